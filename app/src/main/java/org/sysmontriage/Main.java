@@ -1,0 +1,19 @@
+package org.sysmontriage;
+
+import org.sysmontriage.cli.TriageCommand;
+import org.sysmontriage.ui.TriageApp;
+
+/**
+ * Entry point of the jar. No arguments, or only paths: the GUI. A subcommand: the command line.
+ * Not a JavaFX Application itself, so the shaded jar starts on a plain classpath.
+ */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    if (TriageCommand.isCommandLine(args)) {
+      System.exit(TriageCommand.run(args));
+    }
+    TriageApp.main(args);
+  }
+}

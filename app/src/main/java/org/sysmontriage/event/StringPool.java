@@ -1,0 +1,186 @@
+package org.sysmontriage.event;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A dictionary of strings kept as UTF-8 bytes in one growing arena, so millions of repeated
+ * values (image paths, GUIDs, host names) cost one copy each and a 4-byte id per use.
+ * Interning is synchronised; reads after {@link #freeze()} are lock-free.
+ */
+public final class StringPool {
+  private static final int CHUNK_BITS = 20; // 1 MiB arena pages: no big copies while growing
+  private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+
+  private byte[][] pages = new byte[1][];
+  private int pageCount;
+  private long used; // bytes used in the arena, across pages
+  private long[] offsets = new long[1024]; // id -> start offset (page << CHUNK_BITS | pos)
+  private int[] lengths = new int[1024];
+  private int size;
+  private int[] table = new int[2048]; // open addressing: id + 1, 0 = empty
+  private boolean frozen;
+  private String[] cache; // decoded strings for small pools (names), filled lazily
+
+  public StringPool() {
+    pages[0] = new byte[4096];
+    pageCount = 1;
+  }
+
+  /** Returns the id of {@code s}, adding it when new. The empty string has an id like any other. */
+  public synchronized int intern(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    return intern(b, 0, b.length);
+  }
+
+  /** Returns the id of the UTF-8 bytes {@code b[off, off+len)}, adding them when new. */
+  public synchronized int intern(byte[] b, int off, int len) {
+    if (frozen) {
+      throw new IllegalStateException("string pool is frozen");
+    }
+    int h = hash(b, off, len);
+    int mask = table.length - 1;
+    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+      int entry = table[slot];
+      if (entry == 0) {
+        int id = add(b, off, len);
+        table[slot] = id + 1;
+        if (size * 2 > table.length) {
+          rehash();
+        }
+        return id;
+      }
+      if (equalsAt(entry - 1, b, off, len)) {
+        return entry - 1;
+      }
+    }
+  }
+
+  /** Looks up an id without adding; -1 when absent. */
+  public int find(String s) {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    int h = hash(b, 0, b.length);
+    int[] t = table;
+    int mask = t.length - 1;
+    for (int slot = h & mask; ; slot = (slot + 1) & mask) {
+      int entry = t[slot];
+      if (entry == 0) {
+        return -1;
+      }
+      if (equalsAt(entry - 1, b, 0, b.length)) {
+        return entry - 1;
+      }
+    }
+  }
+
+  public String get(int id) {
+    String[] c = cache;
+    if (c != null && c[id] != null) {
+      return c[id];
+    }
+    long at = offsets[id];
+    byte[] page = pages[(int) (at >>> CHUNK_BITS)];
+    int pos = (int) (at & (CHUNK_SIZE - 1));
+    String s = new String(page, pos, lengths[id], StandardCharsets.UTF_8);
+    if (c != null) {
+      c[id] = s;
+    }
+    return s;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** Stops growth, trims arrays; small pools (field names, hosts) keep decoded strings. */
+  public synchronized void freeze() {
+    frozen = true;
+    offsets = Arrays.copyOf(offsets, size);
+    lengths = Arrays.copyOf(lengths, size);
+    if (size <= 65536) {
+      cache = new String[size];
+    }
+  }
+
+  /** Approximate heap bytes held by this pool. */
+  public long bytesUsed() {
+    long b = 0;
+    for (int i = 0; i < pageCount; i++) {
+      b += pages[i].length + 16L;
+    }
+    return b + offsets.length * 8L + lengths.length * 4L + table.length * 4L;
+  }
+
+  private int add(byte[] b, int off, int len) {
+    long at = reserve(len);
+    byte[] page = pages[(int) (at >>> CHUNK_BITS)];
+    System.arraycopy(b, off, page, (int) (at & (CHUNK_SIZE - 1)), len);
+    if (size == offsets.length) {
+      offsets = Arrays.copyOf(offsets, size * 2);
+      lengths = Arrays.copyOf(lengths, size * 2);
+    }
+    offsets[size] = at;
+    lengths[size] = len;
+    return size++;
+  }
+
+  /** Finds room for {@code len} bytes; a string never spans two pages. */
+  private long reserve(int len) {
+    if (len > CHUNK_SIZE) {
+      throw new IllegalArgumentException("value longer than " + CHUNK_SIZE + " bytes");
+    }
+    int page = pageCount - 1;
+    int pos = (int) (used - ((long) page << CHUNK_BITS));
+    byte[] cur = pages[page];
+    if (pos + len <= cur.length) {
+      used += len;
+      return ((long) page << CHUNK_BITS) | pos;
+    }
+    if (pos + len <= CHUNK_SIZE) { // grow the last page up to a full chunk
+      pages[page] = Arrays.copyOf(cur, Math.min(CHUNK_SIZE, Math.max(cur.length * 2, pos + len)));
+      used += len;
+      return ((long) page << CHUNK_BITS) | pos;
+    }
+    if (pageCount == pages.length) {
+      pages = Arrays.copyOf(pages, pageCount * 2);
+    }
+    pages[pageCount++] = new byte[CHUNK_SIZE];
+    used = (long) (pageCount - 1) << CHUNK_BITS;
+    used += len;
+    return (long) (pageCount - 1) << CHUNK_BITS;
+  }
+
+  private boolean equalsAt(int id, byte[] b, int off, int len) {
+    if (lengths[id] != len) {
+      return false;
+    }
+    long at = offsets[id];
+    byte[] page = pages[(int) (at >>> CHUNK_BITS)];
+    int pos = (int) (at & (CHUNK_SIZE - 1));
+    return Arrays.equals(page, pos, pos + len, b, off, off + len);
+  }
+
+  private void rehash() {
+    int[] t = new int[table.length * 2];
+    int mask = t.length - 1;
+    for (int id = 0; id < size; id++) {
+      long at = offsets[id];
+      byte[] page = pages[(int) (at >>> CHUNK_BITS)];
+      int h = hash(page, (int) (at & (CHUNK_SIZE - 1)), lengths[id]);
+      int slot = h & mask;
+      while (t[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      t[slot] = id + 1;
+    }
+    table = t;
+  }
+
+  private static int hash(byte[] b, int off, int len) {
+    int h = 0x9E3779B9;
+    for (int i = off; i < off + len; i++) {
+      h = (h ^ b[i]) * 0x01000193;
+    }
+    return h ^ (h >>> 16);
+  }
+}

@@ -1,0 +1,104 @@
+package org.sysmontriage.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.EventDraft;
+import org.sysmontriage.event.EventSink;
+import org.sysmontriage.event.ImportIssue;
+
+/**
+ * What a reader reports into while reading one log: events, located issues, the dialect it
+ * recognised and bytes consumed. Thread-safe, so a reader may parse one file on several threads.
+ */
+public final class ReadContext {
+  /** Issues kept per log; further ones are only counted. */
+  public static final int MAX_ISSUES = 1000;
+
+  private final String source;
+  private final EventSink sink;
+  private final CancellationToken cancel;
+  private final ByteProgress progress;
+  private final List<ImportIssue> issues = new ArrayList<>();
+  private long events;
+  private long skipped;
+  private long droppedIssues;
+  private volatile String dialect = "";
+
+  /** Receives the running count of bytes a reader consumed in its file. */
+  @FunctionalInterface
+  public interface ByteProgress {
+    void bytesRead(long bytes);
+  }
+
+  public ReadContext(String source, EventSink sink, CancellationToken cancel, ByteProgress progress) {
+    this.source = source;
+    this.sink = sink;
+    this.cancel = cancel;
+    this.progress = progress;
+  }
+
+  /** The log's name as shown to the user (path as given, or {@code ARCHIVE::MEMBER}). */
+  public String source() {
+    return source;
+  }
+
+  /** Hands over one event; the draft may be reused once this returns. */
+  public void event(EventDraft d) {
+    sink.accept(d);
+    synchronized (this) {
+      events++;
+    }
+  }
+
+  /** A record that could not be read: counted as skipped, with its location and reason. */
+  public void skip(String where, String message) {
+    synchronized (this) {
+      skipped++;
+    }
+    issue(where, message);
+  }
+
+  /** Something worth telling that did not cost a record (e.g. a dirty header that lies). */
+  public synchronized void issue(String where, String message) {
+    if (issues.size() < MAX_ISSUES) {
+      issues.add(new ImportIssue(source, where, message));
+    } else {
+      droppedIssues++;
+    }
+  }
+
+  public void dialect(String d) {
+    dialect = d;
+  }
+
+  public String dialect() {
+    return dialect;
+  }
+
+  public void bytesRead(long bytes) {
+    progress.bytesRead(bytes);
+  }
+
+  /** Throws {@link org.sysmontriage.event.CancelledException} once the import is cancelled. */
+  public void checkCancelled() {
+    cancel.check();
+  }
+
+  public synchronized long events() {
+    return events;
+  }
+
+  public synchronized long skipped() {
+    return skipped;
+  }
+
+  /** The issues kept, plus one that counts those beyond {@link #MAX_ISSUES}. */
+  public synchronized List<ImportIssue> issues() {
+    List<ImportIssue> out = new ArrayList<>(issues);
+    if (droppedIssues > 0) {
+      out.add(new ImportIssue(source, "-", droppedIssues + " more issues not listed"));
+    }
+    return out;
+  }
+}
