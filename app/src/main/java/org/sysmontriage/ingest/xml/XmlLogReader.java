@@ -1,13 +1,30 @@
 package org.sysmontriage.ingest.xml;
 
 import java.io.IOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import org.sysmontriage.event.EventDraft;
 import org.sysmontriage.event.TriageException;
 import org.sysmontriage.ingest.LogReader;
 import org.sysmontriage.ingest.ReadContext;
 
-/** XML logs. */
+/**
+ * Windows event logs exported as XML: Event Viewer "Save All Events As" ({@code <Events>} root),
+ * Splunk XmlWinEventLog (one event per line, with RenderingInfo), {@code wevtutil qe /f:xml}
+ * (events concatenated without a root, often UTF-16LE with BOM) and pretty-printed rootless dumps.
+ * The file is memory-mapped read-only; {@link EventScanner} cuts it into events and
+ * {@link EventXmlParser} parses each with a hardened StAX parser. A broken event is skipped with
+ * its line, column and byte offset; reading resumes at the next {@code <Event}. A DTD anywhere
+ * outside events refuses the whole file before anything could expand.
+ */
 public final class XmlLogReader implements LogReader {
+  public static final String EVENT_VIEWER = "event-viewer";
+  public static final String SPLUNK = "splunk-xmlwineventlog";
+  public static final String WEVTUTIL = "wevtutil";
+  public static final String PRETTY = "evtx-xml";
+
   @Override
   public String format() {
     return "xml";
@@ -15,11 +32,108 @@ public final class XmlLogReader implements LogReader {
 
   @Override
   public void read(Path file, ReadContext ctx) throws IOException {
-    throw new TriageException("XML logs are not supported yet: " + ctx.source());
+    MappedByteBuffer buf = map(file);
+    XmlEncoding enc = XmlEncoding.detect(buf);
+    EventScanner scan = new EventScanner(buf, enc, XmlLimits.MAX_EVENT_BYTES);
+    EventXmlParser parser = new EventXmlParser();
+    EventDraft d = new EventDraft();
+    long seen = 0;
+    for (EventScanner.Found f = scan.next(); f != EventScanner.Found.END; f = scan.next()) {
+      if (f == EventScanner.Found.DTD) {
+        ctx.skip(where(scan, 1, 1), "refused: the file declares a DTD (<!DOCTYPE> or <!ENTITY>). Windows event "
+            + "exports never do, and DTDs enable entity expansion (billion laughs) and external entities (XXE); "
+            + "nothing after this point was read");
+        return;
+      }
+      seen++;
+      if (f == EventScanner.Found.EVENT) {
+        readEvent(buf, enc, scan, parser, d, ctx, seen);
+      } else if (f == EventScanner.Found.UNCLOSED) {
+        ctx.skip(where(scan, 1, 1), "the <Event> element is not closed by </Event> before the next event or the end of the file");
+      } else {
+        ctx.skip(where(scan, 1, 1), "an <Event> element is larger than " + XmlLimits.MAX_EVENT_BYTES / (1024 * 1024) + " MB; skipped");
+      }
+      if ((seen & 255) == 0) {
+        ctx.checkCancelled();
+        ctx.bytesRead(scan.end());
+      }
+    }
+    ctx.bytesRead(buf.limit());
+    if (seen == 0) {
+      ctx.issue("line 1", notAnEventLog(scan));
+    }
   }
 
   @Override
   public String readRaw(Path file, long offset) throws IOException {
-    throw new TriageException("XML logs are not supported yet");
+    MappedByteBuffer buf = map(file);
+    XmlEncoding enc = XmlEncoding.detect(buf);
+    if (offset < enc.start() || offset >= buf.limit()) {
+      throw new TriageException("No event at byte " + offset + " of " + file + ": the file is " + buf.limit() + " bytes long");
+    }
+    EventScanner scan = new EventScanner(buf, enc, XmlLimits.MAX_EVENT_BYTES);
+    int end = scan.endOfEventAt((int) offset);
+    if (end < 0) {
+      throw new TriageException("No complete <Event> starts at byte " + offset + " of " + file + " (has the file changed since it was read?)");
+    }
+    return decode(buf, enc, (int) offset, end);
+  }
+
+  private static void readEvent(MappedByteBuffer buf, XmlEncoding enc, EventScanner scan, EventXmlParser parser,
+      EventDraft d, ReadContext ctx, long seen) {
+    d.clear();
+    try {
+      parser.parse(decode(buf, enc, scan.start(), scan.end()), d);
+    } catch (BadEventException e) {
+      ctx.skip(where(scan, e.line(), e.column()), e.getMessage());
+      return;
+    }
+    if (seen == 1 || ctx.dialect().isEmpty()) {
+      ctx.dialect(dialect(scan, parser));
+    }
+    d.rawOffset = scan.start();
+    ctx.event(d);
+  }
+
+  private static String dialect(EventScanner scan, EventXmlParser parser) {
+    if (scan.eventsRoot()) {
+      return EVENT_VIEWER;
+    }
+    if (parser.hadRenderingInfo()) {
+      return SPLUNK;
+    }
+    return scan.line() == scan.currentLine() ? WEVTUTIL : PRETTY;
+  }
+
+  /** "line 12, column 5 (byte 0x1f40)": the place of a problem inside the event at the scanner. */
+  private static String where(EventScanner scan, int lineInEvent, int columnInEvent) {
+    long line = scan.line() + lineInEvent - 1;
+    long column = lineInEvent <= 1 ? scan.column() + columnInEvent - 1 : columnInEvent;
+    return "line " + line + ", column " + column + " (byte 0x" + Long.toHexString(scan.start()) + ")";
+  }
+
+  private static String notAnEventLog(EventScanner scan) {
+    String root = scan.firstElement();
+    if (root == null) {
+      return "no XML elements found: this is not a Windows event log export";
+    }
+    return "not a Windows event log: the XML holds <" + root + "> but no <Event> elements (expected an Event Viewer "
+        + "export, Splunk XmlWinEventLog or wevtutil /f:xml output)";
+  }
+
+  private static String decode(MappedByteBuffer buf, XmlEncoding enc, int from, int to) {
+    byte[] bytes = new byte[to - from];
+    buf.get(from, bytes);
+    return new String(bytes, enc.charset());
+  }
+
+  private static MappedByteBuffer map(Path file) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size > Integer.MAX_VALUE) {
+        throw new TriageException(file + " is larger than 2 GB; split the XML export (wevtutil epl with a query) and open the parts");
+      }
+      return ch.map(FileChannel.MapMode.READ_ONLY, 0, size);
+    }
   }
 }
