@@ -1,13 +1,33 @@
 package org.sysmontriage.ingest.json;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import org.sysmontriage.event.TriageException;
+import java.nio.file.StandardOpenOption;
 import org.sysmontriage.ingest.LogReader;
 import org.sysmontriage.ingest.ReadContext;
 
-/** JSON logs. */
+/**
+ * JSON logs: one document, an array of documents, or one object per line (NDJSON), in the
+ * dialects of {@code dialects.json} (winlogbeat 6/7/8, Elasticsearch hits, OTRF flat, NXLog,
+ * XML-as-JSON), detected per record. A large NDJSON file is parsed on several threads.
+ */
 public final class JsonLogReader implements LogReader {
+  private static final int HEAD = 64 * 1024;
+  private final JsonDialects table;
+  private final int threads;
+
+  public JsonLogReader() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A reader that parses one big file on at most {@code threads} threads. */
+  public JsonLogReader(int threads) {
+    this.table = JsonDialects.standard();
+    this.threads = Math.max(1, threads);
+  }
+
   @Override
   public String format() {
     return "json";
@@ -15,11 +35,54 @@ public final class JsonLogReader implements LogReader {
 
   @Override
   public void read(Path file, ReadContext ctx) throws IOException {
-    throw new TriageException("JSON logs are not supported yet: " + ctx.source());
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      byte[] head = new byte[(int) Math.min(HEAD, ch.size())];
+      int len = Math.max(0, ch.read(ByteBuffer.wrap(head), 0));
+      int bom = ObjectScanner.bomLength(head, 0, len);
+      int first = ObjectScanner.skipSpace(head, bom, len);
+      if (first >= len) {
+        ctx.issue("file", "empty JSON log: no records");
+        return;
+      }
+      long[] counts = isDocument(head, first, len)
+          ? new DocumentReader(table).read(file, bom, ctx)
+          : new NdjsonReader(table, threads).read(ch, ctx);
+      reportDialect(counts, ctx);
+    }
   }
 
   @Override
   public String readRaw(Path file, long offset) throws IOException {
-    throw new TriageException("JSON logs are not supported yet");
+    return RawRecordReader.read(file, offset);
+  }
+
+  /**
+   * An array, or an object that does not close on its first line (pretty-printed), is read as a
+   * document; anything else (an object per line, or garbage) line by line.
+   */
+  static boolean isDocument(byte[] head, int first, int len) {
+    if (head[first] == '[') {
+      return true;
+    }
+    if (head[first] != '{') {
+      return false;
+    }
+    int nl = ObjectScanner.indexOf(head, (byte) '\n', first, len);
+    return nl >= 0 && ObjectScanner.endOfValue(head, first, nl) < 0;
+  }
+
+  private void reportDialect(long[] counts, ReadContext ctx) {
+    int best = -1;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i] > 0 && (best < 0 || counts[i] > counts[best])) {
+        best = i;
+      }
+    }
+    if (best >= 0) {
+      ctx.dialect(table.dialects.get(best).name);
+    } else if (ctx.events() == 0) {
+      ctx.issue("file", "no Windows event records found: this JSON holds no objects with an EventID"
+          + " (winlogbeat, Elasticsearch hits, OTRF, NXLog or XML-as-JSON)");
+    }
   }
 }

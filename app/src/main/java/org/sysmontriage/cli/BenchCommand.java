@@ -1,0 +1,118 @@
+package org.sysmontriage.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.EventStoreBuilder;
+import org.sysmontriage.event.TriageException;
+import org.sysmontriage.ingest.ReadContext;
+import org.sysmontriage.ingest.json.JsonLogReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Benchmarks: {@code bench import [--repeat N] PATH...} times whole imports into the store. */
+@Command(
+    name = "bench",
+    description = "Measure import speed and memory.",
+    mixinStandardHelpOptions = true,
+    subcommands = {BenchCommand.ImportBench.class})
+public final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** Imports the paths N times; prints wall time, events/s, MB/s per run, the medians and heap used. */
+  @Command(name = "import", mixinStandardHelpOptions = true,
+      description = "Import PATHs into a fresh store N times; print per-run wall time, events/s, MB/s, medians and heap after import.")
+  static final class ImportBench implements Callable<Integer> {
+    @Option(names = "--repeat", defaultValue = "5", description = "runs (default ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "--threads", description = "threads for one big JSON file (default: cores)")
+    Integer threads;
+
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "JSON log files")
+    List<Path> paths;
+
+    @Spec CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+      PrintWriter out = spec.commandLine().getOut();
+      long bytes = totalBytes(paths);
+      double[] seconds = new double[repeat];
+      EventStore store = null;
+      for (int run = 0; run < repeat; run++) {
+        store = null;
+        long t0 = System.nanoTime();
+        store = importAll();
+        seconds[run] = (System.nanoTime() - t0) / 1e9;
+        out.printf(Locale.ROOT, "run %d: %.3f s, %d events, %.0f events/s, %.1f MB/s%n", run + 1, seconds[run],
+            store.size(), store.size() / seconds[run], bytes / 1e6 / seconds[run]);
+        out.flush();
+      }
+      double median = median(seconds);
+      out.printf(Locale.ROOT, "median: %.3f s, %.0f events/s, %.1f MB/s (%d events, %.1f MB in %d file(s))%n",
+          median, store.size() / median, bytes / 1e6 / median, store.size(), bytes / 1e6, paths.size());
+      out.printf(Locale.ROOT, "heap used after import: %.1f MB (store estimate %.1f MB, %.0f bytes/event; max heap %.0f MB)%n",
+          heapUsedMb(), store.bytesUsed() / 1e6, store.size() == 0 ? 0.0 : (double) store.bytesUsed() / store.size(),
+          Runtime.getRuntime().maxMemory() / 1e6);
+      return TriageCommand.OK;
+    }
+
+    private EventStore importAll() throws IOException {
+      JsonLogReader reader = threads == null ? new JsonLogReader() : new JsonLogReader(threads);
+      EventStoreBuilder builder = new EventStoreBuilder();
+      CancellationToken cancel = new CancellationToken();
+      for (Path p : paths) {
+        int index = builder.addSource(p.toString());
+        ReadContext ctx = new ReadContext(p.toString(), builder.sinkFor(index), cancel, b -> { });
+        reader.read(p, ctx);
+        if (ctx.skipped() > 0) {
+          spec.commandLine().getErr().println(p + ": " + ctx.skipped() + " records skipped");
+        }
+      }
+      return builder.freeze();
+    }
+
+    private static long totalBytes(List<Path> paths) throws IOException {
+      long sum = 0;
+      for (Path p : paths) {
+        if (!Files.isRegularFile(p)) {
+          throw new TriageException("not a file: " + p);
+        }
+        sum += Files.size(p);
+      }
+      return sum;
+    }
+
+    private static double heapUsedMb() {
+      Runtime rt = Runtime.getRuntime();
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+      }
+      return (rt.totalMemory() - rt.freeMemory()) / 1e6;
+    }
+
+    static double median(double[] values) {
+      double[] v = values.clone();
+      Arrays.sort(v);
+      int n = v.length;
+      return n % 2 == 1 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.sysmontriage.ingest.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sysmontriage.ingest.ReadContext;
+
+/**
+ * One JSON document, an array of documents, or several (pretty-printed) documents one after the
+ * other, streamed through one parser. A broken document cannot be skipped reliably, so it is
+ * reported with its byte offset and reading stops there, keeping every event before it.
+ */
+final class DocumentReader {
+  private final JsonDialects table;
+
+  DocumentReader(JsonDialects table) {
+    this.table = table;
+  }
+
+  long[] read(Path file, int bom, ReadContext ctx) throws IOException {
+    RecordParser parser = new RecordParser(table, ctx);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        JsonParser p = JsonLimits.factory().createParser(skip(in, bom))) {
+      readValues(p, parser, bom, ctx);
+    } catch (JsonProcessingException e) {
+      long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset() + bom;
+      ctx.skip("byte offset " + at, "broken JSON, the rest of the file is not read: " + e.getOriginalMessage());
+    }
+    return parser.dialectCounts();
+  }
+
+  private static InputStream skip(InputStream in, int bom) throws IOException {
+    if (in.skip(bom) != bom) {
+      throw new IOException("cannot skip the byte order mark");
+    }
+    return in;
+  }
+
+  /** Root values: objects are records, an array's object elements are records. */
+  private static void readValues(JsonParser p, RecordParser parser, int bom, ReadContext ctx) throws IOException {
+    JsonToken t;
+    boolean inArray = false;
+    long count = 0;
+    while ((t = p.nextToken()) != null) {
+      long at = p.currentTokenLocation().getByteOffset() + bom;
+      if (t == JsonToken.START_ARRAY && !inArray) {
+        inArray = true;
+      } else if (t == JsonToken.END_ARRAY && inArray) {
+        inArray = false;
+      } else if (t == JsonToken.START_OBJECT) {
+        String problem = parser.parse(p, at);
+        if (problem != null) {
+          ctx.skip("byte offset " + at, problem);
+        }
+      } else {
+        p.skipChildren();
+        ctx.skip("byte offset " + at, "not a JSON object: " + t.asString());
+      }
+      if ((++count & 1023) == 0) {
+        ctx.checkCancelled();
+        ctx.bytesRead(at);
+      }
+    }
+  }
+}

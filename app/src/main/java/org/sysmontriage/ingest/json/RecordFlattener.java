@@ -1,0 +1,70 @@
+package org.sysmontriage.ingest.json;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * Streams one JSON object into a {@link FlatRecord} without building a tree. An Elasticsearch
+ * hit's {@code _source} is unwrapped to the top (a {@code _source} marker entry is added);
+ * arrays of scalars become one comma-joined value; xmltodict {@code Data} pairs become
+ * {@code ...Data.NAME} entries.
+ */
+final class RecordFlattener {
+  static final String SOURCE_MARKER = "_source";
+
+  /** Reads the object whose START_OBJECT the parser is on, up to and including its END_OBJECT. */
+  void flatten(JsonParser p, FlatRecord out) throws IOException {
+    readObject(p, "", out, true);
+  }
+
+  private void readObject(JsonParser p, String prefix, FlatRecord out, boolean top) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken t = p.nextToken();
+      String key = prefix.isEmpty() ? name : prefix.concat(name);
+      if (t == JsonToken.START_OBJECT) {
+        if (top && name.equals(SOURCE_MARKER)) {
+          out.add(SOURCE_MARKER, "");
+          readObject(p, "", out, false);
+        } else {
+          readNested(p, key, out);
+        }
+      } else if (t == JsonToken.START_ARRAY) {
+        readArray(p, key, out);
+      } else if (t != JsonToken.VALUE_NULL) {
+        out.add(key, p.getText());
+      }
+    }
+  }
+
+  private void readNested(JsonParser p, String key, FlatRecord out) throws IOException {
+    int mark = out.size();
+    readObject(p, key + ".", out, false);
+    if (key.endsWith("Data")) {
+      out.collapsePair(mark, key);
+    }
+  }
+
+  private void readArray(JsonParser p, String key, FlatRecord out) throws IOException {
+    StringBuilder joined = null;
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == JsonToken.START_OBJECT) {
+        readNested(p, key, out);
+      } else if (t == JsonToken.START_ARRAY) {
+        p.skipChildren();
+      } else if (t != JsonToken.VALUE_NULL) {
+        if (joined == null) {
+          joined = new StringBuilder();
+        } else {
+          joined.append(", ");
+        }
+        joined.append(p.getText());
+      }
+    }
+    if (joined != null) {
+      out.add(key, joined.toString());
+    }
+  }
+}
