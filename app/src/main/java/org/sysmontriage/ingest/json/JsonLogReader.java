@@ -15,6 +15,7 @@ import org.sysmontriage.ingest.ReadContext;
  */
 public final class JsonLogReader implements LogReader {
   private static final int HEAD = 64 * 1024;
+  private static final int SNIFF_LINES = 50;
   private final JsonDialects table;
   private final int threads;
 
@@ -57,8 +58,9 @@ public final class JsonLogReader implements LogReader {
   }
 
   /**
-   * An array, or an object that does not close on its first line (pretty-printed), is read as a
-   * document; anything else (an object per line, or garbage) line by line.
+   * An array is a document. Otherwise the file is read line by line when one of its first lines
+   * is a whole object starting at column 0 (or is not JSON at all); a pretty-printed document,
+   * whose first line does not close, is streamed as a document.
    */
   static boolean isDocument(byte[] head, int first, int len) {
     if (head[first] == '[') {
@@ -67,8 +69,27 @@ public final class JsonLogReader implements LogReader {
     if (head[first] != '{') {
       return false;
     }
-    int nl = ObjectScanner.indexOf(head, (byte) '\n', first, len);
-    return nl >= 0 && ObjectScanner.endOfValue(head, first, nl) < 0;
+    int lineStart = first;
+    for (int line = 0; line < SNIFF_LINES && lineStart < len; line++) {
+      int nl = ObjectScanner.indexOf(head, (byte) '\n', lineStart, len);
+      int lineEnd = nl < 0 ? len : nl;
+      if (nl < 0 && line == 0) {
+        return false;
+      }
+      if (isWholeObjectLine(head, lineStart, lineEnd)) {
+        return false;
+      }
+      lineStart = lineEnd + 1;
+    }
+    return true;
+  }
+
+  private static boolean isWholeObjectLine(byte[] b, int from, int to) {
+    if (from >= to || b[from] != '{') {
+      return false;
+    }
+    int end = ObjectScanner.endOfValue(b, from, to);
+    return end > 0 && ObjectScanner.skipSpace(b, end, to) == to;
   }
 
   private void reportDialect(long[] counts, ReadContext ctx) {

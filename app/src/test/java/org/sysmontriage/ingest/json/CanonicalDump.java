@@ -25,9 +25,9 @@ final class CanonicalDump {
 
   private CanonicalDump() {}
 
-  /** Every event and issue of {@code file}, read on one thread so the order is the file's. */
+  /** Every event and issue of {@code file}; with a one-thread reader in the file's order. */
   static Result read(LogReader reader, Path file) throws IOException {
-    List<EventDraft> events = new ArrayList<>();
+    List<EventDraft> events = java.util.Collections.synchronizedList(new ArrayList<>());
     ReadContext ctx = new ReadContext(file.getFileName().toString(), d -> events.add(d.copy()), new CancellationToken(), b -> { });
     reader.read(file, ctx);
     return new Result(events, ctx);
