@@ -32,6 +32,7 @@ public final class EventStoreBuilder {
   private int[] fieldValue = new int[8192];
   private long droppedFields;
   private boolean frozen;
+  private EventStore store;
 
   /** Reserves a source slot; its {@link SourceInfo} is filled in by {@link #setSource} when done. */
   public synchronized int addSource(String displayName) {
@@ -84,28 +85,85 @@ public final class EventStoreBuilder {
     return droppedFields;
   }
 
+  /**
+   * Builds the immutable store. Events are put in a deterministic order whatever the thread
+   * interleaving: by source, then by position in the source ({@code rawOffset}; arrival order
+   * where offsets are unknown). Each builder column is released once copied, so freezing needs
+   * one column's worth of extra memory, not a second store.
+   */
   public synchronized EventStore freeze() {
+    if (store != null) {
+      return store;
+    }
     frozen = true;
     values.freeze();
     meta.freeze();
     names.freeze();
-    return new EventStore(
-        size,
-        Arrays.copyOf(eventId, size),
-        Arrays.copyOf(ticks, size),
-        Arrays.copyOf(computer, size),
-        Arrays.copyOf(channel, size),
-        Arrays.copyOf(provider, size),
-        Arrays.copyOf(recordId, size),
-        Arrays.copyOf(source, size),
-        Arrays.copyOf(rawOffset, size),
-        Arrays.copyOf(fieldStart, size + 1),
-        Arrays.copyOf(fieldName, fieldCount),
-        Arrays.copyOf(fieldValue, fieldCount),
-        values,
-        meta,
-        names,
-        List.copyOf(sources));
+    int[] order = sourceOrder();
+    int[] fStart = new int[size + 1];
+    char[] fName = new char[fieldCount];
+    int[] fValue = new int[fieldCount];
+    copyFields(order, fStart, fName, fValue);
+    fieldName = null;
+    fieldValue = null;
+    int[] eid = permute(eventId, order);
+    eventId = null;
+    long[] t = permute(ticks, order);
+    ticks = null;
+    int[] comp = permute(computer, order);
+    computer = null;
+    int[] chan = permute(channel, order);
+    channel = null;
+    int[] prov = permute(provider, order);
+    provider = null;
+    long[] rec = permute(recordId, order);
+    recordId = null;
+    int[] src = permute(source, order);
+    source = null;
+    long[] raw = permute(rawOffset, order);
+    rawOffset = null;
+    store = new EventStore(size, eid, t, comp, chan, prov, rec, src, raw, fStart, fName, fValue,
+        values, meta, names, List.copyOf(sources));
+    return store;
+  }
+
+  /** Event indexes sorted by (source, raw offset), stable; identity when already in order. */
+  private int[] sourceOrder() {
+    long[] key = new long[size];
+    for (int i = 0; i < size; i++) {
+      long offset = Math.min(Math.max(rawOffset[i] + 1, 0), (1L << 40) - 1);
+      key[i] = (long) source[i] << 40 | offset;
+    }
+    return IndexSort.byKey(key, size);
+  }
+
+  private void copyFields(int[] order, int[] fStart, char[] fName, int[] fValue) {
+    int at = 0;
+    for (int i = 0; i < size; i++) {
+      int e = order[i];
+      int from = fieldStart[e];
+      int n = fieldStart[e + 1] - from;
+      System.arraycopy(fieldName, from, fName, at, n);
+      System.arraycopy(fieldValue, from, fValue, at, n);
+      at += n;
+      fStart[i + 1] = at;
+    }
+  }
+
+  private int[] permute(int[] col, int[] order) {
+    int[] out = new int[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = col[order[i]];
+    }
+    return out;
+  }
+
+  private long[] permute(long[] col, int[] order) {
+    long[] out = new long[size];
+    for (int i = 0; i < size; i++) {
+      out[i] = col[order[i]];
+    }
+    return out;
   }
 
   private void ensureEventCapacity() {

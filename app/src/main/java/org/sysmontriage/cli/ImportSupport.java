@@ -1,0 +1,51 @@
+package org.sysmontriage.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.ImportIssue;
+import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.ingest.ImportProgress;
+import org.sysmontriage.ingest.ImportResult;
+import org.sysmontriage.ingest.Importer;
+
+/**
+ * What every command that reads logs shares: import the PATHs exactly as the GUI would, show a
+ * progress bar on stderr only when it is a terminal, print each issue to stderr as
+ * {@code SOURCE: WHERE: MESSAGE}, and map the result to the exit code (0 all read, 1 damaged).
+ */
+public final class ImportSupport {
+  private ImportSupport() {}
+
+  /** Imports {@code paths}; issues go to {@code err}. Never throws for bad input. */
+  public static ImportResult importPaths(List<String> paths, PrintWriter err) {
+    boolean terminal = System.console() != null;
+    ProgressBar bar = terminal ? new ProgressBar(err) : null;
+    ImportProgress progress = bar == null ? ImportProgress.NONE : bar;
+    ImportResult result;
+    try {
+      result = new Importer().run(paths, progress, new CancellationToken());
+    } finally {
+      if (bar != null) {
+        bar.clear();
+      }
+    }
+    printIssues(result, err);
+    return result;
+  }
+
+  /** Every located issue, one line each: {@code SOURCE: WHERE: MESSAGE}. */
+  public static void printIssues(ImportResult result, PrintWriter err) {
+    for (SourceInfo s : result.sources()) {
+      for (ImportIssue issue : s.issues()) {
+        err.println(issue);
+      }
+    }
+    err.flush();
+  }
+
+  /** {@link TriageCommand#OK} when every input was read whole, else {@link TriageCommand#PARTIAL}. */
+  public static int exitCode(ImportResult result) {
+    return result.damaged() ? TriageCommand.PARTIAL : TriageCommand.OK;
+  }
+}

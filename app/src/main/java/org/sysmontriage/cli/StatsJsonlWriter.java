@@ -1,0 +1,51 @@
+package org.sysmontriage.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import org.sysmontriage.event.ImportIssue;
+import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.ingest.ImportResult;
+
+/**
+ * {@code stats --format jsonl}: one line per log {@code {"source", "format", "dialect", "sha256",
+ * "events", "skipped", "issues": [{"where", "message"}]}}, then {@code {"summary": true, "events",
+ * "store_bytes"}}.
+ */
+final class StatsJsonlWriter {
+  private StatsJsonlWriter() {}
+
+  static void write(ImportResult result, Writer out) throws IOException {
+    try (JsonGenerator g = JsonLines.generator(out)) {
+      for (SourceInfo s : result.sources()) {
+        source(g, s);
+      }
+      g.writeStartObject();
+      g.writeBooleanField("summary", true);
+      g.writeNumberField("events", result.store().size());
+      g.writeNumberField("store_bytes", result.store().bytesUsed());
+      g.writeEndObject();
+      JsonLines.endLine(g);
+    }
+  }
+
+  private static void source(JsonGenerator g, SourceInfo s) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("source", s.source());
+    g.writeStringField("format", s.format());
+    g.writeStringField("dialect", s.dialect());
+    g.writeStringField("sha256", s.sha256());
+    g.writeNumberField("events", s.events());
+    g.writeNumberField("skipped", s.skipped());
+    g.writeArrayFieldStart("issues");
+    for (ImportIssue i : s.issues()) {
+      g.writeStartObject();
+      g.writeStringField("where", i.where());
+      g.writeStringField("message", i.message());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    JsonLines.endLine(g);
+  }
+}

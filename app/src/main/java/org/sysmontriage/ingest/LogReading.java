@@ -1,0 +1,93 @@
+package org.sysmontriage.ingest;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.CancelledException;
+import org.sysmontriage.event.EventStoreBuilder;
+import org.sysmontriage.event.ImportIssue;
+import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.event.TriageException;
+
+/**
+ * The reading phase of an import: one task per log, plus one hashing task per input file beside
+ * it. Whatever a reader throws (except cancellation) becomes a located issue of its log.
+ */
+final class LogReading {
+  private final LogReaders readers;
+  private final EventStoreBuilder builder;
+  private final ProgressTracker tracker;
+  private final ExecutorService pool;
+  private final CancellationToken cancel;
+
+  LogReading(LogReaders readers, EventStoreBuilder builder, ProgressTracker tracker, ExecutorService pool, CancellationToken cancel) {
+    this.readers = readers;
+    this.builder = builder;
+    this.tracker = tracker;
+    this.pool = pool;
+    this.cancel = cancel;
+  }
+
+  /** Reads every log and files one {@link SourceInfo} per planned entry into the builder, in order. */
+  void readAll(List<PlannedLog> logs) {
+    long[] sizes = new long[logs.size()];
+    for (int i = 0; i < logs.size(); i++) {
+      builder.addSource(logs.get(i).source());
+      sizes[i] = logs.get(i).isLog() ? logs.get(i).size() : 0;
+    }
+    tracker.plan(sizes);
+    List<Future<ReadContext>> reads = new ArrayList<>();
+    List<Future<String>> hashes = new ArrayList<>();
+    for (int i = 0; i < logs.size(); i++) {
+      PlannedLog log = logs.get(i);
+      int index = i;
+      reads.add(log.isLog() ? pool.submit(() -> read(index, log)) : CompletableFuture.completedFuture(null));
+      hashes.add(needsHash(log) ? pool.submit(() -> FileHasher.sha256(log.file(), cancel))
+          : CompletableFuture.completedFuture(log.sha256() == null ? "" : log.sha256()));
+    }
+    for (int i = 0; i < logs.size(); i++) {
+      ReadContext ctx = Importer.await(reads.get(i), cancel);
+      String sha = Importer.await(hashes.get(i), cancel);
+      builder.setSource(i, info(logs.get(i), ctx, sha));
+    }
+  }
+
+  private static boolean needsHash(PlannedLog log) {
+    return log.sha256() == null && log.file() != null && Files.isRegularFile(log.file());
+  }
+
+  private ReadContext read(int index, PlannedLog log) {
+    ReadContext ctx = new ReadContext(log.source(), builder.sinkFor(index), cancel, bytes -> tracker.bytesRead(index, bytes));
+    tracker.started(log.source());
+    try {
+      readers.forFormat(log.format().label()).read(log.file(), ctx);
+    } catch (CancelledException e) {
+      throw e;
+    } catch (TriageException e) {
+      ctx.issue("file", e.getMessage());
+    } catch (IOException e) {
+      ctx.issue("file", InputWalker.reason(e));
+    } catch (RuntimeException e) {
+      ctx.issue("file", "the " + log.format().label() + " reader failed: " + e);
+    } catch (StackOverflowError e) {
+      ctx.issue("file", "the log is nested too deeply to read");
+    }
+    tracker.finished(index);
+    return ctx;
+  }
+
+  private static SourceInfo info(PlannedLog log, ReadContext ctx, String sha) {
+    if (ctx == null) {
+      String format = log.isNotALog() ? Importer.NOT_A_LOG : Importer.UNKNOWN;
+      return new SourceInfo(log.source(), log.file(), format, "", sha, log.size(), 0, 0, log.issues());
+    }
+    List<ImportIssue> issues = new ArrayList<>(log.issues());
+    issues.addAll(ctx.issues());
+    return new SourceInfo(log.source(), log.file(), log.format().label(), ctx.dialect(), sha, log.size(), ctx.events(), ctx.skipped(), issues);
+  }
+}

@@ -1,0 +1,83 @@
+package org.sysmontriage.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StatsCommandTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void missingPathIsAUsageError() {
+    CliRun run = CliRun.of("stats");
+    assertEquals(2, run.exit());
+    assertTrue(run.err().contains("PATH"), run.err());
+  }
+
+  @Test
+  void unknownOptionIsAUsageError() {
+    assertEquals(2, CliRun.of("stats", "--format", "yaml", dir.toString()).exit());
+    assertEquals(2, CliRun.of("events", "--bogus", dir.toString()).exit());
+  }
+
+  @Test
+  void garbageGetsOneClearLineAndExitOne() throws Exception {
+    Path garbage = Files.write(dir.resolve("garbage.bin"), new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0});
+
+    CliRun run = CliRun.of("stats", garbage.toString());
+
+    assertEquals(1, run.exit());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+    assertTrue(run.err().startsWith(garbage + ": file: not a log format Sysmon Triage reads"), run.err());
+    assertFalse(run.err().contains("Exception"), run.err());
+  }
+
+  @Test
+  void jsonlHasOneLinePerInputThenASummary() throws Exception {
+    Files.writeString(dir.resolve("README.md"), "# notes");
+    Files.write(dir.resolve("a.evtx"), "ElfFile\0".getBytes());
+
+    CliRun run = CliRun.of("stats", "--format", "jsonl", dir.toString());
+
+    List<JsonNode> lines = run.jsonLines();
+    assertEquals(3, lines.size(), run.out());
+    JsonNode log = lines.get(1);
+    assertEquals(dir.resolve("a.evtx").toString(), log.get("source").asText());
+    assertEquals(Set.of("source", "format", "dialect", "sha256", "events", "skipped", "issues"), fieldNames(log));
+    assertEquals("evtx", log.get("format").asText());
+    assertEquals(64, log.get("sha256").asText().length());
+    assertEquals(Set.of("where", "message"), fieldNames(log.get("issues").get(0)));
+    assertEquals("not-a-log", lines.get(0).get("format").asText());
+    JsonNode summary = lines.get(2);
+    assertTrue(summary.get("summary").asBoolean());
+    assertEquals(0, summary.get("events").asLong());
+    assertTrue(summary.get("store_bytes").asLong() > 0);
+    assertEquals(1, run.exit());
+  }
+
+  @Test
+  void aFolderWithoutDamageExitsZero() throws Exception {
+    Files.writeString(dir.resolve("LICENSE"), "MIT");
+
+    CliRun run = CliRun.of("stats", dir.toString());
+
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().contains("skipped (not a log)"), run.out());
+    assertEquals("", run.err());
+  }
+
+  private static Set<String> fieldNames(JsonNode n) {
+    Set<String> names = new java.util.HashSet<>();
+    n.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+}

@@ -1,0 +1,43 @@
+package org.sysmontriage.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class StringPoolTest {
+  @Test
+  void internsEachDistinctStringOnce() {
+    StringPool p = new StringPool();
+    int a = p.intern("C:\\Windows\\System32\\lsass.exe");
+    int b = p.intern("C:\\Windows\\System32\\lsass.exe");
+    int c = p.intern("");
+    assertEquals(a, b);
+    assertNotEquals(a, c);
+    assertEquals(2, p.size());
+    assertEquals("", p.get(c));
+  }
+
+  @Test
+  void keepsUnicodeAndManyValuesAcrossPages() {
+    StringPool p = new StringPool();
+    String big = "x".repeat(700_000);
+    for (int i = 0; i < 5; i++) {
+      assertEquals(i, p.intern(big + i));
+    }
+    assertEquals(5, p.intern("Zürich – 東京"));
+    p.freeze();
+    assertEquals(big + 3, p.get(3));
+    assertEquals("Zürich – 東京", p.get(5));
+    assertEquals(5, p.find("Zürich – 東京"));
+    assertEquals(-1, p.find("absent"));
+  }
+
+  @Test
+  void refusesNewStringsOnceFrozen() {
+    StringPool p = new StringPool();
+    p.freeze();
+    assertThrows(IllegalStateException.class, () -> p.intern("late"));
+  }
+}

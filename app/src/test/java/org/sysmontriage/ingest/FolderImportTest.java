@@ -1,0 +1,79 @@
+package org.sysmontriage.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sysmontriage.ingest.ImporterTestSupport.names;
+import static org.sysmontriage.ingest.ImporterTestSupport.run;
+import static org.sysmontriage.ingest.ImporterTestSupport.source;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FolderImportTest {
+  @TempDir
+  Path dir;
+
+  private void write(String rel, String content) throws Exception {
+    Path p = dir.resolve(rel);
+    Files.createDirectories(p.getParent());
+    Files.writeString(p, content);
+  }
+
+  @Test
+  void walksFoldersSortedAndNamesSourcesByTheGivenPath() throws Exception {
+    write("logs/b.json", "{1}\n");
+    write("logs/a/z.xml", "<e/>\n<e/>\n");
+    write("logs/a/y.json", "{1}\n");
+    write("logs/c.zip.evidence", "{1}\n");
+    String root = dir.resolve("logs").toString();
+
+    ImportResult r = run(root);
+
+    String s = File.separator;
+    assertEquals(List.of(root + s + "a" + s + "y.json", root + s + "a" + s + "z.xml", root + s + "b.json", root + s + "c.zip.evidence"), names(r));
+    assertEquals(2, source(r, root + s + "a" + s + "z.xml").events());
+    assertEquals("json", source(r, root + s + "c.zip.evidence").format(), "sniffed by content, not by name");
+  }
+
+  @Test
+  void listsFilesThatAreNotLogsInAFolderWithoutFailing() throws Exception {
+    write("case/README.md", "# notes");
+    write("case/LICENSE", "MIT");
+    write("case/events.json", "{1}\n");
+
+    ImportResult r = run(dir.resolve("case").toString());
+
+    assertEquals(Importer.NOT_A_LOG, source(r, dir.resolve("case/README.md").toString()).format());
+    assertTrue(source(r, dir.resolve("case/README.md").toString()).issues().isEmpty());
+    assertEquals(1, r.store().size());
+    assertFalse(r.damaged());
+  }
+
+  @Test
+  void aFileNamedExplicitlyThatIsNotALogIsAnError() throws Exception {
+    write("README.md", "# notes");
+    String readme = dir.resolve("README.md").toString();
+
+    ImportResult r = run(readme, dir.resolve("missing.json").toString());
+
+    assertEquals(Importer.UNKNOWN, source(r, readme).format());
+    assertTrue(source(r, readme).issues().get(0).message().startsWith("not a log format Sysmon Triage reads"));
+    assertEquals("no such file or folder", source(r, dir.resolve("missing.json").toString()).issues().get(0).message());
+    assertTrue(r.damaged());
+  }
+
+  @Test
+  void survivesSymlinkLoops() throws Exception {
+    write("loop/a.json", "{1}\n");
+    Files.createSymbolicLink(dir.resolve("loop/self"), dir.resolve("loop"));
+
+    ImportResult r = run(dir.resolve("loop").toString());
+
+    assertEquals(List.of(dir.resolve("loop/a.json").toString()), names(r));
+  }
+}
