@@ -25,7 +25,7 @@ final class GzipArchiveStream implements ArchiveStream {
   GzipArchiveStream(Path file) throws IOException {
     this.file = file;
     counted = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-    content = new FilterInputStream(new GZIPInputStream(counted, 1 << 16)) {
+    content = new FilterInputStream(new GZIPInputStream(counted, ExpansionBudget.INFLATE_BUFFER)) {
       @Override
       public void close() {
         // closed with the archive

@@ -32,7 +32,7 @@ final class TarArchiveStream implements ArchiveStream {
 
   static TarArchiveStream open(Path file, boolean gzipped) throws IOException {
     CountingInputStream counted = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-    InputStream in = gzipped ? new BufferedInputStream(new GZIPInputStream(counted, 1 << 16), 1 << 16) : counted;
+    InputStream in = gzipped ? new GZIPInputStream(counted, ExpansionBudget.INFLATE_BUFFER) : counted;
     return new TarArchiveStream(counted, in);
   }
 
