@@ -1,0 +1,90 @@
+package org.sysmontriage.casefile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import org.sysmontriage.event.TriageException;
+
+/** Loads and saves case files (JSON, UTF-8). Saving is atomic: see {@link AtomicFiles}. */
+public final class CaseFiles {
+  private static final long MAX_BYTES = 256L << 20;
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(SerializationFeature.INDENT_OUTPUT)
+      .build();
+
+  static {
+    JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+  }
+
+  private CaseFiles() {}
+
+  /** A case file and what is wrong with its logs on disk (empty when all are present and unchanged). */
+  public record Opened(CaseFile caseFile, List<SourceProblem> problems) {}
+
+  /** Loads a case file; a missing, unreadable or foreign file is a {@link TriageException}. */
+  public static CaseFile load(Path file) {
+    try {
+      if (Files.size(file) > MAX_BYTES) {
+        throw new TriageException(file + " is larger than a case file can be (" + (MAX_BYTES >> 20) + " MB)");
+      }
+      CaseFile c = JSON.readValue(Files.readAllBytes(file), CaseFile.class);
+      if (c == null || !CaseFile.FORMAT.equals(c.format())) {
+        throw new TriageException(file + " is not a Sysmon Triage case file (no \"format\": \"" + CaseFile.FORMAT + "\")");
+      }
+      if (c.version() > CaseFile.VERSION) {
+        throw new TriageException(file + " was saved by a newer Sysmon Triage (case format " + c.version() + "); update to open it");
+      }
+      return c;
+    } catch (NoSuchFileException e) {
+      throw new TriageException("case file " + file + " does not exist");
+    } catch (JsonProcessingException e) {
+      throw new TriageException("case file " + file + " is damaged: " + e.getOriginalMessage() + located(e), e);
+    } catch (IOException e) {
+      throw new TriageException("cannot read case file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Loads a case file and checks each of its logs on disk (relative paths against the case's folder). */
+  public static Opened open(Path file) {
+    CaseFile c = load(file);
+    Path dir = file.toAbsolutePath().getParent();
+    return new Opened(c, SourceCheck.onDisk(c, dir));
+  }
+
+  /** Saves atomically: on any failure the file keeps its last good state. */
+  public static void save(Path file, CaseFile c) {
+    try {
+      byte[] bytes = toJson(c);
+      AtomicFiles.write(file, out -> out.write(bytes));
+    } catch (IOException e) {
+      throw new TriageException("cannot save case file " + file + " (the previous version is kept): " + e.getMessage(), e);
+    }
+  }
+
+  /** The case file's JSON bytes (UTF-8, indented, ending with a newline). */
+  public static byte[] toJson(CaseFile c) {
+    try {
+      byte[] b = JSON.writeValueAsBytes(c);
+      byte[] out = java.util.Arrays.copyOf(b, b.length + 1);
+      out[b.length] = '\n';
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String located(JsonProcessingException e) {
+    return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+  }
+}

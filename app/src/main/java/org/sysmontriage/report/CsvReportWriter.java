@@ -1,0 +1,67 @@
+package org.sysmontriage.report;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One row per hit, time first (ISO-8601 UTC), for Timeline Explorer and spreadsheets. UTF-8 with a
+ * byte order mark (Excel needs it to read UTF-8; Timeline Explorer and csv libraries accept it),
+ * RFC 4180 quoting, CRLF line ends, every cell neutralised against formula injection.
+ */
+public final class CsvReportWriter implements ReportWriter {
+  static final List<String> COLUMNS = List.of("time", "computer", "user", "analytic_id", "title", "severity", "risk",
+      "techniques", "tactics", "event_id", "record_id", "source", "image", "target", "command_line", "matched",
+      "status", "tags", "notes", "hit_key");
+
+  @Override
+  public void write(ReportData data, OutputStream out) throws IOException {
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    w.write('\uFEFF');
+    line(w, COLUMNS);
+    for (HitRow r : data.rows()) {
+      line(w, cells(r));
+    }
+    w.flush();
+  }
+
+  static List<String> cells(HitRow r) {
+    var a = r.hit().analytic();
+    return List.of(r.time(), r.computer(), r.user(), a.id(), a.title(), a.severity().sigmaName(),
+        Integer.toString(r.risk()), String.join(" ", a.techniques()), String.join(" ", a.tactics()),
+        r.eventId() < 0 ? "" : Integer.toString(r.eventId()), r.recordId() < 0 ? "" : Long.toString(r.recordId()),
+        r.source(), r.first("Image", "SourceImage"), r.first("TargetImage", "TargetFilename", "TargetObject"),
+        r.first("CommandLine"), matched(r), r.triage().status().jsonName(), String.join(" ", r.triage().tags()),
+        r.triage().notes(), r.key().text());
+  }
+
+  private static String matched(HitRow r) {
+    return r.hit().matches().stream().map(m -> m.reason().isEmpty() ? m.field() + "=" + m.value() : m.reason())
+        .collect(Collectors.joining("; "));
+  }
+
+  private static void line(Writer w, List<String> cells) throws IOException {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        w.write(',');
+      }
+      w.write(cell(cells.get(i)));
+    }
+    w.write("\r\n");
+  }
+
+  /** A cell that no spreadsheet runs as a formula, quoted as RFC 4180 says when needed. */
+  static String cell(String value) {
+    String v = value == null ? "" : value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    boolean quote = v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0;
+    return quote ? '"' + v.replace("\"", "\"\"") + '"' : v;
+  }
+}

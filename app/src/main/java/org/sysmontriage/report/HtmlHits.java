@@ -1,0 +1,80 @@
+package org.sysmontriage.report;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.sysmontriage.casefile.HitStatus;
+import org.sysmontriage.casefile.HitTriage;
+import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.detect.MatchedField;
+
+/** The hits, grouped by host and analytic, each with its evidence fields; matched fields highlighted. */
+final class HtmlHits {
+  /** Hits shown in full per host and analytic; the rest are counted (the CSV and JSON reports hold all). */
+  static final int MAX_PER_GROUP = 500;
+
+  private HtmlHits() {}
+
+  static String of(ReportData d) {
+    StringBuilder b = new StringBuilder("<section id=\"hits\" class=\"major\"><h2>Hits by host and analytic</h2>");
+    if (d.rows().isEmpty()) {
+      return b.append("<p class=\"muted\">No hits.</p></section>\n").toString();
+    }
+    for (Map.Entry<String, Map<String, List<HitRow>>> host : d.byHostAndAnalytic().entrySet()) {
+      int n = host.getValue().values().stream().mapToInt(List::size).sum();
+      b.append("<h3>Host ").append(Html.value(host.getKey())).append(" <span class=\"muted\">(").append(n).append(" hits)</span></h3>");
+      for (List<HitRow> rows : host.getValue().values()) {
+        group(b, rows, d.input().catalog());
+      }
+    }
+    return b.append("</section>\n").toString();
+  }
+
+  private static void group(StringBuilder b, List<HitRow> rows, ReportCatalog c) {
+    Analytic a = rows.get(0).hit().analytic();
+    b.append("<h4><span class=\"mono\">").append(Html.text(a.id())).append("</span> ").append(Html.text(a.title()))
+        .append(" <span class=\"sev sev-").append(a.severity().sigmaName()).append("\">").append(a.severity().sigmaName())
+        .append("</span> risk ").append(a.risk()).append(" \u00b7 ")
+        .append(a.techniques().stream().map(t -> Html.link(t, c.techniqueUrl(t))).collect(Collectors.joining(", ")))
+        .append(" \u00b7 ").append(rows.size()).append(rows.size() == 1 ? " hit" : " hits").append("</h4>");
+    rows.stream().limit(MAX_PER_GROUP).forEach(r -> hit(b, r));
+    if (rows.size() > MAX_PER_GROUP) {
+      b.append("<p class=\"muted\">").append(rows.size() - MAX_PER_GROUP)
+          .append(" more hits of this analytic on this host are in the CSV and JSON reports.</p>");
+    }
+  }
+
+  private static void hit(StringBuilder b, HitRow r) {
+    b.append("<div class=\"hit\"><p class=\"hit-head\"><strong>").append(Html.text(r.time().isEmpty() ? "time unknown" : r.time()))
+        .append("</strong> \u00b7 EventID ").append(r.eventId()).append(" \u00b7 record ").append(r.recordId())
+        .append(" \u00b7 <span class=\"mono\">").append(Html.value(r.source())).append("</span>");
+    if (!r.user().isEmpty()) {
+      b.append(" \u00b7 user ").append(Html.value(r.user()));
+    }
+    triage(b, r.triage());
+    b.append("</p><table class=\"evidence\"><tr><th>Field</th><th>Value</th><th>Why it matched</th></tr>");
+    for (Map.Entry<String, String> f : r.fields().entrySet()) {
+      String reasons = reasons(r, f.getKey());
+      b.append(reasons.isEmpty() ? "<tr>" : "<tr class=\"match\">").append("<td class=\"field\">").append(Html.text(f.getKey()))
+          .append("</td><td class=\"value\">").append(Html.value(f.getValue())).append("</td><td>").append(reasons).append("</td></tr>");
+    }
+    b.append("</table></div>");
+  }
+
+  private static void triage(StringBuilder b, HitTriage t) {
+    if (t.status() != HitStatus.NEW) {
+      b.append(" \u00b7 <span class=\"badge status-").append(t.status().jsonName()).append("\">").append(t.status().label()).append("</span>");
+    }
+    for (String tag : t.tags()) {
+      b.append(" <span class=\"badge\">#").append(Html.value(tag)).append("</span>");
+    }
+    if (!t.notes().isEmpty()) {
+      b.append("<br><em>Notes:</em> ").append(Html.value(t.notes()));
+    }
+  }
+
+  private static String reasons(HitRow r, String field) {
+    return r.hit().matches().stream().filter(m -> m.field().equals(field)).map(m -> m.reason().isEmpty() ? "matched" : m.reason()).map(Html::value)
+        .collect(Collectors.joining("<br>"));
+  }
+}

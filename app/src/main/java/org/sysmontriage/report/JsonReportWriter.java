@@ -1,0 +1,162 @@
+package org.sysmontriage.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+import org.sysmontriage.detect.MatchedField;
+import org.sysmontriage.event.ImportIssue;
+import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.event.Times;
+
+/**
+ * The hits and the summary in one JSON document. Each hit has the fields of {@code scan}'s JSONL
+ * ({@code analytic_id, title, techniques, tactics, risk, severity, time, computer, source,
+ * record_id, event_id, fields}) plus {@code matches}, {@code hit_key} and the case's triage.
+ */
+public final class JsonReportWriter implements ReportWriter {
+  @Override
+  public void write(ReportData data, OutputStream out) throws IOException {
+    try (JsonGenerator g = SafeJsonGenerator.over(out)) {
+      g.writeStartObject();
+      writeReport(g, data.input());
+      new JsonSummary(g).write(data);
+      g.writeArrayFieldStart("hits");
+      for (HitRow r : data.rows()) {
+        writeHit(g, r);
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+    out.write('\n');
+  }
+
+  private static void writeReport(JsonGenerator g, ReportInput in) throws IOException {
+    g.writeObjectFieldStart("report");
+    g.writeStringField("tool", "Sysmon Triage");
+    g.writeStringField("version", in.toolVersion());
+    g.writeStringField("generated_at", in.generatedAt().toString());
+    g.writeNumberField("min_risk", in.minRisk());
+    g.writeBooleanField("case_applied", in.caseFile() != null);
+    g.writeEndObject();
+  }
+
+  /** One hit, named as in {@code scan}'s JSONL. */
+  static void writeHit(JsonGenerator g, HitRow r) throws IOException {
+    var a = r.hit().analytic();
+    g.writeStartObject();
+    g.writeStringField("analytic_id", a.id());
+    g.writeStringField("title", a.title());
+    strings(g, "techniques", a.techniques());
+    strings(g, "tactics", a.tactics());
+    g.writeNumberField("risk", r.risk());
+    g.writeStringField("severity", a.severity().sigmaName());
+    g.writeStringField("time", r.time());
+    g.writeStringField("computer", r.computer());
+    g.writeStringField("source", r.source());
+    g.writeNumberField("record_id", r.recordId());
+    g.writeNumberField("event_id", r.eventId());
+    g.writeObjectFieldStart("fields");
+    for (Map.Entry<String, String> f : r.fields().entrySet()) {
+      g.writeStringField(f.getKey(), f.getValue());
+    }
+    g.writeEndObject();
+    g.writeArrayFieldStart("matches");
+    for (MatchedField m : r.hit().matches()) {
+      g.writeStartObject();
+      g.writeStringField("field", m.field());
+      g.writeStringField("value", m.value());
+      g.writeStringField("reason", m.reason());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeStringField("user", r.user());
+    g.writeStringField("hit_key", r.key().text());
+    g.writeStringField("status", r.triage().status().jsonName());
+    strings(g, "tags", r.triage().tags());
+    g.writeStringField("notes", r.triage().notes());
+    g.writeEndObject();
+  }
+
+  static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  /** The summary object: inputs, time range, hosts, counts, roll-ups. */
+  private record JsonSummary(JsonGenerator g) {
+    void write(ReportData d) throws IOException {
+      g.writeObjectFieldStart("summary");
+      long[] range = d.eventTimeRange();
+      g.writeNumberField("events", d.input().store().size());
+      g.writeStringField("time_first", Times.format(range[0]));
+      g.writeStringField("time_last", Times.format(range[1]));
+      strings(g, "hosts", d.input().store().computers());
+      g.writeNumberField("hits", d.rows().size());
+      g.writeNumberField("suppressed", d.suppressed());
+      g.writeNumberField("below_min_risk", d.belowMinRisk());
+      g.writeNumberField("import_issues", d.importIssues());
+      sources(d.input().sources());
+      strings(g, "case_source_problems", d.sourceProblems().stream().map(p -> p.message()).toList());
+      risk("risk_by_host", d.riskByHost());
+      risk("risk_by_user", d.riskByUser());
+      techniques(d.techniques());
+      g.writeEndObject();
+    }
+
+    private void sources(List<SourceInfo> sources) throws IOException {
+      g.writeArrayFieldStart("sources");
+      for (SourceInfo s : sources) {
+        g.writeStartObject();
+        g.writeStringField("source", s.source());
+        g.writeStringField("format", s.format());
+        g.writeStringField("dialect", s.dialect());
+        g.writeStringField("sha256", s.sha256());
+        g.writeNumberField("size_bytes", s.sizeBytes());
+        g.writeNumberField("events", s.events());
+        g.writeNumberField("skipped", s.skipped());
+        g.writeArrayFieldStart("issues");
+        for (ImportIssue i : s.issues()) {
+          g.writeStartObject();
+          g.writeStringField("where", i.where());
+          g.writeStringField("message", i.message());
+          g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    private void risk(String name, List<RiskLine> lines) throws IOException {
+      g.writeArrayFieldStart(name);
+      for (RiskLine l : lines) {
+        g.writeStartObject();
+        g.writeStringField("name", l.name());
+        g.writeNumberField("hits", l.hits());
+        g.writeNumberField("risk_sum", l.riskSum());
+        g.writeNumberField("risk_max", l.riskMax());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    private void techniques(List<TechniqueLine> lines) throws IOException {
+      g.writeArrayFieldStart("techniques");
+      for (TechniqueLine t : lines) {
+        g.writeStartObject();
+        g.writeStringField("id", t.id());
+        g.writeNumberField("hits", t.hits());
+        g.writeNumberField("risk_max", t.riskMax());
+        strings(g, "tactics", t.tactics());
+        strings(g, "analytic_ids", t.analyticIds());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+  }
+}

@@ -1,0 +1,166 @@
+package org.sysmontriage.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import org.sysmontriage.casefile.AppliedCase;
+import org.sysmontriage.casefile.HitTriage;
+import org.sysmontriage.casefile.SourceProblem;
+import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.detect.Hit;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.Times;
+
+/**
+ * A report's content, computed once from a {@link ReportInput} and shared by every format: the
+ * case applied (allowlisted hits suppressed and counted), hits below the minimum risk counted,
+ * the rest in time order, with roll-ups per host, user, technique and analytic.
+ */
+public final class ReportData {
+  private static final Comparator<HitRow> ORDER = Comparator.comparingLong(HitRow::ticks)
+      .thenComparing(HitRow::computer).thenComparing(HitRow::analyticId).thenComparingLong(HitRow::recordId);
+
+  private final ReportInput input;
+  private final List<HitRow> rows;
+  private final int suppressed;
+  private final int belowMinRisk;
+  private final List<SourceProblem> sourceProblems;
+
+  private ReportData(ReportInput input, List<HitRow> rows, int suppressed, int belowMinRisk, List<SourceProblem> problems) {
+    this.input = input;
+    this.rows = rows;
+    this.suppressed = suppressed;
+    this.belowMinRisk = belowMinRisk;
+    this.sourceProblems = problems;
+  }
+
+  public static ReportData of(ReportInput in) {
+    EventStore store = in.store();
+    AppliedCase applied = in.caseFile() == null ? AppliedCase.none(store, in.hits()) : in.caseFile().apply(store, in.hits());
+    List<HitRow> rows = new ArrayList<>();
+    int below = 0;
+    for (Hit h : applied.kept()) {
+      if (h.risk() < in.minRisk()) {
+        below++;
+      } else {
+        HitTriage t = in.caseFile() == null ? HitTriage.NEW : applied.triage(h);
+        rows.add(HitRow.of(store, h, t));
+      }
+    }
+    rows.sort(ORDER);
+    List<SourceProblem> problems = in.caseFile() == null ? List.of() : in.caseFile().checkAgainst(in.sources());
+    return new ReportData(in, List.copyOf(rows), applied.suppressedCount(), below, problems);
+  }
+
+  public ReportInput input() {
+    return input;
+  }
+
+  /** Hits shown, in time order. */
+  public List<HitRow> rows() {
+    return rows;
+  }
+
+  /** Hits left out by the case's allowlist. */
+  public int suppressed() {
+    return suppressed;
+  }
+
+  /** Hits left out for a risk below {@link ReportInput#minRisk()}. */
+  public int belowMinRisk() {
+    return belowMinRisk;
+  }
+
+  /** The case's logs that are changed or were not opened; empty without a case. */
+  public List<SourceProblem> sourceProblems() {
+    return sourceProblems;
+  }
+
+  /** Time of the first and last event with a known time, or {@link Times#UNKNOWN} twice. */
+  public long[] eventTimeRange() {
+    int[] byTime = input.store().byTime();
+    long first = Times.UNKNOWN;
+    for (int e : byTime) {
+      if (input.store().ticks(e) != Times.UNKNOWN) {
+        first = input.store().ticks(e);
+        break;
+      }
+    }
+    long last = byTime.length == 0 ? Times.UNKNOWN : input.store().ticks(byTime[byTime.length - 1]);
+    return new long[] {first, last};
+  }
+
+  public long importIssues() {
+    return input.sources().stream().mapToLong(s -> Math.max(s.skipped(), s.issues().size())).sum();
+  }
+
+  public List<RiskLine> riskByHost() {
+    return rollUp(HitRow::computer);
+  }
+
+  /** Risk per user; hits without a user field are left out. */
+  public List<RiskLine> riskByUser() {
+    return rollUp(HitRow::user).stream().filter(l -> !l.name().isEmpty()).toList();
+  }
+
+  /** Techniques hit, by id. */
+  public List<TechniqueLine> techniques() {
+    Map<String, List<HitRow>> by = new TreeMap<>();
+    for (HitRow r : rows) {
+      for (String t : r.hit().analytic().techniques()) {
+        by.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<TechniqueLine> out = new ArrayList<>();
+    by.forEach((id, rs) -> out.add(new TechniqueLine(id, rs.size(), rs.stream().mapToInt(HitRow::risk).max().orElse(0),
+        sorted(rs, r -> r.hit().analytic().tactics()), sorted(rs, r -> List.of(r.analyticId())))));
+    return out;
+  }
+
+  /** Analytics with hits, by id. */
+  public List<AnalyticLine> analytics() {
+    Map<String, Analytic> byId = new TreeMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (HitRow r : rows) {
+      byId.putIfAbsent(r.analyticId(), r.hit().analytic());
+      counts.merge(r.analyticId(), 1, Integer::sum);
+    }
+    return byId.values().stream()
+        .map(a -> new AnalyticLine(a, input.catalog().source(a), counts.get(a.id())))
+        .toList();
+  }
+
+  /** Hits grouped by host, then analytic, both sorted; rows keep time order. */
+  public Map<String, Map<String, List<HitRow>>> byHostAndAnalytic() {
+    Map<String, Map<String, List<HitRow>>> out = new TreeMap<>();
+    for (HitRow r : rows) {
+      out.computeIfAbsent(r.computer(), k -> new TreeMap<>()).computeIfAbsent(r.analyticId(), k -> new ArrayList<>()).add(r);
+    }
+    return out;
+  }
+
+  private List<RiskLine> rollUp(Function<HitRow, String> key) {
+    Map<String, long[]> acc = new TreeMap<>();
+    for (HitRow r : rows) {
+      long[] a = acc.computeIfAbsent(key.apply(r), k -> new long[3]);
+      a[0]++;
+      a[1] += r.risk();
+      a[2] = Math.max(a[2], r.risk());
+    }
+    List<RiskLine> out = new ArrayList<>();
+    acc.forEach((name, a) -> out.add(new RiskLine(name, (int) a[0], a[1], (int) a[2])));
+    out.sort(Comparator.comparingLong(RiskLine::riskSum).reversed().thenComparing(RiskLine::name));
+    return out;
+  }
+
+  private static List<String> sorted(List<HitRow> rows, Function<HitRow, List<String>> values) {
+    TreeSet<String> s = new TreeSet<>();
+    rows.forEach(r -> s.addAll(values.apply(r)));
+    return List.copyOf(s);
+  }
+}
