@@ -24,7 +24,6 @@ public record CaseFile(
   public static final int VERSION = 1;
 
   public CaseFile {
-    format = format == null ? FORMAT : format;
     sources = sources == null ? List.of() : List.copyOf(sources);
     hits = hits == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(hits));
     allowlist = allowlist == null ? List.of() : List.copyOf(allowlist);

@@ -2,6 +2,7 @@ package org.sysmontriage.casefile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -21,6 +22,7 @@ public final class CaseFiles {
       .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(SerializationFeature.INDENT_OUTPUT)
+      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
       .build();
 
   static {
@@ -65,22 +67,12 @@ public final class CaseFiles {
   /** Saves atomically: on any failure the file keeps its last good state. */
   public static void save(Path file, CaseFile c) {
     try {
-      byte[] bytes = toJson(c);
-      AtomicFiles.write(file, out -> out.write(bytes));
+      AtomicFiles.write(file, out -> {
+        JSON.writeValue(out, c);
+        out.write('\n');
+      });
     } catch (IOException e) {
       throw new TriageException("cannot save case file " + file + " (the previous version is kept): " + e.getMessage(), e);
-    }
-  }
-
-  /** The case file's JSON bytes (UTF-8, indented, ending with a newline). */
-  public static byte[] toJson(CaseFile c) {
-    try {
-      byte[] b = JSON.writeValueAsBytes(c);
-      byte[] out = java.util.Arrays.copyOf(b, b.length + 1);
-      out[b.length] = '\n';
-      return out;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
     }
   }
 
