@@ -1,13 +1,31 @@
 package org.sysmontriage.ingest.evtx;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import org.sysmontriage.event.TriageException;
 import org.sysmontriage.ingest.LogReader;
 import org.sysmontriage.ingest.ReadContext;
 
-/** EVTX logs. */
+/**
+ * Windows XML Event Log (EVTX) files: a 4 KiB file header, then independent 64 KiB chunks of
+ * BinXml records. Chunks are found by their {@code ElfChnk} signature up to the end of the file
+ * (never by the header's count) and decoded in parallel; events reach the context in file order.
+ * Damaged chunks and records are skipped with their location; everything else is kept.
+ */
 public final class EvtxLogReader implements LogReader {
+  private final int threads;
+
+  public EvtxLogReader() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A reader that decodes each file on at most {@code threads} threads. */
+  public EvtxLogReader(int threads) {
+    this.threads = Math.max(1, threads);
+  }
+
   @Override
   public String format() {
     return "evtx";
@@ -15,11 +33,52 @@ public final class EvtxLogReader implements LogReader {
 
   @Override
   public void read(Path file, ReadContext ctx) throws IOException {
-    throw new TriageException("EVTX logs are not supported yet: " + ctx.source());
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      FileHeader header = FileHeader.read(ch);
+      ctx.dialect(header.hasMagic() ? "EVTX " + header.version() : "EVTX (no file header)");
+      ChunkScheduler chunks = new ChunkScheduler(ch, size, ctx);
+      chunks.run(threads);
+      reportHeader(header, chunks, size, ctx);
+    }
+  }
+
+  private static void reportHeader(FileHeader header, ChunkScheduler chunks, long size, ReadContext ctx) {
+    int found = chunks.chunksWithMagic();
+    if (!header.hasMagic()) {
+      if (found == 0) {
+        throw new TriageException(ctx.source() + " is not an EVTX file: no ElfFile header and no ElfChnk chunk");
+      }
+      ctx.issue("offset 0x0", "no ElfFile signature in the file header; chunks read by their own signature");
+      return;
+    }
+    if (!header.crcOk()) {
+      ctx.issue("offset 0x0", "file header CRC32 mismatch; chunks read by their own signature");
+    }
+    if (header.chunkCount() != found) {
+      ctx.issue("offset 0x0", "file header says " + header.chunkCount() + " chunks, the file holds " + found
+          + " (header not updated: a copy of a live log); all " + found + " read");
+    }
+    if (size < FileHeader.SIZE) {
+      ctx.issue("offset 0x0", "file ends inside its header (" + size + " bytes)");
+    }
   }
 
   @Override
   public String readRaw(Path file, long offset) throws IOException {
-    throw new TriageException("EVTX logs are not supported yet");
+    if (offset < FileHeader.SIZE) {
+      throw new TriageException("no EVTX record at offset " + offset + " of " + file);
+    }
+    long chunkIndex = (offset - FileHeader.SIZE) / Chunk.SIZE;
+    long chunkOffset = FileHeader.SIZE + chunkIndex * Chunk.SIZE;
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      ChunkReader reader = new ChunkReader();
+      if (!reader.load(ch, (int) chunkIndex, chunkOffset)) {
+        throw new TriageException("offset " + offset + " is past the end of " + file);
+      }
+      return reader.renderXml((int) (offset - chunkOffset));
+    } catch (EvtxFormatException e) {
+      throw new TriageException("cannot render the EVTX record at offset 0x" + Long.toHexString(offset) + " of " + file + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -1,0 +1,147 @@
+package org.sysmontriage.ingest.evtx;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.sysmontriage.ingest.ReadContext;
+
+/**
+ * Decodes a file's chunks on several threads (chunks are independent) and hands their events to
+ * the context in file order: each worker parses the next free chunk, then waits for its turn to
+ * emit. Only emission is serial, and the store's interning is serial anyway.
+ */
+final class ChunkScheduler {
+  private final FileChannel channel;
+  private final long fileSize;
+  private final int chunkCount;
+  private final ReadContext ctx;
+  private final AtomicInteger nextChunk = new AtomicInteger();
+  private final Object turn = new Object();
+  private int nextToEmit;
+  private int chunksWithMagic;
+  private Throwable failure;
+
+  ChunkScheduler(FileChannel channel, long fileSize, ReadContext ctx) {
+    this.channel = channel;
+    this.fileSize = fileSize;
+    this.chunkCount = (int) Math.max(0, (fileSize - FileHeader.SIZE + Chunk.SIZE - 1) / Chunk.SIZE);
+    this.ctx = ctx;
+  }
+
+  int chunkCount() {
+    return chunkCount;
+  }
+
+  /** Chunks that carried the ElfChnk signature. */
+  int chunksWithMagic() {
+    synchronized (turn) {
+      return chunksWithMagic;
+    }
+  }
+
+  void run(int threads) throws IOException {
+    int n = Math.max(1, Math.min(threads, chunkCount));
+    if (n == 1) {
+      work();
+    } else {
+      Thread[] workers = new Thread[n];
+      for (int i = 0; i < n; i++) {
+        workers[i] = new Thread(this::guardedWork, "evtx-chunks-" + i);
+        workers[i].setDaemon(true);
+        workers[i].start();
+      }
+      joinAll(workers);
+    }
+    rethrow();
+  }
+
+  private void joinAll(Thread[] workers) {
+    boolean interrupted = false;
+    for (Thread t : workers) {
+      while (t.isAlive()) {
+        try {
+          t.join();
+        } catch (InterruptedException e) {
+          interrupted = true;
+          fail(e);
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void guardedWork() {
+    try {
+      work();
+    } catch (Throwable t) {
+      fail(t);
+    }
+  }
+
+  private void work() throws IOException {
+    ChunkReader reader = new ChunkReader();
+    for (int i = nextChunk.getAndIncrement(); i < chunkCount; i = nextChunk.getAndIncrement()) {
+      ctx.checkCancelled();
+      if (!reader.load(channel, i, FileHeader.SIZE + (long) i * Chunk.SIZE)) {
+        return;
+      }
+      reader.parse(ctx);
+      emitInOrder(i, reader);
+    }
+  }
+
+  private void emitInOrder(int index, ChunkReader reader) throws IOException {
+    synchronized (turn) {
+      while (nextToEmit != index && failure == null) {
+        try {
+          turn.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while reading", e);
+        }
+      }
+      if (failure != null) {
+        return;
+      }
+      for (int i = 0; i < reader.draftCount(); i++) {
+        ctx.event(reader.draft(i));
+      }
+      if (reader.chunk.hasMagic()) {
+        chunksWithMagic++;
+      }
+      nextToEmit++;
+      ctx.bytesRead(Math.min(fileSize, FileHeader.SIZE + (long) nextToEmit * Chunk.SIZE));
+      turn.notifyAll();
+    }
+  }
+
+  private void fail(Throwable t) {
+    synchronized (turn) {
+      if (failure == null) {
+        failure = t;
+      }
+      turn.notifyAll();
+    }
+  }
+
+  private void rethrow() throws IOException {
+    Throwable t;
+    synchronized (turn) {
+      t = failure;
+    }
+    if (t instanceof IOException e) {
+      throw e;
+    } else if (t instanceof UncheckedIOException e) {
+      throw e.getCause();
+    } else if (t instanceof RuntimeException e) {
+      throw e;
+    } else if (t instanceof Error e) {
+      throw e;
+    } else if (t != null) {
+      throw new IOException(t);
+    }
+  }
+}
