@@ -126,6 +126,11 @@ public final class EventStore {
     return values.get(fieldValue[fieldStart[e] + k]);
   }
 
+  /** The value id of the {@code k}-th field of event {@code e} (see {@link #value(int)}). */
+  public int valueIdAt(int e, int k) {
+    return fieldValue[fieldStart[e] + k];
+  }
+
   /** The id of a field name, or -1 when no event has it. */
   public int nameId(String name) {
     return names.find(name);

@@ -1,0 +1,119 @@
+package org.sysmontriage.attack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The bundled MITRE ATT&CK Enterprise techniques and tactics (a subset; see {@link #version()}). */
+public final class AttackCatalog {
+  private static final String RESOURCE = "/org/sysmontriage/attack/enterprise-attack.yml";
+  private static volatile AttackCatalog builtIn;
+
+  /** A tactic: {@code TA0006}, {@code credential-access}, {@code Credential Access}. */
+  public record Tactic(String id, String shortName, String name) {
+    public String url() {
+      return "https://attack.mitre.org/tactics/" + id + "/";
+    }
+  }
+
+  /** A technique or sub-technique with its tactics' short names. */
+  public record Technique(String id, String name, List<String> tactics) {
+    public Technique {
+      tactics = List.copyOf(tactics);
+    }
+
+    public boolean isSubTechnique() {
+      return id.contains(".");
+    }
+
+    /** The parent technique id ({@code T1003} for {@code T1003.001}), or the id itself. */
+    public String parentId() {
+      int dot = id.indexOf('.');
+      return dot < 0 ? id : id.substring(0, dot);
+    }
+
+    public String url() {
+      return "https://attack.mitre.org/techniques/" + id.replace('.', '/') + "/";
+    }
+  }
+
+  private final String version;
+  private final Map<String, Tactic> tactics = new LinkedHashMap<>();
+  private final Map<String, Technique> techniques = new LinkedHashMap<>();
+
+  private AttackCatalog(JsonNode root) {
+    version = root.path("version").asText();
+    for (JsonNode t : root.path("tactics")) {
+      Tactic tactic = new Tactic(t.path("id").asText(), t.path("short").asText(), t.path("name").asText());
+      tactics.put(tactic.shortName(), tactic);
+    }
+    for (JsonNode t : root.path("techniques")) {
+      List<String> ts = new ArrayList<>();
+      t.path("tactics").forEach(x -> ts.add(x.asText()));
+      Technique tq = new Technique(t.path("id").asText(), t.path("name").asText(), ts);
+      techniques.put(tq.id(), tq);
+    }
+  }
+
+  public static AttackCatalog builtIn() {
+    AttackCatalog c = builtIn;
+    if (c == null) {
+      synchronized (AttackCatalog.class) {
+        if (builtIn == null) {
+          builtIn = read();
+        }
+        c = builtIn;
+      }
+    }
+    return c;
+  }
+
+  private static AttackCatalog read() {
+    try (InputStream in = AttackCatalog.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("ATT&CK catalog resource missing: " + RESOURCE);
+      }
+      return new AttackCatalog(new ObjectMapper(new YAMLFactory()).readTree(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** ATT&CK release of the bundled data, e.g. {@code 15.1}. */
+  public String version() {
+    return version;
+  }
+
+  /** A technique by id ({@code T1003.001}, case-insensitive). */
+  public Optional<Technique> technique(String id) {
+    return Optional.ofNullable(techniques.get(id.trim().toUpperCase(Locale.ROOT)));
+  }
+
+  /** A tactic by short name ({@code credential-access}) or id ({@code TA0006}). */
+  public Optional<Tactic> tactic(String shortNameOrId) {
+    String k = shortNameOrId.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    Tactic t = tactics.get(k);
+    if (t != null) {
+      return Optional.of(t);
+    }
+    return tactics.values().stream().filter(x -> x.id().equalsIgnoreCase(k)).findFirst();
+  }
+
+  public List<Technique> techniques() {
+    return List.copyOf(techniques.values());
+  }
+
+  /** Tactics in kill-chain order. */
+  public List<Tactic> tactics() {
+    return List.copyOf(tactics.values());
+  }
+}

@@ -1,0 +1,87 @@
+package org.sysmontriage.detect;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sysmontriage.detect.sigma.Registry;
+
+/**
+ * The analytics the detector runs: the built-in Sigma rules (resources) plus any user rule files
+ * or folders. Loading never stops at a bad rule: {@link #errors()} lists each with file and line.
+ * Immutable and safe to share between threads.
+ */
+public final class AnalyticLibrary {
+  private static volatile AnalyticLibrary builtIn;
+
+  private final List<LoadedRule> rules;
+  private final Map<String, LoadedRule> byId = new LinkedHashMap<>();
+  private final List<RuleError> errors;
+  private final Registry registry;
+
+  private AnalyticLibrary(List<LoadedRule> rules, List<RuleError> errors, Registry registry) {
+    this.rules = List.copyOf(rules);
+    this.errors = List.copyOf(errors);
+    this.registry = registry;
+    rules.forEach(r -> byId.put(r.analytic().id(), r));
+  }
+
+  /** The built-in analytics (loaded once). */
+  public static AnalyticLibrary builtIn() {
+    AnalyticLibrary lib = builtIn;
+    if (lib == null) {
+      synchronized (AnalyticLibrary.class) {
+        if (builtIn == null) {
+          builtIn = load(List.of());
+        }
+        lib = builtIn;
+      }
+    }
+    return lib;
+  }
+
+  /** Built-in analytics plus the rules in these files or folders (.yml, .yaml, searched recursively). */
+  public static AnalyticLibrary load(List<Path> userRules) {
+    Registry registry = new Registry();
+    RuleFileLoader loader = new RuleFileLoader(registry);
+    loader.loadBuiltIn();
+    userRules.forEach(loader::loadPath);
+    return new AnalyticLibrary(loader.rules, loader.errors, registry);
+  }
+
+  /** Only the rules in these files or folders, without the built-in ones ({@code rules check}). */
+  public static AnalyticLibrary loadOnly(List<Path> rules) {
+    Registry registry = new Registry();
+    RuleFileLoader loader = new RuleFileLoader(registry);
+    rules.forEach(loader::loadPath);
+    return new AnalyticLibrary(loader.rules, loader.errors, registry);
+  }
+
+  public List<Analytic> analytics() {
+    return rules.stream().map(LoadedRule::analytic).toList();
+  }
+
+  /** Details of an analytic, or null when no analytic has this id. */
+  public AnalyticInfo info(String id) {
+    LoadedRule r = byId.get(id);
+    return r == null ? null : r.info();
+  }
+
+  /** The analytic with this id, or null. */
+  public Analytic analytic(String id) {
+    LoadedRule r = byId.get(id);
+    return r == null ? null : r.analytic();
+  }
+
+  public List<RuleError> errors() {
+    return errors;
+  }
+
+  List<LoadedRule> rules() {
+    return rules;
+  }
+
+  Registry registry() {
+    return registry;
+  }
+}

@@ -1,0 +1,76 @@
+package org.sysmontriage.detect;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.sysmontriage.detect.sigma.Target;
+import org.sysmontriage.event.EventStore;
+
+/** The library's rules bound to one store: per EventID, the rule targets to test. */
+final class DetectionPlan {
+  /** One rule target with its slot -> store field-name-id table. */
+  record Binding(int rule, Target target, int[] slotNames) {}
+
+  private final List<LoadedRule> rules;
+  private final List<Binding> all = new ArrayList<>();
+  private final Map<Binding, Integer> index = new java.util.IdentityHashMap<>();
+  private final Map<Integer, List<Binding>> byEventId = new HashMap<>();
+  private final List<Binding> anyEventId = new ArrayList<>();
+  private int nameIdLimit = 1;
+
+  DetectionPlan(AnalyticLibrary library, EventStore store) {
+    List<String> slots = library.registry().slotNames();
+    rules = library.rules();
+    for (int r = 0; r < rules.size(); r++) {
+      for (Target t : rules.get(r).rule().targets()) {
+        Binding b = new Binding(r, t, slotNames(slots, t, store));
+        index.put(b, all.size());
+        all.add(b);
+        if (t.eventIds() == null) {
+          anyEventId.add(b);
+        } else {
+          for (int id : t.eventIds()) {
+            byEventId.computeIfAbsent(id, k -> new ArrayList<>()).add(b);
+          }
+        }
+      }
+    }
+  }
+
+  private int[] slotNames(List<String> slots, Target t, EventStore store) {
+    int[] ids = new int[slots.size()];
+    for (int s = 0; s < ids.length; s++) {
+      ids[s] = store.nameId(t.eventField(slots.get(s)));
+      nameIdLimit = Math.max(nameIdLimit, ids[s] + 1);
+    }
+    return ids;
+  }
+
+  /** The bindings for events with this EventID (rules for any EventID included). */
+  List<Binding> bindings(int eventId) {
+    List<Binding> specific = byEventId.getOrDefault(eventId, List.of());
+    if (anyEventId.isEmpty()) {
+      return specific;
+    }
+    List<Binding> all = new ArrayList<>(specific);
+    all.addAll(anyEventId);
+    return all;
+  }
+
+  List<LoadedRule> rules() {
+    return rules;
+  }
+
+  int indexOf(Binding b) {
+    return index.get(b);
+  }
+
+  Binding binding(int index) {
+    return all.get(index);
+  }
+
+  int nameIdLimit() {
+    return nameIdLimit;
+  }
+}

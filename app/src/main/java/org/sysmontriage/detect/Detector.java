@@ -1,0 +1,112 @@
+package org.sysmontriage.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.sysmontriage.detect.sigma.ValueTest;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.ProgressListener;
+
+/**
+ * Runs every analytic of a library over a store: events are taken per EventID bucket, in chunks,
+ * in parallel; each rule's compiled condition is tested on the events of its EventIDs only, and
+ * value tests are cached per distinct value, so a million events take well under a second.
+ */
+public final class Detector {
+  private static final int CHUNK = 16_384;
+  private static final int CANCEL_EVERY = 4_096;
+
+  private final AnalyticLibrary library;
+
+  public Detector(AnalyticLibrary library) {
+    this.library = library;
+  }
+
+  public AnalyticLibrary library() {
+    return library;
+  }
+
+  /** Runs the analytics; throws {@link org.sysmontriage.event.CancelledException} when cancelled. */
+  public DetectionResult run(EventStore store, ProgressListener progress, CancellationToken cancel) {
+    DetectionPlan plan = new DetectionPlan(library, store);
+    List<ValueTest> tests = library.registry().tests();
+    AtomicReferenceArray<byte[]> caches = new AtomicReferenceArray<>(tests.size());
+    List<Chunk> chunks = chunks(store, plan);
+    long total = chunks.stream().mapToLong(c -> c.to - c.from).sum();
+    AtomicLong done = new AtomicLong();
+    String message = "Running " + library.rules().size() + " analytics";
+    progress.progress(0, total, message);
+    List<long[]> found = chunks.parallelStream().map(c -> {
+      StoreMatchContext ctx = new StoreMatchContext(store, tests, caches, plan.nameIdLimit());
+      long[] m = match(store, plan, c, ctx, cancel);
+      progress.progress(done.addAndGet(c.to - c.from), total, message);
+      return m;
+    }).toList();
+    cancel.check();
+    long[] matches = found.stream().flatMapToLong(Arrays::stream).toArray();
+    StoreMatchContext explainer = new StoreMatchContext(store, tests, caches, plan.nameIdLimit());
+    return new HitAssembler(library, store, plan, explainer).assemble(matches);
+  }
+
+  private record Chunk(int eventId, int from, int to) {}
+
+  private static List<Chunk> chunks(EventStore store, DetectionPlan plan) {
+    List<Chunk> out = new ArrayList<>();
+    for (int id : store.eventIds()) {
+      if (plan.bindings(id).isEmpty()) {
+        continue;
+      }
+      int n = store.byEventId(id).length;
+      for (int from = 0; from < n; from += CHUNK) {
+        out.add(new Chunk(id, from, Math.min(n, from + CHUNK)));
+      }
+    }
+    return out;
+  }
+
+  /** Matches of one chunk, each packed as {@code event << 32 | binding index}. */
+  private static long[] match(EventStore store, DetectionPlan plan, Chunk c, StoreMatchContext ctx, CancellationToken cancel) {
+    cancel.check();
+    List<DetectionPlan.Binding> bindings = plan.bindings(c.eventId);
+    List<LoadedRule> rules = plan.rules();
+    boolean[] accepted = new boolean[bindings.size()];
+    String lastChannel = null;
+    String lastProvider = null;
+    int[] events = store.byEventId(c.eventId);
+    long[] out = new long[8];
+    int count = 0;
+    for (int i = c.from; i < c.to; i++) {
+      if ((i - c.from) % CANCEL_EVERY == CANCEL_EVERY - 1) {
+        cancel.check();
+      }
+      int e = events[i];
+      String channel = store.channel(e);
+      String provider = store.provider(e);
+      if (channel != lastChannel || provider != lastProvider) { // pooled strings: identity is enough
+        for (int b = 0; b < accepted.length; b++) {
+          accepted[b] = bindings.get(b).target().accepts(channel, provider);
+        }
+        lastChannel = channel;
+        lastProvider = provider;
+      }
+      ctx.event(e);
+      for (int b = 0; b < accepted.length; b++) {
+        if (!accepted[b]) {
+          continue;
+        }
+        DetectionPlan.Binding binding = bindings.get(b);
+        ctx.slotNames(binding.slotNames());
+        if (rules.get(binding.rule()).rule().condition().eval(ctx)) {
+          if (count == out.length) {
+            out = Arrays.copyOf(out, count * 2);
+          }
+          out[count++] = ((long) e << 32) | plan.indexOf(binding);
+        }
+      }
+    }
+    return Arrays.copyOf(out, count);
+  }
+}

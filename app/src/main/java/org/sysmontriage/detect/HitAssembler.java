@@ -1,0 +1,115 @@
+package org.sysmontriage.detect;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sysmontriage.detect.sigma.Node;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.risk.RiskRollup;
+
+/** Turns raw matches into hits with explanations, the aggregated findings and the risk roll-up. */
+final class HitAssembler {
+  /** Fields that name the acting user, best first. */
+  static final List<String> USER_FIELDS = List.of("User", "SourceUser", "SubjectUserName", "TargetUserName", "AccountName");
+
+  private final AnalyticLibrary library;
+  private final EventStore store;
+  private final DetectionPlan plan;
+  private final StoreMatchContext ctx;
+
+  HitAssembler(AnalyticLibrary library, EventStore store, DetectionPlan plan, StoreMatchContext ctx) {
+    this.library = library;
+    this.store = store;
+    this.plan = plan;
+    this.ctx = ctx;
+  }
+
+  DetectionResult assemble(long[] matches) {
+    long[] sorted = matches.clone();
+    Arrays.sort(sorted); // by event, then binding: makes the order below deterministic
+    List<Hit> hits = new ArrayList<>(sorted.length);
+    for (long m : sorted) {
+      hits.add(hit((int) (m >>> 32), plan.binding((int) m)));
+    }
+    hits.sort(Comparator.comparingLong((Hit h) -> store.ticks(h.event())).thenComparingInt(Hit::event));
+    return new DetectionResult(hits, aggregates(hits), rollup(hits));
+  }
+
+  private Hit hit(int event, DetectionPlan.Binding binding) {
+    LoadedRule rule = plan.rules().get(binding.rule());
+    ctx.event(event);
+    ctx.slotNames(binding.slotNames());
+    List<Node.Evidence> evidence = new ArrayList<>();
+    rule.rule().condition().explain(ctx, evidence);
+    List<MatchedField> fields = new ArrayList<>();
+    for (Node.Evidence ev : evidence) {
+      MatchedField f = new MatchedField(ev.field(), ev.value(), ev.reason());
+      if (!fields.contains(f)) {
+        fields.add(f);
+      }
+    }
+    return new Hit(event, rule.analytic(), fields);
+  }
+
+  private List<AggregateFinding> aggregates(List<Hit> hits) {
+    List<AggregateFinding> out = new ArrayList<>();
+    for (LoadedRule rule : library.rules()) {
+      List<String> by = rule.info().aggregateBy();
+      if (!by.isEmpty()) {
+        out.addAll(group(rule.analytic().id(), by, hits));
+      }
+    }
+    return out;
+  }
+
+  private List<AggregateFinding> group(String id, List<String> by, List<Hit> hits) {
+    Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
+    for (Hit h : hits) {
+      if (h.analytic().id().equals(id)) {
+        List<String> key = by.stream().map(f -> groupValue(h.event(), f)).toList();
+        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(h.event());
+      }
+    }
+    List<AggregateFinding> out = new ArrayList<>();
+    groups.forEach((key, events) -> {
+      Map<String, String> group = new LinkedHashMap<>();
+      for (int i = 0; i < by.size(); i++) {
+        group.put(by.get(i), key.get(i));
+      }
+      long first = events.stream().mapToLong(store::ticks).min().orElse(0);
+      long last = events.stream().mapToLong(store::ticks).max().orElse(0);
+      out.add(new AggregateFinding(id, group, events.size(), first, last, events));
+    });
+    return out;
+  }
+
+  private String groupValue(int event, String field) {
+    if (field.equalsIgnoreCase("Computer")) {
+      return store.computer(event);
+    }
+    String v = store.field(event, field);
+    return v == null ? "" : v;
+  }
+
+  private RiskRollup rollup(List<Hit> hits) {
+    RiskRollup.Builder b = new RiskRollup.Builder();
+    for (Hit h : hits) {
+      b.add(store.computer(h.event()), user(store, h.event()), h.risk(), h.analytic().id());
+    }
+    return b.build();
+  }
+
+  /** The event's acting user, best available; null when none. */
+  static String user(EventStore store, int event) {
+    for (String f : USER_FIELDS) {
+      String v = store.field(event, f);
+      if (v != null && !v.isBlank() && !v.equals("-")) {
+        return v;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,166 @@
+package org.sysmontriage.detect;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sysmontriage.attack.AttackCatalog;
+import org.sysmontriage.detect.sigma.RuleException;
+import org.sysmontriage.detect.sigma.SigmaRule;
+import org.sysmontriage.detect.sigma.YamlNode;
+
+/**
+ * Reads a rule's Sigma metadata (tags, level) and our {@code x-sysmon-triage} block into the
+ * {@link Analytic} and {@link AnalyticInfo} records.
+ */
+final class RuleMetadata {
+  static final String BLOCK = "x-sysmon-triage";
+
+  private RuleMetadata() {}
+
+  static LoadedRule read(SigmaRule rule, String source, String text, boolean builtIn) throws RuleException {
+    YamlNode doc = rule.doc();
+    YamlNode x = doc.get(BLOCK);
+    if (x != null && !x.isMap()) {
+      throw new RuleException(BLOCK + " must be a map", x);
+    }
+    YamlNode meta = x == null ? new YamlNode(java.util.Map.of(), doc.line()) : x;
+    Severity level = level(doc);
+    int impact = percent(meta, "impact", defaultImpact(level));
+    int confidence = percent(meta, "confidence", defaultConfidence(level));
+    List<String> techniques = new ArrayList<>();
+    List<String> tactics = new ArrayList<>();
+    readTags(doc.texts("tags"), techniques, tactics);
+    int risk = impact * confidence / 100;
+    Severity severity = level != null ? level : Severity.ofRisk(risk);
+    String description = doc.text("description", "").trim();
+    Analytic analytic = new Analytic(rule.id(), rule.title(), description, severity, techniques, tactics, impact, confidence);
+    AnalyticInfo info = new AnalyticInfo(rule.id(), rule.title(), description, doc.text("status", ""),
+        doc.text("author", ""), logsource(doc.get("logsource")), meta.texts("pages"), meta.text("source_url", ""),
+        meta.text("coverage", ""), implementations(meta), meta.texts("test_steps"), doc.texts("falsepositives"),
+        meta.texts("d3fend"), meta.text("risk_reasoning", "").trim(), doc.texts("references"), meta.texts("samples"),
+        meta.text("notes", "").trim(), aggregateBy(meta), source, text, builtIn);
+    return new LoadedRule(analytic, info, rule);
+  }
+
+  /** {@code attack.t1003.001} -> T1003.001; {@code attack.credential_access} -> credential-access. */
+  static void readTags(List<String> tags, List<String> techniques, List<String> tactics) {
+    Set<String> tech = new LinkedHashSet<>();
+    Set<String> tact = new LinkedHashSet<>();
+    for (String tag : tags) {
+      String t = tag.toLowerCase(Locale.ROOT).trim();
+      if (!t.startsWith("attack.")) {
+        continue;
+      }
+      String rest = t.substring(7);
+      if (rest.matches("t\\d{4}(\\.\\d{3})?")) {
+        tech.add(rest.toUpperCase(Locale.ROOT));
+      } else if (!rest.matches("[gs]\\d{4}") && !rest.matches("ta\\d{4}")) {
+        tact.add(rest.replace('_', '-'));
+      }
+    }
+    List<String> sorted = new ArrayList<>(tech);
+    sorted.sort((a, b) -> Integer.compare(b.length(), a.length())); // most specific first
+    techniques.addAll(sorted);
+    if (tact.isEmpty()) {
+      AttackCatalog catalog = AttackCatalog.builtIn();
+      for (String id : sorted) {
+        catalog.technique(id).ifPresent(tq -> tact.addAll(tq.tactics()));
+      }
+    }
+    tactics.addAll(tact);
+  }
+
+  private static Severity level(YamlNode doc) throws RuleException {
+    String l = doc.text("level", "").trim().toUpperCase(Locale.ROOT);
+    if (l.isEmpty()) {
+      return null;
+    }
+    try {
+      return Severity.valueOf(l);
+    } catch (IllegalArgumentException e) {
+      throw new RuleException("unknown level '" + l.toLowerCase(Locale.ROOT) + "' (informational, low, medium, high, critical)", doc.get("level"));
+    }
+  }
+
+  /** Without our block, a Sigma level gives the impact and confidence (risk = their product / 100). */
+  private static int defaultImpact(Severity level) {
+    if (level == null) {
+      return 50;
+    }
+    return switch (level) {
+      case INFORMATIONAL -> 10;
+      case LOW -> 30;
+      case MEDIUM -> 50;
+      case HIGH -> 70;
+      case CRITICAL -> 90;
+    };
+  }
+
+  private static int defaultConfidence(Severity level) {
+    if (level == null) {
+      return 80;
+    }
+    return switch (level) {
+      case INFORMATIONAL -> 50;
+      case LOW -> 70;
+      case MEDIUM -> 80;
+      case HIGH -> 90;
+      case CRITICAL -> 100;
+    };
+  }
+
+  private static int percent(YamlNode meta, String key, int fallback) throws RuleException {
+    YamlNode n = meta.get(key);
+    if (n == null) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(String.valueOf(n.text()).trim());
+      if (v < 0 || v > 100) {
+        throw new NumberFormatException();
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw new RuleException(key + " must be a whole number from 0 to 100, not '" + n.text() + "'", n);
+    }
+  }
+
+  private static String logsource(YamlNode ls) {
+    if (ls == null || !ls.isMap()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    for (String k : List.of("product", "category", "service")) {
+      String v = ls.text(k, null);
+      if (v != null) {
+        parts.add(k + ": " + v);
+      }
+    }
+    return String.join(", ", parts);
+  }
+
+  private static List<AnalyticInfo.Implementation> implementations(YamlNode meta) throws RuleException {
+    YamlNode list = meta.get("implementations");
+    if (list == null) {
+      return List.of();
+    }
+    if (!list.isList()) {
+      throw new RuleException("implementations must be a list of {name, language, text}", list);
+    }
+    List<AnalyticInfo.Implementation> out = new ArrayList<>();
+    for (YamlNode i : list.list()) {
+      if (!i.isMap() || i.text("text", null) == null) {
+        throw new RuleException("an implementation needs at least a text", i);
+      }
+      out.add(new AnalyticInfo.Implementation(i.text("name", ""), i.text("language", ""), i.text("text", "").strip()));
+    }
+    return out;
+  }
+
+  private static List<String> aggregateBy(YamlNode meta) {
+    YamlNode agg = meta.get("aggregate");
+    return agg == null ? List.of() : agg.texts("by");
+  }
+}

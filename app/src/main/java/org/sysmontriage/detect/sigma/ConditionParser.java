@@ -1,0 +1,123 @@
+package org.sysmontriage.detect.sigma;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sigma conditions: {@code and}, {@code or}, {@code not}, parentheses, {@code 1 of x*}, {@code
+ * all of x*}, {@code any of}, {@code them}. Precedence: not, then and, then or.
+ */
+final class ConditionParser {
+  private static final Pattern TOKEN = Pattern.compile("\\(|\\)|[^\\s()]+");
+
+  private final Map<String, Node> selections;
+  private final YamlNode at;
+  private final List<String> tokens = new ArrayList<>();
+  private int pos;
+
+  private ConditionParser(String condition, Map<String, Node> selections, YamlNode at) {
+    this.selections = selections;
+    this.at = at;
+    Matcher m = TOKEN.matcher(condition);
+    while (m.find()) {
+      tokens.add(m.group());
+    }
+  }
+
+  static Node parse(String condition, Map<String, Node> selections, YamlNode at) throws RuleException {
+    if (condition.contains("|")) {
+      throw new RuleException("aggregations in conditions ('|') are not supported: " + condition, at);
+    }
+    ConditionParser p = new ConditionParser(condition, selections, at);
+    if (p.tokens.isEmpty()) {
+      throw new RuleException("empty condition", at);
+    }
+    Node n = p.or();
+    if (p.pos < p.tokens.size()) {
+      throw new RuleException("unexpected '" + p.tokens.get(p.pos) + "' in condition: " + condition, at);
+    }
+    return n;
+  }
+
+  private Node or() throws RuleException {
+    List<Node> parts = new ArrayList<>(List.of(and()));
+    while (peekWord("or")) {
+      pos++;
+      parts.add(and());
+    }
+    return parts.size() == 1 ? parts.get(0) : new Node.Or(parts);
+  }
+
+  private Node and() throws RuleException {
+    List<Node> parts = new ArrayList<>(List.of(not()));
+    while (peekWord("and")) {
+      pos++;
+      parts.add(not());
+    }
+    return parts.size() == 1 ? parts.get(0) : new Node.And(parts);
+  }
+
+  private Node not() throws RuleException {
+    if (peekWord("not")) {
+      pos++;
+      return new Node.Not(not());
+    }
+    return primary();
+  }
+
+  private Node primary() throws RuleException {
+    String t = next();
+    if (t.equals("(")) {
+      Node inner = or();
+      if (!")".equals(next())) {
+        throw new RuleException("missing ')' in condition", at);
+      }
+      return inner;
+    }
+    if ((t.equals("1") || t.equalsIgnoreCase("all") || t.equalsIgnoreCase("any")) && peekWord("of")) {
+      pos++;
+      return quantifier(!t.equalsIgnoreCase("all"), next());
+    }
+    if (t.matches("\\d+") && peekWord("of")) {
+      throw new RuleException("only '1 of', 'any of' and 'all of' are supported, not '" + t + " of'", at);
+    }
+    Node n = selections.get(t);
+    if (n == null) {
+      throw new RuleException("condition names '" + t + "', which the detection does not define", at);
+    }
+    return n;
+  }
+
+  private Node quantifier(boolean any, String target) throws RuleException {
+    List<Node> picked = new ArrayList<>();
+    boolean them = target.equals("them");
+    Pattern glob = Pattern.compile(Pattern.quote(target).replace("*", "\\E.*\\Q"));
+    for (Map.Entry<String, Node> e : selections.entrySet()) {
+      boolean hit = them ? !e.getKey().startsWith("_") : glob.matcher(e.getKey()).matches();
+      if (hit) {
+        picked.add(e.getValue());
+      }
+    }
+    if (picked.isEmpty()) {
+      throw new RuleException("'" + target + "' matches no search identifier", at);
+    }
+    if (picked.size() == 1) {
+      return picked.get(0);
+    }
+    return any ? new Node.Or(picked) : new Node.And(picked);
+  }
+
+  private boolean peekWord(String w) {
+    return pos < tokens.size() && tokens.get(pos).equalsIgnoreCase(w);
+  }
+
+  private String next() throws RuleException {
+    if (pos >= tokens.size()) {
+      throw new RuleException("condition ends too early", at);
+    }
+    return tokens.get(pos++);
+  }
+}

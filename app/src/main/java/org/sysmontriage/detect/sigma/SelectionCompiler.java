@@ -1,0 +1,111 @@
+package org.sysmontriage.detect.sigma;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Compiles one detection item (a search identifier's value) into a {@link Node}. */
+final class SelectionCompiler {
+  private final Registry registry;
+
+  SelectionCompiler(Registry registry) {
+    this.registry = registry;
+  }
+
+  Node compile(YamlNode item) throws RuleException {
+    if (item.isMap()) {
+      return fieldMap(item);
+    }
+    if (item.isList()) {
+      List<Node> alternatives = new ArrayList<>();
+      for (YamlNode element : item.list()) {
+        alternatives.add(element.isScalar() ? keyword(element, List.of()) : compile(element));
+      }
+      if (alternatives.isEmpty()) {
+        throw new RuleException("empty list in detection", item);
+      }
+      return or(alternatives);
+    }
+    return keyword(item, List.of());
+  }
+
+  private Node fieldMap(YamlNode item) throws RuleException {
+    List<Node> all = new ArrayList<>();
+    for (Map.Entry<String, YamlNode> e : item.map().entrySet()) {
+      all.add(field(e.getKey(), e.getValue()));
+    }
+    if (all.isEmpty()) {
+      throw new RuleException("empty map in detection", item);
+    }
+    return all.size() == 1 ? all.get(0) : new Node.And(all);
+  }
+
+  private Node field(String key, YamlNode value) throws RuleException {
+    List<String> parts = Arrays.asList(key.split("\\|", -1));
+    String field = parts.get(0).trim();
+    List<String> mods = parts.subList(1, parts.size()).stream().map(m -> m.trim().toLowerCase(Locale.ROOT)).toList();
+    for (String m : mods) {
+      if (!ValueCompiler.KNOWN.contains(m)) {
+        throw new RuleException("unsupported modifier '" + m + "' in '" + key + "'", value);
+      }
+    }
+    List<YamlNode> values = value.isList() ? value.list() : List.of(value);
+    if (values.isEmpty()) {
+      throw new RuleException("no values for '" + key + "'", value);
+    }
+    List<Node> leaves = new ArrayList<>();
+    for (YamlNode v : values) {
+      if (!v.isScalar()) {
+        throw new RuleException("value of '" + key + "' must be a string, number or list of them", v);
+      }
+      leaves.add(field.isEmpty() ? keyword(v, mods) : leaf(field, mods, v));
+    }
+    return mods.contains("all") ? new Node.And(leaves) : or(leaves);
+  }
+
+  private Node leaf(String field, List<String> mods, YamlNode v) throws RuleException {
+    SystemField system = SystemField.of(field);
+    if (mods.contains("exists")) {
+      if (system != null) {
+        return new Node.Const(Boolean.parseBoolean(v.text()));
+      }
+      return new Node.ExistsLeaf(registry.slot(field), field, Boolean.parseBoolean(v.text()));
+    }
+    if (v.value() == null) {
+      if (system != null) {
+        throw new RuleException("'" + field + "' is never null", v);
+      }
+      return new Node.NullLeaf(registry.slot(field), field);
+    }
+    List<Node> alternatives = new ArrayList<>();
+    for (ValueTest t : ValueCompiler.tests(v.text(), mods, v)) {
+      int id = registry.test(t);
+      alternatives.add(system != null
+          ? new Node.SystemLeaf(system, field, id, t.key())
+          : new Node.FieldLeaf(registry.slot(field), field, id, t.key()));
+    }
+    return or(alternatives);
+  }
+
+  /** Unfielded search: Sigma tools treat a keyword as "somewhere in the event" (contains). */
+  private Node keyword(YamlNode v, List<String> mods) throws RuleException {
+    if (v.value() == null) {
+      throw new RuleException("a keyword cannot be null", v);
+    }
+    List<String> kwMods = new ArrayList<>(mods);
+    if (!kwMods.contains("re") && !kwMods.contains("startswith") && !kwMods.contains("endswith")) {
+      kwMods.add("contains");
+    }
+    List<Node> alternatives = new ArrayList<>();
+    for (ValueTest t : ValueCompiler.tests(v.text(), kwMods, v)) {
+      alternatives.add(new Node.KeywordLeaf(registry.test(t), t.key()));
+    }
+    return mods.contains("all") && alternatives.size() > 1 ? new Node.And(alternatives) : or(alternatives);
+  }
+
+  private static Node or(List<Node> nodes) {
+    return nodes.size() == 1 ? nodes.get(0) : new Node.Or(nodes);
+  }
+}

@@ -1,0 +1,61 @@
+package org.sysmontriage.detect.sigma;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Compiles one Sigma rule document; every problem is a {@link RuleException} with its line. */
+public final class SigmaCompiler {
+  private final Registry registry;
+
+  public SigmaCompiler(Registry registry) {
+    this.registry = registry;
+  }
+
+  public SigmaRule compile(YamlNode doc) throws RuleException {
+    if (doc == null || !doc.isMap()) {
+      throw new RuleException("a rule must be a YAML map", doc);
+    }
+    if (doc.get("action") != null) {
+      throw new RuleException("rule collections ('action: " + doc.text("action", "") + "') are not supported", doc.get("action"));
+    }
+    String title = doc.text("title", null);
+    if (title == null || title.isBlank()) {
+      throw new RuleException("the rule has no title", doc);
+    }
+    String id = doc.text("id", "").trim();
+    if (id.isEmpty()) {
+      throw new RuleException("the rule has no id", doc);
+    }
+    List<Target> targets = Logsources.targets(doc.get("logsource"));
+    YamlNode detection = doc.get("detection");
+    if (detection == null || !detection.isMap()) {
+      throw new RuleException("the rule has no detection map", detection == null ? doc : detection);
+    }
+    return new SigmaRule(id, title.trim(), condition(detection), targets, doc);
+  }
+
+  private Node condition(YamlNode detection) throws RuleException {
+    SelectionCompiler selections = new SelectionCompiler(registry);
+    Map<String, Node> named = new LinkedHashMap<>();
+    YamlNode condition = null;
+    for (Map.Entry<String, YamlNode> e : detection.map().entrySet()) {
+      if (e.getKey().equals("condition")) {
+        condition = e.getValue();
+      } else if (!e.getKey().equals("timeframe")) {
+        named.put(e.getKey(), selections.compile(e.getValue()));
+      }
+    }
+    if (condition == null) {
+      throw new RuleException("the detection has no condition", detection);
+    }
+    if (condition.isList()) {
+      List<Node> any = new java.util.ArrayList<>();
+      for (YamlNode c : condition.list()) {
+        any.add(ConditionParser.parse(String.valueOf(c.text()), named, c));
+      }
+      return any.size() == 1 ? any.get(0) : new Node.Or(any);
+    }
+    return ConditionParser.parse(String.valueOf(condition.text()), named, condition);
+  }
+}

@@ -1,0 +1,93 @@
+package org.sysmontriage.detect.sigma;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.regex.Pattern;
+
+/**
+ * A test on one field value, independent of the field: the detector caches its result per
+ * distinct value id of the store. {@link #key()} identifies equal tests so rules share caches.
+ */
+public sealed interface ValueTest {
+  boolean test(String value);
+
+  /** Stable identity of the test, also used in explanations. */
+  String key();
+
+  /** Sigma wildcard / equality / contains / startswith / endswith, on normalized values. */
+  record GlobTest(Glob glob, boolean cased, String key) implements ValueTest {
+    @Override
+    public boolean test(String value) {
+      return glob.matches(Values.normalize(value, cased));
+    }
+  }
+
+  /** The {@code re} modifier: a Java regular expression searched in the raw value. */
+  record RegexTest(Pattern pattern, String key) implements ValueTest {
+    @Override
+    public boolean test(String value) {
+      return pattern.matcher(value).find();
+    }
+  }
+
+  /** gt, gte, lt, lte: numbers in decimal or 0x hex. */
+  record NumberTest(String op, double bound, String key) implements ValueTest {
+    @Override
+    public boolean test(String value) {
+      Double v = Values.number(value);
+      if (v == null) {
+        return false;
+      }
+      return switch (op) {
+        case "gt" -> v > bound;
+        case "gte" -> v >= bound;
+        case "lt" -> v < bound;
+        default -> v <= bound;
+      };
+    }
+  }
+
+  /** The {@code cidr} modifier: an IPv4 or IPv6 address inside a network. */
+  record CidrTest(byte[] network, int prefix, String key) implements ValueTest {
+    public static CidrTest of(String cidr) {
+      int slash = cidr.indexOf('/');
+      if (slash < 0 || !looksLikeIp(cidr.substring(0, slash))) {
+        throw new IllegalArgumentException("not a CIDR network: " + cidr);
+      }
+      byte[] net = parseIp(cidr.substring(0, slash));
+      int prefix = Integer.parseInt(cidr.substring(slash + 1));
+      if (net == null || prefix < 0 || prefix > net.length * 8) {
+        throw new IllegalArgumentException("not a CIDR network: " + cidr);
+      }
+      return new CidrTest(net, prefix, "cidr " + cidr);
+    }
+
+    @Override
+    public boolean test(String value) {
+      String v = value.trim();
+      if (!looksLikeIp(v)) {
+        return false;
+      }
+      byte[] ip = parseIp(v);
+      if (ip == null || ip.length != network.length) {
+        return false;
+      }
+      BigInteger mask = BigInteger.ONE.shiftLeft(network.length * 8).subtract(BigInteger.ONE)
+          .shiftRight(prefix).not();
+      return new BigInteger(1, ip).and(mask).equals(new BigInteger(1, network).and(mask));
+    }
+
+    private static boolean looksLikeIp(String s) {
+      return !s.isEmpty() && s.chars().allMatch(c -> Character.digit(c, 16) >= 0 || c == '.' || c == ':');
+    }
+
+    private static byte[] parseIp(String s) {
+      try {
+        return InetAddress.getByName(s).getAddress(); // a literal only: looksLikeIp ruled out names
+      } catch (UnknownHostException e) {
+        return null;
+      }
+    }
+  }
+}
