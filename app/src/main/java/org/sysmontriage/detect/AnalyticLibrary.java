@@ -57,6 +57,14 @@ public final class AnalyticLibrary {
     return new AnalyticLibrary(loader.rules, loader.errors, registry);
   }
 
+  /** Rules from YAML text only (tests, previews); errors name {@code source}. */
+  public static AnalyticLibrary fromText(String source, String yaml) {
+    Registry registry = new Registry();
+    RuleFileLoader loader = new RuleFileLoader(registry);
+    loader.loadText(source, yaml, false);
+    return new AnalyticLibrary(loader.rules, loader.errors, registry);
+  }
+
   public List<Analytic> analytics() {
     return rules.stream().map(LoadedRule::analytic).toList();
   }
