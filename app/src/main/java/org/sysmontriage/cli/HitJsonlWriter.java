@@ -1,0 +1,68 @@
+package org.sysmontriage.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+import org.sysmontriage.detect.Hit;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.Times;
+
+/**
+ * {@code scan --format jsonl}: one hit per line, {@code {"analytic_id", "title", "techniques",
+ * "tactics", "risk", "severity", "time", "computer", "source", "record_id", "event_id", "fields"}}.
+ */
+final class HitJsonlWriter implements HitWriter {
+  private final JsonGenerator g;
+
+  HitJsonlWriter(Writer out) {
+    g = JsonLines.generator(out);
+  }
+
+  @Override
+  public void write(EventStore s, Hit hit) throws IOException {
+    int e = hit.event();
+    g.writeStartObject();
+    g.writeStringField("analytic_id", hit.analytic().id());
+    g.writeStringField("title", hit.analytic().title());
+    array("techniques", hit.analytic().techniques());
+    array("tactics", hit.analytic().tactics());
+    g.writeNumberField("risk", hit.risk());
+    g.writeStringField("severity", hit.analytic().severity().sigmaName());
+    String time = Times.format(s.ticks(e));
+    if (time.isEmpty()) {
+      g.writeNullField("time");
+    } else {
+      g.writeStringField("time", time);
+    }
+    g.writeStringField("computer", s.computer(e));
+    g.writeStringField("source", s.source(e).source());
+    if (s.recordId(e) < 0) {
+      g.writeNullField("record_id");
+    } else {
+      g.writeNumberField("record_id", s.recordId(e));
+    }
+    g.writeNumberField("event_id", s.eventId(e));
+    g.writeObjectFieldStart("fields");
+    for (Map.Entry<String, String> f : HitEvidence.fields(s, hit).entrySet()) {
+      g.writeStringField(f.getKey(), f.getValue());
+    }
+    g.writeEndObject();
+    g.writeEndObject();
+    JsonLines.endLine(g);
+  }
+
+  private void array(String name, List<String> values) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+
+  @Override
+  public void close() throws IOException {
+    g.close();
+  }
+}

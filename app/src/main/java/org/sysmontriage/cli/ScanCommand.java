@@ -1,0 +1,77 @@
+package org.sysmontriage.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sysmontriage.detect.AnalyticLibrary;
+import org.sysmontriage.detect.DetectionResult;
+import org.sysmontriage.detect.Detector;
+import org.sysmontriage.detect.Hit;
+import org.sysmontriage.detect.RuleError;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.ProgressListener;
+import org.sysmontriage.ingest.ImportResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code scan [--format table|jsonl|csv] [--rules DIR_OR_FILE ...] [--min-risk N] PATH...}. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = "Load logs, run the built-in analytics (plus --rules) and print every hit in time order. "
+        + "Exit 0 all read, 1 some input damaged or a rule file has errors, 2 usage.")
+public final class ScanCommand implements Callable<Integer> {
+  enum Format { table, jsonl, csv }
+
+  @Option(names = "--format", defaultValue = "table", paramLabel = "table|jsonl|csv", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--rules", paramLabel = "DIR_OR_FILE", description = "Extra Sigma rule files or folders (.yml/.yaml, read recursively); repeatable.")
+  List<Path> rules = List.of();
+
+  @Option(names = "--min-risk", defaultValue = "0", paramLabel = "N", description = "Only hits with risk >= N (0-100).")
+  int minRisk;
+
+  @Mixin
+  PathArgs paths;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    AnalyticLibrary library = rules.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(rules);
+    for (RuleError e : library.errors()) {
+      err.println(e);
+    }
+    ImportResult imported = ImportSupport.importPaths(paths.paths(), err);
+    DetectionResult result = new Detector(library).run(imported.store(), ProgressListener.NONE, new CancellationToken());
+    try (HitWriter w = writer(out)) {
+      for (Hit h : result.hits()) {
+        if (h.risk() >= minRisk) {
+          w.write(imported.store(), h);
+        }
+      }
+      w.finish(imported.store(), result);
+    }
+    out.flush();
+    err.flush();
+    int code = ImportSupport.exitCode(imported);
+    return library.errors().isEmpty() ? code : TriageCommand.PARTIAL;
+  }
+
+  private HitWriter writer(PrintWriter out) throws IOException {
+    return switch (format) {
+      case jsonl -> new HitJsonlWriter(out);
+      case csv -> new HitCsvWriter(out);
+      case table -> new HitTableWriter(out);
+    };
+  }
+}
