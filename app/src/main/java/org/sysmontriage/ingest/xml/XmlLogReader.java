@@ -88,21 +88,30 @@ public final class XmlLogReader implements LogReader {
       ctx.skip(where(scan, e.line(), e.column()), e.getMessage());
       return;
     }
-    if (seen == 1 || ctx.dialect().isEmpty()) {
-      ctx.dialect(dialect(scan, parser));
+    if (seen <= 2) {
+      ctx.dialect(dialect(scan, parser, enc));
     }
     d.rawOffset = scan.start();
     ctx.event(d);
   }
 
-  private static String dialect(EventScanner scan, EventXmlParser parser) {
+  /**
+   * A label for what the file looks like (parsing is the same for all): an {@code <Events>} root is
+   * Event Viewer; rootless pretty-printed events are an evtx dump tool's; rootless one-line events
+   * are Splunk's when each starts a line (or carries RenderingInfo), wevtutil's when UTF-16 or
+   * concatenated. Decided on the first two events.
+   */
+  private static String dialect(EventScanner scan, EventXmlParser parser, XmlEncoding enc) {
     if (scan.eventsRoot()) {
       return EVENT_VIEWER;
+    }
+    if (scan.line() != scan.currentLine()) {
+      return PRETTY;
     }
     if (parser.hadRenderingInfo()) {
       return SPLUNK;
     }
-    return scan.line() == scan.currentLine() ? WEVTUTIL : PRETTY;
+    return enc.width() == 2 || scan.column() > 1 ? WEVTUTIL : SPLUNK;
   }
 
   /** "line 12, column 5 (byte 0x1f40)": the place of a problem inside the event at the scanner. */
