@@ -85,8 +85,8 @@ final class ArchiveExpander {
   private static ArchiveStream open(Path file, SniffedFormat kind) throws IOException {
     return switch (kind) {
       case ZIP -> new ZipArchiveStream(file);
-      case TAR -> TarArchiveStream.open(file, false);
-      case TAR_GZ -> TarArchiveStream.open(file, true);
+      case TAR -> new TarArchiveStream(file, false);
+      case TAR_GZ -> new TarArchiveStream(file, true);
       case GZIP -> new GzipArchiveStream(file);
       default -> throw new IllegalArgumentException("not an archive: " + kind);
     };

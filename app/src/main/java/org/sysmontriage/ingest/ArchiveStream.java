@@ -1,17 +1,44 @@
 package org.sysmontriage.ingest;
 
+import java.io.BufferedInputStream;
 import java.io.Closeable;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
-/** The regular-file members of an archive, one after another, read in place. */
-interface ArchiveStream extends Closeable {
+/** The regular-file members of an archive, one after another, read in place (read-only). */
+abstract class ArchiveStream implements Closeable {
+  private final CountingInputStream counted;
+
+  ArchiveStream(Path file) throws IOException {
+    counted = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+  }
+
   /** Moves to the next regular-file member and returns its name, or null at the end. */
-  String nextMember() throws IOException;
+  abstract String nextMember() throws IOException;
 
   /** The current member's bytes; ends where the member ends. Do not close it. */
-  InputStream content();
+  abstract InputStream content();
+
+  /** The archive file's bytes, counted. */
+  final CountingInputStream archiveBytes() {
+    return counted;
+  }
 
   /** Bytes of the archive file consumed so far, for the expansion-ratio limit. */
-  long compressedPosition();
+  final long compressedPosition() {
+    return counted.count();
+  }
+
+  /** {@code in}, except that closing it does nothing (a member ends, the archive stays open). */
+  static InputStream unclosable(InputStream in) {
+    return new FilterInputStream(in) {
+      @Override
+      public void close() {
+        // closed with the archive
+      }
+    };
+  }
 }

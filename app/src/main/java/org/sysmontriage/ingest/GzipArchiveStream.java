@@ -1,7 +1,6 @@
 package org.sysmontriage.ingest;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,28 +12,22 @@ import java.util.zip.GZIPInputStream;
  * A plain .gz: one member, named by the gzip header's original file name (FNAME) when present,
  * else by the archive's name without {@code .gz}.
  */
-final class GzipArchiveStream implements ArchiveStream {
+final class GzipArchiveStream extends ArchiveStream {
   private static final int FEXTRA = 4;
   private static final int FNAME = 8;
 
   private final Path file;
-  private final CountingInputStream counted;
   private final InputStream content;
   private boolean started;
 
   GzipArchiveStream(Path file) throws IOException {
+    super(file);
     this.file = file;
-    counted = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-    content = new FilterInputStream(new GZIPInputStream(counted, ExpansionBudget.INFLATE_BUFFER)) {
-      @Override
-      public void close() {
-        // closed with the archive
-      }
-    };
+    content = unclosable(new GZIPInputStream(archiveBytes(), ExpansionBudget.INFLATE_BUFFER));
   }
 
   @Override
-  public String nextMember() throws IOException {
+  String nextMember() throws IOException {
     if (started) {
       return null;
     }
@@ -44,18 +37,13 @@ final class GzipArchiveStream implements ArchiveStream {
   }
 
   @Override
-  public InputStream content() {
+  InputStream content() {
     return content;
   }
 
   @Override
-  public long compressedPosition() {
-    return counted.count();
-  }
-
-  @Override
   public void close() throws IOException {
-    counted.close();
+    archiveBytes().close();
   }
 
   static String stripGz(String name) {

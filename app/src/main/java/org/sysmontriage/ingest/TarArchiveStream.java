@@ -1,11 +1,9 @@
 package org.sysmontriage.ingest;
 
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 
@@ -15,29 +13,22 @@ import java.util.zip.GZIPInputStream;
  * {@code SCHILY.*} or {@code LIBARCHIVE.creationtime} are ignored), GNU long names, and base-256
  * sizes. Only regular files are members; directories, links and devices are skipped.
  */
-final class TarArchiveStream implements ArchiveStream {
+final class TarArchiveStream extends ArchiveStream {
   private static final int BLOCK = 512;
 
-  private final CountingInputStream counted;
   private final InputStream in;
   private final MemberContent content = new MemberContent();
   private long position; // bytes of tar stream consumed
   private String pendingName;
   private long pendingSize = -1;
 
-  private TarArchiveStream(CountingInputStream counted, InputStream in) {
-    this.counted = counted;
-    this.in = in;
-  }
-
-  static TarArchiveStream open(Path file, boolean gzipped) throws IOException {
-    CountingInputStream counted = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
-    InputStream in = gzipped ? new GZIPInputStream(counted, ExpansionBudget.INFLATE_BUFFER) : counted;
-    return new TarArchiveStream(counted, in);
+  TarArchiveStream(Path file, boolean gzipped) throws IOException {
+    super(file);
+    in = gzipped ? new GZIPInputStream(archiveBytes(), ExpansionBudget.INFLATE_BUFFER) : archiveBytes();
   }
 
   @Override
-  public String nextMember() throws IOException {
+  String nextMember() throws IOException {
     finishMember();
     while (true) {
       byte[] h = readBlock();
@@ -70,13 +61,8 @@ final class TarArchiveStream implements ArchiveStream {
   }
 
   @Override
-  public InputStream content() {
+  InputStream content() {
     return content;
-  }
-
-  @Override
-  public long compressedPosition() {
-    return counted.count();
   }
 
   @Override
