@@ -27,9 +27,7 @@ public final class EventStoreBuilder {
   private int[] source = new int[1024];
   private long[] rawOffset = new long[1024];
   private int[] fieldStart = new int[1025];
-  private int fieldCount;
-  private char[] fieldName = new char[8192];
-  private int[] fieldValue = new int[8192];
+  private FieldPages fields = new FieldPages();
   private long droppedFields;
   private boolean frozen;
   private EventStore store;
@@ -63,17 +61,15 @@ public final class EventStoreBuilder {
     source[size] = sourceIndex;
     rawOffset[size] = d.rawOffset;
     int n = d.fieldCount();
-    ensureFieldCapacity(n);
     for (int i = 0; i < n; i++) {
       int nameId = names.intern(d.name(i));
       if (nameId >= MAX_NAMES) {
         droppedFields++;
         continue;
       }
-      fieldName[fieldCount] = (char) nameId;
-      fieldValue[fieldCount++] = values.intern(d.value(i));
+      fields.add((char) nameId, values.intern(d.value(i)));
     }
-    fieldStart[++size] = fieldCount;
+    fieldStart[++size] = fields.size();
   }
 
   public synchronized int size() {
@@ -101,11 +97,10 @@ public final class EventStoreBuilder {
     names.freeze();
     int[] order = sourceOrder();
     int[] fStart = new int[size + 1];
-    char[] fName = new char[fieldCount];
-    int[] fValue = new int[fieldCount];
+    char[] fName = new char[fields.size()];
+    int[] fValue = new int[fields.size()];
     copyFields(order, fStart, fName, fValue);
-    fieldName = null;
-    fieldValue = null;
+    fields = null;
     int[] eid = permute(eventId, order);
     eventId = null;
     long[] t = permute(ticks, order);
@@ -139,13 +134,17 @@ public final class EventStoreBuilder {
 
   private void copyFields(int[] order, int[] fStart, char[] fName, int[] fValue) {
     int at = 0;
+    int maxSeen = -1;
     for (int i = 0; i < size; i++) {
       int e = order[i];
+      maxSeen = Math.max(maxSeen, e);
       int from = fieldStart[e];
       int n = fieldStart[e + 1] - from;
-      System.arraycopy(fieldName, from, fName, at, n);
-      System.arraycopy(fieldValue, from, fValue, at, n);
+      fields.copyTo(from, n, fName, fValue, at);
       at += n;
+      if (maxSeen == i) { // events 0..i are all copied out: their pages can go
+        fields.releaseBefore(fieldStart[i + 1]);
+      }
       fStart[i + 1] = at;
     }
   }
@@ -180,14 +179,5 @@ public final class EventStoreBuilder {
     source = Arrays.copyOf(source, cap);
     rawOffset = Arrays.copyOf(rawOffset, cap);
     fieldStart = Arrays.copyOf(fieldStart, cap + 1);
-  }
-
-  private void ensureFieldCapacity(int more) {
-    if (fieldCount + more <= fieldName.length) {
-      return;
-    }
-    int cap = Math.max(fieldCount + more, fieldName.length + (fieldName.length >> 1));
-    fieldName = Arrays.copyOf(fieldName, cap);
-    fieldValue = Arrays.copyOf(fieldValue, cap);
   }
 }

@@ -108,7 +108,20 @@ public final class StringPool {
     for (int i = 0; i < pageCount; i++) {
       b += pages[i].length + 16L;
     }
-    return b + offsets.length * 8L + lengths.length * 4L + table.length * 4L;
+    return b + offsets.length * 8L + lengths.length * 4L + table.length * 4L + cacheBytes();
+  }
+
+  /** The decoded-string cache: its slots, and each String already decoded (header, array, chars). */
+  private long cacheBytes() {
+    String[] c = cache;
+    if (c == null) {
+      return 0;
+    }
+    long b = 16L + 4L * c.length;
+    for (String s : c) {
+      b += s == null ? 0 : 40L + s.length();
+    }
+    return b;
   }
 
   private int add(byte[] b, int off, int len) {

@@ -101,6 +101,29 @@ class EventStoreTest {
   }
 
   @Test
+  void keepsEachEventsFieldsWhenReorderingAcrossFieldPages() {
+    EventStoreBuilder b = new EventStoreBuilder();
+    int first = b.addSource("first.json");
+    int second = b.addSource("second.json");
+    for (int i = 0; i < 20_000; i++) {
+      int src = i % 2 == 0 ? second : first;
+      EventDraft d = draft(i, null, "A", i);
+      for (int k = 0; k < 7; k++) {
+        d.field("F" + k, i + ":" + k);
+      }
+      b.accept(d, src);
+    }
+    EventStore s = b.freeze();
+
+    for (int e = 0; e < s.size(); e++) {
+      int id = s.eventId(e);
+      assertEquals(e < 10_000 ? 1 : 0, id % 2, "source order");
+      assertEquals(id + ":6", s.field(e, "F6"));
+      assertEquals(7, s.fieldCount(e));
+    }
+  }
+
+  @Test
   void staysAtAFewHundredBytesAnEvent() {
     EventStoreBuilder b = new EventStoreBuilder();
     int src = b.addSource("a.json");
