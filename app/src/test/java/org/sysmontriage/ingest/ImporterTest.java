@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +102,41 @@ class ImporterTest {
 
     assertThrows(CancelledException.class,
         () -> new Importer(ImportOptions.defaults(), LineReader.all()).run(List.of(a), ImportProgress.NONE, cancel));
+  }
+
+  @Test
+  void cancellingMidwayThrowsAndRemovesTheTemporaryCopies() throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 300_000; i++) {
+      lines.append("{").append(i).append("}\n");
+    }
+    String zip = Files.write(dir.resolve("big.zip"), Archives.zip("big.json", lines.toString())).toString();
+    Set<String> before = tempDirs();
+    CancellationToken cancel = new CancellationToken();
+    ImportProgress cancelOnFirstEvents = s -> {
+      if (s.events() > 0) {
+        cancel.cancel();
+      }
+    };
+
+    assertThrows(CancelledException.class,
+        () -> new Importer(ImportOptions.defaults(), LineReader.all()).run(List.of(zip), cancelOnFirstEvents, cancel));
+    assertEquals(before, tempDirs());
+  }
+
+  private static Set<String> tempDirs() throws IOException {
+    try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return s.map(Path::toString).filter(p -> p.contains("sysmon-triage-")).filter(p -> Files.exists(Path.of(p)))
+          .filter(p -> !isEmptyDir(Path.of(p))).collect(Collectors.toSet());
+    }
+  }
+
+  private static boolean isEmptyDir(Path p) {
+    try (Stream<Path> s = Files.list(p)) {
+      return s.findAny().isEmpty();
+    } catch (IOException e) {
+      return true;
+    }
   }
 
   @Test

@@ -52,6 +52,7 @@ final class LineReader implements LogReader {
         }
         start = i + 1;
         ctx.bytesRead(start);
+        ctx.checkCancelled();
       }
     }
   }
