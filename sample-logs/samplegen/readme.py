@@ -19,8 +19,7 @@ FORMATS = {
                           "`process_granted_access`, `process_call_trace`...), `z_original_message`. One hit per line.",
     writers.nxlog: "NXLog `im_msvistalog` + `to_json`: flat fields, `EventTime` in local time (UTC-1) without fraction, "
                    "NXLog's own `ProcessID`/`ThreadID` (Sysmon's process) next to Sysmon's `ProcessId`. LF.",
-    writers.otrf_flat: "OTRF Security-Datasets flat JSON lines: every EventData field at top level, `EventID` (number), `Hostname` "
-                       "(short name), `TimeCreated` 8 h off (exporter's local time; use `UtcTime`), keys in no particular order, CRLF.",
+    writers.otrf_flat: "OTRF Security-Datasets flat JSON lines: every EventData field at top level, `EventID` (number), `Hostname`, `TimeCreated` 8 h off (exporter's local time; use `UtcTime`), keys in no particular order, CRLF.",
     writers.xml_as_json: "XML converted to JSON with xmltodict (`Event.System`, `Event.EventData.Data[{\"@Name\",\"#text\"}]`, "
                          "`EventID` as a string, 7-digit `SystemTime` without `T`/`Z`, GUIDs without braces, `&amp;` left undecoded, "
                          "an empty value as `{\"@Name\": ...}` without `#text`). UTF-8 BOM + CRLF, one event per line, ASCII-escaped.",

@@ -255,7 +255,7 @@ def elastic_hits(events):
                "log_ingest_timestamp": millis_z(e.sys_time + datetime.timedelta(milliseconds=7)),
                "@event_date_creation": millis_z(e.utc),
                "z_original_message": message(e, "lower", "\n"),
-               "winlog": {"api": "wineventlog", "channel": CHANNEL, "computer_name": e.host.fqdn.lower(), "event_id": e.eid,
+               "winlog": {"api": "wineventlog", "channel": CHANNEL, "computer_name": e.host.fqdn, "event_id": e.eid,
                           "provider_name": SYSMON, "record_id": e.record, "process": {"pid": e.sysmon_pid, "thread": {"id": e.sysmon_tid}},
                           "provider_guid": SYSMON_GUID, "task": TASKS[e.eid], "opcode": "Info", "version": VERSIONS[e.eid]}}
         helk_names(e.eid, f, src)
@@ -316,7 +316,7 @@ def otrf_flat(events):
         items = list(hex_fields(e, "lower")) + [
             ("TimeCreated", (e.sys_time - datetime.timedelta(hours=8)).strftime("%Y-%m-%d %H:%M:%S.") + "%03d" % (e.sys_time.microsecond // 1000)),
             ("SourceName", SYSMON), ("EventID", e.eid), ("Channel", CHANNEL), ("Task", str(e.eid)),
-            ("Message", message(e, "lower", "\r\n")), ("Hostname", e.host.name), ("EventRecordID", str(e.record))]
+            ("Message", message(e, "lower", "\r\n")), ("Hostname", e.host.fqdn), ("EventRecordID", str(e.record))]
         # The exporter wrote keys in hash order: shuffle deterministically per event.
         rng = __import__("random").Random(e.record)
         rng.shuffle(items)
