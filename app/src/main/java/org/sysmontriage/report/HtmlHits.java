@@ -22,7 +22,7 @@ final class HtmlHits {
     }
     for (Map.Entry<String, Map<String, List<HitRow>>> host : d.byHostAndAnalytic().entrySet()) {
       int n = host.getValue().values().stream().mapToInt(List::size).sum();
-      b.append("<h3>Host ").append(Html.value(host.getKey())).append(" <span class=\"muted\">(").append(n).append(" hits)</span></h3>");
+      b.append("<h3>Host ").append(Html.value(host.getKey())).append(" <span class=\"muted\">(").append(hits(n)).append(")</span></h3>");
       for (List<HitRow> rows : host.getValue().values()) {
         group(b, rows, d.input().catalog());
       }
@@ -36,7 +36,7 @@ final class HtmlHits {
         .append(" <span class=\"sev sev-").append(a.severity().sigmaName()).append("\">").append(a.severity().sigmaName())
         .append("</span> risk ").append(a.risk()).append(" \u00b7 ")
         .append(a.techniques().stream().map(t -> Html.link(t, c.techniqueUrl(t))).collect(Collectors.joining(", ")))
-        .append(" \u00b7 ").append(rows.size()).append(rows.size() == 1 ? " hit" : " hits").append("</h4>");
+        .append(" \u00b7 ").append(hits(rows.size())).append("</h4>");
     rows.stream().limit(MAX_PER_GROUP).forEach(r -> hit(b, r));
     if (rows.size() > MAX_PER_GROUP) {
       b.append("<p class=\"muted\">").append(rows.size() - MAX_PER_GROUP)
@@ -71,6 +71,10 @@ final class HtmlHits {
     if (!t.notes().isEmpty()) {
       b.append("<br><em>Notes:</em> ").append(Html.value(t.notes()));
     }
+  }
+
+  static String hits(long n) {
+    return n + (n == 1 ? " hit" : " hits");
   }
 
   private static String reasons(HitRow r, String field) {

@@ -2,6 +2,7 @@ package org.sysmontriage.report;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.sysmontriage.casefile.HitStatus;
 import org.sysmontriage.casefile.SourceProblem;
 import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.event.SourceInfo;
@@ -27,12 +28,21 @@ final class HtmlSummary {
     fact(b, "Hits shown", num(d.rows().size()) + (in.minRisk() > 0 ? " (risk " + in.minRisk() + " and above)" : ""));
     fact(b, "Left out below the minimum risk", num(d.belowMinRisk()));
     fact(b, "Suppressed by the case's allowlist", in.caseFile() == null ? "no case applied" : num(d.suppressed()));
+    if (in.caseFile() != null) {
+      fact(b, "Statuses of the hits shown", statuses(d));
+    }
     fact(b, "Import issues", num(d.importIssues()));
     b.append("</table>");
     caseProblems(b, d.sourceProblems());
     inputs(b, in.sources());
     issues(b, in.sources());
     return b.append("</section>\n").toString();
+  }
+
+  private static String statuses(ReportData d) {
+    var counts = new java.util.EnumMap<HitStatus, Integer>(HitStatus.class);
+    d.rows().forEach(r -> counts.merge(r.triage().status(), 1, Integer::sum));
+    return counts.entrySet().stream().map(e -> e.getKey().label() + ": " + e.getValue()).collect(Collectors.joining(" \u00b7 "));
   }
 
   private static void inputs(StringBuilder b, List<SourceInfo> sources) {

@@ -54,7 +54,7 @@ public final class NavigatorLayerWriter implements ReportWriter {
 
   private static String description(ReportData d) {
     ReportInput in = d.input();
-    return d.rows().size() + " hits over " + in.store().size() + " events from " + in.sources().size()
+    return HtmlHits.hits(d.rows().size()) + " over " + in.store().size() + " events from " + in.sources().size()
         + " logs; scored by " + (in.score() == NavigatorScore.COUNT ? "hit count" : "maximum risk (0-100)")
         + "; made by Sysmon Triage " + in.toolVersion() + " at " + in.generatedAt();
   }
@@ -77,7 +77,7 @@ public final class NavigatorLayerWriter implements ReportWriter {
     g.writeStringField("techniqueID", id);
     if (t != null) {
       g.writeNumberField("score", by == NavigatorScore.COUNT ? t.hits() : t.riskMax());
-      g.writeStringField("comment", t.hits() + " hits, max risk " + t.riskMax() + "; analytics: " + String.join(", ", t.analyticIds()));
+      g.writeStringField("comment", HtmlHits.hits(t.hits()) + ", max risk " + t.riskMax() + "; analytics: " + String.join(", ", t.analyticIds()));
     }
     g.writeBooleanField("enabled", true);
     g.writeArrayFieldStart("metadata");

@@ -20,6 +20,8 @@ final class TimelineSvg {
   private static final int LANE_H = 22;
   private static final int TOP = 8;
   private static final int AXIS = 30;
+  /** Shortest time axis: hits closer together than this are centred on a one-minute axis. */
+  private static final long MIN_SPAN = 60 * Times.TICKS_PER_SECOND;
   private static final DateTimeFormatter AXIS_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -31,7 +33,11 @@ final class TimelineSvg {
       return "<p class=\"muted\">No hits with a known time to draw.</p>";
     }
     long t0 = timed.stream().mapToLong(HitRow::ticks).min().orElseThrow();
-    long t1 = Math.max(timed.stream().mapToLong(HitRow::ticks).max().orElseThrow(), t0 + Times.TICKS_PER_SECOND);
+    long t1 = timed.stream().mapToLong(HitRow::ticks).max().orElseThrow();
+    if (t1 - t0 < MIN_SPAN) {
+      t0 -= (MIN_SPAN - (t1 - t0)) / 2;
+      t1 = t0 + MIN_SPAN;
+    }
     Map<String, Bin[]> lanes = bin(timed, t0, t1);
     int width = LABEL + BINS * BIN_W + 10;
     int height = TOP + lanes.size() * LANE_H + AXIS;
