@@ -46,7 +46,7 @@ final class HtmlHits {
 
   private static void hit(StringBuilder b, HitRow r) {
     b.append("<div class=\"hit\"><p class=\"hit-head\"><strong>").append(Html.text(r.time().isEmpty() ? "time unknown" : r.time()))
-        .append("</strong> \u00b7 EventID ").append(r.eventId()).append(" \u00b7 record ").append(r.recordId())
+        .append("</strong> \u00b7 EventID ").append(r.eventId()).append(r.recordId() < 0 ? "" : " \u00b7 record " + r.recordId())
         .append(" \u00b7 <span class=\"mono\">").append(Html.value(r.source())).append("</span>");
     if (!r.user().isEmpty()) {
       b.append(" \u00b7 user ").append(Html.value(r.user()));

@@ -11,7 +11,7 @@ import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.event.Times;
 
 /**
- * The hits and the summary in one JSON document. Each hit has the fields of {@code scan}'s JSONL
+ * The hits and the summary in one JSON document. Each hit has the fields of {@code scan}'s JSONL (unknown time and record id are null)
  * ({@code analytic_id, title, techniques, tactics, risk, severity, time, computer, source,
  * record_id, event_id, fields}) plus {@code matches}, {@code hit_key} and the case's triage.
  */
@@ -52,10 +52,18 @@ public final class JsonReportWriter implements ReportWriter {
     strings(g, "tactics", a.tactics());
     g.writeNumberField("risk", r.risk());
     g.writeStringField("severity", a.severity().sigmaName());
-    g.writeStringField("time", r.time());
+    if (r.time().isEmpty()) {
+      g.writeNullField("time");
+    } else {
+      g.writeStringField("time", r.time());
+    }
     g.writeStringField("computer", r.computer());
     g.writeStringField("source", r.source());
-    g.writeNumberField("record_id", r.recordId());
+    if (r.recordId() < 0) {
+      g.writeNullField("record_id");
+    } else {
+      g.writeNumberField("record_id", r.recordId());
+    }
     g.writeNumberField("event_id", r.eventId());
     g.writeObjectFieldStart("fields");
     for (Map.Entry<String, String> f : r.fields().entrySet()) {

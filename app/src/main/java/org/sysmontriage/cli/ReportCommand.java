@@ -1,0 +1,101 @@
+package org.sysmontriage.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.sysmontriage.attack.AttackCatalog;
+import org.sysmontriage.casefile.CaseFile;
+import org.sysmontriage.detect.AnalyticLibrary;
+import org.sysmontriage.detect.DetectionResult;
+import org.sysmontriage.detect.Detector;
+import org.sysmontriage.detect.RuleError;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.ProgressListener;
+import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.event.TriageException;
+import org.sysmontriage.ingest.ImportResult;
+import org.sysmontriage.report.LibraryCatalog;
+import org.sysmontriage.report.NavigatorScore;
+import org.sysmontriage.report.ReportData;
+import org.sysmontriage.report.ReportInput;
+import org.sysmontriage.report.ReportType;
+import org.sysmontriage.report.Reports;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code report --type html|csv|json|navigator --out FILE [--min-risk N] [--case FILE] PATH...}. */
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = "Load logs, run the analytics and write a hit report: html (self-contained, printable), csv (one row "
+        + "per hit), json (hits and summary), navigator (ATT&CK Navigator layer). Exit 0 all read, 1 some input damaged "
+        + "or a rule file has errors, 2 usage.")
+public final class ReportCommand implements Callable<Integer> {
+  @Option(names = "--type", required = true, paramLabel = "html|csv|json|navigator", description = "Report format.")
+  ReportType type;
+
+  @Option(names = "--out", required = true, paramLabel = "FILE", description = "The report file (replaced atomically).")
+  Path out;
+
+  @Option(names = "--min-risk", defaultValue = "0", paramLabel = "N", description = "Only hits with risk >= N (0-100); the rest are counted.")
+  int minRisk;
+
+  @Option(names = "--score", defaultValue = "risk", paramLabel = "risk|count",
+      description = "Navigator layer: score techniques by maximum risk or by hit count (default ${DEFAULT-VALUE}).")
+  NavigatorScore score;
+
+  @Option(names = "--rules", paramLabel = "DIR_OR_FILE", description = "Extra Sigma rule files or folders; repeatable.")
+  List<Path> rules = List.of();
+
+  @Mixin
+  CaseArgs caseArgs;
+
+  @Mixin
+  PathArgs paths;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    if (minRisk < 0 || minRisk > 100) {
+      throw new ParameterException(spec.commandLine(), "--min-risk must be 0-100, not " + minRisk);
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    AnalyticLibrary library = rules.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(rules);
+    library.errors().forEach(e -> err.println(e));
+    refuseToOverwriteEvidence(paths.paths().stream().map(Path::of).toList());
+    ImportResult imported = ImportSupport.importPaths(paths.paths(), err);
+    refuseToOverwriteEvidence(imported.sources().stream().map(SourceInfo::localFile).filter(f -> f != null).toList());
+    DetectionResult result = new Detector(library).run(imported.store(), ProgressListener.NONE, new CancellationToken());
+    CaseFile c = caseArgs.load(imported.store(), err);
+    ReportInput in = ReportInput.of(imported.store(), result.hits()).withSources(imported.sources())
+        .withCatalog(new LibraryCatalog(library, AttackCatalog.builtIn())).withCase(c).withMinRisk(minRisk)
+        .withToolVersion(VersionProvider.version()).withScore(score);
+    ReportData data = Reports.write(type, in, out);
+    err.println("sysmon-triage: wrote " + out + ": " + data.rows().size() + " hits" + (c == null ? "" : ", " + data.suppressed()
+        + " suppressed by the case's allowlist") + (minRisk > 0 ? ", " + data.belowMinRisk() + " below risk " + minRisk : ""));
+    err.flush();
+    int code = ImportSupport.exitCode(imported);
+    return library.errors().isEmpty() ? code : TriageCommand.PARTIAL;
+  }
+
+  /** Evidence is never modified: the report may not replace one of the logs it reads. */
+  private void refuseToOverwriteEvidence(List<Path> inputs) throws IOException {
+    if (!Files.exists(out)) {
+      return;
+    }
+    for (Path input : inputs) {
+      if (Files.isRegularFile(input) && Files.isSameFile(input, out)) {
+        throw new TriageException("--out " + out + " is one of the logs being read; evidence is never overwritten: choose another file");
+      }
+    }
+  }
+}
