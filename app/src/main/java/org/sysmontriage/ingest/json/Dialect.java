@@ -72,23 +72,6 @@ final class Dialect {
     return values != null && values.contains(value);
   }
 
-  /** True when the record holds every key of one detect alternative. */
-  boolean matches(FlatRecord rec) {
-    for (List<String> all : detect) {
-      boolean ok = true;
-      for (String key : all) {
-        if (!(key.endsWith(".") ? rec.hasPrefix(key) : rec.indexOf(key) >= 0)) {
-          ok = false;
-          break;
-        }
-      }
-      if (ok) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   @Override
   public String toString() {
     return name;

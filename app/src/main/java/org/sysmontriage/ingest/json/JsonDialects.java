@@ -23,12 +23,17 @@ final class JsonDialects {
 
   final List<Dialect> dialects;
   final String sysmonProvider;
+  /** Top-level keys whose (long, seldom needed) string values are decoded only on demand. */
+  final Set<String> deferredKeys;
   private final Map<String, String> channelsByLowerCase;
+  private final DialectDetector detector;
 
-  private JsonDialects(List<Dialect> dialects, String sysmonProvider, Map<String, String> channels) {
+  private JsonDialects(List<Dialect> dialects, String sysmonProvider, Set<String> deferredKeys, Map<String, String> channels) {
     this.dialects = dialects;
     this.sysmonProvider = sysmonProvider;
+    this.deferredKeys = deferredKeys;
     this.channelsByLowerCase = channels;
+    this.detector = new DialectDetector(dialects);
   }
 
   static JsonDialects standard() {
@@ -46,12 +51,7 @@ final class JsonDialects {
 
   /** The first dialect whose detect keys the record holds, or null. */
   Dialect detect(FlatRecord rec) {
-    for (Dialect d : dialects) {
-      if (d.matches(rec)) {
-        return d;
-      }
-    }
-    return null;
+    return detector.detect(rec);
   }
 
   /** A well-known channel in its canonical case ({@code security} -> {@code Security}). */
@@ -77,7 +77,8 @@ final class JsonDialects {
     for (JsonNode d : root.path("dialects")) {
       dialects.add(dialect(d, dialects.size(), ecsByName));
     }
-    return new JsonDialects(List.copyOf(dialects), root.path("sysmonProvider").asText(), channels);
+    return new JsonDialects(List.copyOf(dialects), root.path("sysmonProvider").asText(),
+        Set.copyOf(strings(root.path("decodeOnDemand"))), channels);
   }
 
   private static Dialect dialect(JsonNode d, int index, Map<String, EcsMap> ecsByName) {

@@ -58,7 +58,7 @@ final class LineRangeReader {
     int pos = 0;
     boolean oversize = false;
     while (!giveUp.get()) {
-      int nl = ObjectScanner.indexOf(buf, (byte) '\n', pos, len);
+      int nl = ObjectScanner.indexOfNewline(buf, pos, len);
       if (nl >= 0) {
         if (oversize) {
           oversize = false;

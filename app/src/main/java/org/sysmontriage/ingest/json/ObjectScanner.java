@@ -1,7 +1,16 @@
 package org.sysmontriage.ingest.json;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /** Byte-level JSON structure scanning, aware of strings and escapes; no values are decoded. */
 final class ObjectScanner {
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final long ONES = 0x0101010101010101L;
+  private static final long HIGHS = 0x8080808080808080L;
+  private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL;
+
   private ObjectScanner() {}
 
   /**
@@ -37,6 +46,22 @@ final class ObjectScanner {
       }
     }
     return -1;
+  }
+
+  /**
+   * The first '\n' in {@code b[from, to)}, or -1; eight bytes per step (a zero byte of
+   * {@code word ^ 0x0A..} marks a newline; the lowest flagged byte is exact).
+   */
+  static int indexOfNewline(byte[] b, int from, int to) {
+    int i = from;
+    for (; i + 8 <= to; i += 8) {
+      long x = (long) LONGS.get(b, i) ^ NEWLINES;
+      long found = (x - ONES) & ~x & HIGHS;
+      if (found != 0) {
+        return i + (Long.numberOfTrailingZeros(found) >>> 3);
+      }
+    }
+    return indexOf(b, (byte) '\n', i, to);
   }
 
   static boolean isSpace(byte c) {

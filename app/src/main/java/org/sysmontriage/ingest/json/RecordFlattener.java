@@ -12,6 +12,22 @@ import java.io.IOException;
  */
 final class RecordFlattener {
   static final String SOURCE_MARKER = "_source";
+  private final String[] deferredKeys;
+
+  /** {@code deferredKeys}: top-level string keys left undecoded until asked for. */
+  RecordFlattener(java.util.Set<String> deferredKeys) {
+    this.deferredKeys = deferredKeys.stream().map(String::intern).toArray(String[]::new);
+  }
+
+  /** Jackson interns field names, so identity finds the (few) deferred keys cheaply. */
+  private boolean isDeferred(String name) {
+    for (String k : deferredKeys) {
+      if (k == name) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** Reads the object whose START_OBJECT the parser is on, up to and including its END_OBJECT. */
   void flatten(JsonParser p, FlatRecord out) throws IOException {
@@ -32,6 +48,8 @@ final class RecordFlattener {
         }
       } else if (t == JsonToken.START_ARRAY) {
         readArray(p, key, out);
+      } else if (t == JsonToken.VALUE_STRING && prefix.isEmpty() && out.canDefer() && isDeferred(name)) {
+        out.addDeferred(key, (int) p.currentTokenLocation().getByteOffset());
       } else if (t != JsonToken.VALUE_NULL) {
         out.add(key, p.getText());
       }

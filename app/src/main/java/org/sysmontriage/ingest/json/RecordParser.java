@@ -16,7 +16,7 @@ final class RecordParser {
   private final JsonDialects table;
   private final ReadContext ctx;
   private final FlatRecord rec = new FlatRecord();
-  private final RecordFlattener flattener = new RecordFlattener();
+  private final RecordFlattener flattener;
   private final RecordMapper mapper;
   private final EventDraft draft = new EventDraft();
   private final long[] dialectCounts;
@@ -25,12 +25,14 @@ final class RecordParser {
     this.table = table;
     this.ctx = ctx;
     this.mapper = new RecordMapper(table);
+    this.flattener = new RecordFlattener(table.deferredKeys);
     this.dialectCounts = new long[table.dialects.size()];
   }
 
   /** Parses the object in {@code b[off, off+len)}; returns null when it became an event, else why not. */
   String parse(byte[] b, int off, int len, long fileOffset) {
     rec.clear();
+    rec.source(b, off, len);
     try (JsonParser p = JsonLimits.factory().createParser(b, off, len)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return "not a JSON object";
