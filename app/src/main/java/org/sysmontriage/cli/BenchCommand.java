@@ -11,10 +11,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.EventStore;
-import org.sysmontriage.event.EventStoreBuilder;
+import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.event.TriageException;
-import org.sysmontriage.ingest.ReadContext;
-import org.sysmontriage.ingest.json.JsonLogReader;
+import org.sysmontriage.ingest.ImportOptions;
+import org.sysmontriage.ingest.ImportProgress;
+import org.sysmontriage.ingest.ImportResult;
+import org.sysmontriage.ingest.Importer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,16 +44,19 @@ public final class BenchCommand implements Runnable {
     @Option(names = "--repeat", defaultValue = "5", description = "runs (default ${DEFAULT-VALUE})")
     int repeat;
 
-    @Option(names = "--threads", description = "threads for one big JSON file (default: cores)")
+    @Option(names = "--threads", description = "import threads (default: cores)")
     Integer threads;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "JSON log files")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "log files or archives (sizes are summed for MB/s)")
     List<Path> paths;
 
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+      if (repeat < 1) {
+        throw new TriageException("--repeat must be at least 1");
+      }
       PrintWriter out = spec.commandLine().getOut();
       long bytes = totalBytes(paths);
       double[] seconds = new double[repeat];
@@ -74,19 +79,18 @@ public final class BenchCommand implements Runnable {
       return TriageCommand.OK;
     }
 
-    private EventStore importAll() throws IOException {
-      JsonLogReader reader = threads == null ? new JsonLogReader() : new JsonLogReader(threads);
-      EventStoreBuilder builder = new EventStoreBuilder();
-      CancellationToken cancel = new CancellationToken();
-      for (Path p : paths) {
-        int index = builder.addSource(p.toString());
-        ReadContext ctx = new ReadContext(p.toString(), builder.sinkFor(index), cancel, b -> { });
-        reader.read(p, ctx);
-        if (ctx.skipped() > 0) {
-          spec.commandLine().getErr().println(p + ": " + ctx.skipped() + " records skipped");
+    /** One import exactly as {@code stats} and the GUI do it (sniffing, archives, hashing, readers). */
+    private EventStore importAll() {
+      ImportOptions options = threads == null ? ImportOptions.defaults() : ImportOptions.defaults().withThreads(threads);
+      ImportResult r = new Importer(options).run(paths.stream().map(Path::toString).toList(), ImportProgress.NONE, new CancellationToken());
+      if (r.damaged()) {
+        for (SourceInfo s : r.sources()) {
+          if (s.skipped() > 0 || !s.issues().isEmpty()) {
+            spec.commandLine().getErr().println(s.source() + ": " + s.skipped() + " records skipped, " + s.issues().size() + " issues");
+          }
         }
       }
-      return builder.freeze();
+      return r.store();
     }
 
     private static long totalBytes(List<Path> paths) throws IOException {
