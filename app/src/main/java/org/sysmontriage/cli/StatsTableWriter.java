@@ -1,6 +1,7 @@
 package org.sysmontriage.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Function;
 import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.ingest.ImportResult;
 import org.sysmontriage.ingest.Importer;
@@ -9,9 +10,14 @@ import org.sysmontriage.ingest.Importer;
 final class StatsTableWriter {
   private StatsTableWriter() {}
 
+  private static int width(ImportResult r, Function<SourceInfo, String> column, String title, int max) {
+    return Math.min(max, Math.max(title.length(), r.sources().stream().mapToInt(s -> column.apply(s).length()).max().orElse(0)));
+  }
+
   static void write(ImportResult r, PrintWriter out) {
-    int width = Math.min(90, Math.max("SOURCE".length(), r.sources().stream().mapToInt(s -> s.source().length()).max().orElse(0)));
-    String row = "%-" + width + "s  %-7s  %-14s  %10s  %8s  %6s  %s%n";
+    int width = width(r, SourceInfo::source, "SOURCE", 100);
+    int dialect = width(r, SourceInfo::dialect, "DIALECT", 30);
+    String row = "%-" + width + "s  %-7s  %-" + dialect + "s  %10s  %8s  %6s  %s%n";
     out.printf(row, "SOURCE", "FORMAT", "DIALECT", "EVENTS", "SKIPPED", "ISSUES", "SHA-256");
     for (SourceInfo s : r.sources()) {
       if (s.format().equals(Importer.NOT_A_LOG)) {

@@ -48,14 +48,20 @@ final class ArchiveExpander {
         }
       }
     } catch (IOException e) {
-      out.add(PlannedLog.unreadable(source, file, "archive", "damaged " + kind.label() + " archive after "
-          + out.size() + " members: " + MemberCopy.reason(e)));
+      out.add(damaged(source, file, kind, out.size(), MemberCopy.reason(e)));
+      return out;
+    } catch (IllegalArgumentException e) { // java.util.zip's answer to some malformed headers
+      out.add(damaged(source, file, kind, out.size(), String.valueOf(e.getMessage())));
       return out;
     }
     if (out.isEmpty()) {
       out.add(PlannedLog.unreadable(source, file, "archive", "the " + kind.label() + " archive holds no files"));
     }
     return out;
+  }
+
+  private static PlannedLog damaged(String source, Path file, SniffedFormat kind, int membersBefore, String reason) {
+    return PlannedLog.unreadable(source, file, "archive", "damaged " + kind.label() + " archive after " + membersBefore + " members: " + reason);
   }
 
   private List<PlannedLog> plan(String source, MemberCopy copy, int depth) throws IOException {

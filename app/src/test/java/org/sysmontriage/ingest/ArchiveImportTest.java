@@ -112,6 +112,20 @@ class ArchiveImportTest {
   }
 
   @Test
+  void readsLegacyZipMemberNamesAsCp437() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipOutputStream z = new ZipOutputStream(bytes, java.nio.charset.Charset.forName("IBM437"))) {
+      z.putNextEntry(new ZipEntry("caf\u00e9 \u00e4.json"));
+      z.write("{1}\n".getBytes(StandardCharsets.UTF_8));
+    }
+    String zip = write("legacy.zip", bytes.toByteArray());
+
+    ImportResult r = run(zip);
+
+    assertEquals(1, source(r, zip + "::caf\u00e9 \u00e4.json").events());
+  }
+
+  @Test
   void refusesAZipBombNamingTheMember() throws Exception {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ZipOutputStream z = new ZipOutputStream(bytes)) {

@@ -50,7 +50,7 @@ class ImporterTest {
   }
 
   @Test
-  void evtxUntilItsReaderLandsIsALocatedIssueNotACrash() throws Exception {
+  void aBrokenEvtxIsALocatedIssueNotACrash() throws Exception {
     String evtx = Files.write(dir.resolve("x.evtx"), "ElfFile\0".getBytes()).toString();
 
     ImportResult r = new Importer().run(List.of(evtx), ImportProgress.NONE, new CancellationToken());
