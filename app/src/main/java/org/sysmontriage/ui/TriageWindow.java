@@ -1,0 +1,59 @@
+package org.sysmontriage.ui;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.sysmontriage.ui.common.TaskRunner;
+import org.sysmontriage.ui.common.Themes;
+import org.sysmontriage.ui.details.DetailsViewModel;
+import org.sysmontriage.ui.engine.Engine;
+import org.sysmontriage.ui.hits.HitsViewModel;
+import org.sysmontriage.ui.importing.ImportViewModel;
+import org.sysmontriage.ui.shell.ShellView;
+import org.sysmontriage.ui.shell.ShellViewModel;
+import org.sysmontriage.ui.start.RecentFiles;
+import org.sysmontriage.ui.start.StartViewModel;
+
+/**
+ * The composition root: builds every ViewModel and view by hand and puts them in a stage. The
+ * application and the UI tests both come through here, with their own engine and runner.
+ */
+public final class TriageWindow {
+  private static final String STYLESHEET = "/org/sysmontriage/ui/app.css";
+
+  private TriageWindow() {}
+
+  /** The parts that differ between the application and a test. */
+  public record Parts(Engine engine, TaskRunner runner, RecentFiles recent, Optional<Path> samples, Consumer<String> browser) {}
+
+  public static ShellViewModel open(Stage stage, Parts parts) {
+    Themes themes = new Themes();
+    themes.apply();
+    ImportViewModel importing = new ImportViewModel(parts.engine(), parts.runner());
+    StartViewModel start = new StartViewModel(parts.recent(), parts.samples(), importing::open);
+    HitsViewModel hits = new HitsViewModel(parts.runner());
+    DetailsViewModel details = new DetailsViewModel(parts.engine(), parts.runner());
+    ShellViewModel vm = new ShellViewModel(importing, start, hits, details);
+    ShellView view = new ShellView(vm, themes, parts.browser());
+    Scene scene = new Scene(view, initialWidth(), initialHeight());
+    scene.getStylesheets().add(Objects.requireNonNull(TriageWindow.class.getResource(STYLESHEET)).toExternalForm());
+    stage.titleProperty().bind(vm.titleProperty());
+    stage.setScene(scene);
+    stage.setMinWidth(900);
+    stage.setMinHeight(560);
+    return vm;
+  }
+
+  // Most of the screen, so 1366x768 is filled and a 4K screen is not wasted.
+  private static double initialWidth() {
+    return Math.max(900, Screen.getPrimary().getVisualBounds().getWidth() * 0.9);
+  }
+
+  private static double initialHeight() {
+    return Math.max(560, Screen.getPrimary().getVisualBounds().getHeight() * 0.9);
+  }
+}

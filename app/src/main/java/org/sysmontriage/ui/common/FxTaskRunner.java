@@ -1,0 +1,66 @@
+package org.sysmontriage.ui.common;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.concurrent.Task;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.CancelledException;
+
+/** Runs work in {@link Task}s on daemon threads; callbacks come back on the FX thread. */
+public final class FxTaskRunner implements TaskRunner {
+  private final ExecutorService pool =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread t = new Thread(r, "triage-worker");
+            t.setDaemon(true);
+            t.setPriority(Thread.NORM_PRIORITY - 1);
+            return t;
+          });
+
+  @Override
+  public <T> Job submit(Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+    CancellationToken token = new CancellationToken();
+    Task<T> task =
+        new Task<>() {
+          @Override
+          protected T call() throws Exception {
+            return work.call(token);
+          }
+        };
+    task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
+    task.setOnFailed(e -> onFailure.accept(task.getException()));
+    task.setOnCancelled(e -> onFailure.accept(new CancelledException()));
+    pool.execute(task);
+    return new Job() {
+      @Override
+      public void cancel() {
+        token.cancel();
+      }
+
+      @Override
+      public boolean isDone() {
+        return task.isDone();
+      }
+    };
+  }
+
+  @Override
+  public <T> Consumer<T> latestOnUi(Consumer<T> onUi) {
+    AtomicReference<T> latest = new AtomicReference<>();
+    AtomicBoolean scheduled = new AtomicBoolean();
+    return value -> {
+      latest.set(value);
+      if (scheduled.compareAndSet(false, true)) {
+        Platform.runLater(
+            () -> {
+              scheduled.set(false);
+              onUi.accept(latest.get());
+            });
+      }
+    };
+  }
+}

@@ -1,0 +1,74 @@
+package org.sysmontriage.ui.common;
+
+/** Node ids: tests and the stylesheet find nodes by these. */
+public final class Ids {
+  public static final String START_VIEW = "start-view";
+  public static final String OPEN_FILES = "open-files";
+  public static final String OPEN_FOLDER = "open-folder";
+  public static final String OPEN_SAMPLES = "open-samples";
+  public static final String RECENT_LIST = "recent-list";
+  public static final String DROP_TARGET = "drop-target";
+
+  public static final String IMPORT_BAR = "import-bar";
+  public static final String IMPORT_PHASE = "import-phase";
+  public static final String IMPORT_PROGRESS = "import-progress";
+  public static final String IMPORT_DETAIL = "import-detail";
+  public static final String IMPORT_CANCEL = "import-cancel";
+  public static final String IMPORT_ERROR = "import-error";
+
+  public static final String WORKSPACE = "workspace";
+  public static final String MAIN_TABS = "main-tabs";
+  public static final String TAB_HITS = "tab-hits";
+  public static final String TAB_EVENTS = "tab-events";
+  public static final String TAB_HOSTS = "tab-hosts";
+  public static final String TAB_SOURCES = "tab-sources";
+  public static final String TAB_LIBRARY = "tab-library";
+
+  public static final String TIMELINE = "timeline";
+  public static final String TIMELINE_LANES = "timeline-lanes";
+  public static final String TIMELINE_CLEAR_BRUSH = "timeline-clear-brush";
+
+  public static final String HITS_TABLE = "hits-table";
+  public static final String HITS_TEXT = "hits-text";
+  public static final String HITS_HOST = "hits-host";
+  public static final String HITS_ANALYTIC = "hits-analytic";
+  public static final String HITS_TECHNIQUE = "hits-technique";
+  public static final String HITS_MIN_RISK = "hits-min-risk";
+  public static final String HITS_GROUP_BY = "hits-group-by";
+  public static final String HITS_CLEAR = "hits-clear";
+  public static final String HITS_SUMMARY = "hits-summary";
+
+  public static final String DETAILS = "details";
+  public static final String DETAILS_HEADING = "details-heading";
+  public static final String DETAILS_REASONS = "details-reasons";
+  public static final String DETAILS_RISK = "details-risk";
+  public static final String DETAILS_TECHNIQUES = "details-techniques";
+  public static final String DETAILS_FIELDS = "details-fields";
+  public static final String DETAILS_RAW = "details-raw";
+  public static final String DETAILS_PAGE = "details-page";
+  public static final String DETAILS_RELATED = "details-related";
+  public static final String DETAILS_WINDOW = "details-window";
+
+  public static final String EVENTS_TABLE = "events-table";
+  public static final String EVENTS_TEXT = "events-text";
+  public static final String EVENTS_EVENT_ID = "events-event-id";
+  public static final String EVENTS_HOST = "events-host";
+  public static final String EVENTS_SUMMARY = "events-summary";
+
+  public static final String HOSTS_TABLE = "hosts-table";
+  public static final String USERS_TABLE = "users-table";
+
+  public static final String SOURCES_TABLE = "sources-table";
+  public static final String ISSUES_TABLE = "issues-table";
+
+  public static final String LIBRARY_LIST = "library-list";
+  public static final String LIBRARY_PAGE = "library-page";
+  public static final String LIBRARY_SHOW_ME = "library-show-me";
+
+  private Ids() {}
+
+  /** Both the scene-graph id and the prefixed CSS selector, for lookups: {@code #id}. */
+  public static String selector(String id) {
+    return "#" + id;
+  }
+}

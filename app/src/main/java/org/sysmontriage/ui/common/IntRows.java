@@ -1,0 +1,66 @@
+package org.sysmontriage.ui.common;
+
+import java.util.AbstractList;
+import java.util.List;
+import javafx.collections.ObservableListBase;
+
+/**
+ * A read-only observable list over an {@code int[]} of row ids: what a TableView shows for a
+ * million rows without a million objects. Only visible cells ever call {@link #get}.
+ */
+public final class IntRows extends ObservableListBase<Integer> {
+  private int[] ids = new int[0];
+
+  @Override
+  public Integer get(int index) {
+    return ids[index];
+  }
+
+  /** The row id at a position, without boxing. */
+  public int id(int index) {
+    return ids[index];
+  }
+
+  @Override
+  public int size() {
+    return ids.length;
+  }
+
+  /** Position of a row id, or -1. */
+  public int indexOf(int id) {
+    for (int i = 0; i < ids.length; i++) {
+      if (ids[i] == id) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The current ids; do not modify. */
+  public int[] ids() {
+    return ids;
+  }
+
+  /** Replaces every row with one change notification. */
+  public void replace(int[] next) {
+    int[] old = ids;
+    ids = next;
+    beginChange();
+    nextReplace(0, next.length, view(old));
+    endChange();
+  }
+
+  private static List<Integer> view(int[] old) {
+    return new AbstractList<>() {
+      @Override
+      public Integer get(int index) {
+        return old[index];
+      }
+
+      @Override
+      public int size() {
+        return old.length;
+      }
+    };
+  }
+}

@@ -1,0 +1,35 @@
+package org.sysmontriage.ui.common;
+
+import org.sysmontriage.detect.Severity;
+
+/** CSS class names of app.css; AtlantaFX's own classes come from atlantafx.base.theme.Styles. */
+public final class Styles {
+  public static final String APP = "triage-app";
+  public static final String START = "start-page";
+  public static final String START_TITLE = "start-title";
+  public static final String START_SUBTITLE = "start-subtitle";
+  public static final String DROP_ACTIVE = "drop-active";
+  public static final String IMPORT_BAR = "import-bar";
+  public static final String ERROR_TEXT = "error-text";
+  public static final String MONO = "mono";
+  public static final String MATCHED = "matched";
+  public static final String SECTION = "section-title";
+  public static final String CARD = "card";
+  public static final String CARD_TITLE = "card-title";
+  public static final String MUTED = "muted";
+  public static final String REASONS = "reasons";
+  public static final String RISK_BADGE = "risk-badge";
+  public static final String TOOLBAR = "filter-bar";
+  public static final String GROUP_START = "group-start";
+  public static final String TIMELINE = "timeline";
+  public static final String HEADING = "details-heading";
+  public static final String SEVERITY_PREFIX = "severity-";
+  public static final String DAMAGED = "damaged";
+
+  private Styles() {}
+
+  /** {@code severity-high} etc. */
+  public static String severity(Severity s) {
+    return SEVERITY_PREFIX + s.sigmaName();
+  }
+}

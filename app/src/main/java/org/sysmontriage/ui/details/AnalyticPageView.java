@@ -1,0 +1,94 @@
+package org.sysmontriage.ui.details;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.ui.common.Styles;
+import org.sysmontriage.ui.engine.AnalyticPage;
+
+/** An analytic's page: description, implementations, false positives, references, unit tests. */
+public final class AnalyticPageView extends VBox {
+  private final Consumer<String> browser;
+
+  /** {@code browser} opens a URL outside the application. */
+  public AnalyticPageView(Consumer<String> browser) {
+    this.browser = browser;
+    getStyleClass().add("analytic-page");
+    setFillWidth(true);
+  }
+
+  public void show(Analytic a, AnalyticPage page) {
+    getChildren().clear();
+    if (a == null) {
+      getChildren().add(muted("Select a hit to read about the analytic that flagged it."));
+      return;
+    }
+    Label title = new Label(a.title());
+    title.getStyleClass().add(Styles.CARD_TITLE);
+    title.setWrapText(true);
+    getChildren().addAll(title, muted(a.id() + " · " + a.severity().sigmaName() + " · " + String.join(", ", a.techniques())
+        + " · risk " + a.impact() + " × " + a.confidence() + " / 100 = " + a.risk()));
+    getChildren().add(text(page != null && !page.description().isBlank() ? page.description() : a.description()));
+    if (page == null) {
+      return;
+    }
+    for (AnalyticPage.Implementation i : page.implementations()) {
+      section(i.title());
+      getChildren().add(code(i.text()));
+    }
+    list("Known false positives", page.falsePositives());
+    list("Unit test (how to make it fire)", page.unitTests());
+    if (!page.references().isEmpty()) {
+      section("References");
+      page.references().forEach(r -> getChildren().add(link(r)));
+    }
+  }
+
+  private void list(String heading, List<String> items) {
+    if (items.isEmpty()) {
+      return;
+    }
+    section(heading);
+    items.forEach(s -> getChildren().add(text("• " + s)));
+  }
+
+  private void section(String heading) {
+    Label l = new Label(heading);
+    l.getStyleClass().add(Styles.SECTION);
+    getChildren().add(l);
+  }
+
+  private Hyperlink link(String url) {
+    Hyperlink h = new Hyperlink(url);
+    h.setWrapText(true);
+    h.setOnAction(e -> browser.accept(url));
+    return h;
+  }
+
+  static Label text(String s) {
+    Label l = new Label(s);
+    l.setWrapText(true);
+    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    return l;
+  }
+
+  static Label muted(String s) {
+    Label l = text(s);
+    l.getStyleClass().add(Styles.MUTED);
+    return l;
+  }
+
+  static TextArea code(String s) {
+    TextArea t = new TextArea(s);
+    t.setEditable(false);
+    t.setWrapText(false);
+    t.getStyleClass().add(Styles.MONO);
+    t.setPrefRowCount(Math.min(14, Math.max(2, (int) s.lines().count() + 1)));
+    t.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    return t;
+  }
+}

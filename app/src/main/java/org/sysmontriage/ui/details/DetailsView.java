@@ -1,0 +1,187 @@
+package org.sysmontriage.ui.details;
+
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.sysmontriage.event.Times;
+import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.Styles;
+import org.sysmontriage.ui.engine.TechniqueCard;
+
+/** The details of the selected hit or event: why, ATT&CK, risk, fields, raw record, page, related. */
+public final class DetailsView extends VBox {
+  private final DetailsViewModel vm;
+  private final Consumer<String> browser;
+  private final FlowPane cards = new FlowPane();
+  private final AnalyticPageView page;
+
+  /** {@code browser} opens a URL outside the application (HostServices in the app). */
+  public DetailsView(DetailsViewModel vm, Consumer<String> browser) {
+    this.vm = vm;
+    this.browser = browser;
+    this.page = new AnalyticPageView(browser);
+    setId(Ids.DETAILS);
+    getStyleClass().add("details");
+    Label heading = new Label();
+    heading.setId(Ids.DETAILS_HEADING);
+    heading.getStyleClass().add(Styles.HEADING);
+    heading.setWrapText(true);
+    heading.textProperty().bind(vm.headingProperty());
+    Label reasons = new Label();
+    reasons.setId(Ids.DETAILS_REASONS);
+    reasons.getStyleClass().add(Styles.REASONS);
+    reasons.setWrapText(true);
+    reasons.setMaxWidth(Double.MAX_VALUE);
+    reasons.textProperty().bind(vm.reasonsProperty());
+    hideWhenEmpty(reasons);
+    Label risk = new Label();
+    risk.setId(Ids.DETAILS_RISK);
+    risk.getStyleClass().add(Styles.RISK_BADGE);
+    risk.textProperty().bind(vm.riskProperty());
+    hideWhenEmpty(risk);
+    cards.setId(Ids.DETAILS_TECHNIQUES);
+    cards.getStyleClass().add("cards");
+    vm.techniques().addListener((ListChangeListener<TechniqueCard>) c -> showCards());
+    vm.analyticProperty().addListener((o, a, b) -> page.show(b, vm.pageProperty().get()));
+    vm.pageProperty().addListener((o, a, b) -> page.show(vm.analyticProperty().get(), b));
+    page.show(null, null);
+    TabPane tabs = new TabPane(
+        tab("Fields", fieldsTable()), tab("Raw record", raw()), tab("Analytic", scroll(page, Ids.DETAILS_PAGE)), tab("Related", related()));
+    VBox.setVgrow(tabs, Priority.ALWAYS);
+    Label empty = AnalyticPageView.muted("Select a row to see its details. Arrow keys move through the table.");
+    empty.visibleProperty().bind(vm.headingProperty().isEmpty());
+    empty.managedProperty().bind(empty.visibleProperty());
+    getChildren().addAll(empty, heading, reasons, risk, cards, tabs);
+  }
+
+  private static void hideWhenEmpty(Label l) {
+    l.visibleProperty().bind(l.textProperty().isNotEmpty());
+    l.managedProperty().bind(l.visibleProperty());
+  }
+
+  private static Tab tab(String title, javafx.scene.Node content) {
+    Tab t = new Tab(title, content);
+    t.setClosable(false);
+    return t;
+  }
+
+  private static ScrollPane scroll(javafx.scene.Node content, String id) {
+    ScrollPane s = new ScrollPane(content);
+    s.setId(id);
+    s.setFitToWidth(true);
+    return s;
+  }
+
+  private void showCards() {
+    cards.getChildren().clear();
+    for (TechniqueCard t : vm.techniques()) {
+      VBox card = new VBox();
+      card.getStyleClass().add(Styles.CARD);
+      Label id = new Label(t.id() + (t.name().isEmpty() ? "" : "  " + t.name()));
+      id.getStyleClass().add(Styles.CARD_TITLE);
+      id.setWrapText(true);
+      String kind = t.isSubTechnique() ? "Sub-technique of " + t.parentId() : "Technique";
+      Label tactics = AnalyticPageView.muted(kind + (t.tactics().isEmpty() ? "" : " · tactic: " + String.join(", ", t.tactics())));
+      Hyperlink link = new Hyperlink(t.url());
+      link.setOnAction(e -> browser.accept(t.url()));
+      card.getChildren().addAll(id, tactics, link);
+      cards.getChildren().add(card);
+    }
+  }
+
+  private TableView<FieldRow> fieldsTable() {
+    TableView<FieldRow> table = new TableView<>(vm.fields());
+    table.setId(Ids.DETAILS_FIELDS);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.getColumns().add(textColumn("Field", FieldRow::name, 9));
+    table.getColumns().add(textColumn("Value", FieldRow::value, 24));
+    table.getColumns().add(textColumn("Why it matched", FieldRow::reason, 14));
+    table.setRowFactory(t -> new TableRow<>() {
+      @Override
+      protected void updateItem(FieldRow item, boolean empty) {
+        super.updateItem(item, empty);
+        getStyleClass().remove(Styles.MATCHED);
+        if (!empty && item != null && item.matched()) {
+          getStyleClass().add(Styles.MATCHED);
+        }
+      }
+    });
+    table.setOnKeyPressed(e -> {
+      FieldRow row = table.getSelectionModel().getSelectedItem();
+      if (row != null && e.isShortcutDown() && e.getCode() == KeyCode.C) {
+        ClipboardContent c = new ClipboardContent();
+        c.putString(row.value());
+        Clipboard.getSystemClipboard().setContent(c);
+      }
+    });
+    table.setPlaceholder(new Label(""));
+    return table;
+  }
+
+  private static <T> TableColumn<T, String> textColumn(String title, java.util.function.Function<T, String> text, double ems) {
+    TableColumn<T, String> c = new TableColumn<>(title);
+    c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
+    c.setPrefWidth(ems * javafx.scene.text.Font.getDefault().getSize());
+    return c;
+  }
+
+  private TextArea raw() {
+    TextArea raw = new TextArea();
+    raw.setId(Ids.DETAILS_RAW);
+    raw.setEditable(false);
+    raw.getStyleClass().add(Styles.MONO);
+    raw.textProperty().bind(vm.rawProperty());
+    return raw;
+  }
+
+  private VBox related() {
+    Spinner<Integer> window = new Spinner<>(1, 24 * 60, 5, 1);
+    window.setId(Ids.DETAILS_WINDOW);
+    window.setEditable(true);
+    window.setPrefWidth(90);
+    window.getValueFactory().valueProperty().bindBidirectional(vm.windowMinutesProperty().asObject());
+    HBox bar = new HBox(new Label("Same process, and the same host within ±"), window, new Label("minutes"));
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.getStyleClass().add(Styles.TOOLBAR);
+    TableView<RelatedEvent> table = new TableView<>(vm.related());
+    table.setId(Ids.DETAILS_RELATED);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.getColumns().add(textColumn("Time (UTC)", r -> Times.format(vm.store().ticks(r.event())), 14));
+    table.getColumns().add(textColumn("ID", r -> Integer.toString(vm.store().eventId(r.event())), 3));
+    table.getColumns().add(textColumn("Relation", RelatedEvent::relation, 14));
+    table.getColumns().add(textColumn("What", r -> EventSummary.of(vm.store(), r.event()), 30));
+    table.setPlaceholder(new Label("No related events."));
+    table.setOnMouseClicked(e -> {
+      RelatedEvent r = table.getSelectionModel().getSelectedItem();
+      if (e.getClickCount() == 2 && r != null) {
+        vm.showRelated(r.event());
+      }
+    });
+    table.setOnKeyPressed(e -> {
+      RelatedEvent r = table.getSelectionModel().getSelectedItem();
+      if (e.getCode() == KeyCode.ENTER && r != null) {
+        vm.showRelated(r.event());
+      }
+    });
+    VBox.setVgrow(table, Priority.ALWAYS);
+    return new VBox(bar, table);
+  }
+}

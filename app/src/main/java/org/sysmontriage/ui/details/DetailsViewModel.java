@@ -1,0 +1,208 @@
+package org.sysmontriage.ui.details;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.detect.Hit;
+import org.sysmontriage.detect.MatchedField;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.Times;
+import org.sysmontriage.ui.common.TaskRunner;
+import org.sysmontriage.ui.engine.AnalyticPage;
+import org.sysmontriage.ui.engine.Engine;
+import org.sysmontriage.ui.engine.TechniqueCard;
+
+/**
+ * Everything about one event, and the hit that flagged it if any: fields with the matched ones
+ * explained, the raw record, ATT&CK, risk, the analytic's page and the events around it.
+ */
+public final class DetailsViewModel {
+  private final Engine engine;
+  private final TaskRunner runner;
+  private final ObservableList<FieldRow> fields = FXCollections.observableArrayList();
+  private final ObservableList<TechniqueCard> techniques = FXCollections.observableArrayList();
+  private final ObservableList<RelatedEvent> related = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper reasons = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper risk = new ReadOnlyStringWrapper("");
+  private final ReadOnlyStringWrapper raw = new ReadOnlyStringWrapper("");
+  private final ReadOnlyObjectWrapper<Analytic> analytic = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<AnalyticPage> page = new ReadOnlyObjectWrapper<>();
+  private final IntegerProperty windowMinutes = new SimpleIntegerProperty(5);
+  private EventStore store = EventStore.empty();
+  private int event = -1;
+  private long generation;
+  private java.util.function.IntFunction<Hit> hitOfEvent = e -> null;
+
+  public DetailsViewModel(Engine engine, TaskRunner runner) {
+    this.engine = engine;
+    this.runner = runner;
+    windowMinutes.addListener((o, a, b) -> loadRelated());
+  }
+
+  /** Shows an event; {@code hit} is the hit that flagged it, or null for a plain event. */
+  public void show(EventStore s, int e, Hit hit) {
+    store = s;
+    event = e;
+    generation++;
+    heading.set(headingOf(s, e));
+    fields.setAll(fieldRows(s, e, hit));
+    Analytic a = hit == null ? null : hit.analytic();
+    analytic.set(a);
+    reasons.set(hit == null ? "" : String.join("\n", hit.matches().stream().map(MatchedField::reason).toList()));
+    risk.set(a == null ? "" : a.impact() + " impact × " + a.confidence() + " confidence / 100 = " + a.risk() + " risk");
+    techniques.setAll(a == null ? List.of() : a.techniques().stream().map(this::card).toList());
+    page.set(a == null ? null : engine.page(a.id()).orElse(null));
+    loadRaw();
+    loadRelated();
+  }
+
+  /** How to find the hit of an event, so related events open with their reasons. */
+  public void setHitLookup(java.util.function.IntFunction<Hit> lookup) {
+    hitOfEvent = lookup;
+  }
+
+  /** Shows a related event of the same store, with its hit when it has one. */
+  public void showRelated(int e) {
+    show(store, e, hitOfEvent.apply(e));
+  }
+
+  public void clear() {
+    generation++;
+    event = -1;
+    heading.set("");
+    fields.clear();
+    analytic.set(null);
+    reasons.set("");
+    risk.set("");
+    techniques.clear();
+    page.set(null);
+    raw.set("");
+    related.clear();
+  }
+
+  private TechniqueCard card(String id) {
+    return engine.technique(id).orElse(new TechniqueCard(id, "", List.of(), "https://attack.mitre.org/techniques/" + id.replace('.', '/') + "/"));
+  }
+
+  private void loadRaw() {
+    long gen = generation;
+    EventStore s = store;
+    int e = event;
+    raw.set("Reading the record from its source…");
+    runner.submit(cancel -> engine.rawRecord(s, e), text -> {
+      if (gen == generation) {
+        raw.set(text);
+      }
+    }, err -> {
+      if (gen == generation) {
+        raw.set("The raw record could not be re-read: " + err.getMessage());
+      }
+    });
+  }
+
+  private void loadRelated() {
+    if (event < 0) {
+      return;
+    }
+    long gen = generation;
+    EventStore s = store;
+    int e = event;
+    long window = windowMinutes.get() * 60L * Times.TICKS_PER_SECOND;
+    runner.submit(cancel -> RelatedEvents.find(s, e, window, cancel), list -> {
+      if (gen == generation) {
+        related.setAll(list);
+      }
+    }, err -> {});
+  }
+
+  static List<FieldRow> fieldRows(EventStore s, int e, Hit hit) {
+    List<FieldRow> rows = new ArrayList<>();
+    rows.add(new FieldRow("EventID", Integer.toString(s.eventId(e)), ""));
+    rows.add(new FieldRow("Time (UTC)", Times.format(s.ticks(e)), ""));
+    rows.add(new FieldRow("Computer", s.computer(e), ""));
+    rows.add(new FieldRow("Channel", s.channel(e), ""));
+    rows.add(new FieldRow("Provider", s.provider(e), ""));
+    rows.add(new FieldRow("EventRecordID", Long.toString(s.recordId(e)), ""));
+    rows.add(new FieldRow("Source", s.source(e).source(), ""));
+    for (Map.Entry<String, String> f : s.fields(e).entrySet()) {
+      rows.add(new FieldRow(f.getKey(), f.getValue(), reasonFor(hit, f.getKey())));
+    }
+    return rows;
+  }
+
+  private static String reasonFor(Hit hit, String field) {
+    if (hit == null) {
+      return "";
+    }
+    return String.join("; ", hit.matches().stream().filter(m -> m.field().equalsIgnoreCase(field)).map(MatchedField::reason).toList());
+  }
+
+  private static String headingOf(EventStore s, int e) {
+    String image = s.field(e, "Image");
+    if (image == null) {
+      image = s.field(e, "SourceImage");
+    }
+    return "Event " + s.eventId(e) + " on " + s.computer(e) + (image == null ? "" : " · " + image);
+  }
+
+  /** The event shown, or -1. */
+  public int event() {
+    return event;
+  }
+
+  public EventStore store() {
+    return store;
+  }
+
+  public ObservableList<FieldRow> fields() {
+    return fields;
+  }
+
+  public ObservableList<TechniqueCard> techniques() {
+    return techniques;
+  }
+
+  public ObservableList<RelatedEvent> related() {
+    return related;
+  }
+
+  public ReadOnlyStringProperty headingProperty() {
+    return heading.getReadOnlyProperty();
+  }
+
+  /** Why the analytic fired, one matched field per line. */
+  public ReadOnlyStringProperty reasonsProperty() {
+    return reasons.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty riskProperty() {
+    return risk.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty rawProperty() {
+    return raw.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<Analytic> analyticProperty() {
+    return analytic.getReadOnlyProperty();
+  }
+
+  public ReadOnlyObjectProperty<AnalyticPage> pageProperty() {
+    return page.getReadOnlyProperty();
+  }
+
+  /** Half-width of the same-host time window, in minutes. */
+  public IntegerProperty windowMinutesProperty() {
+    return windowMinutes;
+  }
+}

@@ -1,0 +1,29 @@
+package org.sysmontriage.ui.engine;
+
+import java.util.List;
+
+/**
+ * What a trainer reads about one analytic: its source page's content.
+ *
+ * @param implementations titled texts (pseudocode, SPL, EQL, Sigma) as the page gives them
+ * @param sampleLog file name under sample-logs/ where the analytic fires, or empty
+ */
+public record AnalyticPage(
+    String id,
+    String description,
+    List<Implementation> implementations,
+    List<String> falsePositives,
+    List<String> references,
+    List<String> unitTests,
+    String sampleLog) {
+
+  /** One implementation text, e.g. ("Splunk", "index=... | ..."). */
+  public record Implementation(String title, String text) {}
+
+  public AnalyticPage {
+    implementations = List.copyOf(implementations);
+    falsePositives = List.copyOf(falsePositives);
+    references = List.copyOf(references);
+    unitTests = List.copyOf(unitTests);
+  }
+}

@@ -1,0 +1,34 @@
+package org.sysmontriage.ui.engine;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.detect.Hit;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.ProgressListener;
+
+/**
+ * The engine as the ViewModels use it: import, analytics, raw records and reference pages. One
+ * implementation adapts the core packages ({@link CoreEngine}); tests may give their own.
+ * Long calls run on worker threads and poll the token.
+ */
+public interface Engine {
+
+  /** Reads every path (files, folders, archives) into one frozen store; the store lists the sources. */
+  EventStore importLogs(List<String> paths, Consumer<ImportSnapshot> progress, CancellationToken cancel);
+
+  /** Runs every analytic over the store; hits in any order. */
+  List<Hit> detect(EventStore store, ProgressListener progress, CancellationToken cancel);
+
+  /** The event's record as read from its source (XML or JSON text). */
+  String rawRecord(EventStore store, int event);
+
+  /** Every analytic in the library. */
+  List<Analytic> analytics();
+
+  Optional<AnalyticPage> page(String analyticId);
+
+  Optional<TechniqueCard> technique(String techniqueId);
+}

@@ -1,0 +1,143 @@
+package org.sysmontriage.ui.hits;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.detect.Hit;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.Times;
+
+/**
+ * The hits of an investigation in columns, addressed by hit index: what the table, the timeline
+ * and the filters read. Cell texts are computed on demand from the store, never copied per row.
+ */
+public final class HitTable {
+  private static final String[] USER_FIELDS = {"User", "SourceUser", "SubjectUserName", "TargetUser"};
+  private static final String[] PROCESS_FIELDS = {"SourceImage", "Image", "ParentImage"};
+  private static final String[] TARGET_FIELDS = {"TargetImage", "ImageLoaded", "TargetObject", "DestinationIp"};
+  private static final String[] COMMAND_FIELDS = {"CommandLine", "TargetFilename", "ParentCommandLine"};
+
+  private final EventStore store;
+  private final List<Hit> hits;
+  private final List<Analytic> analytics = new ArrayList<>();
+  private final int[] analyticIndex;
+  private final long[] ticks;
+  private final int[] risk;
+  private final String[] user;
+
+  public HitTable(EventStore store, List<Hit> hits) {
+    this.store = store;
+    this.hits = List.copyOf(hits);
+    int n = hits.size();
+    analyticIndex = new int[n];
+    ticks = new long[n];
+    risk = new int[n];
+    user = new String[n];
+    Map<String, Integer> byId = new LinkedHashMap<>();
+    for (int h = 0; h < n; h++) {
+      Hit hit = hits.get(h);
+      Analytic a = hit.analytic();
+      analyticIndex[h] = byId.computeIfAbsent(a.id(), id -> { analytics.add(a); return analytics.size() - 1; });
+      ticks[h] = store.ticks(hit.event());
+      risk[h] = hit.risk();
+      user[h] = first(hit.event(), USER_FIELDS);
+    }
+  }
+
+  public static HitTable empty() {
+    return new HitTable(EventStore.empty(), List.of());
+  }
+
+  public EventStore store() {
+    return store;
+  }
+
+  public int size() {
+    return hits.size();
+  }
+
+  public Hit hit(int h) {
+    return hits.get(h);
+  }
+
+  public int event(int h) {
+    return hits.get(h).event();
+  }
+
+  public long ticks(int h) {
+    return ticks[h];
+  }
+
+  public int risk(int h) {
+    return risk[h];
+  }
+
+  public int severity(int h) {
+    return hits.get(h).analytic().severity().ordinal();
+  }
+
+  public int analyticIndex(int h) {
+    return analyticIndex[h];
+  }
+
+  /** The distinct analytics that fired, in first-hit order. */
+  public List<Analytic> analytics() {
+    return List.copyOf(analytics);
+  }
+
+  public int hostId(int h) {
+    return store.computerId(event(h));
+  }
+
+  public String time(int h) {
+    return Times.format(ticks[h]);
+  }
+
+  public String host(int h) {
+    return store.computer(event(h));
+  }
+
+  public String user(int h) {
+    return user[h];
+  }
+
+  public String analytic(int h) {
+    return hits.get(h).analytic().title();
+  }
+
+  public String analyticId(int h) {
+    return hits.get(h).analytic().id();
+  }
+
+  public String technique(int h) {
+    return String.join(", ", hits.get(h).analytic().techniques());
+  }
+
+  public String tactic(int h) {
+    return String.join(", ", hits.get(h).analytic().tactics());
+  }
+
+  public String process(int h) {
+    return first(event(h), PROCESS_FIELDS);
+  }
+
+  public String target(int h) {
+    return first(event(h), TARGET_FIELDS);
+  }
+
+  public String commandOrFile(int h) {
+    return first(event(h), COMMAND_FIELDS);
+  }
+
+  private String first(int e, String[] names) {
+    for (String name : names) {
+      String v = store.field(e, name);
+      if (v != null && !v.isEmpty()) {
+        return v;
+      }
+    }
+    return "";
+  }
+}

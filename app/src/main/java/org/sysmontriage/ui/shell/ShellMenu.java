@@ -1,0 +1,73 @@
+package org.sysmontriage.ui.shell;
+
+import javafx.application.Platform;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+
+/** The menu bar: every main action, each with its shortcut. */
+final class ShellMenu {
+  private final ShellViewModel vm;
+  private final ShellView view;
+
+  ShellMenu(ShellViewModel vm, ShellView view) {
+    this.vm = vm;
+    this.view = view;
+  }
+
+  MenuBar bar() {
+    MenuBar bar = new MenuBar(file(), viewMenu(), help());
+    bar.setId("menu-bar");
+    return bar;
+  }
+
+  private Menu file() {
+    MenuItem samples = item("Open sample logs", "Shortcut+Shift+L", () -> vm.start().openSamples());
+    samples.setDisable(!vm.start().samplesAvailable());
+    return new Menu("_File", null,
+        item("_Open files…", "Shortcut+O", view::openFiles),
+        item("Open _folder…", "Shortcut+Shift+O", view::openFolder),
+        samples,
+        new SeparatorMenuItem(),
+        item("_Quit", "Shortcut+Q", Platform::exit));
+  }
+
+  private Menu viewMenu() {
+    MenuItem theme = item("Dark theme on/off", "Shortcut+T", () -> view.themes().toggle());
+    return new Menu("_View", null,
+        item("_Hits", "Shortcut+2", view::focusHits),
+        new SeparatorMenuItem(),
+        item("_Find in hits", "Shortcut+F", view::find),
+        theme);
+  }
+
+  private Menu help() {
+    return new Menu("_Help", null,
+        item("_Keyboard shortcuts", "F1", () -> info("Keyboard shortcuts", Shortcuts.TEXT)),
+        item("_About Sysmon Triage", null, () -> info("About Sysmon Triage",
+            "Sysmon Triage imports exported Sysmon logs, runs LSASS credential-dumping analytics and shows hits with ATT&CK mapping and risk.")));
+  }
+
+  private static MenuItem item(String text, String accelerator, Runnable action) {
+    MenuItem m = new MenuItem(text);
+    if (accelerator != null) {
+      m.setAccelerator(KeyCombination.keyCombination(accelerator));
+    }
+    m.setOnAction(e -> action.run());
+    m.setId("menu-" + text.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT));
+    return m;
+  }
+
+  private void info(String title, String text) {
+    Alert a = new Alert(Alert.AlertType.INFORMATION, text);
+    a.setTitle(title);
+    a.setHeaderText(title);
+    if (view.getScene() != null) {
+      a.initOwner(view.getScene().getWindow());
+    }
+    a.show();
+  }
+}

@@ -1,0 +1,76 @@
+package org.sysmontriage.ui;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.detect.Hit;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.ProgressListener;
+import org.sysmontriage.ui.engine.AnalyticPage;
+import org.sysmontriage.ui.engine.Engine;
+import org.sysmontriage.ui.engine.ImportSnapshot;
+import org.sysmontriage.ui.engine.TechniqueCard;
+
+/** An engine over {@link Fixtures}: imports take {@code importSteps} progress steps, each checking the token. */
+public class FakeEngine implements Engine {
+  public final AtomicInteger imports = new AtomicInteger();
+  private final int importSteps;
+  private final long stepMillis;
+
+  public FakeEngine() {
+    this(1, 0);
+  }
+
+  public FakeEngine(int importSteps, long stepMillis) {
+    this.importSteps = importSteps;
+    this.stepMillis = stepMillis;
+  }
+
+  @Override
+  public EventStore importLogs(List<String> paths, Consumer<ImportSnapshot> progress, CancellationToken cancel) {
+    imports.incrementAndGet();
+    for (int i = 0; i < importSteps; i++) {
+      cancel.check();
+      progress.accept(new ImportSnapshot(i, importSteps, i * 10L, 0, 1, "fixture.json", 1.5));
+      if (stepMillis > 0) {
+        try {
+          Thread.sleep(stepMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    cancel.check();
+    return Fixtures.store();
+  }
+
+  @Override
+  public List<Hit> detect(EventStore store, ProgressListener progress, CancellationToken cancel) {
+    return Fixtures.hits();
+  }
+
+  @Override
+  public String rawRecord(EventStore store, int event) {
+    return "<Event><System><EventID>" + store.eventId(event) + "</EventID></System></Event>";
+  }
+
+  @Override
+  public List<Analytic> analytics() {
+    return List.of(Fixtures.PROCDUMP, Fixtures.CALLTRACE, Fixtures.TASKMGR);
+  }
+
+  @Override
+  public Optional<AnalyticPage> page(String analyticId) {
+    return Optional.of(new AnalyticPage(analyticId, "Page of " + analyticId, List.of(new AnalyticPage.Implementation("Pseudocode", "search X"))
+        , List.of("werfault.exe"), List.of("https://car.mitre.org/"), List.of("run procdump"), "fixture.json"));
+  }
+
+  @Override
+  public Optional<TechniqueCard> technique(String techniqueId) {
+    return Optional.of(new TechniqueCard(techniqueId, "OS Credential Dumping: LSASS Memory", List.of("credential-access"),
+        "https://attack.mitre.org/techniques/T1003/001/"));
+  }
+}

@@ -1,0 +1,66 @@
+package org.sysmontriage.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sysmontriage.ui.common.SameThreadTaskRunner;
+import org.sysmontriage.ui.engine.Investigation;
+import org.sysmontriage.ui.importing.ImportViewModel;
+
+class ImportViewModelTest {
+  private final SameThreadTaskRunner runner = new SameThreadTaskRunner();
+  private final List<Investigation> opened = new ArrayList<>();
+
+  @Test
+  void importsThenRunsAnalyticsAndHandsOverTheInvestigation() {
+    ImportViewModel vm = new ImportViewModel(new FakeEngine(3, 0), runner);
+    List<String> details = new ArrayList<>();
+    vm.detailProperty().addListener((o, a, b) -> details.add(b));
+    vm.onOpened(opened::add);
+    vm.open(List.of("fixture.json"));
+    assertEquals(1, opened.size());
+    assertEquals(7, opened.get(0).store().size());
+    assertEquals(3, opened.get(0).hits().size());
+    assertFalse(vm.runningProperty().get());
+    assertEquals("", vm.errorProperty().get());
+    assertTrue(details.stream().anyMatch(d -> d.contains("1.5 MB/s") && d.contains("file 1 of 1") && d.contains("fixture.json")), details.toString());
+  }
+
+  @Test
+  void aCancelledImportSaysSoAndOpensNothing() {
+    ImportViewModel vm = new ImportViewModel(new FakeEngine(3, 0), runner);
+    vm.onOpened(opened::add);
+    runner.nextToken().cancel();
+    vm.open(List.of("fixture.json"));
+    assertTrue(opened.isEmpty());
+    assertFalse(vm.runningProperty().get());
+    assertTrue(vm.errorProperty().get().startsWith("Import cancelled"), vm.errorProperty().get());
+  }
+
+  @Test
+  void anUnreadableInputShowsTheEngineMessage() {
+    FakeEngine failing = new FakeEngine() {
+      @Override
+      public org.sysmontriage.event.EventStore importLogs(List<String> p, java.util.function.Consumer<org.sysmontriage.ui.engine.ImportSnapshot> s,
+          org.sysmontriage.event.CancellationToken c) {
+        throw new org.sysmontriage.event.TriageException("garbage.bin: not a log this tool can read (EVTX, XML or JSON)");
+      }
+    };
+    ImportViewModel vm = new ImportViewModel(failing, runner);
+    vm.open(List.of("garbage.bin"));
+    assertEquals("garbage.bin: not a log this tool can read (EVTX, XML or JSON)", vm.errorProperty().get());
+  }
+
+  @Test
+  void nothingHappensWithoutPaths() {
+    FakeEngine engine = new FakeEngine();
+    new ImportViewModel(engine, runner).open(List.of());
+    assertEquals(0, engine.imports.get());
+    assertNull(opened.isEmpty() ? null : opened.get(0));
+  }
+}
