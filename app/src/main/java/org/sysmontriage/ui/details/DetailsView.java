@@ -1,7 +1,6 @@
 package org.sysmontriage.ui.details;
 
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Hyperlink;
@@ -10,7 +9,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -22,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.sysmontriage.event.Times;
+import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.engine.TechniqueCard;
@@ -111,9 +110,9 @@ public final class DetailsView extends VBox {
     TableView<FieldRow> table = new TableView<>(vm.fields());
     table.setId(Ids.DETAILS_FIELDS);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(textColumn("Field", FieldRow::name, 9));
-    table.getColumns().add(textColumn("Value", FieldRow::value, 24));
-    table.getColumns().add(textColumn("Why it matched", FieldRow::reason, 14));
+    table.getColumns().add(Columns.text("Field", FieldRow::name, 9));
+    table.getColumns().add(Columns.text("Value", FieldRow::value, 24));
+    table.getColumns().add(Columns.text("Why it matched", FieldRow::reason, 14));
     table.setRowFactory(t -> new TableRow<>() {
       @Override
       protected void updateItem(FieldRow item, boolean empty) {
@@ -134,13 +133,6 @@ public final class DetailsView extends VBox {
     });
     table.setPlaceholder(new Label(""));
     return table;
-  }
-
-  private static <T> TableColumn<T, String> textColumn(String title, java.util.function.Function<T, String> text, double ems) {
-    TableColumn<T, String> c = new TableColumn<>(title);
-    c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
-    c.setPrefWidth(ems * javafx.scene.text.Font.getDefault().getSize());
-    return c;
   }
 
   private TextArea raw() {
@@ -164,10 +156,10 @@ public final class DetailsView extends VBox {
     TableView<RelatedEvent> table = new TableView<>(vm.related());
     table.setId(Ids.DETAILS_RELATED);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(textColumn("Time (UTC)", r -> Times.format(vm.store().ticks(r.event())), 14));
-    table.getColumns().add(textColumn("ID", r -> Integer.toString(vm.store().eventId(r.event())), 3));
-    table.getColumns().add(textColumn("Relation", RelatedEvent::relation, 14));
-    table.getColumns().add(textColumn("What", r -> EventSummary.of(vm.store(), r.event()), 30));
+    table.getColumns().add(Columns.text("Time (UTC)", r -> Times.format(vm.store().ticks(r.event())), 14));
+    table.getColumns().add(Columns.text("ID", r -> Integer.toString(vm.store().eventId(r.event())), 3));
+    table.getColumns().add(Columns.text("Relation", RelatedEvent::relation, 14));
+    table.getColumns().add(Columns.text("What", r -> EventSummary.of(vm.store(), r.event()), 30));
     table.setPlaceholder(new Label("No related events."));
     table.setOnMouseClicked(e -> {
       RelatedEvent r = table.getSelectionModel().getSelectedItem();

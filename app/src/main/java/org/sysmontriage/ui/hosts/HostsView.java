@@ -1,0 +1,59 @@
+package org.sysmontriage.ui.hosts;
+
+import java.util.function.Consumer;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.sysmontriage.ui.common.Columns;
+import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.Styles;
+
+/** Risk roll-up per host and per user; a click (or Enter) shows that one's hits. */
+public final class HostsView extends SplitPane {
+
+  public HostsView(HostsViewModel vm) {
+    getItems().addAll(
+        panel("Hosts by risk", table(Ids.HOSTS_TABLE, "Host", vm.hosts(), vm::filterHost)),
+        panel("Users by risk", table(Ids.USERS_TABLE, "User", vm.users(), vm::filterUser)));
+  }
+
+  private static VBox panel(String title, TableView<RiskRow> table) {
+    Label heading = new Label(title);
+    heading.getStyleClass().add(Styles.SECTION);
+    Label hint = new Label("Click a row to see its hits. Risk sum adds every hit's risk; max is the worst single hit.");
+    hint.getStyleClass().add(Styles.MUTED);
+    hint.setWrapText(true);
+    VBox.setVgrow(table, Priority.ALWAYS);
+    VBox box = new VBox(heading, hint, table);
+    box.getStyleClass().add("details");
+    return box;
+  }
+
+  private static TableView<RiskRow> table(String id, String what, ObservableList<RiskRow> rows, Consumer<RiskRow> choose) {
+    TableView<RiskRow> t = new TableView<>(rows);
+    t.setId(id);
+    t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    t.getColumns().add(Columns.text(what, RiskRow::name, 14));
+    t.getColumns().add(Columns.text("Risk sum", r -> Long.toString(r.sum()), 5));
+    t.getColumns().add(Columns.text("Max risk", r -> Integer.toString(r.max()), 5));
+    t.getColumns().add(Columns.text("Hits", r -> Integer.toString(r.hits()), 4));
+    t.setPlaceholder(new Label("No hits."));
+    t.setOnMouseClicked(e -> {
+      RiskRow r = t.getSelectionModel().getSelectedItem();
+      if (r != null) {
+        choose.accept(r);
+      }
+    });
+    t.setOnKeyPressed(e -> {
+      RiskRow r = t.getSelectionModel().getSelectedItem();
+      if (r != null && e.getCode() == KeyCode.ENTER) {
+        choose.accept(r);
+      }
+    });
+    return t;
+  }
+}

@@ -1,0 +1,57 @@
+package org.sysmontriage.ui.importing;
+
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.sysmontriage.event.ImportIssue;
+import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.ui.common.Columns;
+import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.Styles;
+
+/** The Sources tab: each log with format, dialect, counts and SHA-256; below, every located issue. */
+public final class SourcesView extends VBox {
+
+  public SourcesView(SourcesViewModel vm) {
+    Label summary = new Label();
+    summary.textProperty().bind(vm.summaryProperty());
+    summary.getStyleClass().add(Styles.MUTED);
+    summary.setWrapText(true);
+    TableView<SourceInfo> sources = new TableView<>(vm.sources());
+    sources.setId(Ids.SOURCES_TABLE);
+    sources.getColumns().add(Columns.text("Log", SourceInfo::source, 22));
+    sources.getColumns().add(Columns.text("Format", SourceInfo::format, 5));
+    sources.getColumns().add(Columns.text("Dialect", SourceInfo::dialect, 8));
+    sources.getColumns().add(Columns.text("Events", s -> String.format("%,d", s.events()), 6));
+    sources.getColumns().add(Columns.text("Skipped", s -> String.format("%,d", s.skipped()), 5));
+    sources.getColumns().add(Columns.text("Size", s -> String.format("%,.1f MB", s.sizeBytes() / 1e6), 6));
+    sources.getColumns().add(Columns.text("SHA-256", SourceInfo::sha256, 40));
+    sources.setRowFactory(t -> new TableRow<>() {
+      @Override
+      protected void updateItem(SourceInfo item, boolean empty) {
+        super.updateItem(item, empty);
+        getStyleClass().remove(Styles.DAMAGED);
+        if (!empty && item != null && item.damaged()) {
+          getStyleClass().add(Styles.DAMAGED);
+        }
+      }
+    });
+    TableView<ImportIssue> issues = new TableView<>(vm.issues());
+    issues.setId(Ids.ISSUES_TABLE);
+    issues.setPlaceholder(new Label("No import issues: every record was read."));
+    issues.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    issues.getColumns().add(Columns.text("Log", ImportIssue::source, 20));
+    issues.getColumns().add(Columns.text("Where", ImportIssue::where, 16));
+    issues.getColumns().add(Columns.text("Problem", ImportIssue::message, 40));
+    SplitPane split = new SplitPane(sources, issues);
+    split.setOrientation(Orientation.VERTICAL);
+    VBox.setVgrow(split, Priority.ALWAYS);
+    getStyleClass().add("details");
+    getChildren().addAll(summary, split);
+  }
+
+}

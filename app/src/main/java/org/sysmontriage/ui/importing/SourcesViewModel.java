@@ -1,0 +1,45 @@
+package org.sysmontriage.ui.importing;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sysmontriage.event.ImportIssue;
+import org.sysmontriage.event.SourceInfo;
+
+/** Every log read, with its format, dialect, counts and hash, and every located issue. */
+public final class SourcesViewModel {
+  private final ObservableList<SourceInfo> sources = FXCollections.observableArrayList();
+  private final ObservableList<ImportIssue> issues = FXCollections.observableArrayList();
+  private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Sources");
+  private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+
+  public void show(List<SourceInfo> next) {
+    sources.setAll(next);
+    issues.setAll(next.stream().flatMap(s -> s.issues().stream()).toList());
+    long skipped = next.stream().mapToLong(SourceInfo::skipped).sum();
+    long events = next.stream().mapToLong(SourceInfo::events).sum();
+    long unlisted = next.stream().mapToLong(s -> Math.max(0, s.skipped() - s.issues().size())).sum();
+    title.set(issues.isEmpty() && skipped == 0 ? "Sources" : "Sources ⚠ " + Math.max(issues.size(), skipped));
+    summary.set(String.format("%,d logs · %,d events read · %,d records skipped · %,d issues listed%s", next.size(), events, skipped,
+        issues.size(), unlisted > 0 ? String.format(" (%,d more skipped records not listed: issue cap reached)", unlisted) : ""));
+  }
+
+  public ObservableList<SourceInfo> sources() {
+    return sources;
+  }
+
+  public ObservableList<ImportIssue> issues() {
+    return issues;
+  }
+
+  /** The tab title, with a warning count when something could not be read. */
+  public ReadOnlyStringProperty titleProperty() {
+    return title.getReadOnlyProperty();
+  }
+
+  public ReadOnlyStringProperty summaryProperty() {
+    return summary.getReadOnlyProperty();
+  }
+}
