@@ -11,7 +11,11 @@ import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.common.Themes;
 import org.sysmontriage.ui.details.DetailsViewModel;
 import org.sysmontriage.ui.engine.Engine;
+import org.sysmontriage.ui.events.EventsViewModel;
 import org.sysmontriage.ui.hits.HitsViewModel;
+import org.sysmontriage.ui.hosts.HostsViewModel;
+import org.sysmontriage.ui.importing.SourcesViewModel;
+import org.sysmontriage.ui.library.LibraryViewModel;
 import org.sysmontriage.ui.importing.ImportViewModel;
 import org.sysmontriage.ui.shell.ShellView;
 import org.sysmontriage.ui.shell.ShellViewModel;
@@ -37,8 +41,11 @@ public final class TriageWindow {
     StartViewModel start = new StartViewModel(parts.recent(), parts.samples(), importing::open);
     HitsViewModel hits = new HitsViewModel(parts.runner());
     DetailsViewModel details = new DetailsViewModel(parts.engine(), parts.runner());
-    ShellViewModel vm = new ShellViewModel(importing, start, hits, details);
-    ShellView view = new ShellView(vm, themes, parts.browser());
+    EventsViewModel events = new EventsViewModel(parts.runner(), new DetailsViewModel(parts.engine(), parts.runner()));
+    ShellViewModel vm = new ShellViewModel(new ShellViewModel.Parts(
+        importing, start, hits, details, new SourcesViewModel(), events, new HostsViewModel(hits)));
+    LibraryViewModel library = new LibraryViewModel(parts.engine(), parts.samples(), vm::showMe);
+    ShellView view = new ShellView(vm, library, themes, parts.browser());
     Scene scene = new Scene(view, initialWidth(), initialHeight());
     scene.getStylesheets().add(Objects.requireNonNull(TriageWindow.class.getResource(STYLESHEET)).toExternalForm());
     stage.titleProperty().bind(vm.titleProperty());

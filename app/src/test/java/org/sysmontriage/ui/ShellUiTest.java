@@ -43,10 +43,10 @@ class ShellUiTest {
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
     robot.clickOn(Ids.selector(Ids.HITS_TABLE)).type(javafx.scene.input.KeyCode.DOWN);
     robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
-    Label risk = robot.lookup(Ids.selector(Ids.DETAILS_RISK)).queryAs(Label.class);
+    Label risk = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_RISK)).queryAs(Label.class);
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> risk.getText().endsWith("= 63 risk"));
-    assertTrue(robot.lookup(Ids.selector(Ids.DETAILS_TECHNIQUES)).lookup(".card-title").queryAs(Label.class).getText().startsWith("T1003.001"));
-    assertTrue(robot.lookup(Ids.selector(Ids.DETAILS_REASONS)).queryAs(Label.class).getText().contains("CallTrace contains dbghelp.dll"));
+    assertTrue(robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_TECHNIQUES)).lookup(".card-title").queryAs(Label.class).getText().startsWith("T1003.001"));
+    assertTrue(robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_REASONS)).queryAs(Label.class).getText().contains("CallTrace contains dbghelp.dll"));
     assertTrue(stage.getTitle().startsWith("Sysmon Triage — "), stage.getTitle());
   }
 

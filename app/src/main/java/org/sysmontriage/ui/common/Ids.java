@@ -38,7 +38,9 @@ public final class Ids {
   public static final String HITS_CLEAR = "hits-clear";
   public static final String HITS_SUMMARY = "hits-summary";
 
-  public static final String DETAILS = "details";
+  /** The two details panes; the ids below are unique within each. */
+  public static final String HIT_DETAILS = "hit-details";
+  public static final String EVENT_DETAILS = "event-details";
   public static final String DETAILS_HEADING = "details-heading";
   public static final String DETAILS_REASONS = "details-reasons";
   public static final String DETAILS_RISK = "details-risk";
@@ -67,8 +69,8 @@ public final class Ids {
 
   private Ids() {}
 
-  /** Both the scene-graph id and the prefixed CSS selector, for lookups: {@code #id}. */
-  public static String selector(String id) {
-    return "#" + id;
+  /** The CSS selector of a node id, for lookups: {@code #id}; several ids select a descendant. */
+  public static String selector(String... ids) {
+    return "#" + String.join(" #", ids);
   }
 }

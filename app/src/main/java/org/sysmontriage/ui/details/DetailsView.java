@@ -1,9 +1,7 @@
 package org.sysmontriage.ui.details;
 
 import java.util.function.Consumer;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
-import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
@@ -15,7 +13,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -23,21 +20,21 @@ import org.sysmontriage.event.Times;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.common.Styles;
-import org.sysmontriage.ui.engine.TechniqueCard;
 
 /** The details of the selected hit or event: why, ATT&CK, risk, fields, raw record, page, related. */
 public final class DetailsView extends VBox {
   private final DetailsViewModel vm;
   private final Consumer<String> browser;
-  private final FlowPane cards = new FlowPane();
+  private final TechniqueCards cards;
   private final AnalyticPageView page;
 
   /** {@code browser} opens a URL outside the application (HostServices in the app). */
-  public DetailsView(DetailsViewModel vm, Consumer<String> browser) {
+  public DetailsView(String id, DetailsViewModel vm, Consumer<String> browser) {
     this.vm = vm;
     this.browser = browser;
     this.page = new AnalyticPageView(browser);
-    setId(Ids.DETAILS);
+    this.cards = new TechniqueCards(vm.techniques(), browser);
+    setId(id);
     getStyleClass().add("details");
     Label heading = new Label();
     heading.setId(Ids.DETAILS_HEADING);
@@ -57,8 +54,6 @@ public final class DetailsView extends VBox {
     risk.textProperty().bind(vm.riskProperty());
     hideWhenEmpty(risk);
     cards.setId(Ids.DETAILS_TECHNIQUES);
-    cards.getStyleClass().add("cards");
-    vm.techniques().addListener((ListChangeListener<TechniqueCard>) c -> showCards());
     vm.analyticProperty().addListener((o, a, b) -> page.show(b, vm.pageProperty().get()));
     vm.pageProperty().addListener((o, a, b) -> page.show(vm.analyticProperty().get(), b));
     page.show(null, null);
@@ -87,23 +82,6 @@ public final class DetailsView extends VBox {
     s.setId(id);
     s.setFitToWidth(true);
     return s;
-  }
-
-  private void showCards() {
-    cards.getChildren().clear();
-    for (TechniqueCard t : vm.techniques()) {
-      VBox card = new VBox();
-      card.getStyleClass().add(Styles.CARD);
-      Label id = new Label(t.id() + (t.name().isEmpty() ? "" : "  " + t.name()));
-      id.getStyleClass().add(Styles.CARD_TITLE);
-      id.setWrapText(true);
-      String kind = t.isSubTechnique() ? "Sub-technique of " + t.parentId() : "Technique";
-      Label tactics = AnalyticPageView.muted(kind + (t.tactics().isEmpty() ? "" : " · tactic: " + String.join(", ", t.tactics())));
-      Hyperlink link = new Hyperlink(t.url());
-      link.setOnAction(e -> browser.accept(t.url()));
-      card.getChildren().addAll(id, tactics, link);
-      cards.getChildren().add(card);
-    }
   }
 
   private TableView<FieldRow> fieldsTable() {

@@ -27,7 +27,7 @@ public final class EventsView extends SplitPane {
   public EventsView(EventsViewModel vm, Consumer<String> browser) {
     this.vm = vm;
     BorderPane left = new BorderPane(table(), filterBar(), null, null, null);
-    DetailsView details = new DetailsView(vm.details(), browser);
+    DetailsView details = new DetailsView(Ids.EVENT_DETAILS, vm.details(), browser);
     getItems().addAll(left, details);
     setDividerPositions(0.6);
     SplitPane.setResizableWithParent(details, false);

@@ -26,6 +26,7 @@ public final class HitTable {
   private final long[] ticks;
   private final int[] risk;
   private final String[] user;
+  private int[] hitOfEvent;
 
   public HitTable(EventStore store, List<Hit> hits) {
     this.store = store;
@@ -44,6 +45,32 @@ public final class HitTable {
       risk[h] = hit.risk();
       user[h] = first(hit.event(), USER_FIELDS);
     }
+  }
+
+  /** The highest-risk hit of an event, or -1 when the event has none. */
+  public synchronized int hitOfEvent(int e) {
+    if (hitOfEvent == null) {
+      hitOfEvent = new int[store.size()];
+      java.util.Arrays.fill(hitOfEvent, -1);
+      for (int h = 0; h < size(); h++) {
+        int ev = event(h);
+        if (hitOfEvent[ev] < 0 || risk[h] > risk[hitOfEvent[ev]]) {
+          hitOfEvent[ev] = h;
+        }
+      }
+    }
+    return e >= 0 && e < hitOfEvent.length ? hitOfEvent[e] : -1;
+  }
+
+  /** The first hit of an analytic with the highest risk, or -1. */
+  public int firstHitOf(String analyticId) {
+    int best = -1;
+    for (int h = 0; h < size(); h++) {
+      if (analyticId(h).equals(analyticId) && (best < 0 || ticks[h] < ticks[best])) {
+        best = h;
+      }
+    }
+    return best;
   }
 
   public static HitTable empty() {

@@ -7,6 +7,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import org.sysmontriage.ui.common.Ids;
 
 /** The menu bar: every main action, each with its shortcut. */
 final class ShellMenu {
@@ -38,10 +39,18 @@ final class ShellMenu {
   private Menu viewMenu() {
     MenuItem theme = item("Dark theme on/off", "Shortcut+T", () -> view.themes().toggle());
     return new Menu("_View", null,
+        item("_Timeline", "Shortcut+1", view::focusTimeline),
         item("_Hits", "Shortcut+2", view::focusHits),
+        item("_Events", "Shortcut+3", () -> view.showTab(Ids.TAB_EVENTS)),
+        item("H_osts and users", "Shortcut+4", () -> view.showTab(Ids.TAB_HOSTS)),
+        item("_Sources and issues", "Shortcut+5", () -> view.showTab(Ids.TAB_SOURCES)),
+        item("Analytics _library", "Shortcut+6", () -> view.showTab(Ids.TAB_LIBRARY)),
         new SeparatorMenuItem(),
-        item("_Find in hits", "Shortcut+F", view::find),
-        theme);
+        item("_Find", "Shortcut+F", view::find),
+        theme,
+        item("Larger text", "Shortcut+EQUALS", () -> view.zoomText(1.15)),
+        item("Smaller text", "Shortcut+MINUS", () -> view.zoomText(1 / 1.15)),
+        item("Normal text size", "Shortcut+0", () -> view.zoomText(0)));
   }
 
   private Menu help() {

@@ -20,6 +20,14 @@ import org.sysmontriage.ui.details.DetailsView;
 import org.sysmontriage.ui.hits.HitsView;
 import org.sysmontriage.ui.importing.ImportBar;
 import org.sysmontriage.ui.start.StartView;
+import org.sysmontriage.ui.events.EventsView;
+import org.sysmontriage.ui.hosts.HostsView;
+import org.sysmontriage.ui.importing.SourcesView;
+import org.sysmontriage.ui.library.LibraryView;
+import org.sysmontriage.ui.library.LibraryViewModel;
+import org.sysmontriage.ui.timeline.TimelineView;
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
 
 /** The window's content: menu, start page or workspace tabs, and the import bar. */
 public final class ShellView extends BorderPane implements StartView.Actions {
@@ -28,14 +36,20 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   private final TabPane tabs = new TabPane();
   private final HitsView hitsView;
   private final StackPane center = new StackPane();
+  private final TimelineView timeline;
+  private final EventsView eventsView;
+  private double fontScale = 1;
 
-  public ShellView(ShellViewModel vm, Themes themes, java.util.function.Consumer<String> browser) {
+  public ShellView(ShellViewModel vm, LibraryViewModel library, Themes themes, Consumer<String> browser) {
     this.vm = vm;
     this.themes = themes;
     getStyleClass().add(Styles.APP);
     hitsView = new HitsView(vm.hits());
+    timeline = new TimelineView(vm.hits(), themes.darkProperty());
+    eventsView = new EventsView(vm.events(), browser);
     StartView start = new StartView(vm.start(), this);
-    Node workspace = workspace(new DetailsView(vm.hitDetails(), browser));
+    Node workspace = workspace(new DetailsView(Ids.HIT_DETAILS, vm.hitDetails(), browser), library, browser);
+    vm.onShowHits(() -> showTab(Ids.TAB_HITS));
     workspace.visibleProperty().bind(vm.investigationProperty().isNotNull());
     start.visibleProperty().bind(workspace.visibleProperty().not());
     center.getChildren().addAll(workspace, start);
@@ -47,13 +61,23 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     setOnDragExited(e -> getStyleClass().remove(Styles.DROP_ACTIVE));
   }
 
-  private Node workspace(DetailsView details) {
+  private Node workspace(DetailsView details, LibraryViewModel library, Consumer<String> browser) {
     tabs.setId(Ids.MAIN_TABS);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    SplitPane hits = new SplitPane(hitsView, details);
+    SplitPane left = new SplitPane(timeline, hitsView);
+    left.setOrientation(Orientation.VERTICAL);
+    left.setDividerPositions(0.3);
+    SplitPane hits = new SplitPane(left, details);
     hits.setDividerPositions(0.62);
     SplitPane.setResizableWithParent(details, false);
-    tabs.getTabs().add(tab(Ids.TAB_HITS, "Hits", hits));
+    Tab sources = tab(Ids.TAB_SOURCES, "Sources", new SourcesView(vm.sources()));
+    sources.textProperty().bind(vm.sources().titleProperty());
+    tabs.getTabs().addAll(
+        tab(Ids.TAB_HITS, "Hits", hits),
+        tab(Ids.TAB_EVENTS, "Events", eventsView),
+        tab(Ids.TAB_HOSTS, "Hosts & users", new HostsView(vm.hosts())),
+        sources,
+        tab(Ids.TAB_LIBRARY, "Analytics library", new LibraryView(library, browser)));
     BorderPane pane = new BorderPane(tabs);
     pane.setId(Ids.WORKSPACE);
     return pane;
@@ -70,9 +94,25 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
   }
 
+  /** Find: the filter of the events browser when it is in front, else the hits filter. */
   void find() {
+    if (tabs.getSelectionModel().getSelectedItem() != null && Ids.TAB_EVENTS.equals(tabs.getSelectionModel().getSelectedItem().getId())) {
+      eventsView.focusFilter();
+      return;
+    }
     showTab(Ids.TAB_HITS);
     hitsView.focusFilter();
+  }
+
+  void focusTimeline() {
+    showTab(Ids.TAB_HITS);
+    timeline.focus();
+  }
+
+  /** Scales every text of the window (and the layout in ems with it). */
+  void zoomText(double factor) {
+    fontScale = factor == 0 ? 1 : Math.max(0.6, Math.min(3, fontScale * factor));
+    setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", javafx.scene.text.Font.getDefault().getSize() * fontScale));
   }
 
   void focusHits() {

@@ -10,9 +10,12 @@ import org.sysmontriage.detect.Hit;
 import org.sysmontriage.ui.TriageApp;
 import org.sysmontriage.ui.details.DetailsViewModel;
 import org.sysmontriage.ui.engine.Investigation;
+import org.sysmontriage.ui.events.EventsViewModel;
 import org.sysmontriage.ui.hits.HitTable;
 import org.sysmontriage.ui.hits.HitsViewModel;
+import org.sysmontriage.ui.hosts.HostsViewModel;
 import org.sysmontriage.ui.importing.ImportViewModel;
+import org.sysmontriage.ui.importing.SourcesViewModel;
 import org.sysmontriage.ui.start.StartViewModel;
 
 /**
@@ -20,43 +23,71 @@ import org.sysmontriage.ui.start.StartViewModel;
  * composition root, which hands in each part.
  */
 public final class ShellViewModel {
-  private final ImportViewModel importing;
-  private final StartViewModel start;
-  private final HitsViewModel hits;
-  private final DetailsViewModel hitDetails;
+  /** The ViewModels of the workspace's views. */
+  public record Parts(ImportViewModel importing, StartViewModel start, HitsViewModel hits, DetailsViewModel hitDetails,
+      SourcesViewModel sources, EventsViewModel events, HostsViewModel hosts) {}
+
+  private final Parts parts;
   private final ReadOnlyObjectWrapper<Investigation> investigation = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(TriageApp.TITLE);
+  private Runnable onShowHits = () -> {};
+  private String selectAfterOpen;
 
-  public ShellViewModel(ImportViewModel importing, StartViewModel start, HitsViewModel hits, DetailsViewModel hitDetails) {
-    this.importing = importing;
-    this.start = start;
-    this.hits = hits;
-    this.hitDetails = hitDetails;
-    importing.onOpened(this::opened);
-    hits.selectedHitProperty().addListener((o, a, b) -> showHit(b.intValue()));
+  public ShellViewModel(Parts parts) {
+    this.parts = parts;
+    parts.importing().onOpened(this::opened);
+    parts.hits().selectedHitProperty().addListener((o, a, b) -> showHit(b.intValue()));
+    parts.hosts().onFiltered(() -> onShowHits.run());
+  }
+
+  /** Called when something wants the hits table in front (a host chosen, "Show me"). */
+  public void onShowHits(Runnable r) {
+    onShowHits = r;
   }
 
   /** Opens the given paths (files, folders or archives). */
   public void open(List<String> paths) {
-    importing.open(paths);
+    selectAfterOpen = null;
+    parts.importing().open(paths);
+  }
+
+  /** Opens one log and selects the first hit of an analytic in it (the library's "Show me"). */
+  public void showMe(Path log, String analyticId) {
+    parts.importing().open(List.of(log.toString()));
+    selectAfterOpen = analyticId;
   }
 
   private void opened(Investigation next) {
     investigation.set(next);
     title.set(TriageApp.TITLE + " — " + describe(next.paths()));
-    hitDetails.clear();
-    hits.show(new HitTable(next.store(), next.hits()));
-    start.remember(next.paths());
+    HitTable table = new HitTable(next.store(), next.hits());
+    parts.hitDetails().clear();
+    parts.hitDetails().setHitLookup(e -> hitOf(table, e));
+    parts.hits().show(table);
+    parts.sources().show(next.store().sources());
+    parts.events().show(next.store(), e -> hitOf(table, e));
+    parts.hosts().show(table);
+    parts.start().remember(next.paths());
+    if (selectAfterOpen != null) {
+      parts.hits().selectedHitProperty().set(table.firstHitOf(selectAfterOpen));
+      selectAfterOpen = null;
+      onShowHits.run();
+    }
+  }
+
+  private static Hit hitOf(HitTable table, int e) {
+    int h = table.hitOfEvent(e);
+    return h < 0 ? null : table.hit(h);
   }
 
   private void showHit(int h) {
     if (h < 0) {
-      hitDetails.clear();
+      parts.hitDetails().clear();
       return;
     }
-    HitTable t = hits.table();
+    HitTable t = parts.hits().table();
     Hit hit = t.hit(h);
-    hitDetails.show(t.store(), hit.event(), hit);
+    parts.hitDetails().show(t.store(), hit.event(), hit);
   }
 
   static String describe(List<String> paths) {
@@ -73,18 +104,30 @@ public final class ShellViewModel {
   }
 
   public ImportViewModel importing() {
-    return importing;
+    return parts.importing();
   }
 
   public StartViewModel start() {
-    return start;
+    return parts.start();
   }
 
   public HitsViewModel hits() {
-    return hits;
+    return parts.hits();
   }
 
   public DetailsViewModel hitDetails() {
-    return hitDetails;
+    return parts.hitDetails();
+  }
+
+  public SourcesViewModel sources() {
+    return parts.sources();
+  }
+
+  public EventsViewModel events() {
+    return parts.events();
+  }
+
+  public HostsViewModel hosts() {
+    return parts.hosts();
   }
 }

@@ -1,0 +1,41 @@
+package org.sysmontriage.ui.details;
+
+import java.util.function.Consumer;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.sysmontriage.ui.common.Styles;
+import org.sysmontriage.ui.engine.TechniqueCard;
+
+/** ATT&CK cards: technique or sub-technique id and name, its tactics and a link to attack.mitre.org. */
+public final class TechniqueCards extends FlowPane {
+  private final ObservableList<TechniqueCard> cards;
+  private final Consumer<String> browser;
+
+  public TechniqueCards(ObservableList<TechniqueCard> cards, Consumer<String> browser) {
+    this.cards = cards;
+    this.browser = browser;
+    getStyleClass().add("cards");
+    cards.addListener((ListChangeListener<TechniqueCard>) c -> rebuild());
+    rebuild();
+  }
+
+  private void rebuild() {
+    getChildren().clear();
+    for (TechniqueCard t : cards) {
+      Label id = new Label(t.id() + (t.name().isEmpty() ? "" : "  " + t.name()));
+      id.getStyleClass().add(Styles.CARD_TITLE);
+      id.setWrapText(true);
+      String kind = t.isSubTechnique() ? "Sub-technique of " + t.parentId() : "Technique";
+      Label tactics = AnalyticPageView.muted(kind + (t.tactics().isEmpty() ? "" : " · tactic: " + String.join(", ", t.tactics())));
+      Hyperlink link = new Hyperlink(t.url());
+      link.setOnAction(e -> browser.accept(t.url()));
+      VBox card = new VBox(id, tactics, link);
+      card.getStyleClass().add(Styles.CARD);
+      getChildren().add(card);
+    }
+  }
+}

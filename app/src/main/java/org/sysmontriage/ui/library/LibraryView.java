@@ -1,0 +1,64 @@
+package org.sysmontriage.ui.library;
+
+import java.util.function.Consumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.Styles;
+import org.sysmontriage.ui.details.AnalyticPageView;
+import org.sysmontriage.ui.details.TechniqueCards;
+
+/** Every analytic on the left; its page, ATT&CK cards and "Show me" on the right. */
+public final class LibraryView extends SplitPane {
+
+  public LibraryView(LibraryViewModel vm, Consumer<String> browser) {
+    ListView<Analytic> list = new ListView<>(vm.analytics());
+    list.setId(Ids.LIBRARY_LIST);
+    list.setCellFactory(l -> new ListCell<>() {
+      @Override
+      protected void updateItem(Analytic a, boolean empty) {
+        super.updateItem(a, empty);
+        setText(empty || a == null ? null : a.title() + "\n" + a.id() + " · risk " + a.risk() + " · " + String.join(", ", a.techniques()));
+      }
+    });
+    list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
+    AnalyticPageView page = new AnalyticPageView(browser);
+    TechniqueCards cards = new TechniqueCards(vm.techniques(), browser);
+    Button showMe = new Button("Show me", new FontIcon(Material2OutlinedMZ.PLAY_ARROW));
+    showMe.setId(Ids.LIBRARY_SHOW_ME);
+    showMe.setOnAction(e -> vm.showMe());
+    Label sample = new Label();
+    sample.getStyleClass().add(Styles.MUTED);
+    vm.pageProperty().addListener((o, a, p) -> {
+      page.show(vm.selectedProperty().get(), p);
+      boolean available = vm.sampleLog().isPresent();
+      showMe.setDisable(!available);
+      sample.setText(available ? "Opens " + vm.sampleLog().get().getFileName() + " and selects the hit"
+          : "No sample log for this analytic in sample-logs/");
+    });
+    showMe.setTooltip(new Tooltip("Open the sample log where this analytic fires and select its hit"));
+    showMe.setDisable(true);
+    page.show(null, null);
+    HBox actions = new HBox(showMe, sample);
+    actions.setAlignment(Pos.CENTER_LEFT);
+    actions.getStyleClass().add(Styles.TOOLBAR);
+    VBox right = new VBox(actions, cards, page);
+    right.getStyleClass().add("details");
+    ScrollPane scroll = new ScrollPane(right);
+    scroll.setId(Ids.LIBRARY_PAGE);
+    scroll.setFitToWidth(true);
+    getItems().addAll(list, scroll);
+    setDividerPositions(0.32);
+  }
+}

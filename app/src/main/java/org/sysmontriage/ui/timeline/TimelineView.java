@@ -1,0 +1,91 @@
+package org.sysmontriage.ui.timeline;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.Styles;
+import org.sysmontriage.ui.hits.HitTable;
+import org.sysmontriage.ui.hits.HitsViewModel;
+
+/** Hits over time above the table: lanes, severity colours, density of all events, a brush that filters. */
+public final class TimelineView extends VBox {
+  static final int MAX_LANES = 12;
+
+  private final HitsViewModel vm;
+  private final TimelineCanvas canvas = new TimelineCanvas();
+  private final ComboBox<LaneMode> lanes = new ComboBox<>();
+
+  public TimelineView(HitsViewModel vm, BooleanProperty dark) {
+    this.vm = vm;
+    getStyleClass().add(Styles.TIMELINE);
+    canvas.setId(Ids.TIMELINE);
+    VBox.setVgrow(canvas, Priority.ALWAYS);
+    getChildren().addAll(toolbar(), canvas);
+    canvas.onBrush(r -> vm.timeRangeProperty().set(r));
+    canvas.onPick(h -> vm.selectedHitProperty().set(h));
+    vm.tableProperty().addListener((o, a, t) -> rebuild(t));
+    lanes.valueProperty().addListener((o, a, b) -> rebuild(vm.table()));
+    vm.timeRangeProperty().addListener((o, a, r) -> canvas.setBrush(r));
+    vm.selectedHitProperty().addListener((o, a, h) -> canvas.setSelected(h.intValue()));
+    vm.rows().addListener((ListChangeListener<Integer>) c -> canvas.setShown(shown()));
+    dark.addListener((o, a, d) -> canvas.setDark(d));
+    canvas.setDark(dark.get());
+  }
+
+  /** Gives the keyboard to the timeline (View > Timeline). */
+  public void focus() {
+    canvas.requestFocus();
+  }
+
+  private FlowPane toolbar() {
+    lanes.setId(Ids.TIMELINE_LANES);
+    lanes.getItems().setAll(LaneMode.values());
+    lanes.setValue(LaneMode.HOST);
+    ToggleButton brush = new ToggleButton("Brush", new FontIcon(Material2OutlinedAL.HIGHLIGHT_ALT));
+    brush.setTooltip(new Tooltip("Drag on the timeline to keep only hits in that time range (or hold Shift while dragging)"));
+    brush.selectedProperty().addListener((o, a, b) -> canvas.setBrushMode(b));
+    Button clear = new Button("All time", new FontIcon(Material2OutlinedAL.CLEAR));
+    clear.setId(Ids.TIMELINE_CLEAR_BRUSH);
+    clear.disableProperty().bind(vm.timeRangeProperty().isNull());
+    clear.setOnAction(e -> vm.timeRangeProperty().set(null));
+    Button fit = new Button("Fit", new FontIcon(Material2OutlinedMZ.ZOOM_OUT_MAP));
+    fit.setOnAction(e -> canvas.fit());
+    fit.setTooltip(new Tooltip("Show the whole time span (double-click or 0 on the timeline)"));
+    Label hint = new Label("Wheel: zoom · drag: pan · Shift+drag: time range · click a dot: open it · faint bars: all events");
+    hint.getStyleClass().add(Styles.MUTED);
+    FlowPane bar = new FlowPane(lanes, brush, clear, fit, hint);
+    bar.getStyleClass().add(Styles.TOOLBAR);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    return bar;
+  }
+
+  private void rebuild(HitTable t) {
+    canvas.setData(new TimelineData(t, lanes.getValue(), MAX_LANES));
+    canvas.setShown(shown());
+    canvas.setBrush(vm.timeRangeProperty().get());
+  }
+
+  private boolean[] shown() {
+    HitTable t = vm.table();
+    if (vm.rows().size() == t.size()) {
+      return null;
+    }
+    boolean[] shown = new boolean[t.size()];
+    for (int h : vm.rows().ids()) {
+      shown[h] = true;
+    }
+    return shown;
+  }
+}
