@@ -1,10 +1,13 @@
 package org.sysmontriage.ui;
 
+import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.sysmontriage.ui.common.FxTaskRunner;
+import org.sysmontriage.ui.engine.CoreEngine;
+import org.sysmontriage.ui.shell.ShellViewModel;
+import org.sysmontriage.ui.start.RecentFiles;
+import org.sysmontriage.ui.start.SampleLogs;
 
 /** The JavaFX application. Paths given on the command line open directly. */
 public final class TriageApp extends Application {
@@ -16,8 +19,13 @@ public final class TriageApp extends Application {
 
   @Override
   public void start(Stage stage) {
-    stage.setTitle(TITLE);
-    stage.setScene(new Scene(new StackPane(new Label(TITLE)), 1280, 800));
+    TriageWindow.Parts parts = new TriageWindow.Parts(
+        new CoreEngine(), new FxTaskRunner(), RecentFiles.inUserHome(), SampleLogs.locate(), getHostServices()::showDocument);
+    ShellViewModel vm = TriageWindow.open(stage, parts);
     stage.show();
+    List<String> paths = getParameters().getRaw();
+    if (!paths.isEmpty()) {
+      vm.open(paths);
+    }
   }
 }

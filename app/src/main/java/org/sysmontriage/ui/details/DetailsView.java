@@ -15,6 +15,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sysmontriage.event.Times;
 import org.sysmontriage.ui.common.Columns;
@@ -40,12 +41,14 @@ public final class DetailsView extends VBox {
     heading.setId(Ids.DETAILS_HEADING);
     heading.getStyleClass().add(Styles.HEADING);
     heading.setWrapText(true);
+    heading.setMinHeight(Region.USE_PREF_SIZE);
     heading.textProperty().bind(vm.headingProperty());
     Label reasons = new Label();
     reasons.setId(Ids.DETAILS_REASONS);
     reasons.getStyleClass().add(Styles.REASONS);
     reasons.setWrapText(true);
     reasons.setMaxWidth(Double.MAX_VALUE);
+    reasons.setMinHeight(Region.USE_PREF_SIZE);
     reasons.textProperty().bind(vm.reasonsProperty());
     hideWhenEmpty(reasons);
     Label risk = new Label();
@@ -88,9 +91,9 @@ public final class DetailsView extends VBox {
     TableView<FieldRow> table = new TableView<>(vm.fields());
     table.setId(Ids.DETAILS_FIELDS);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(Columns.text("Field", FieldRow::name, 9));
-    table.getColumns().add(Columns.text("Value", FieldRow::value, 24));
-    table.getColumns().add(Columns.text("Why it matched", FieldRow::reason, 14));
+    table.getColumns().add(Columns.text("Field", FieldRow::name, 10));
+    table.getColumns().add(Columns.text("Value  (matched fields: highlighted, with the reason)",
+        r -> r.matched() ? r.value() + "\n⚑ " + r.reason() : r.value(), 30));
     table.setRowFactory(t -> new TableRow<>() {
       @Override
       protected void updateItem(FieldRow item, boolean empty) {

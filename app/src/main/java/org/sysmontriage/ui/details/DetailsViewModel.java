@@ -20,6 +20,7 @@ import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.engine.AnalyticPage;
 import org.sysmontriage.ui.engine.Engine;
 import org.sysmontriage.ui.engine.TechniqueCard;
+import org.sysmontriage.ui.events.SysmonEvents;
 
 /**
  * Everything about one event, and the hit that flagged it if any: fields with the matched ones
@@ -54,7 +55,7 @@ public final class DetailsViewModel {
     store = s;
     event = e;
     generation++;
-    heading.set(headingOf(s, e));
+    heading.set(hit == null ? headingOf(s, e) : hit.analytic().title() + "\n" + headingOf(s, e));
     fields.setAll(fieldRows(s, e, hit));
     Analytic a = hit == null ? null : hit.analytic();
     analytic.set(a);
@@ -152,7 +153,7 @@ public final class DetailsViewModel {
     if (image == null) {
       image = s.field(e, "SourceImage");
     }
-    return "Event " + s.eventId(e) + " on " + s.computer(e) + (image == null ? "" : " · " + image);
+    return "Event " + SysmonEvents.label(Integer.toString(s.eventId(e))) + " on " + s.computer(e) + (image == null ? "" : " · " + image);
   }
 
   /** The event shown, or -1. */

@@ -6,6 +6,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.engine.TechniqueCard;
@@ -29,11 +30,14 @@ public final class TechniqueCards extends FlowPane {
       Label id = new Label(t.id() + (t.name().isEmpty() ? "" : "  " + t.name()));
       id.getStyleClass().add(Styles.CARD_TITLE);
       id.setWrapText(true);
-      String kind = t.isSubTechnique() ? "Sub-technique of " + t.parentId() : "Technique";
-      Label tactics = AnalyticPageView.muted(kind + (t.tactics().isEmpty() ? "" : " · tactic: " + String.join(", ", t.tactics())));
-      Hyperlink link = new Hyperlink(t.url());
+      String kind = t.isSubTechnique() ? "sub-technique of " + t.parentId() : "technique";
+      Label tactics = AnalyticPageView.muted((t.tactics().isEmpty() ? "" : String.join(", ", t.tactics()) + " · ") + kind);
+      Hyperlink link = new Hyperlink("attack.mitre.org ↗");
+      link.setTooltip(new javafx.scene.control.Tooltip(t.url()));
       link.setOnAction(e -> browser.accept(t.url()));
-      VBox card = new VBox(id, tactics, link);
+      HBox second = new HBox(tactics, link);
+      second.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+      VBox card = new VBox(id, second);
       card.getStyleClass().add(Styles.CARD);
       getChildren().add(card);
     }

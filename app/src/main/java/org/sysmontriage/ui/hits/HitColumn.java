@@ -5,13 +5,13 @@ import org.sysmontriage.ui.common.IntSort.IntComparator;
 
 /** The hits table's columns: header, cell text and sort order. */
 public enum HitColumn {
+  RISK("Risk", (t, h) -> Integer.toString(t.risk(h))),
   TIME("Time (UTC)", HitTable::time),
   HOST("Host", HitTable::host),
-  USER("User", HitTable::user),
   ANALYTIC("Analytic", HitTable::analytic),
+  USER("User", HitTable::user),
   TECHNIQUE("Technique", HitTable::technique),
   TACTIC("Tactic", HitTable::tactic),
-  RISK("Risk", (t, h) -> Integer.toString(t.risk(h))),
   SEVERITY("Severity", (t, h) -> t.hit(h).analytic().severity().sigmaName()),
   PROCESS("Source image", HitTable::process),
   TARGET("Target", HitTable::target),

@@ -118,8 +118,10 @@ public final class HitTable {
     return store.computerId(event(h));
   }
 
+  /** Time to the millisecond, as the table shows it ("2024-03-12 08:09:38.513"); details show all 7 digits. */
   public String time(int h) {
-    return Times.format(ticks[h]);
+    String full = Times.format(ticks[h]);
+    return full.length() < 23 ? full : full.substring(0, 10) + " " + full.substring(11, 23);
   }
 
   public String host(int h) {

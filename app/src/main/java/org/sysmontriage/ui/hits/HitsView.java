@@ -17,6 +17,7 @@ import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.sysmontriage.ui.common.Choices;
+import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.common.Styles;
 
@@ -46,22 +47,23 @@ public final class HitsView extends BorderPane {
     text.setId(Ids.HITS_TEXT);
     text.setPromptText("Filter hits (any column)   Ctrl+F");
     text.textProperty().bindBidirectional(vm.textProperty());
-    text.setPrefColumnCount(22);
+    text.setPrefColumnCount(14);
     ComboBox<String> host = Choices.filter(Ids.HITS_HOST, "All hosts", vm.hosts(), vm.hostProperty(), s -> s);
     ComboBox<String> analytic = Choices.filter(Ids.HITS_ANALYTIC, "All analytics", vm.analyticIds(), vm.analyticProperty(), vm::analyticLabel);
-    analytic.setMaxWidth(320);
+    analytic.setPrefWidth(Columns.ems(14));
+    host.setPrefWidth(Columns.ems(11));
     ComboBox<String> technique = Choices.filter(Ids.HITS_TECHNIQUE, "All techniques", vm.techniques(), vm.techniqueProperty(), s -> s);
     Spinner<Integer> minRisk = new Spinner<>(0, 100, 0, 10);
     minRisk.setId(Ids.HITS_MIN_RISK);
     minRisk.setEditable(true);
-    minRisk.setPrefWidth(90);
+    minRisk.setPrefWidth(Columns.ems(5.5));
     minRisk.getValueFactory().valueProperty().bindBidirectional(vm.minRiskProperty().asObject());
     minRisk.setTooltip(new Tooltip("Show only hits with at least this risk (0-100)"));
     ComboBox<GroupBy> group = new ComboBox<>();
     group.setId(Ids.HITS_GROUP_BY);
     group.getItems().setAll(GroupBy.values());
     group.valueProperty().bindBidirectional(vm.groupByProperty());
-    Button clear = new Button("Clear", new FontIcon(Material2OutlinedAL.CLEAR));
+    Button clear = new Button("", new FontIcon(Material2OutlinedAL.CLEAR));
     clear.setId(Ids.HITS_CLEAR);
     clear.setOnAction(e -> vm.clearFilters());
     clear.setTooltip(new Tooltip("Clear every filter, including the timeline brush"));
@@ -69,7 +71,7 @@ public final class HitsView extends BorderPane {
     summary.setId(Ids.HITS_SUMMARY);
     summary.textProperty().bind(vm.summaryProperty());
     summary.getStyleClass().add(Styles.MUTED);
-    FlowPane bar = new FlowPane(text, host, analytic, technique, new Label("Min risk"), minRisk, group, clear, summary);
+    FlowPane bar = new FlowPane(text, host, analytic, technique, new Label("Risk ≥"), minRisk, group, clear, summary);
     bar.getStyleClass().add(Styles.TOOLBAR);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
@@ -133,7 +135,7 @@ public final class HitsView extends BorderPane {
   private static double widthOf(HitColumn c) {
     double em = javafx.scene.text.Font.getDefault().getSize();
     return em * switch (c) {
-      case TIME -> 15;
+      case TIME -> 12.5;
       case HOST, USER -> 10;
       case ANALYTIC -> 16;
       case TECHNIQUE -> 6.5;

@@ -125,7 +125,7 @@ final class TimelinePainter {
     g.setTextAlign(TextAlignment.LEFT);
     g.setTextBaseline(VPos.CENTER);
     for (int i = 0; i < s.data.lanes(); i++) {
-      String name = s.data.laneNames().get(i);
+      String name = shortHost(s.data.laneNames().get(i));
       g.fillText(fit(name, gutter - 8), 4, i * laneH + laneH / 2, gutter - 8);
     }
   }
@@ -158,6 +158,12 @@ final class TimelinePainter {
       }
     }
     return STEPS_SECONDS[STEPS_SECONDS.length - 1];
+  }
+
+  /** "WKS-FIN-07" for "WKS-FIN-07.acme.local": the domain repeats on every lane. */
+  static String shortHost(String name) {
+    int dot = name.indexOf('.');
+    return dot > 0 && !name.contains(" ") && !Character.isDigit(name.charAt(0)) ? name.substring(0, dot) : name;
   }
 
   private String fit(String s, double width) {

@@ -63,8 +63,11 @@ public final class TimelineView extends VBox {
     Button fit = new Button("Fit", new FontIcon(Material2OutlinedMZ.ZOOM_OUT_MAP));
     fit.setOnAction(e -> canvas.fit());
     fit.setTooltip(new Tooltip("Show the whole time span (double-click or 0 on the timeline)"));
-    Label hint = new Label("Wheel: zoom · drag: pan · Shift+drag: time range · click a dot: open it · faint bars: all events");
+    Label hint = new Label("Wheel zoom · drag pan · Shift+drag time range");
     hint.getStyleClass().add(Styles.MUTED);
+    Tooltip.install(canvas, new Tooltip("Dots: hits, coloured by severity (grey info, blue low, yellow medium, red high, dark red critical).\n"
+        + "Bars behind: all events, so bursts show in context.\nWheel or +/-: zoom · drag or arrows: pan · Shift+drag: keep hits in a time range"
+        + " · click a dot: open it · double-click or 0: fit · Esc: all time"));
     FlowPane bar = new FlowPane(lanes, brush, clear, fit, hint);
     bar.getStyleClass().add(Styles.TOOLBAR);
     bar.setAlignment(Pos.CENTER_LEFT);

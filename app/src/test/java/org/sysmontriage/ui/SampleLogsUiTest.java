@@ -1,0 +1,59 @@
+package org.sysmontriage.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmontriage.detect.Hit;
+import org.sysmontriage.ui.common.FxTaskRunner;
+import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.engine.CoreEngine;
+import org.sysmontriage.ui.shell.ShellViewModel;
+import org.sysmontriage.ui.start.RecentFiles;
+import org.sysmontriage.ui.start.SampleLogs;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real engine over sample-logs/: open, hits appear, details of one, filter by host. */
+@ExtendWith(ApplicationExtension.class)
+class SampleLogsUiTest {
+  @TempDir static Path home;
+  private ShellViewModel vm;
+
+  @Start
+  void start(Stage stage) {
+    vm = TriageWindow.open(stage, new TriageWindow.Parts(new CoreEngine(), new FxTaskRunner(),
+        new RecentFiles(home.resolve("recent.json")), SampleLogs.locate(), url -> {}));
+    stage.show();
+  }
+
+  @Test
+  void sampleLogsShowHitsWithTechniqueAndRiskAndFilterByHost(FxRobot robot) throws Exception {
+    robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
+    TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() > 10);
+    robot.clickOn(Ids.selector(Ids.HITS_TABLE));
+    robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
+    Hit hit = vm.hits().table().hit(table.getItems().get(0));
+    Label risk = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_RISK)).queryAs(Label.class);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> risk.getText().endsWith("= " + hit.risk() + " risk"));
+    Label card = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_TECHNIQUES)).lookup(".card-title").queryAs(Label.class);
+    assertTrue(card.getText().startsWith(hit.analytic().techniques().get(0)), card.getText());
+
+    robot.interact(() -> vm.hits().hostProperty().set("SRV-FILE-01.acme.local"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(table.getItems().size() > 0);
+    for (int h : table.getItems()) {
+      assertEquals("SRV-FILE-01.acme.local", vm.hits().table().host(h));
+    }
+  }
+}
