@@ -23,7 +23,8 @@ import org.sysmontriage.event.Times;
  */
 public final class ReportData {
   private static final Comparator<HitRow> ORDER = Comparator.comparingLong(HitRow::ticks)
-      .thenComparing(HitRow::computer).thenComparing(HitRow::analyticId).thenComparingLong(HitRow::recordId);
+      .thenComparing(HitRow::computer).thenComparing(HitRow::analyticId).thenComparingLong(HitRow::recordId)
+      .thenComparing(HitRow::source).thenComparingLong(r -> r.key().rawOffset());
 
   private final ReportInput input;
   private final List<HitRow> rows;
