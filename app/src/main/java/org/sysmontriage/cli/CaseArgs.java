@@ -21,6 +21,11 @@ public final class CaseArgs {
       description = "A saved investigation (case file): its allowlist suppresses hits, its statuses, tags and notes show.")
   Path caseFile;
 
+  /** True when {@code --case} was given. */
+  public boolean given() {
+    return caseFile != null;
+  }
+
   /** The case file, or null without {@code --case}. Problems of its logs against the store go to {@code err}. */
   public CaseFile load(EventStore store, PrintWriter err) {
     if (caseFile == null) {

@@ -6,6 +6,7 @@ import java.io.StringWriter;
 import java.io.Writer;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
+import org.sysmontriage.report.CsvReportWriter;
 
 /**
  * {@code events --format csv}: fixed columns, the fields as one JSON object in the last column.
@@ -56,12 +57,7 @@ final class EventCsvWriter implements EventWriter {
 
   /** Quotes when needed; neutralises formulas ({@code = + - @}, tab, CR at the start). */
   static String escape(String v) {
-    String s = v;
-    if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
-      s = "'" + s;
-    }
-    boolean quote = s.indexOf(',') >= 0 || s.indexOf('"') >= 0 || s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0;
-    return quote ? '"' + s.replace("\"", "\"\"") + '"' : s;
+    return CsvReportWriter.cell(v);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.util.Map;
+import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
@@ -12,19 +13,30 @@ import org.sysmontriage.event.Times;
 /** {@code scan --format csv}: the JSONL columns, lists joined with {@code ;}, fields as JSON. */
 final class HitCsvWriter implements HitWriter {
   static final String HEADER = "analytic_id,title,techniques,tactics,risk,severity,time,computer,source,record_id,event_id,fields";
+  static final String TRIAGE_HEADER = ",status,tags,notes";
 
   private final Writer out;
   private final StringWriter json = new StringWriter();
   private final JsonGenerator g = JsonLines.generator(json);
 
   HitCsvWriter(Writer out) throws IOException {
+    this(out, false);
+  }
+
+  /** With {@code triage} (a case applied), the columns {@code status,tags,notes} follow {@code fields}. */
+  HitCsvWriter(Writer out, boolean triage) throws IOException {
     this.out = out;
-    out.write(HEADER);
+    out.write(triage ? HEADER + TRIAGE_HEADER : HEADER);
     out.write("\r\n");
   }
 
   @Override
   public void write(EventStore s, Hit hit) throws IOException {
+    write(s, hit, null);
+  }
+
+  @Override
+  public void write(EventStore s, Hit hit, HitTriage triage) throws IOException {
     int e = hit.event();
     String[] cells = {
       hit.analytic().id(), hit.analytic().title(), String.join(";", hit.analytic().techniques()),
@@ -37,6 +49,12 @@ final class HitCsvWriter implements HitWriter {
         out.write(',');
       }
       out.write(EventCsvWriter.escape(cells[i]));
+    }
+    if (triage != null) {
+      for (String cell : new String[] {triage.status().jsonName(), String.join(";", triage.tags()), triage.notes()}) {
+        out.write(',');
+        out.write(EventCsvWriter.escape(cell));
+      }
     }
     out.write("\r\n");
   }

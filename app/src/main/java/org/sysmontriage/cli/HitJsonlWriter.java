@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import java.util.Map;
+import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
@@ -22,6 +23,12 @@ final class HitJsonlWriter implements HitWriter {
 
   @Override
   public void write(EventStore s, Hit hit) throws IOException {
+    write(s, hit, null);
+  }
+
+  /** With a case ({@code --case}): {@code "status"}, {@code "tags"} and {@code "notes"} follow {@code "fields"}. */
+  @Override
+  public void write(EventStore s, Hit hit, HitTriage triage) throws IOException {
     int e = hit.event();
     g.writeStartObject();
     g.writeStringField("analytic_id", hit.analytic().id());
@@ -49,6 +56,11 @@ final class HitJsonlWriter implements HitWriter {
       g.writeStringField(f.getKey(), f.getValue());
     }
     g.writeEndObject();
+    if (triage != null) {
+      g.writeStringField("status", triage.status().jsonName());
+      array("tags", triage.tags());
+      g.writeStringField("notes", triage.notes());
+    }
     g.writeEndObject();
     JsonLines.endLine(g);
   }

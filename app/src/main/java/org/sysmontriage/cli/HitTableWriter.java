@@ -3,6 +3,7 @@ package org.sysmontriage.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.detect.AggregateFinding;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Hit;
@@ -32,6 +33,17 @@ final class HitTableWriter implements HitWriter {
         hit.analytic().severity().sigmaName(), clip(hit.analytic().id(), 34),
         hit.analytic().techniques().isEmpty() ? "" : hit.analytic().techniques().get(0), clip(s.computer(e), 20),
         s.source(e).source() + "#" + s.recordId(e) + "  " + evidence);
+  }
+
+  /** With a case: a hit an analyst triaged gets a second line with its status, tags and notes. */
+  @Override
+  public void write(EventStore s, Hit hit, HitTriage triage) {
+    write(s, hit);
+    if (triage != null && !triage.isEmpty()) {
+      out.printf(Locale.ROOT, "%24s status: %s%s%s%n", "", triage.status().label(),
+          triage.tags().isEmpty() ? "" : "  tags: " + clip(String.join(" ", triage.tags()), 60),
+          triage.notes().isEmpty() ? "" : "  notes: " + clip(triage.notes(), 80));
+    }
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sysmontriage.casefile.AppliedCase;
 import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Detector;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code scan [--format table|jsonl|csv] [--rules DIR_OR_FILE ...] [--min-risk N] PATH...}. */
+/** {@code scan [--format table|jsonl|csv] [--rules DIR_OR_FILE ...] [--min-risk N] [--case FILE] PATH...}. */
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
@@ -38,6 +39,9 @@ public final class ScanCommand implements Callable<Integer> {
   int minRisk;
 
   @Mixin
+  CaseArgs caseArgs;
+
+  @Mixin
   PathArgs paths;
 
   @Spec
@@ -53,13 +57,17 @@ public final class ScanCommand implements Callable<Integer> {
     }
     ImportResult imported = ImportSupport.importPaths(paths.paths(), err);
     DetectionResult result = new Detector(library).run(imported.store(), ProgressListener.NONE, new CancellationToken());
+    AppliedCase applied = caseArgs.apply(imported.store(), result.hits(), err);
     try (HitWriter w = writer(out)) {
-      for (Hit h : result.hits()) {
+      for (Hit h : applied.kept()) {
         if (h.risk() >= minRisk) {
-          w.write(imported.store(), h);
+          w.write(imported.store(), h, caseArgs.given() ? applied.triage(h) : null);
         }
       }
       w.finish(imported.store(), result);
+    }
+    if (caseArgs.given()) {
+      err.println("sysmon-triage: " + applied.suppressedCount() + " hit(s) suppressed by the case's allowlist");
     }
     out.flush();
     err.flush();
@@ -70,7 +78,7 @@ public final class ScanCommand implements Callable<Integer> {
   private HitWriter writer(PrintWriter out) throws IOException {
     return switch (format) {
       case jsonl -> new HitJsonlWriter(out);
-      case csv -> new HitCsvWriter(out);
+      case csv -> new HitCsvWriter(out, caseArgs.given());
       case table -> new HitTableWriter(out);
     };
   }

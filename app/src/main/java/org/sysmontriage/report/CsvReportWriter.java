@@ -56,7 +56,7 @@ public final class CsvReportWriter implements ReportWriter {
   }
 
   /** A cell that no spreadsheet runs as a formula, quoted as RFC 4180 says when needed. */
-  static String cell(String value) {
+  public static String cell(String value) {
     String v = value == null ? "" : value;
     if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
