@@ -31,8 +31,18 @@ final class HitAssembler {
     long[] sorted = matches.clone();
     Arrays.sort(sorted); // by event, then binding: makes the order below deterministic
     List<Hit> hits = new ArrayList<>(sorted.length);
+    LsassTargets lsass = null;
     for (long m : sorted) {
-      hits.add(hit((int) (m >>> 32), plan.binding((int) m)));
+      int event = (int) (m >>> 32);
+      DetectionPlan.Binding binding = plan.binding((int) m);
+      LoadedRule rule = plan.rules().get(binding.rule());
+      if (rule.lsassTarget() != LoadedRule.LsassTarget.ANY) {
+        lsass = lsass == null ? new LsassTargets(store) : lsass;
+        if (!rule.accepts(lsass, event)) {
+          continue;
+        }
+      }
+      hits.add(hit(event, binding));
     }
     hits.sort(Comparator.comparingLong((Hit h) -> store.ticks(h.event())).thenComparingInt(Hit::event));
     return new DetectionResult(hits, aggregates(hits), rollup(hits));

@@ -41,7 +41,7 @@ final class RuleMetadata {
         meta.text("coverage", ""), implementations(meta), meta.texts("test_steps"), doc.texts("falsepositives"),
         meta.texts("d3fend"), meta.text("risk_reasoning", "").trim(), doc.texts("references"), meta.texts("samples"),
         meta.text("notes", "").trim(), aggregateBy(meta), source, text, builtIn);
-    return new LoadedRule(analytic, info, rule);
+    return new LoadedRule(analytic, info, rule, lsassTarget(meta));
   }
 
   /** {@code attack.t1003.001} -> T1003.001; {@code attack.credential_access} -> credential-access. */
@@ -157,6 +157,18 @@ final class RuleMetadata {
       out.add(new AnalyticInfo.Implementation(i.text("name", ""), i.text("language", ""), i.text("text", "").strip()));
     }
     return out;
+  }
+
+  private static LoadedRule.LsassTarget lsassTarget(YamlNode meta) throws RuleException {
+    YamlNode n = meta.get("lsass_target");
+    if (n == null) {
+      return LoadedRule.LsassTarget.ANY;
+    }
+    try {
+      return LoadedRule.LsassTarget.valueOf(String.valueOf(n.text()).trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new RuleException("lsass_target must be required, excluded or any, not '" + n.text() + "'", n);
+    }
   }
 
   private static List<String> aggregateBy(YamlNode meta) {
