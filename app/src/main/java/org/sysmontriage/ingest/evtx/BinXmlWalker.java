@@ -37,7 +37,7 @@ final class BinXmlWalker {
     if (plainInstance) { // the usual shape: fragment header, template instance, end of stream
       instance(start + 5, sink, 0);
     } else {
-      walk(BinXmlCompiler.compile(chunk, start, end, true), null, sink, 0);
+      walk(compile(start, end), null, sink, 0); // elements outside templates: no dependency ids
     }
   }
 
@@ -208,12 +208,18 @@ final class BinXmlWalker {
 
   /** A BinXml value: a fragment of its own, usually without element dependency ids. */
   private void embedded(int start, int end, BinXmlSink sink, int depth) {
-    Fragment f;
+    walk(compile(start, end), null, sink, depth + 1);
+  }
+
+  /**
+   * BinXml outside template definitions: elements without dependency ids (MS-EVEN6, and what
+   * the Rust evtx crate reads); some writers include them, so that reading is the fallback.
+   */
+  private Fragment compile(int start, int end) {
     try {
-      f = BinXmlCompiler.compile(chunk, start, end, false);
+      return BinXmlCompiler.compile(chunk, start, end, false);
     } catch (EvtxFormatException e) {
-      f = BinXmlCompiler.compile(chunk, start, end, true);
+      return BinXmlCompiler.compile(chunk, start, end, true);
     }
-    walk(f, null, sink, depth + 1);
   }
 }

@@ -43,16 +43,6 @@ final class Chunk {
     return hasMagic(data, 0, size);
   }
 
-  /** True when the chunk holds nothing but zeros (pre-allocated, never written). */
-  boolean isEmpty() {
-    for (int i = 0; i < size; i++) {
-      if (data[i] != 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   long firstRecordId() {
     return Le.i64(data, 24);
   }

@@ -23,8 +23,14 @@ final class ChunkReader {
   final Chunk chunk = new Chunk();
   private final BinXmlWalker walker = new BinXmlWalker();
   private final DraftSink sink = new DraftSink();
+  private final boolean checkCrc;
   private EventDraft[] drafts = new EventDraft[64];
   private int draftCount;
+
+  /** {@code checkCrc}: false for version 3.2 files whose header says chunks carry no CRC32. */
+  ChunkReader(boolean checkCrc) {
+    this.checkCrc = checkCrc;
+  }
 
   /** Reads chunk {@code index} at {@code offset}; false when the file has no byte there. */
   boolean load(FileChannel ch, int index, long offset) throws IOException {
@@ -52,8 +58,10 @@ final class ChunkReader {
   void parse(ReadContext ctx) {
     draftCount = 0;
     if (!chunk.hasMagic()) {
-      if (!chunk.isEmpty()) {
-        ctx.issue(where(), "no ElfChnk signature: not a chunk, or a damaged one; its records are skipped");
+      int lost = recordSignatures();
+      if (lost > 0) { // unused pre-allocated space (zeros or junk) is not worth a word
+        ctx.issue(where(), "no ElfChnk signature (chunk header lost); " + lost
+            + " record signatures in it cannot be decoded without it and are not read");
       }
       return;
     }
@@ -64,7 +72,9 @@ final class ChunkReader {
       return;
     }
     int end = recordsEnd(ctx);
-    checkCrc(ctx);
+    if (checkCrc) {
+      checkCrc(ctx);
+    }
     readRecords(ctx, end);
   }
 
@@ -113,6 +123,16 @@ final class ChunkReader {
       readRecord(ctx, pos, (int) size);
       pos += (int) size;
     }
+  }
+
+  private int recordSignatures() {
+    int n = 0;
+    for (int p = Chunk.HEADER_SIZE; p <= chunk.size - 8; p += 8) {
+      if (Le.i32(chunk.data, p) == RECORD_MAGIC) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** The next offset in [from, end) that starts a record with a consistent size, or -1. */

@@ -16,13 +16,15 @@ final class ChunkScheduler {
   private final long fileSize;
   private final int chunkCount;
   private final ReadContext ctx;
+  private final boolean checkCrc;
   private final AtomicInteger nextChunk = new AtomicInteger();
   private final Object turn = new Object();
   private int nextToEmit;
   private int chunksWithMagic;
   private Throwable failure;
 
-  ChunkScheduler(FileChannel channel, long fileSize, ReadContext ctx) {
+  ChunkScheduler(FileChannel channel, long fileSize, boolean checkCrc, ReadContext ctx) {
+    this.checkCrc = checkCrc;
     this.channel = channel;
     this.fileSize = fileSize;
     this.chunkCount = (int) Math.max(0, (fileSize - FileHeader.SIZE + Chunk.SIZE - 1) / Chunk.SIZE);
@@ -82,7 +84,7 @@ final class ChunkScheduler {
   }
 
   private void work() throws IOException {
-    ChunkReader reader = new ChunkReader();
+    ChunkReader reader = new ChunkReader(checkCrc);
     for (int i = nextChunk.getAndIncrement(); i < chunkCount; i = nextChunk.getAndIncrement()) {
       ctx.checkCancelled();
       if (!reader.load(channel, i, FileHeader.SIZE + (long) i * Chunk.SIZE)) {

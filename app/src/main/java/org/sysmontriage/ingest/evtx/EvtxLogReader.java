@@ -37,7 +37,7 @@ public final class EvtxLogReader implements LogReader {
       long size = ch.size();
       FileHeader header = FileHeader.read(ch);
       ctx.dialect(header.hasMagic() ? "EVTX " + header.version() : "EVTX (no file header)");
-      ChunkScheduler chunks = new ChunkScheduler(ch, size, ctx);
+      ChunkScheduler chunks = new ChunkScheduler(ch, size, header.hasCrc(), ctx);
       chunks.run(threads);
       reportHeader(header, chunks, size, ctx);
     }
@@ -52,7 +52,7 @@ public final class EvtxLogReader implements LogReader {
       ctx.issue("offset 0x0", "no ElfFile signature in the file header; chunks read by their own signature");
       return;
     }
-    if (!header.crcOk()) {
+    if (!header.crcOk() && header.hasCrc()) {
       ctx.issue("offset 0x0", "file header CRC32 mismatch; chunks read by their own signature");
     }
     if (header.chunkCount() != found) {
@@ -72,7 +72,7 @@ public final class EvtxLogReader implements LogReader {
     long chunkIndex = (offset - FileHeader.SIZE) / Chunk.SIZE;
     long chunkOffset = FileHeader.SIZE + chunkIndex * Chunk.SIZE;
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
-      ChunkReader reader = new ChunkReader();
+      ChunkReader reader = new ChunkReader(false);
       if (!reader.load(ch, (int) chunkIndex, chunkOffset)) {
         throw new TriageException("offset " + offset + " is past the end of " + file);
       }

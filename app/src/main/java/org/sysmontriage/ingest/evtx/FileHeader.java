@@ -16,6 +16,8 @@ record FileHeader(boolean hasMagic, int majorVersion, int minorVersion, int chun
   static final int SIZE = 4096;
   static final long FLAG_DIRTY = 0x1;
   static final long FLAG_FULL = 0x2;
+  /** Version 3.2 files may say their chunks carry no CRC32. */
+  static final long FLAG_NO_CRC32 = 0x4;
   private static final byte[] MAGIC = {'E', 'l', 'f', 'F', 'i', 'l', 'e', 0};
 
   static FileHeader read(FileChannel ch) throws IOException {
@@ -39,6 +41,10 @@ record FileHeader(boolean hasMagic, int majorVersion, int minorVersion, int chun
 
   boolean dirty() {
     return (flags & FLAG_DIRTY) != 0;
+  }
+
+  boolean hasCrc() {
+    return !hasMagic || (flags & FLAG_NO_CRC32) == 0;
   }
 
   String version() {
