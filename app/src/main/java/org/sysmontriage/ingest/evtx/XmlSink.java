@@ -110,6 +110,9 @@ final class XmlSink implements BinXmlSink {
 
   @Override
   public void literal(String text) {
+    if (text.isEmpty() && attr == null) {
+      return; // an empty string value leaves the element empty: <Data Name="x"/>
+    }
     if (attr != null) {
       startAttributeValue();
       escape(text, true);

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 final class EvtxExport {
   /** One record as evtxexport printed it. */
   record Event(long recordId, String eventId, String systemTime, String computer, String channel,
-      String provider, Map<String, String> fields) {}
+      String provider, Map<String, String> fields, String xml) {}
 
   private EvtxExport() {}
 
@@ -89,7 +89,8 @@ final class EvtxExport {
     }
     String time = system == null ? null : attr(system.child("TimeCreated"), "SystemTime");
     return new Event(Long.parseLong(text(system, "EventRecordID")), text(system, "EventID"), time,
-        text(system, "Computer"), text(system, "Channel"), attr(system == null ? null : system.child("Provider"), "Name"), fields);
+        text(system, "Computer"), text(system, "Channel"), attr(system == null ? null : system.child("Provider"), "Name"), fields,
+        xml);
   }
 
   private static void leaves(Node n, Map<String, String> fields) {
