@@ -33,9 +33,10 @@ final class ProgressBar implements ImportProgress {
   static String line(ImportStatus s) {
     double f = s.fraction();
     int filled = f < 0 ? 0 : (int) Math.round(f * BAR);
-    String pct = f < 0 ? " ...  " : String.format("%4.0f%% ", f * 100);
+    String pct = f < 0 ? "  ... " : String.format("%4.0f%% ", f * 100);
     return "[" + "#".repeat(filled) + "-".repeat(BAR - filled) + "]" + pct
-        + String.format("%,d events  %d/%d logs  %.1f MB/s  ", s.events(), s.filesDone(), s.filesTotal(), s.mbPerSecond())
+        + String.format("%,d events  %s  %.1f MB/s  ", s.events(),
+            s.filesTotal() == 0 ? "expanding archives" : s.filesDone() + "/" + s.filesTotal() + " logs", s.mbPerSecond())
         + tail(s.currentSource());
   }
 

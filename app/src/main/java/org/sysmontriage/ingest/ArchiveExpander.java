@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.ImportIssue;
 
@@ -27,12 +28,15 @@ final class ArchiveExpander {
     this.cancel = cancel;
   }
 
-  /** The logs (and non-logs) inside {@code file}, named {@code source::MEMBER}, in archive order. */
-  List<PlannedLog> expand(String source, Path file, SniffedFormat kind) {
-    return expand(source, file, kind, 0);
+  /**
+   * The logs (and non-logs) inside {@code file}, named {@code source::MEMBER}, in archive order;
+   * {@code position} hears how many bytes of {@code file} have been read so far.
+   */
+  List<PlannedLog> expand(String source, Path file, SniffedFormat kind, LongConsumer position) {
+    return expand(source, file, kind, 0, position);
   }
 
-  private List<PlannedLog> expand(String source, Path file, SniffedFormat kind, int depth) {
+  private List<PlannedLog> expand(String source, Path file, SniffedFormat kind, int depth, LongConsumer position) {
     List<PlannedLog> out = new ArrayList<>();
     try (ArchiveStream archive = open(file, kind)) {
       for (String name = archive.nextMember(); name != null; name = archive.nextMember()) {
@@ -41,7 +45,7 @@ final class ArchiveExpander {
           continue;
         }
         String member = normalise(name);
-        MemberCopy copy = MemberCopy.copy(archive, temp.newFile(member), budget, cancel);
+        MemberCopy copy = MemberCopy.copy(archive, temp.newFile(member), budget, cancel, position);
         out.addAll(plan(source + "::" + member, copy, depth));
         if (copy.stopsArchive()) {
           return out;
@@ -71,7 +75,7 @@ final class ArchiveExpander {
     SniffedFormat format = FormatSniffer.sniff(copy.file());
     if (format.isArchive() && copy.damage() == null) {
       List<PlannedLog> inner = depth < MAX_DEPTH
-          ? expand(source, copy.file(), format, depth + 1)
+          ? expand(source, copy.file(), format, depth + 1, at -> { })
           : List.of(PlannedLog.unreadable(source, null, "archive",
               "an archive nested more than " + MAX_DEPTH + " level deep is not read: extract the outer archive and open this one"));
       Files.deleteIfExists(copy.file());

@@ -3,8 +3,9 @@ package org.sysmontriage.ingest;
 /**
  * A snapshot of a running import, immutable, safe to hand to another thread.
  *
- * @param bytesDone log bytes read so far
- * @param bytesTotal log bytes to read (0 while archives are still being expanded)
+ * @param bytesDone log bytes read so far; while archives are expanded ({@code filesTotal} 0),
+ *     archive bytes expanded so far
+ * @param bytesTotal log bytes to read; while archives are expanded, archive bytes to expand
  * @param events events stored so far
  * @param filesDone logs finished
  * @param filesTotal logs to read (0 while archives are still being expanded)

@@ -76,8 +76,10 @@ public final class Importer {
   private List<PlannedLog> plan(List<String> paths, ExecutorService pool, TempArea temp, ProgressTracker tracker, CancellationToken cancel) {
     ArchiveExpander expander = new ArchiveExpander(temp, new ExpansionBudget(options), cancel);
     List<Future<List<PlannedLog>>> parts = new ArrayList<>();
-    for (InputFile in : new InputWalker(cancel).walk(paths)) {
-      if (in.problem() == null && in.format().isArchive()) {
+    List<InputFile> inputs = new InputWalker(cancel).walk(paths);
+    tracker.planArchives(inputs.stream().filter(Importer::isArchive).mapToLong(InputFile::size).sum());
+    for (InputFile in : inputs) {
+      if (isArchive(in)) {
         parts.add(pool.submit(() -> expand(expander, in, tracker)));
       } else {
         parts.add(CompletableFuture.completedFuture(List.of(planFile(in))));
@@ -90,10 +92,18 @@ public final class Importer {
     return logs;
   }
 
+  private static boolean isArchive(InputFile in) {
+    return in.problem() == null && in.format().isArchive();
+  }
+
   private static List<PlannedLog> expand(ArchiveExpander expander, InputFile in, ProgressTracker tracker) {
     tracker.started(in.source());
+    long[] last = {0};
     try {
-      return expander.expand(in.source(), in.path(), in.format());
+      return expander.expand(in.source(), in.path(), in.format(), at -> {
+        tracker.archiveBytes(at - last[0]);
+        last[0] = at;
+      });
     } catch (CancelledException e) {
       throw e;
     } catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.function.LongConsumer;
 import org.sysmontriage.event.CancellationToken;
 
 /**
@@ -23,7 +24,9 @@ record MemberCopy(Path file, long size, String sha256, String refusal, String da
     return refusal != null || damage != null;
   }
 
-  static MemberCopy copy(ArchiveStream archive, Path file, ExpansionBudget budget, CancellationToken cancel) throws IOException {
+  /** Copies the current member to {@code file}; {@code position} hears the archive bytes consumed. */
+  static MemberCopy copy(ArchiveStream archive, Path file, ExpansionBudget budget, CancellationToken cancel,
+      LongConsumer position) throws IOException {
     MessageDigest sha = FileHasher.newDigest();
     long start = archive.compressedPosition();
     long n = 0;
@@ -49,6 +52,7 @@ record MemberCopy(Path file, long size, String sha256, String refusal, String da
           return new MemberCopy(null, n, "", refusal, null);
         }
         cancel.check();
+        position.accept(archive.compressedPosition());
         sha.update(buf, 0, r);
         out.write(buf, 0, r);
       }

@@ -25,7 +25,19 @@ final class ProgressTracker {
     this.events = events;
   }
 
-  /** The logs to read are known: their sizes make the total. */
+  /** Archives are about to be expanded: their sizes make the total until {@link #plan}. */
+  void planArchives(long archiveBytes) {
+    bytesTotal = archiveBytes;
+    emit(true);
+  }
+
+  /** {@code delta} more archive bytes were expanded. */
+  void archiveBytes(long delta) {
+    bytesDone.addAndGet(delta);
+    emit(false);
+  }
+
+  /** The logs to read are known: their sizes make the total, counted from zero. */
   synchronized void plan(long[] fileSizes) {
     sizes = fileSizes.clone();
     perFile = new long[fileSizes.length];
@@ -33,6 +45,7 @@ final class ProgressTracker {
     for (long s : fileSizes) {
       total += s;
     }
+    bytesDone.set(0);
     bytesTotal = total;
     filesTotal = fileSizes.length;
     emit(true);

@@ -18,7 +18,7 @@ class ProgressBarTest {
 
   @Test
   void showsAnUnknownTotalWhileArchivesExpand() {
-    assertTrue(ProgressBar.line(new ImportStatus(0, 0, 0, 0, 0, "a.zip", 0)).startsWith("[------------------------] ... "));
+    assertTrue(ProgressBar.line(new ImportStatus(0, 0, 0, 0, 0, "a.zip", 0)).startsWith("[------------------------]  ... 0 events  expanding archives"));
   }
 
   @Test

@@ -95,6 +95,22 @@ class ImporterTest {
   }
 
   @Test
+  void countsArchiveBytesWhileExpandingThenLogBytes() throws Exception {
+    String zip = Files.write(dir.resolve("a.zip"), Archives.zip("a.json", "{1}\n{2}\n")).toString();
+    List<ImportStatus> seen = new CopyOnWriteArrayList<>();
+
+    new Importer(ImportOptions.defaults(), LineReader.all()).run(List.of(zip), seen::add, new CancellationToken());
+
+    ImportStatus first = seen.get(0);
+    assertEquals(0, first.filesTotal());
+    assertEquals(Files.size(Path.of(zip)), first.bytesTotal());
+    ImportStatus last = seen.get(seen.size() - 1);
+    assertEquals(1, last.filesTotal());
+    assertEquals(8, last.bytesTotal());
+    assertEquals(8, last.bytesDone());
+  }
+
+  @Test
   void cancellationThrowsAndLeavesNoResult() throws Exception {
     String a = lines("a.json", 10);
     CancellationToken cancel = new CancellationToken();
