@@ -1,41 +1,45 @@
 #!/bin/sh
-# Side-by-side import speed: Sysmon Triage's JSON import against `jq -c .EventID` on the same file.
+# Side-by-side import speed: Sysmon Triage's import against `jq -c .EventID` on the same file.
 #   bench/compare-jq.sh FILE [RUNS]        (build the jar first: mvn -q -B -o -DskipTests package)
-# Prints, in one run on the same machine state:
-#   1. jq:   RUNS timed runs of `jq -c .EventID FILE > /dev/null` (whole process), median;
-#   2. java: `bench import --repeat RUNS FILE` in one JVM (import into the store, warm), median;
-#   3. java cold: RUNS whole-process runs of `bench import --repeat 1` (JVM start included), median;
-#   and the ratios java/jq (below 1.0 = faster than jq; the goal is 0.5).
-# jq and java runs alternate in rounds so that load from other processes hits both alike.
+# In one run on the same machine state it measures:
+#   jq:        RUNS whole-process runs of `jq -c .EventID FILE > /dev/null`;
+#   java cold: RUNS whole-process runs of `java -jar JAR bench import --repeat 1 FILE` (JVM start,
+#              JIT warm-up, sniffing, SHA-256, parsing, store), alternating with the jq runs so that
+#              load from other processes hits both alike;
+#   java warm: one `bench import --repeat RUNS FILE` (in-process import into the store, JIT warm).
+# Each with wall time and CPU time (user+sys); prints medians and the ratios java/jq
+# (below 1.00 = faster than jq; the goal is 0.50).
 set -eu
 FILE=${1:?usage: bench/compare-jq.sh FILE [RUNS]}
 RUNS=${2:-7}
 HERE=$(cd "$(dirname "$0")/.." && pwd)
 JAR=${JAR:-$HERE/app/target/sysmon-triage.jar}
-JAVA_OPTS=${JAVA_OPTS:-}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 
-now() { date +%s%N; }
 median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+# timed OUT CMD...: appends "wall cpu" of one whole-process run to OUT
+timed() { out=$1; shift; /usr/bin/time -f '%e %U %S' -o "$TMP/t" "$@" > /dev/null; awk '{printf "%.3f %.3f\n", $1, $2+$3}' "$TMP/t" >> "$out"; }
+ratio() { echo "$1 $2" | awk '{printf "%.2f", $1/$2}'; }
 
 echo "file: $FILE ($(wc -c < "$FILE") bytes), runs: $RUNS, cores: $(nproc), load: $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "jq: $(jq --version), java: $(java -version 2>&1 | head -1)"
-jq -c .EventID "$FILE" > /dev/null   # warm the page cache
+echo "$(jq --version), $(java -version 2>&1 | head -1)"
+jq -c .EventID "$FILE" > /dev/null   # page cache
 i=0
-while [ $i -lt "$RUNS" ]; do
-  t0=$(now); jq -c .EventID "$FILE" > /dev/null; t1=$(now)
-  echo "$t0 $t1" | awk '{printf "%.3f\n", ($2-$1)/1e9}' >> "$TMP/jq"
-  t0=$(now); java $JAVA_OPTS -jar "$JAR" bench import --repeat 1 "$FILE" > /dev/null; t1=$(now)
-  echo "$t0 $t1" | awk '{printf "%.3f\n", ($2-$1)/1e9}' >> "$TMP/cold"
+while [ "$i" -lt "$RUNS" ]; do
+  timed "$TMP/jq" jq -c .EventID "$FILE"
+  timed "$TMP/cold" java -jar "$JAR" bench import --repeat 1 "$FILE"
   i=$((i+1))
 done
-java $JAVA_OPTS -jar "$JAR" bench import --repeat "$RUNS" "$FILE" | tee "$TMP/warm.out"
-grep '^run ' "$TMP/warm.out" | awk '{print $3}' > "$TMP/warm"
+java -jar "$JAR" bench import --repeat "$RUNS" "$FILE" | tee "$TMP/warm.out"
+grep '^run ' "$TMP/warm.out" | awk '{print $3, $6}' > "$TMP/warm"
 
-JQ=$(median < "$TMP/jq"); WARM=$(median < "$TMP/warm"); COLD=$(median < "$TMP/cold")
-echo "jq runs (s):        $(tr '\n' ' ' < "$TMP/jq")"
-echo "java cold runs (s): $(tr '\n' ' ' < "$TMP/cold")"
-echo "median jq -c .EventID:                 $JQ s"
-echo "median java bench import (in-process): $WARM s   ratio java/jq = $(echo "$WARM $JQ" | awk '{printf "%.2f", $1/$2}')"
-echo "median java whole process (cold JVM):  $COLD s   ratio java/jq = $(echo "$COLD $JQ" | awk '{printf "%.2f", $1/$2}')"
+JQW=$(cut -d' ' -f1 "$TMP/jq" | median); JQC=$(cut -d' ' -f2 "$TMP/jq" | median)
+CW=$(cut -d' ' -f1 "$TMP/cold" | median); CC=$(cut -d' ' -f2 "$TMP/cold" | median)
+WW=$(cut -d' ' -f1 "$TMP/warm" | median); WC=$(cut -d' ' -f2 "$TMP/warm" | median)
+echo "jq runs (wall cpu):        $(tr '\n' ';' < "$TMP/jq")"
+echo "java cold runs (wall cpu): $(tr '\n' ';' < "$TMP/cold")"
+echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-44s wall %6.3f s   cpu %6.3f s\n' "median jq -c .EventID" "$JQW" "$JQC"
+printf '%-44s wall %6.3f s   cpu %6.3f s   ratio java/jq: wall %s, cpu %s\n' "median java bench import (in-process, warm)" "$WW" "$WC" "$(ratio "$WW" "$JQW")" "$(ratio "$WC" "$JQC")"
+printf '%-44s wall %6.3f s   cpu %6.3f s   ratio java/jq: wall %s, cpu %s\n' "median java whole process (cold JVM)" "$CW" "$CC" "$(ratio "$CW" "$JQW")" "$(ratio "$CC" "$JQC")"

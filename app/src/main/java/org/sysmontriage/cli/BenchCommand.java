@@ -60,19 +60,23 @@ public final class BenchCommand implements Runnable {
       PrintWriter out = spec.commandLine().getOut();
       long bytes = totalBytes(paths);
       double[] seconds = new double[repeat];
+      double[] cpu = new double[repeat];
       EventStore store = null;
       for (int run = 0; run < repeat; run++) {
         store = null;
+        long c0 = DetectBench.processCpuNanos();
         long t0 = System.nanoTime();
         store = importAll();
         seconds[run] = (System.nanoTime() - t0) / 1e9;
-        out.printf(Locale.ROOT, "run %d: %.3f s, %d events, %.0f events/s, %.1f MB/s%n", run + 1, seconds[run],
-            store.size(), store.size() / seconds[run], bytes / 1e6 / seconds[run]);
+        cpu[run] = (DetectBench.processCpuNanos() - c0) / 1e9;
+        out.printf(Locale.ROOT, "run %d: %.3f s wall, %.3f s cpu, %d events, %.0f events/s, %.1f MB/s%n", run + 1, seconds[run],
+            cpu[run], store.size(), store.size() / seconds[run], bytes / 1e6 / seconds[run]);
         out.flush();
       }
       double median = median(seconds);
-      out.printf(Locale.ROOT, "median: %.3f s, %.0f events/s, %.1f MB/s (%d events, %.1f MB in %d file(s))%n",
-          median, store.size() / median, bytes / 1e6 / median, store.size(), bytes / 1e6, paths.size());
+      out.printf(Locale.ROOT, "median: %.3f s wall, %.3f s cpu, %.0f events/s, %.1f MB/s (%d events, %.1f MB in %d file(s); load %.1f)%n",
+          median, median(cpu), store.size() / median, bytes / 1e6 / median, store.size(), bytes / 1e6, paths.size(),
+          java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       out.printf(Locale.ROOT, "heap used after import: %.1f MB (store estimate %.1f MB, %.0f bytes/event; max heap %.0f MB)%n",
           heapUsedMb(), store.bytesUsed() / 1e6, store.size() == 0 ? 0.0 : (double) store.bytesUsed() / store.size(),
           Runtime.getRuntime().maxMemory() / 1e6);

@@ -72,7 +72,7 @@ final class DetectBench implements Callable<Integer> {
   }
 
   /** CPU time of this process (all threads, JIT and GC included), or 0 when the JVM cannot tell. */
-  private static long processCpuNanos() {
+  static long processCpuNanos() {
     if (java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
