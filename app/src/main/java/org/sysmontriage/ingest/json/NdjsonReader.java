@@ -24,6 +24,8 @@ final class NdjsonReader {
   /** Files below this are read on the calling thread. */
   static final long PARALLEL_FROM = 4L * 1024 * 1024;
   static final long RANGE_BYTES = 16L * 1024 * 1024;
+  /** Events a range thread parses before it takes the delivery lock. */
+  static final int BATCH = 256;
 
   private final JsonDialects table;
   private final int threads;
@@ -59,7 +61,13 @@ final class NdjsonReader {
       t.setDaemon(true);
       return t;
     });
-    ThreadLocal<RecordParser> parsers = ThreadLocal.withInitial(() -> new RecordParser(table, ctx));
+    Object deliveryLock = new Object();
+    List<RecordParser> all = java.util.Collections.synchronizedList(new ArrayList<>());
+    ThreadLocal<RecordParser> parsers = ThreadLocal.withInitial(() -> {
+      RecordParser p = new RecordParser(table, new EventBatch(ctx, deliveryLock, BATCH));
+      all.add(p);
+      return p;
+    });
     try {
       List<Future<LineRangeReader.Result>> futures = new ArrayList<>();
       for (long[] r : ranges) {
@@ -69,6 +77,7 @@ final class NdjsonReader {
       for (Future<LineRangeReader.Result> f : futures) {
         results.add(f.get());
       }
+      all.forEach(RecordParser::flush);
       return results;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

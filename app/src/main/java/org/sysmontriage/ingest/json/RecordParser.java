@@ -14,16 +14,21 @@ import org.sysmontriage.ingest.ReadContext;
  */
 final class RecordParser {
   private final JsonDialects table;
-  private final ReadContext ctx;
   private final FlatRecord rec = new FlatRecord();
   private final RecordFlattener flattener;
   private final RecordMapper mapper;
-  private final EventDraft draft = new EventDraft();
+  private final EventBatch batch;
   private final long[] dialectCounts;
 
+  /** A parser that hands each event over at once. */
   RecordParser(JsonDialects table, ReadContext ctx) {
+    this(table, new EventBatch(ctx, null, 1));
+  }
+
+  /** A parser that hands events over in batches (call {@link #flush()} at the end). */
+  RecordParser(JsonDialects table, EventBatch batch) {
     this.table = table;
-    this.ctx = ctx;
+    this.batch = batch;
     this.mapper = new RecordMapper(table);
     this.flattener = new RecordFlattener(table.deferredKeys);
     this.dialectCounts = new long[table.dialects.size()];
@@ -60,14 +65,19 @@ final class RecordParser {
     if (d == null) {
       return "not a Windows event record (no EventID, winlog.event_id, event_id or Event.System)";
     }
-    draft.clear();
+    EventDraft draft = batch.next();
     if (!mapper.map(rec, d, draft)) {
       return "no usable EventID (" + d.name + " record)";
     }
     draft.rawOffset = fileOffset;
     dialectCounts[d.index]++;
-    ctx.event(draft);
+    batch.commit();
     return null;
+  }
+
+  /** Delivers the events still batched. */
+  void flush() {
+    batch.flush();
   }
 
   long[] dialectCounts() {
