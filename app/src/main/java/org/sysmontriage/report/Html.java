@@ -51,6 +51,9 @@ final class Html {
     if (s == null) {
       return "";
     }
+    if (plainAscii(s)) {
+      return s;
+    }
     StringBuilder b = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
@@ -74,6 +77,17 @@ final class Html {
     }
     String name = String.format("U+%04X", cp);
     b.append(markup ? "<span class=\"odd\">" + name + "</span>" : "[" + name + "]");
+  }
+
+  /** True when every character is printable ASCII with no meaning to HTML: the common case, returned as is. */
+  private static boolean plainAscii(String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c >= 0x7f || c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Characters that do not show as themselves: controls, format (bidi, zero-width), separators, surrogates, unassigned. */
