@@ -165,19 +165,30 @@ public final class EventStoreBuilder {
     return out;
   }
 
+  /** Grows every column together: all new arrays exist before any is swapped in (OOM-safe). */
   private void ensureEventCapacity() {
     if (size + 1 < eventId.length) {
       return;
     }
     int cap = eventId.length + (eventId.length >> 1);
-    eventId = Arrays.copyOf(eventId, cap);
-    ticks = Arrays.copyOf(ticks, cap);
-    computer = Arrays.copyOf(computer, cap);
-    channel = Arrays.copyOf(channel, cap);
-    provider = Arrays.copyOf(provider, cap);
-    recordId = Arrays.copyOf(recordId, cap);
-    source = Arrays.copyOf(source, cap);
-    rawOffset = Arrays.copyOf(rawOffset, cap);
-    fieldStart = Arrays.copyOf(fieldStart, cap + 1);
+    int[] eid = Arrays.copyOf(eventId, cap);
+    long[] t = Arrays.copyOf(ticks, cap);
+    int[] comp = Arrays.copyOf(computer, cap);
+    int[] chan = Arrays.copyOf(channel, cap);
+    int[] prov = Arrays.copyOf(provider, cap);
+    long[] rec = Arrays.copyOf(recordId, cap);
+    int[] src = Arrays.copyOf(source, cap);
+    long[] raw = Arrays.copyOf(rawOffset, cap);
+    int[] fStart = Arrays.copyOf(fieldStart, cap + 1);
+    eventId = eid;
+    ticks = t;
+    computer = comp;
+    channel = chan;
+    provider = prov;
+    recordId = rec;
+    source = src;
+    rawOffset = raw;
+    fieldStart = fStart;
   }
+
 }

@@ -18,12 +18,14 @@ final class FieldPages {
   void add(char name, int value) {
     int p = count >>> BITS;
     if (p == names.length) {
-      names = Arrays.copyOf(names, p * 2);
+      char[][] n = Arrays.copyOf(names, p * 2);
       values = Arrays.copyOf(values, p * 2);
+      names = n;
     }
-    if (names[p] == null) {
-      names[p] = new char[PAGE];
+    if (values[p] == null) { // both pages exist before either is used (OOM-safe)
+      char[] n = new char[PAGE];
       values[p] = new int[PAGE];
+      names[p] = n;
     }
     names[p][count & MASK] = name;
     values[p][count & MASK] = value;

@@ -128,9 +128,11 @@ public final class StringPool {
     long at = reserve(len);
     byte[] page = pages[(int) (at >>> CHUNK_BITS)];
     System.arraycopy(b, off, page, (int) (at & (CHUNK_SIZE - 1)), len);
-    if (size == offsets.length) {
-      offsets = Arrays.copyOf(offsets, size * 2);
-      lengths = Arrays.copyOf(lengths, size * 2);
+    if (size == offsets.length) { // allocate both before changing either: an OutOfMemoryError leaves the pool whole
+      long[] o = Arrays.copyOf(offsets, size * 2);
+      int[] l = Arrays.copyOf(lengths, size * 2);
+      offsets = o;
+      lengths = l;
     }
     offsets[size] = at;
     lengths[size] = len;
@@ -154,10 +156,12 @@ public final class StringPool {
       used += len;
       return ((long) page << CHUNK_BITS) | pos;
     }
+    byte[] fresh = new byte[CHUNK_SIZE];
     if (pageCount == pages.length) {
       pages = Arrays.copyOf(pages, pageCount * 2);
     }
-    pages[pageCount++] = new byte[CHUNK_SIZE];
+    pages[pageCount] = fresh;
+    pageCount++;
     used = (long) (pageCount - 1) << CHUNK_BITS;
     used += len;
     return (long) (pageCount - 1) << CHUNK_BITS;

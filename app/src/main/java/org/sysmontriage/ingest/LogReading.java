@@ -76,6 +76,9 @@ final class LogReading {
       ctx.issue("file", "the " + log.format().label() + " reader failed: " + e);
     } catch (StackOverflowError e) {
       ctx.issue("file", "the log is nested too deeply to read");
+    } catch (OutOfMemoryError e) {
+      ctx.issue("file", "not enough memory to read the rest of this log: give Java more (java -Xmx8g -jar ...)"
+          + " or read fewer logs at once");
     }
     tracker.finished(index);
     return ctx;
