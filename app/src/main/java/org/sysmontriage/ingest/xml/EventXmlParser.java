@@ -20,35 +20,78 @@ final class EventXmlParser {
   private final XMLInputFactory factory = SecureXmlInput.factory();
   private XMLStreamReader r;
   private int depth;
+  private int allowedDepth = XmlLimits.MAX_DEPTH;
   private String systemTime;
   private int unnamedData;
 
   /** True when the event carried RenderingInfo (a hint at the dialect). */
   private boolean rendering;
 
+  /** Parses the text of one {@code <Event>} element into {@code d}. */
   void parse(String xml, EventDraft d) throws BadEventException {
-    systemTime = null;
-    unnamedData = 0;
-    rendering = false;
-    depth = 0;
+    start(0);
     try {
       r = factory.createXMLStreamReader(new StringReader(xml));
       try {
         if (nextTag() != XMLStreamConstants.START_ELEMENT || !"Event".equals(r.getLocalName())) {
           throw bad("expected an <Event> element");
         }
-        readEvent(d);
+        readOne(d);
       } finally {
         r.close();
       }
     } catch (XMLStreamException e) {
-      Location at = e.getLocation();
-      throw new BadEventException(reason(e), at == null ? 1 : at.getLineNumber(), at == null ? 1 : at.getColumnNumber());
+      throw located(e);
     }
+  }
+
+  /**
+   * Parses {@code <B><Event>...</Event><Event>...</Event></B>} (events of one file, wrapped so one
+   * StAX reader serves many) into {@code out}; returns how many. Any problem fails the whole batch:
+   * the caller then parses its events one by one to keep the good ones and locate the bad one.
+   */
+  int parseBatch(String xml, EventDraft[] out) throws BadEventException {
+    start(1);
+    try {
+      r = factory.createXMLStreamReader(new StringReader(xml));
+      try {
+        nextTag();
+        int count = 0;
+        while (nextTag() == XMLStreamConstants.START_ELEMENT) {
+          if (!"Event".equals(r.getLocalName()) || count == out.length) {
+            throw bad("expected an <Event> element");
+          }
+          readOne(out[count++]);
+        }
+        return count;
+      } finally {
+        r.close();
+      }
+    } catch (XMLStreamException e) {
+      throw located(e);
+    }
+  }
+
+  private void start(int wrapperDepth) {
+    rendering = false;
+    depth = 0;
+    allowedDepth = XmlLimits.MAX_DEPTH + wrapperDepth;
+  }
+
+  private void readOne(EventDraft d) throws XMLStreamException {
+    d.clear();
+    systemTime = null;
+    unnamedData = 0;
+    readEvent(d);
     if (d.eventId < 0) {
-      throw new BadEventException("the event has no <System><EventID>", 1, 1);
+      throw bad("the event has no <System><EventID>");
     }
     d.ticks = eventTime(d);
+  }
+
+  private static BadEventException located(XMLStreamException e) {
+    Location at = e.getLocation();
+    return new BadEventException(reason(e), at == null ? 1 : at.getLineNumber(), at == null ? 1 : at.getColumnNumber());
   }
 
   boolean hadRenderingInfo() {
@@ -200,7 +243,7 @@ final class EventXmlParser {
   }
 
   private void checkElement() throws XMLStreamException {
-    if (++depth > XmlLimits.MAX_DEPTH) {
+    if (++depth > allowedDepth) {
       throw bad("elements nested deeper than " + XmlLimits.MAX_DEPTH);
     }
     int n = r.getAttributeCount();

@@ -1,11 +1,11 @@
 package org.sysmontriage.ingest.xml;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.sysmontriage.event.EventDraft;
 import org.sysmontriage.event.TriageException;
 import org.sysmontriage.ingest.LogReader;
 import org.sysmontriage.ingest.ReadContext;
@@ -35,29 +35,33 @@ public final class XmlLogReader implements LogReader {
     MappedByteBuffer buf = map(file);
     XmlEncoding enc = XmlEncoding.detect(buf);
     EventScanner scan = new EventScanner(buf, enc, XmlLimits.MAX_EVENT_BYTES);
-    EventXmlParser parser = new EventXmlParser();
-    EventDraft d = new EventDraft();
+    EventBatch batch = new EventBatch(buf, enc, ctx);
     long seen = 0;
     for (EventScanner.Found f = scan.next(); f != EventScanner.Found.END; f = scan.next()) {
-      if (f == EventScanner.Found.DTD) {
-        ctx.skip(where(scan, 1, 1), "refused: the file declares a DTD (<!DOCTYPE> or <!ENTITY>). Windows event "
-            + "exports never do, and DTDs enable entity expansion (billion laughs) and external entities (XXE); "
-            + "nothing after this point was read");
-        return;
-      }
       seen++;
       if (f == EventScanner.Found.EVENT) {
-        readEvent(buf, enc, scan, parser, d, ctx, seen);
-      } else if (f == EventScanner.Found.UNCLOSED) {
-        ctx.skip(where(scan, 1, 1), "the <Event> element is not closed by </Event> before the next event or the end of the file");
+        if (seen <= 2) {
+          batch.layout(layout(scan, enc));
+        }
+        batch.add(scan);
       } else {
-        ctx.skip(where(scan, 1, 1), "an <Event> element is larger than " + XmlLimits.MAX_EVENT_BYTES / (1024 * 1024) + " MB; skipped");
+        batch.flush();
+        if (f == EventScanner.Found.DTD) {
+          ctx.skip(where(scan), "refused: the file declares a DTD (<!DOCTYPE> or <!ENTITY>). Windows event "
+              + "exports never do, and DTDs enable entity expansion (billion laughs) and external entities (XXE); "
+              + "nothing after this point was read");
+          return;
+        }
+        ctx.skip(where(scan), f == EventScanner.Found.UNCLOSED
+            ? "the <Event> element is not closed by </Event> before the next event or the end of the file"
+            : "an <Event> element is larger than " + XmlLimits.MAX_EVENT_BYTES / (1024 * 1024) + " MB; skipped");
       }
       if ((seen & 255) == 0) {
         ctx.checkCancelled();
         ctx.bytesRead(scan.end());
       }
     }
+    batch.flush();
     ctx.bytesRead(buf.limit());
     if (seen == 0) {
       ctx.issue("line 1", notAnEventLog(scan));
@@ -79,46 +83,24 @@ public final class XmlLogReader implements LogReader {
     return decode(buf, enc, (int) offset, end);
   }
 
-  private static void readEvent(MappedByteBuffer buf, XmlEncoding enc, EventScanner scan, EventXmlParser parser,
-      EventDraft d, ReadContext ctx, long seen) {
-    d.clear();
-    try {
-      parser.parse(decode(buf, enc, scan.start(), scan.end()), d);
-    } catch (BadEventException e) {
-      ctx.skip(where(scan, e.line(), e.column()), e.getMessage());
-      return;
-    }
-    if (seen <= 2) {
-      ctx.dialect(dialect(scan, parser, enc));
-    }
-    d.rawOffset = scan.start();
-    ctx.event(d);
-  }
-
   /**
    * A label for what the file looks like (parsing is the same for all): an {@code <Events>} root is
    * Event Viewer; rootless pretty-printed events are an evtx dump tool's; rootless one-line events
    * are Splunk's when each starts a line (or carries RenderingInfo), wevtutil's when UTF-16 or
    * concatenated. Decided on the first two events.
    */
-  private static String dialect(EventScanner scan, EventXmlParser parser, XmlEncoding enc) {
+  private static String layout(EventScanner scan, XmlEncoding enc) {
     if (scan.eventsRoot()) {
       return EVENT_VIEWER;
     }
     if (scan.line() != scan.currentLine()) {
       return PRETTY;
     }
-    if (parser.hadRenderingInfo()) {
-      return SPLUNK;
-    }
     return enc.width() == 2 || scan.column() > 1 ? WEVTUTIL : SPLUNK;
   }
 
-  /** "line 12, column 5 (byte 0x1f40)": the place of a problem inside the event at the scanner. */
-  private static String where(EventScanner scan, int lineInEvent, int columnInEvent) {
-    long line = scan.line() + lineInEvent - 1;
-    long column = lineInEvent <= 1 ? scan.column() + columnInEvent - 1 : columnInEvent;
-    return "line " + line + ", column " + column + " (byte 0x" + Long.toHexString(scan.start()) + ")";
+  private static String where(EventScanner scan) {
+    return EventBatch.where(scan.start(), scan.line(), scan.column(), 1, 1);
   }
 
   private static String notAnEventLog(EventScanner scan) {
@@ -130,7 +112,7 @@ public final class XmlLogReader implements LogReader {
         + "export, Splunk XmlWinEventLog or wevtutil /f:xml output)";
   }
 
-  private static String decode(MappedByteBuffer buf, XmlEncoding enc, int from, int to) {
+  static String decode(ByteBuffer buf, XmlEncoding enc, int from, int to) {
     byte[] bytes = new byte[to - from];
     buf.get(from, bytes);
     return new String(bytes, enc.charset());
