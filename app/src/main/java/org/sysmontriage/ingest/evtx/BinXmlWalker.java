@@ -12,6 +12,8 @@ final class BinXmlWalker {
   static final int MAX_ELEMENTS = 20_000;
 
   private final Substitutions[] substitutions = new Substitutions[MAX_DEPTH + 2];
+  /** Per nesting depth: operation index of each element opened in the fragment walked there. */
+  private final int[][] openStacks = new int[MAX_DEPTH + 2][16];
   private Chunk chunk;
   private int recordStart;
   private int recordEnd;
@@ -70,7 +72,7 @@ final class BinXmlWalker {
     if (depth > MAX_DEPTH) {
       throw new EvtxFormatException("BinXml nested deeper than " + MAX_DEPTH);
     }
-    int[] open = new int[8]; // operation index of each element opened in this fragment
+    int[] open = openStacks[depth];
     int openCount = 0;
     boolean inAttribute = false;
     int i = 0;
@@ -83,6 +85,7 @@ final class BinXmlWalker {
       if (op == Fragment.OPEN) {
         if (openCount == open.length) {
           open = java.util.Arrays.copyOf(open, openCount * 2);
+          openStacks[depth] = open;
         }
         open[openCount++] = i;
         inAttribute = false;

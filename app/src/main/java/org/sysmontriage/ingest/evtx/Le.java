@@ -38,8 +38,25 @@ final class Le {
     }
   }
 
-  /** Decodes {@code chars} UTF-16LE code units from {@code p} into a new string. */
+  /**
+   * Decodes {@code chars} UTF-16LE code units from {@code p} into a new string. Most event text
+   * is Latin-1: that case builds the string's compact bytes directly.
+   */
   static String utf16(byte[] b, int p, int chars) {
+    boolean latin1 = true;
+    for (int i = 1; i < 2 * chars; i += 2) {
+      if (b[p + i] != 0) {
+        latin1 = false;
+        break;
+      }
+    }
+    if (latin1) {
+      byte[] l = new byte[chars];
+      for (int i = 0; i < chars; i++) {
+        l[i] = b[p + 2 * i];
+      }
+      return new String(l, java.nio.charset.StandardCharsets.ISO_8859_1);
+    }
     char[] c = new char[chars];
     for (int i = 0; i < chars; i++, p += 2) {
       c[i] = (char) ((b[p] & 0xff) | (b[p + 1] & 0xff) << 8);
