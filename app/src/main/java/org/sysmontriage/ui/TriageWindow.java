@@ -7,6 +7,8 @@ import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.sysmontriage.ui.casework.CaseViewModel;
+import org.sysmontriage.ui.casework.ExportViewModel;
 import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.common.Themes;
 import org.sysmontriage.ui.details.DetailsViewModel;
@@ -43,9 +45,12 @@ public final class TriageWindow {
     DetailsViewModel details = new DetailsViewModel(parts.engine(), parts.runner());
     EventsViewModel events = new EventsViewModel(parts.runner(), new DetailsViewModel(parts.engine(), parts.runner()));
     ShellViewModel vm = new ShellViewModel(new ShellViewModel.Parts(
-        importing, start, hits, details, new SourcesViewModel(), events, new HostsViewModel(hits)));
+        importing, start, hits, details, new SourcesViewModel(), events, new HostsViewModel(hits), new CaseViewModel()));
     LibraryViewModel library = new LibraryViewModel(parts.engine(), parts.samples(), vm::showMe);
-    ShellView view = new ShellView(vm, library, themes, parts.browser());
+    ExportViewModel export = new ExportViewModel(parts.engine(), parts.runner(), vm.investigationProperty()::get,
+        vm.caseWork().caseFileProperty()::get, hits.minRiskProperty()::get);
+    export.messageProperty().addListener((o, a, b) -> vm.notice(b));
+    ShellView view = new ShellView(vm, library, export, themes, parts.browser());
     Scene scene = new Scene(view, initialWidth(), initialHeight());
     scene.getStylesheets().add(Objects.requireNonNull(TriageWindow.class.getResource(STYLESHEET)).toExternalForm());
     stage.titleProperty().bind(vm.titleProperty());

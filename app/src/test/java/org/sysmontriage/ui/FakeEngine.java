@@ -73,4 +73,9 @@ public class FakeEngine implements Engine {
     return Optional.of(new TechniqueCard(techniqueId, "OS Credential Dumping: LSASS Memory", List.of("credential-access"),
         "https://attack.mitre.org/techniques/T1003/001/"));
   }
+
+  @Override
+  public org.sysmontriage.report.ReportCatalog reportCatalog() {
+    return org.sysmontriage.report.ReportCatalog.basic();
+  }
 }

@@ -15,6 +15,9 @@ public final class Ids {
   public static final String IMPORT_DETAIL = "import-detail";
   public static final String IMPORT_CANCEL = "import-cancel";
   public static final String IMPORT_ERROR = "import-error";
+  public static final String NOTICE = "notice";
+  public static final String DETAILS_STATUS = "details-status";
+  public static final String DETAILS_NOTES = "details-notes";
 
   public static final String WORKSPACE = "workspace";
   public static final String MAIN_TABS = "main-tabs";

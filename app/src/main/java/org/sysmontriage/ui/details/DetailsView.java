@@ -28,6 +28,7 @@ public final class DetailsView extends VBox {
   private final Consumer<String> browser;
   private final TechniqueCards cards;
   private final AnalyticPageView page;
+  private java.util.function.BiConsumer<String, String> allow;
 
   /** {@code browser} opens a URL outside the application (HostServices in the app). */
   public DetailsView(String id, DetailsViewModel vm, Consumer<String> browser) {
@@ -69,6 +70,16 @@ public final class DetailsView extends VBox {
     getChildren().addAll(empty, heading, reasons, risk, cards, tabs);
   }
 
+  /** Adds the analyst's verdict box (hits only) above the tabs. */
+  public void setTriage(javafx.scene.Node triage) {
+    getChildren().add(getChildren().size() - 1, triage);
+  }
+
+  /** Lets a matched field be allowlisted from its context menu: (field, value). */
+  public void setAllowAction(java.util.function.BiConsumer<String, String> action) {
+    allow = action;
+  }
+
   private static void hideWhenEmpty(Label l) {
     l.visibleProperty().bind(l.textProperty().isNotEmpty());
     l.managedProperty().bind(l.visibleProperty());
@@ -99,8 +110,12 @@ public final class DetailsView extends VBox {
       protected void updateItem(FieldRow item, boolean empty) {
         super.updateItem(item, empty);
         getStyleClass().remove(Styles.MATCHED);
+        setContextMenu(null);
         if (!empty && item != null && item.matched()) {
           getStyleClass().add(Styles.MATCHED);
+        }
+        if (!empty && item != null && allow != null && vm.analyticProperty().get() != null) {
+          setContextMenu(allowMenu(item));
         }
       }
     });
@@ -114,6 +129,14 @@ public final class DetailsView extends VBox {
     });
     table.setPlaceholder(new Label(""));
     return table;
+  }
+
+  private javafx.scene.control.ContextMenu allowMenu(FieldRow row) {
+    String value = row.value().length() > 60 ? row.value().substring(0, 57) + "…" : row.value();
+    javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+        "Allowlist: never flag \"" + vm.analyticProperty().get().title() + "\" when " + row.name() + " = " + value);
+    item.setOnAction(e -> allow.accept(row.name(), row.value()));
+    return new javafx.scene.control.ContextMenu(item);
   }
 
   private TextArea raw() {

@@ -15,6 +15,8 @@ import org.sysmontriage.event.ProgressListener;
 import org.sysmontriage.ingest.ImportStatus;
 import org.sysmontriage.ingest.Importer;
 import org.sysmontriage.ingest.RawRecords;
+import org.sysmontriage.report.LibraryCatalog;
+import org.sysmontriage.report.ReportCatalog;
 
 /** The engine of the command line, adapted for the ViewModels: Importer, Detector, library, ATT&CK. */
 public final class CoreEngine implements Engine {
@@ -77,5 +79,10 @@ public final class CoreEngine implements Engine {
   @Override
   public Optional<TechniqueCard> technique(String techniqueId) {
     return attack.technique(techniqueId).map(t -> new TechniqueCard(t.id(), t.name(), t.tactics(), t.url()));
+  }
+
+  @Override
+  public ReportCatalog reportCatalog() {
+    return new LibraryCatalog(library, attack);
   }
 }

@@ -8,6 +8,7 @@ import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.ProgressListener;
+import org.sysmontriage.report.ReportCatalog;
 
 /**
  * The engine as the ViewModels use it: import, analytics, raw records and reference pages. One
@@ -31,4 +32,7 @@ public interface Engine {
   Optional<AnalyticPage> page(String analyticId);
 
   Optional<TechniqueCard> technique(String techniqueId);
+
+  /** Names and links for report writers: technique and tactic names, analytic source pages. */
+  ReportCatalog reportCatalog();
 }

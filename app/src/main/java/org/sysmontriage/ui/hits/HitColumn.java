@@ -6,6 +6,7 @@ import org.sysmontriage.ui.common.IntSort.IntComparator;
 /** The hits table's columns: header, cell text and sort order. */
 public enum HitColumn {
   RISK("Risk", (t, h) -> Integer.toString(t.risk(h))),
+  STATUS("Status", HitTable::status),
   TIME("Time (UTC)", HitTable::time),
   HOST("Host", HitTable::host),
   ANALYTIC("Analytic", HitTable::analytic),

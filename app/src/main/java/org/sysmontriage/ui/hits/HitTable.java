@@ -27,6 +27,7 @@ public final class HitTable {
   private final int[] risk;
   private final String[] user;
   private int[] hitOfEvent;
+  private final String[] status;
 
   public HitTable(EventStore store, List<Hit> hits) {
     this.store = store;
@@ -36,6 +37,7 @@ public final class HitTable {
     ticks = new long[n];
     risk = new int[n];
     user = new String[n];
+    status = new String[n];
     Map<String, Integer> byId = new LinkedHashMap<>();
     for (int h = 0; h < n; h++) {
       Hit hit = hits.get(h);
@@ -119,6 +121,15 @@ public final class HitTable {
   }
 
   /** Time to the millisecond, as the table shows it ("2024-03-12 08:09:38.513"); details show all 7 digits. */
+  /** The analyst's verdict in words ("new", "true positive"...). Set on the UI thread only. */
+  public String status(int h) {
+    return status[h] == null ? "new" : status[h];
+  }
+
+  public void setStatus(int h, String label) {
+    status[h] = label;
+  }
+
   public String time(int h) {
     String full = Times.format(ticks[h]);
     return full.length() < 23 ? full : full.substring(0, 10) + " " + full.substring(11, 23);

@@ -16,6 +16,8 @@ import javafx.scene.layout.FlowPane;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.sysmontriage.casefile.HitStatus;
+import org.sysmontriage.ui.casework.CaseViewModel;
 import org.sysmontriage.ui.common.Choices;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
@@ -26,9 +28,11 @@ public final class HitsView extends BorderPane {
   private final HitsViewModel vm;
   private final TableView<Integer> table = new TableView<>();
   private final TextField text = TextFields.createClearableTextField();
+  private final CaseViewModel caseWork;
 
-  public HitsView(HitsViewModel vm) {
+  public HitsView(HitsViewModel vm, CaseViewModel caseWork) {
     this.vm = vm;
+    this.caseWork = caseWork;
     setTop(filterBar());
     setCenter(table());
   }
@@ -93,6 +97,21 @@ public final class HitsView extends BorderPane {
       return true;
     });
     table.setRowFactory(t -> new HitRow(vm));
+    table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+    table.setContextMenu(statusMenu());
+    table.setOnKeyPressed(e -> {
+      HitStatus s = switch (e.getCode()) {
+        case T -> HitStatus.TRUE_POSITIVE;
+        case F -> HitStatus.FALSE_POSITIVE;
+        case B -> HitStatus.BENIGN;
+        case N -> HitStatus.NEW;
+        default -> null;
+      };
+      if (s != null && !e.isShortcutDown() && !e.isAltDown()) {
+        mark(s);
+        e.consume();
+      }
+    });
     table.getSelectionModel().selectedItemProperty().addListener((o, a, id) -> {
       if (id != null) {
         vm.selectedHitProperty().set(id);
@@ -101,6 +120,26 @@ public final class HitsView extends BorderPane {
     vm.selectedHitProperty().addListener((o, a, h) -> select(h.intValue()));
     vm.rows().addListener((javafx.collections.ListChangeListener<Integer>) c -> select(vm.selectedHitProperty().get()));
     return table;
+  }
+
+  private javafx.scene.control.ContextMenu statusMenu() {
+    javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+    for (HitStatus s : HitStatus.values()) {
+      javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Mark " + s.label() + "   (" + s.label().toUpperCase().charAt(0) + ")");
+      item.setOnAction(e -> mark(s));
+      menu.getItems().add(item);
+    }
+    return menu;
+  }
+
+  /** Sets the verdict of every selected hit. */
+  private void mark(HitStatus s) {
+    for (Integer h : java.util.List.copyOf(table.getSelectionModel().getSelectedItems())) {
+      if (h != null) {
+        caseWork.setStatus(h, s);
+      }
+    }
+    table.refresh();
   }
 
   private void select(int h) {
@@ -141,6 +180,7 @@ public final class HitsView extends BorderPane {
       case TECHNIQUE -> 6.5;
       case TACTIC -> 9;
       case RISK -> 3.5;
+      case STATUS -> 7;
       case SEVERITY -> 5.5;
       case PROCESS, TARGET -> 16;
       case COMMAND -> 30;

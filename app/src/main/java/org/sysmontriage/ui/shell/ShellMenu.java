@@ -32,6 +32,11 @@ final class ShellMenu {
         item("_Open files…", "Shortcut+O", view::openFiles),
         item("Open _folder…", "Shortcut+Shift+O", view::openFolder),
         samples,
+        item("Open _case…", "Shortcut+Shift+C", () -> view.caseActions().openCase()),
+        new SeparatorMenuItem(),
+        item("_Save case", "Shortcut+S", () -> view.caseActions().save()),
+        item("Save case _as…", "Shortcut+Shift+S", () -> view.caseActions().saveAs()),
+        item("_Export report…", "Shortcut+E", () -> view.caseActions().export()),
         new SeparatorMenuItem(),
         item("_Quit", "Shortcut+Q", Platform::exit));
   }

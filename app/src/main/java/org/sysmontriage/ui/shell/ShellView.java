@@ -13,7 +13,10 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
+import org.sysmontriage.ui.casework.ExportViewModel;
+import org.sysmontriage.ui.casework.TriageBox;
 import org.sysmontriage.ui.common.Ids;
+import javafx.scene.layout.VBox;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.common.Themes;
 import org.sysmontriage.ui.details.DetailsView;
@@ -36,26 +39,31 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   private final TabPane tabs = new TabPane();
   private final HitsView hitsView;
   private final StackPane center = new StackPane();
+  private final CaseActions caseActions;
   private final TimelineView timeline;
   private final EventsView eventsView;
   private double fontScale = 1;
 
-  public ShellView(ShellViewModel vm, LibraryViewModel library, Themes themes, Consumer<String> browser) {
+  public ShellView(ShellViewModel vm, LibraryViewModel library, ExportViewModel export, Themes themes, Consumer<String> browser) {
     this.vm = vm;
     this.themes = themes;
+    this.caseActions = new CaseActions(vm, export, this::window);
     getStyleClass().add(Styles.APP);
-    hitsView = new HitsView(vm.hits());
+    hitsView = new HitsView(vm.hits(), vm.caseWork());
     timeline = new TimelineView(vm.hits(), themes.darkProperty());
     eventsView = new EventsView(vm.events(), browser);
     StartView start = new StartView(vm.start(), this);
-    Node workspace = workspace(new DetailsView(Ids.HIT_DETAILS, vm.hitDetails(), browser), library, browser);
+    DetailsView hitDetails = new DetailsView(Ids.HIT_DETAILS, vm.hitDetails(), browser);
+    hitDetails.setTriage(new TriageBox(vm.caseWork(), vm.hits().selectedHitProperty()));
+    hitDetails.setAllowAction((field, value) -> allow(field, value));
+    Node workspace = workspace(hitDetails, library, browser);
     vm.onShowHits(() -> showTab(Ids.TAB_HITS));
     workspace.visibleProperty().bind(vm.investigationProperty().isNotNull());
     start.visibleProperty().bind(workspace.visibleProperty().not());
     center.getChildren().addAll(workspace, start);
     setTop(new ShellMenu(vm, this).bar());
     setCenter(center);
-    setBottom(new ImportBar(vm.importing()));
+    setBottom(new VBox(new ImportBar(vm.importing()), noticeBar()));
     setOnDragOver(this::dragOver);
     setOnDragDropped(this::dropped);
     setOnDragExited(e -> getStyleClass().remove(Styles.DROP_ACTIVE));
@@ -120,6 +128,37 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     hitsView.tableView().requestFocus();
   }
 
+  private void allow(String field, String value) {
+    int h = vm.hits().selectedHitProperty().get();
+    if (h >= 0) {
+      String analytic = vm.hits().table().hit(h).analytic().title();
+      vm.caseWork().allow(h, field, value, "");
+      vm.reapplyCase();
+      vm.notice("Allowlisted: \"" + analytic + "\" will not flag " + field + " = " + value + " (saved with the case, Ctrl+S)");
+    }
+  }
+
+  CaseActions caseActions() {
+    return caseActions;
+  }
+
+  private javafx.scene.Node noticeBar() {
+    javafx.scene.control.Label notice = new javafx.scene.control.Label();
+    notice.setId(Ids.NOTICE);
+    notice.textProperty().bind(vm.noticeProperty());
+    notice.setWrapText(true);
+    javafx.scene.control.Button close = new javafx.scene.control.Button("", new org.kordamp.ikonli.javafx.FontIcon(
+        org.kordamp.ikonli.material2.Material2OutlinedAL.CLEAR));
+    close.setOnAction(e -> vm.notice(""));
+    close.getStyleClass().add("flat");
+    javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(notice, close);
+    bar.getStyleClass().add(Styles.IMPORT_BAR);
+    bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    bar.managedProperty().bind(vm.noticeProperty().isNotEmpty());
+    bar.visibleProperty().bind(bar.managedProperty());
+    return bar;
+  }
+
   Themes themes() {
     return themes;
   }
@@ -144,7 +183,7 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     }
   }
 
-  private Window window() {
+  Window window() {
     return getScene() == null ? null : getScene().getWindow();
   }
 

@@ -6,7 +6,9 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.sysmontriage.casefile.AppliedCase;
 import org.sysmontriage.detect.Hit;
+import org.sysmontriage.ui.casework.CaseViewModel;
 import org.sysmontriage.ui.TriageApp;
 import org.sysmontriage.ui.details.DetailsViewModel;
 import org.sysmontriage.ui.engine.Investigation;
@@ -25,19 +27,31 @@ import org.sysmontriage.ui.start.StartViewModel;
 public final class ShellViewModel {
   /** The ViewModels of the workspace's views. */
   public record Parts(ImportViewModel importing, StartViewModel start, HitsViewModel hits, DetailsViewModel hitDetails,
-      SourcesViewModel sources, EventsViewModel events, HostsViewModel hosts) {}
+      SourcesViewModel sources, EventsViewModel events, HostsViewModel hosts, CaseViewModel caseWork) {}
 
   private final Parts parts;
   private final ReadOnlyObjectWrapper<Investigation> investigation = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(TriageApp.TITLE);
   private Runnable onShowHits = () -> {};
   private String selectAfterOpen;
+  private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
   public ShellViewModel(Parts parts) {
     this.parts = parts;
     parts.importing().onOpened(this::opened);
     parts.hits().selectedHitProperty().addListener((o, a, b) -> showHit(b.intValue()));
     parts.hosts().onFiltered(() -> onShowHits.run());
+    parts.caseWork().messageProperty().addListener((o, a, b) -> notice.set(b));
+    parts.caseWork().pathProperty().addListener((o, a, b) -> updateTitle());
+  }
+
+  /** Shows a message in the status line (export results, case problems). */
+  public void notice(String text) {
+    notice.set(text);
+  }
+
+  public ReadOnlyStringProperty noticeProperty() {
+    return notice.getReadOnlyProperty();
   }
 
   /** Called when something wants the hits table in front (a host chosen, "Show me"). */
@@ -48,31 +62,75 @@ public final class ShellViewModel {
   /** Opens the given paths (files, folders or archives). */
   public void open(List<String> paths) {
     selectAfterOpen = null;
+    parts.caseWork().startNew();
     parts.importing().open(paths);
+  }
+
+  /** Opens a saved case: its logs are imported again and its statuses and allowlist applied. */
+  public void openCase(Path caseFile) {
+    selectAfterOpen = null;
+    try {
+      List<String> logs = parts.caseWork().open(caseFile);
+      if (logs.isEmpty()) {
+        notice.set(caseFile + " lists no logs to open.");
+        return;
+      }
+      parts.importing().open(logs);
+    } catch (org.sysmontriage.event.TriageException e) {
+      notice.set(e.getMessage());
+    }
+  }
+
+  /** Shows the hits again with the case's current allowlist (after an entry was added). */
+  public void reapplyCase() {
+    Investigation inv = investigation.get();
+    if (inv != null) {
+      int selected = parts.hits().selectedHitProperty().get();
+      showHits(inv);
+      parts.hits().selectedHitProperty().set(selected < 0 ? -1 : Math.min(selected, parts.hits().table().size() - 1));
+    }
   }
 
   /** Opens one log and selects the first hit of an analytic in it (the library's "Show me"). */
   public void showMe(Path log, String analyticId) {
+    parts.caseWork().startNew();
     parts.importing().open(List.of(log.toString()));
     selectAfterOpen = analyticId;
   }
 
   private void opened(Investigation next) {
     investigation.set(next);
-    title.set(TriageApp.TITLE + " — " + describe(next.paths()));
-    HitTable table = new HitTable(next.store(), next.hits());
-    parts.hitDetails().clear();
-    parts.hitDetails().setHitLookup(e -> hitOf(table, e));
-    parts.hits().show(table);
+    updateTitle();
+    HitTable table = showHits(next);
     parts.sources().show(next.store().sources());
     parts.events().show(next.store(), e -> hitOf(table, e));
-    parts.hosts().show(table);
     parts.start().remember(next.paths());
     if (selectAfterOpen != null) {
       parts.hits().selectedHitProperty().set(table.firstHitOf(selectAfterOpen));
       selectAfterOpen = null;
       onShowHits.run();
     }
+  }
+
+  private HitTable showHits(Investigation inv) {
+    AppliedCase applied = parts.caseWork().apply(inv.store(), inv.hits());
+    HitTable table = new HitTable(inv.store(), applied.kept());
+    parts.caseWork().attach(table);
+    parts.hitDetails().clear();
+    parts.hitDetails().setHitLookup(e -> hitOf(table, e));
+    parts.hits().show(table);
+    parts.hosts().show(table);
+    if (applied.suppressedCount() > 0) {
+      notice.set(String.format("%,d hits suppressed by the case's allowlist (%d entries)", applied.suppressedCount(), applied.suppressed().size()));
+    }
+    return table;
+  }
+
+  private void updateTitle() {
+    Investigation inv = investigation.get();
+    Path casePath = parts.caseWork().pathProperty().get();
+    String what = casePath != null ? String.valueOf(casePath.getFileName()) : inv == null ? null : describe(inv.paths());
+    title.set(what == null ? TriageApp.TITLE : TriageApp.TITLE + " — " + what);
   }
 
   private static Hit hitOf(HitTable table, int e) {
@@ -129,5 +187,9 @@ public final class ShellViewModel {
 
   public HostsViewModel hosts() {
     return parts.hosts();
+  }
+
+  public CaseViewModel caseWork() {
+    return parts.caseWork();
   }
 }

@@ -6,6 +6,10 @@ final class Shortcuts {
       "Ctrl+O          Open files",
       "Ctrl+Shift+O    Open folder",
       "Ctrl+Shift+L    Open the sample logs",
+      "Ctrl+Shift+C    Open a case",
+      "Ctrl+S          Save the case (statuses, tags, notes, allowlist)",
+      "Ctrl+Shift+S    Save the case as…",
+      "Ctrl+E          Export a report (HTML, CSV, JSON, ATT&CK Navigator layer)",
       "Ctrl+Q          Quit",
       "Ctrl+1          Timeline (then: wheel or +/- zoom, arrows pan, 0 fit, Esc clear time range)",
       "Ctrl+2          Hits table",
@@ -18,6 +22,8 @@ final class Shortcuts {
       "Ctrl+= / Ctrl+- / Ctrl+0   Larger / smaller / normal text",
       "F1              This list",
       "",
+      "",
+      "In the hits table: T true positive, F false positive, B benign, N new (also on the right-click menu).",
       "In tables: arrow keys move, Enter opens a related event, Ctrl+C copies a field value.");
 
   private Shortcuts() {}
