@@ -40,7 +40,7 @@ public final class TriageWindow {
     Themes themes = new Themes();
     themes.apply();
     ImportViewModel importing = new ImportViewModel(parts.engine(), parts.runner());
-    StartViewModel start = new StartViewModel(parts.recent(), parts.samples(), importing::open);
+    StartViewModel start = new StartViewModel(parts.recent(), parts.samples(), importing::open, parts.runner());
     HitsViewModel hits = new HitsViewModel(parts.runner());
     DetailsViewModel details = new DetailsViewModel(parts.engine(), parts.runner());
     EventsViewModel events = new EventsViewModel(parts.runner(), new DetailsViewModel(parts.engine(), parts.runner()));

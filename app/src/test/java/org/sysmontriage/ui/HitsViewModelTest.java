@@ -16,7 +16,7 @@ class HitsViewModelTest {
 
   @BeforeEach
   void show() {
-    vm.show(new HitTable(Fixtures.store(), Fixtures.hits()));
+    vm.show(new HitTable(Fixtures.store(), Fixtures.hits()), Fixtures.store().computers());
   }
 
   @Test

@@ -39,7 +39,7 @@ public final class TriageBox extends VBox {
     tags.setPromptText("tags, comma separated");
     notes.setId(Ids.DETAILS_NOTES);
     notes.setPromptText("Notes for the case (saved with Ctrl+S)");
-    notes.setPrefRowCount(2);
+    notes.setPrefRowCount(1);
     notes.setWrapText(true);
     tags.focusedProperty().addListener((o, a, focused) -> storeNotes(focused));
     notes.focusedProperty().addListener((o, a, focused) -> storeNotes(focused));
@@ -59,7 +59,8 @@ public final class TriageBox extends VBox {
 
   private void load(int h) {
     loading = true;
-    setDisable(h < 0);
+    setVisible(h >= 0);
+    setManaged(h >= 0);
     HitTriage t = h < 0 ? HitTriage.NEW : vm.triage(h);
     status.setValue(t.status());
     tags.setText(String.join(", ", t.tags()));

@@ -25,6 +25,8 @@ public final class Styles {
   public static final String HEADING = "details-heading";
   public static final String SEVERITY_PREFIX = "severity-";
   public static final String DAMAGED = "damaged";
+  /** Tables over up to millions of rows: fixed row height, so rows are never measured. */
+  public static final String BIG_TABLE = "big-table";
 
   private Styles() {}
 

@@ -153,7 +153,8 @@ public final class DetailsViewModel {
     if (image == null) {
       image = s.field(e, "SourceImage");
     }
-    return "Event " + SysmonEvents.label(Integer.toString(s.eventId(e))) + " on " + s.computer(e) + (image == null ? "" : " · " + image);
+    String name = image == null ? null : image.substring(Math.max(image.lastIndexOf('\\'), image.lastIndexOf('/')) + 1);
+    return "Event " + SysmonEvents.label(Integer.toString(s.eventId(e))) + " on " + s.computer(e) + (name == null ? "" : " · " + name);
   }
 
   /** The event shown, or -1. */

@@ -7,7 +7,6 @@ import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.engine.TechniqueCard;
 
@@ -29,15 +28,15 @@ public final class TechniqueCards extends FlowPane {
     for (TechniqueCard t : cards) {
       Label id = new Label(t.id() + (t.name().isEmpty() ? "" : "  " + t.name()));
       id.getStyleClass().add(Styles.CARD_TITLE);
-      id.setWrapText(true);
       String kind = t.isSubTechnique() ? "sub-technique of " + t.parentId() : "technique";
       Label tactics = AnalyticPageView.muted((t.tactics().isEmpty() ? "" : String.join(", ", t.tactics()) + " · ") + kind);
-      Hyperlink link = new Hyperlink("attack.mitre.org ↗");
-      link.setTooltip(new javafx.scene.control.Tooltip(t.url()));
+      tactics.setWrapText(false);
+      Hyperlink link = new Hyperlink("↗");
+      link.setTooltip(new javafx.scene.control.Tooltip("Open " + t.url()));
       link.setOnAction(e -> browser.accept(t.url()));
-      HBox second = new HBox(tactics, link);
-      second.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-      VBox card = new VBox(id, second);
+      HBox card = new HBox(id, tactics, link);
+      card.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+      card.setSpacing(8);
       card.getStyleClass().add(Styles.CARD);
       getChildren().add(card);
     }

@@ -64,6 +64,7 @@ public final class EventsView extends SplitPane {
 
   private TableView<Integer> table() {
     TableView<Integer> table = new TableView<>(vm.rows());
+    table.getStyleClass().add(Styles.BIG_TABLE);
     table.setId(Ids.EVENTS_TABLE);
     table.setPlaceholder(new Label("No events match."));
     table.getColumns().add(Columns.text("Time (UTC)", e -> Times.format(vm.store().ticks(e)), 15));

@@ -53,13 +53,13 @@ public final class EventsViewModel {
   }
 
   /** Shows the events of a new investigation; {@code hitOf} finds the hit of an event, or null. */
-  public void show(EventStore next, IntFunction<Hit> hitOf) {
+  public void show(EventStore next, List<String> hostNames, IntFunction<Hit> hitOf) {
     store = next;
     hitOfEvent = hitOf;
     details.setHitLookup(hitOf);
     details.clear();
     eventIds.setAll(java.util.Arrays.stream(next.eventIds()).mapToObj(Integer::toString).toList());
-    hosts.setAll(next.computers());
+    hosts.setAll(hostNames);
     quiet = true;
     eventId.set(null);
     host.set(null);

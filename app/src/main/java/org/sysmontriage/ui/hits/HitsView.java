@@ -49,7 +49,8 @@ public final class HitsView extends BorderPane {
 
   private FlowPane filterBar() {
     text.setId(Ids.HITS_TEXT);
-    text.setPromptText("Filter hits (any column)   Ctrl+F");
+    text.setPromptText("Filter hits…");
+    text.setTooltip(new Tooltip("Keep hits with this text in any column (Ctrl+F)"));
     text.textProperty().bindBidirectional(vm.textProperty());
     text.setPrefColumnCount(14);
     ComboBox<String> host = Choices.filter(Ids.HITS_HOST, "All hosts", vm.hosts(), vm.hostProperty(), s -> s);
@@ -82,6 +83,7 @@ public final class HitsView extends BorderPane {
   }
 
   private TableView<Integer> table() {
+    table.getStyleClass().add(Styles.BIG_TABLE);
     table.setId(Ids.HITS_TABLE);
     table.setItems(vm.rows());
     table.setPlaceholder(new Label("No hits match. Clear filters to see every hit."));
@@ -174,7 +176,7 @@ public final class HitsView extends BorderPane {
   private static double widthOf(HitColumn c) {
     double em = javafx.scene.text.Font.getDefault().getSize();
     return em * switch (c) {
-      case TIME -> 12.5;
+      case TIME -> 13.5;
       case HOST, USER -> 10;
       case ANALYTIC -> 16;
       case TECHNIQUE -> 6.5;

@@ -58,10 +58,10 @@ public final class HitsViewModel {
     }
   }
 
-  /** Shows the hits of a new investigation with every filter cleared. */
-  public void show(HitTable next) {
+  /** Shows the hits of a new investigation with every filter cleared; {@code hostNames} feed the host filter. */
+  public void show(HitTable next, List<String> hostNames) {
     table.set(next);
-    hosts.setAll(new TreeSet<>(next.store().computers()));
+    hosts.setAll(new TreeSet<>(hostNames));
     analytics.setAll(next.analytics());
     analyticIds.setAll(next.analytics().stream().map(Analytic::id).toList());
     TreeSet<String> ids = new TreeSet<>();

@@ -8,7 +8,6 @@ import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.CancelledException;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.TriageException;
@@ -68,17 +67,18 @@ public final class ImportViewModel {
     detail.set("");
     Consumer<double[]> sink = runner.latestOnUi(p -> progress.set(p[0]));
     job = runner.submit(
-        cancel -> engine.detect(store, (done, total, msg) -> sink.accept(new double[] {total > 0 ? (double) done / total : -1}), cancel),
-        hits -> opened(paths, store, hits),
+        cancel -> new Investigation(paths, store,
+            engine.detect(store, (done, total, msg) -> sink.accept(new double[] {total > 0 ? (double) done / total : -1}), cancel)),
+        this::opened,
         this::failed);
   }
 
-  private void opened(List<String> paths, EventStore store, List<Hit> hits) {
+  private void opened(Investigation investigation) {
     running.set(false);
     phase.set("");
     detail.set("");
     progress.set(0);
-    onOpened.accept(new Investigation(paths, store, hits));
+    onOpened.accept(investigation);
   }
 
   private void failed(Throwable e) {

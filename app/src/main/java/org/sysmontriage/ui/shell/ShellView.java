@@ -58,8 +58,10 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     hitDetails.setAllowAction((field, value) -> allow(field, value));
     Node workspace = workspace(hitDetails, library, browser);
     vm.onShowHits(() -> showTab(Ids.TAB_HITS));
-    workspace.visibleProperty().bind(vm.investigationProperty().isNotNull());
-    start.visibleProperty().bind(workspace.visibleProperty().not());
+    // The workspace is built, styled and laid out behind the (opaque) start page from the start,
+    // so the first open does not pay for creating every skin at once.
+    workspace.disableProperty().bind(vm.investigationProperty().isNull());
+    start.visibleProperty().bind(vm.investigationProperty().isNull());
     center.getChildren().addAll(workspace, start);
     setTop(new ShellMenu(vm, this).bar());
     setCenter(center);

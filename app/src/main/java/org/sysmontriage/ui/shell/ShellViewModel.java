@@ -103,7 +103,7 @@ public final class ShellViewModel {
     updateTitle();
     HitTable table = showHits(next);
     parts.sources().show(next.store().sources());
-    parts.events().show(next.store(), e -> hitOf(table, e));
+    parts.events().show(next.store(), next.hosts(), e -> hitOf(table, e));
     parts.start().remember(next.paths());
     if (selectAfterOpen != null) {
       parts.hits().selectedHitProperty().set(table.firstHitOf(selectAfterOpen));
@@ -118,7 +118,7 @@ public final class ShellViewModel {
     parts.caseWork().attach(table);
     parts.hitDetails().clear();
     parts.hitDetails().setHitLookup(e -> hitOf(table, e));
-    parts.hits().show(table);
+    parts.hits().show(table, inv.hosts());
     parts.hosts().show(table);
     if (applied.suppressedCount() > 0) {
       notice.set(String.format("%,d hits suppressed by the case's allowlist (%d entries)", applied.suppressedCount(), applied.suppressed().size()));

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.sysmontriage.ui.common.TaskRunner;
 
 /** The start page: what can be opened (files, a folder, the sample logs, recent work). */
 public final class StartViewModel {
@@ -13,9 +14,11 @@ public final class StartViewModel {
   private final Optional<Path> samples;
   private final Consumer<List<String>> opener;
   private final ObservableList<List<String>> recent = FXCollections.observableArrayList();
+  private final TaskRunner runner;
 
   /** {@code opener} starts the import of a list of paths. */
-  public StartViewModel(RecentFiles recentFiles, Optional<Path> samples, Consumer<List<String>> opener) {
+  public StartViewModel(RecentFiles recentFiles, Optional<Path> samples, Consumer<List<String>> opener, TaskRunner runner) {
+    this.runner = runner;
     this.recentFiles = recentFiles;
     this.samples = samples;
     this.opener = opener;
@@ -39,9 +42,9 @@ public final class StartViewModel {
     samples.ifPresent(dir -> open(List.of(dir.toString())));
   }
 
-  /** Remembers paths that opened well. */
+  /** Remembers paths that opened well (the file is written off the UI thread). */
   public void remember(List<String> paths) {
-    recent.setAll(recentFiles.add(paths));
+    runner.submit(cancel -> recentFiles.add(paths), recent::setAll, e -> {});
   }
 
   public ObservableList<List<String>> recent() {

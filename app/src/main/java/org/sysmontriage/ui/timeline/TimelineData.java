@@ -69,9 +69,8 @@ public final class TimelineData {
         out[n++] = t;
       }
     }
-    long[] ticks = Arrays.copyOf(out, n);
-    Arrays.sort(ticks); // already in order; cheap insurance
-    return ticks;
+    return Arrays.copyOf(out, n); // byTime() is in time order, unknown times first
+
   }
 
   public HitTable table() {

@@ -1,0 +1,51 @@
+package org.sysmontriage.ui;
+
+/**
+ * Test-only diagnosis for the pulse probe: when the FX thread has not pulsed for a while, prints
+ * what it is doing (its stack), so a stall names its cause.
+ */
+final class FxStallReporter {
+  private final Thread fx;
+  private volatile long lastPulseMillis;
+  private final Thread watcher;
+
+  FxStallReporter(Thread fx, long stallMillis) {
+    this.fx = fx;
+    this.watcher = new Thread(() -> watch(stallMillis), "fx-stall-reporter");
+    watcher.setDaemon(true);
+  }
+
+  void start() {
+    pulsed();
+    watcher.start();
+  }
+
+  void stop() {
+    watcher.interrupt();
+  }
+
+  void pulsed() {
+    lastPulseMillis = System.nanoTime() / 1_000_000;
+  }
+
+  private void watch(long stallMillis) {
+    long reported = 0;
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        Thread.sleep(stallMillis / 2);
+      } catch (InterruptedException e) {
+        return;
+      }
+      long now = System.nanoTime() / 1_000_000;
+      if (now - lastPulseMillis > stallMillis && lastPulseMillis != reported) {
+        reported = lastPulseMillis;
+        StringBuilder b = new StringBuilder("FX-STALL " + (now - lastPulseMillis) + " ms, FX thread at:\n");
+        StackTraceElement[] stack = fx.getStackTrace();
+        for (int i = 0; i < Math.min(18, stack.length); i++) {
+          b.append("    ").append(stack[i]).append('\n');
+        }
+        System.err.print(b);
+      }
+    }
+  }
+}
