@@ -24,14 +24,28 @@ final class DocumentReader {
 
   long[] read(Path file, int bom, ReadContext ctx) throws IOException {
     RecordParser parser = new RecordParser(table, ctx);
+    RecordParser elements = new RecordParser(table, ctx);
+    long[] handled = new long[1];
+    parser.recordPaths(table.recordPaths, (p, prefix) -> {
+      long at = p.currentTokenLocation().getByteOffset() + bom;
+      handled[0]++;
+      String problem = elements.parse(p, prefix, at);
+      if (problem != null) {
+        ctx.skip("byte offset " + at, problem);
+      }
+    });
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         JsonParser p = JsonLimits.factory().createParser(skip(in, bom))) {
-      readValues(p, parser, bom, ctx);
+      readValues(p, parser, handled, bom, ctx);
     } catch (JsonProcessingException e) {
       long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset() + bom;
       ctx.skip("byte offset " + at, "broken JSON, the rest of the file is not read: " + e.getOriginalMessage());
     }
-    return parser.dialectCounts();
+    long[] counts = parser.dialectCounts();
+    for (int i = 0; i < counts.length; i++) {
+      counts[i] += elements.dialectCounts()[i];
+    }
+    return counts;
   }
 
   private static InputStream skip(InputStream in, int bom) throws IOException {
@@ -41,8 +55,11 @@ final class DocumentReader {
     return in;
   }
 
-  /** Root values: objects are records, an array's object elements are records. */
-  private static void readValues(JsonParser p, RecordParser parser, int bom, ReadContext ctx) throws IOException {
+  /**
+   * Root values: objects are records, an array's object elements are records. A root object that
+   * only wraps record arrays ({@code handled} grew while reading it) is not itself an issue.
+   */
+  private static void readValues(JsonParser p, RecordParser parser, long[] handled, int bom, ReadContext ctx) throws IOException {
     JsonToken t;
     boolean inArray = false;
     long count = 0;
@@ -53,8 +70,9 @@ final class DocumentReader {
       } else if (t == JsonToken.END_ARRAY && inArray) {
         inArray = false;
       } else if (t == JsonToken.START_OBJECT) {
+        long before = handled[0];
         String problem = parser.parse(p, at);
-        if (problem != null) {
+        if (problem != null && handled[0] == before) {
           ctx.skip("byte offset " + at, problem);
         }
       } else {

@@ -25,11 +25,15 @@ final class JsonDialects {
   final String sysmonProvider;
   /** Top-level keys whose (long, seldom needed) string values are decoded only on demand. */
   final Set<String> deferredKeys;
+  /** Paths of record arrays inside a wrapper document -> the key prefix their elements need. */
+  final Map<String, String> recordPaths;
   private final Map<String, String> channelsByLowerCase;
   private final DialectDetector detector;
 
-  private JsonDialects(List<Dialect> dialects, String sysmonProvider, Set<String> deferredKeys, Map<String, String> channels) {
+  private JsonDialects(List<Dialect> dialects, String sysmonProvider, Set<String> deferredKeys,
+      Map<String, String> recordPaths, Map<String, String> channels) {
     this.dialects = dialects;
+    this.recordPaths = recordPaths;
     this.sysmonProvider = sysmonProvider;
     this.deferredKeys = deferredKeys;
     this.channelsByLowerCase = channels;
@@ -78,7 +82,7 @@ final class JsonDialects {
       dialects.add(dialect(d, dialects.size(), ecsByName));
     }
     return new JsonDialects(List.copyOf(dialects), root.path("sysmonProvider").asText(),
-        Set.copyOf(strings(root.path("decodeOnDemand"))), channels);
+        Set.copyOf(strings(root.path("decodeOnDemand"))), Map.copyOf(stringMap(root.path("recordArrays"))), channels);
   }
 
   private static Dialect dialect(JsonNode d, int index, Map<String, EcsMap> ecsByName) {

@@ -45,7 +45,7 @@ public final class JsonLogReader implements LogReader {
         ctx.issue("file", "empty JSON log: no records");
         return;
       }
-      long[] counts = isDocument(head, first, len)
+      long[] counts = isDocument(head, first, len, len == ch.size())
           ? new DocumentReader(table).read(file, bom, ctx)
           : new NdjsonReader(table, threads).read(ch, ctx);
       reportDialect(counts, ctx);
@@ -58,16 +58,20 @@ public final class JsonLogReader implements LogReader {
   }
 
   /**
-   * An array is a document. Otherwise the file is read line by line when one of its first lines
-   * is a whole object starting at column 0 (or is not JSON at all); a pretty-printed document,
-   * whose first line does not close, is streamed as a document.
+   * An array, or a small file holding one object, is a document. Otherwise the file is read line
+   * by line when one of its first lines is a whole object starting at column 0 (or it is not JSON
+   * at all); a pretty-printed document, whose first line does not close, is streamed as a document.
    */
-  static boolean isDocument(byte[] head, int first, int len) {
+  static boolean isDocument(byte[] head, int first, int len, boolean wholeFile) {
     if (head[first] == '[') {
       return true;
     }
     if (head[first] != '{') {
       return false;
+    }
+    int end = ObjectScanner.endOfValue(head, first, len);
+    if (wholeFile && end > 0 && ObjectScanner.skipSpace(head, end, len) == len) {
+      return true;
     }
     int lineStart = first;
     for (int line = 0; line < SNIFF_LINES && lineStart < len; line++) {

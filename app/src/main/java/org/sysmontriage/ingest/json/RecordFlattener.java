@@ -13,6 +13,13 @@ import java.io.IOException;
 final class RecordFlattener {
   static final String SOURCE_MARKER = "_source";
   private final String[] deferredKeys;
+  private java.util.Map<String, String> recordPaths = java.util.Map.of();
+  private ElementHandler elements;
+
+  /** Receives one element of a record array; must consume it up to and including its END_OBJECT. */
+  interface ElementHandler {
+    void element(JsonParser p, String prefix) throws IOException;
+  }
 
   /** {@code deferredKeys}: top-level string keys left undecoded until asked for. */
   RecordFlattener(java.util.Set<String> deferredKeys) {
@@ -29,9 +36,24 @@ final class RecordFlattener {
     return false;
   }
 
+  /**
+   * Objects (or arrays of objects) at these paths are records of their own, handed to
+   * {@code handler} with the key prefix they need (Elasticsearch {@code hits.hits}, xmltodict
+   * {@code Events.Event} -> {@code Event.}) instead of being flattened into the enclosing object.
+   */
+  void recordPaths(java.util.Map<String, String> paths, ElementHandler handler) {
+    this.recordPaths = paths;
+    this.elements = handler;
+  }
+
   /** Reads the object whose START_OBJECT the parser is on, up to and including its END_OBJECT. */
   void flatten(JsonParser p, FlatRecord out) throws IOException {
     readObject(p, "", out, true);
+  }
+
+  /** As {@link #flatten}, with every key under {@code prefix} (a record array element). */
+  void flatten(JsonParser p, String prefix, FlatRecord out) throws IOException {
+    readObject(p, prefix, out, prefix.isEmpty());
   }
 
   private void readObject(JsonParser p, String prefix, FlatRecord out, boolean top) throws IOException {
@@ -39,7 +61,9 @@ final class RecordFlattener {
       String name = p.currentName();
       JsonToken t = p.nextToken();
       String key = prefix.isEmpty() ? name : prefix.concat(name);
-      if (t == JsonToken.START_OBJECT) {
+      if (elements != null && (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) && recordPaths.containsKey(key)) {
+        records(p, t, recordPaths.get(key));
+      } else if (t == JsonToken.START_OBJECT) {
         if (top && name.equals(SOURCE_MARKER)) {
           out.add(SOURCE_MARKER, "");
           readObject(p, "", out, false);
@@ -52,6 +76,21 @@ final class RecordFlattener {
         out.addDeferred(key, (int) p.currentTokenLocation().getByteOffset());
       } else if (t != JsonToken.VALUE_NULL) {
         out.add(key, p.getText());
+      }
+    }
+  }
+
+  private void records(JsonParser p, JsonToken t, String prefix) throws IOException {
+    if (t == JsonToken.START_OBJECT) {
+      elements.element(p, prefix);
+      return;
+    }
+    JsonToken e;
+    while ((e = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (e == JsonToken.START_OBJECT) {
+        elements.element(p, prefix);
+      } else {
+        p.skipChildren();
       }
     }
   }

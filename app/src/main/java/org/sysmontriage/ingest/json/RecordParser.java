@@ -55,9 +55,19 @@ final class RecordParser {
 
   /** Reads the object the parser is on (a document or array element); returns null or why not. */
   String parse(JsonParser p, long fileOffset) throws IOException {
+    return parse(p, "", fileOffset);
+  }
+
+  /** As {@link #parse(JsonParser, long)}, with every key under {@code prefix}. */
+  String parse(JsonParser p, String prefix, long fileOffset) throws IOException {
     rec.clear();
-    flattener.flatten(p, rec);
+    flattener.flatten(p, prefix, rec);
     return emit(fileOffset);
+  }
+
+  /** Hands objects at these paths to {@code handler} as records of their own. */
+  void recordPaths(java.util.Map<String, String> paths, RecordFlattener.ElementHandler handler) {
+    flattener.recordPaths(paths, handler);
   }
 
   private String emit(long fileOffset) {
