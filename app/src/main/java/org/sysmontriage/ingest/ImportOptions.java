@@ -18,9 +18,39 @@ public record ImportOptions(int threads, long maxExpandedBytes, long maxRatio, l
     }
   }
 
-  /** One thread per processor, 8 GiB expanded at most, 200:1 past 1 MiB. */
+  /** System property overriding the 8 GiB total, e.g. {@code -Dsysmontriage.archive.maxBytes=32g}. */
+  public static final String MAX_BYTES_PROPERTY = "sysmontriage.archive.maxBytes";
+  /** System property overriding the 200:1 ratio, e.g. {@code -Dsysmontriage.archive.maxRatio=1000}. */
+  public static final String MAX_RATIO_PROPERTY = "sysmontriage.archive.maxRatio";
+
+  /**
+   * One thread per processor, 8 GiB expanded at most, 200:1 past 1 MiB; the two archive limits can be
+   * raised with the system properties {@link #MAX_BYTES_PROPERTY} and {@link #MAX_RATIO_PROPERTY}.
+   */
   public static ImportOptions defaults() {
-    return new ImportOptions(Runtime.getRuntime().availableProcessors(), 8 * GIB, 200, MIB);
+    return new ImportOptions(Runtime.getRuntime().availableProcessors(),
+        size(System.getProperty(MAX_BYTES_PROPERTY), 8 * GIB), size(System.getProperty(MAX_RATIO_PROPERTY), 200), MIB);
+  }
+
+  /** {@code 123}, {@code 512m}, {@code 32g} (binary units); {@code fallback} when absent or not a size. */
+  static long size(String text, long fallback) {
+    if (text == null || text.isBlank()) {
+      return fallback;
+    }
+    String t = text.strip().toLowerCase();
+    long unit = switch (t.charAt(t.length() - 1)) {
+      case 'k' -> 1L << 10;
+      case 'm' -> MIB;
+      case 'g' -> GIB;
+      case 't' -> GIB << 10;
+      default -> 1;
+    };
+    try {
+      long n = Long.parseLong(unit == 1 ? t : t.substring(0, t.length() - 1));
+      return n > 0 && n <= Long.MAX_VALUE / unit ? n * unit : fallback;
+    } catch (NumberFormatException e) {
+      return fallback;
+    }
   }
 
   public ImportOptions withThreads(int n) {

@@ -62,11 +62,13 @@ record MemberCopy(Path file, long size, String sha256, String refusal, String da
   private static String refusal(ExpansionBudget budget, long expanded, long compressed, int more) {
     if (budget.ratioExceeded(expanded, compressed)) {
       return "refused: this member expands more than " + budget.maxRatio() + " times its compressed size"
-          + " (a zip bomb?); it and the rest of the archive were not read";
+          + " (a zip bomb?); it and the rest of the archive were not read (if you trust it: java -D"
+          + ImportOptions.MAX_RATIO_PROPERTY + "=2000 -jar ...)";
     }
     if (!budget.spend(more)) {
       return "refused: the archives of this import expand to more than " + (budget.maxExpandedBytes() >> 20)
-          + " MiB in total; this member and the rest of the archive were not read";
+          + " MiB in total; this member and the rest of the archive were not read (to allow more: java -D"
+          + ImportOptions.MAX_BYTES_PROPERTY + "=32g -jar ...)";
     }
     return null;
   }
