@@ -1,5 +1,6 @@
 package org.sysmontriage.ingest;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,6 +33,7 @@ public final class Importer {
 
   private final ImportOptions options;
   private final LogReaders readers;
+  private final Path tempRoot;
 
   /** One thread per processor, default archive limits. */
   public Importer() {
@@ -43,8 +45,14 @@ public final class Importer {
   }
 
   Importer(ImportOptions options, LogReaders readers) {
+    this(options, readers, null);
+  }
+
+  /** For tests: other readers, and archive members copied under {@code tempRoot}. */
+  Importer(ImportOptions options, LogReaders readers, Path tempRoot) {
     this.options = options;
     this.readers = readers;
+    this.tempRoot = tempRoot;
   }
 
   /**
@@ -54,7 +62,7 @@ public final class Importer {
    */
   public ImportResult run(List<String> paths, ImportProgress progress, CancellationToken cancel) {
     long start = System.nanoTime();
-    TempArea temp = new TempArea();
+    TempArea temp = new TempArea(tempRoot);
     ExecutorService pool = Executors.newFixedThreadPool(options.threads(), Importer::newThread);
     try {
       EventStoreBuilder builder = new EventStoreBuilder();

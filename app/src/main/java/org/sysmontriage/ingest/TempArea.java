@@ -15,12 +15,18 @@ import java.util.stream.Stream;
  */
 final class TempArea {
   private final AtomicInteger counter = new AtomicInteger();
+  private final Path root;
   private Path dir;
+
+  /** A temp area under {@code root}, or under the system's temporary folder when null. */
+  TempArea(Path root) {
+    this.root = root;
+  }
 
   /** A new empty file whose name ends with the member's base name, for readable diagnostics. */
   synchronized Path newFile(String memberName) throws IOException {
     if (dir == null) {
-      dir = Files.createTempDirectory("sysmon-triage-");
+      dir = root == null ? Files.createTempDirectory("sysmon-triage-") : Files.createTempDirectory(root, "sysmon-triage-");
       Path d = dir;
       Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(d), "sysmon-triage-temp-cleanup"));
     }

@@ -12,9 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,32 +124,20 @@ class ImporterTest {
       lines.append("{").append(i).append("}\n");
     }
     String zip = Files.write(dir.resolve("big.zip"), Archives.zip("big.json", lines.toString())).toString();
-    Set<String> before = tempDirs();
+    Path temp = Files.createDirectory(dir.resolve("temp"));
     CancellationToken cancel = new CancellationToken();
+    List<String> seenInTemp = new CopyOnWriteArrayList<>();
     ImportProgress cancelOnFirstEvents = s -> {
       if (s.events() > 0) {
+        seenInTemp.add(ImporterTestSupport.listing(temp));
         cancel.cancel();
       }
     };
 
     assertThrows(CancelledException.class,
-        () -> new Importer(ImportOptions.defaults(), LineReader.all()).run(List.of(zip), cancelOnFirstEvents, cancel));
-    assertEquals(before, tempDirs());
-  }
-
-  private static Set<String> tempDirs() throws IOException {
-    try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-      return s.map(Path::toString).filter(p -> p.contains("sysmon-triage-")).filter(p -> Files.exists(Path.of(p)))
-          .filter(p -> !isEmptyDir(Path.of(p))).collect(Collectors.toSet());
-    }
-  }
-
-  private static boolean isEmptyDir(Path p) {
-    try (Stream<Path> s = Files.list(p)) {
-      return s.findAny().isEmpty();
-    } catch (IOException e) {
-      return true;
-    }
+        () -> new Importer(ImportOptions.defaults(), LineReader.all(), temp).run(List.of(zip), cancelOnFirstEvents, cancel));
+    assertTrue(seenInTemp.get(0).contains("big.json"), "the member was copied: " + seenInTemp);
+    assertEquals(":0", ImporterTestSupport.listing(temp).replaceAll(":\\d+$", ":0"), "only the empty temp root is left");
   }
 
   @Test
