@@ -25,6 +25,21 @@ public final class XmlLogReader implements LogReader {
   public static final String WEVTUTIL = "wevtutil";
   public static final String PRETTY = "evtx-xml";
 
+  /** Files from this size on are parsed on several threads. */
+  static final int PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
+
+  private final int threads;
+
+  /** A reader that parses one big file on as many threads as there are processors. */
+  public XmlLogReader() {
+    this(Runtime.getRuntime().availableProcessors());
+  }
+
+  /** A reader that parses one big file on at most {@code threads} threads. */
+  public XmlLogReader(int threads) {
+    this.threads = Math.max(1, threads);
+  }
+
   @Override
   public String format() {
     return "xml";
@@ -34,18 +49,28 @@ public final class XmlLogReader implements LogReader {
   public void read(Path file, ReadContext ctx) throws IOException {
     MappedByteBuffer buf = map(file);
     XmlEncoding enc = XmlEncoding.detect(buf);
+    if (threads > 1 && buf.limit() >= PARALLEL_FROM_BYTES) {
+      try (ParallelParsing parallel = new ParallelParsing(ctx, threads)) {
+        scan(buf, enc, ctx, new EventCollector(buf, enc, parallel));
+        parallel.finish();
+      }
+    } else {
+      scan(buf, enc, ctx, new EventCollector(buf, enc, new BatchParser(ctx)::parse));
+    }
+  }
+
+  private static void scan(MappedByteBuffer buf, XmlEncoding enc, ReadContext ctx, EventCollector events) {
     EventScanner scan = new EventScanner(buf, enc, XmlLimits.MAX_EVENT_BYTES);
-    EventBatch batch = new EventBatch(buf, enc, ctx);
     long seen = 0;
     for (EventScanner.Found f = scan.next(); f != EventScanner.Found.END; f = scan.next()) {
       seen++;
       if (f == EventScanner.Found.EVENT) {
         if (seen <= 2) {
-          batch.layout(layout(scan, enc));
+          events.layout(layout(scan, enc));
         }
-        batch.add(scan);
+        events.add(scan);
       } else {
-        batch.flush();
+        events.flush();
         if (f == EventScanner.Found.DTD) {
           ctx.skip(where(scan), "refused: the file declares a DTD (<!DOCTYPE> or <!ENTITY>). Windows event "
               + "exports never do, and DTDs enable entity expansion (billion laughs) and external entities (XXE); "
@@ -61,7 +86,7 @@ public final class XmlLogReader implements LogReader {
         ctx.bytesRead(scan.end());
       }
     }
-    batch.flush();
+    events.flush();
     ctx.bytesRead(buf.limit());
     if (seen == 0) {
       ctx.issue("line 1", notAnEventLog(scan));
@@ -100,7 +125,7 @@ public final class XmlLogReader implements LogReader {
   }
 
   private static String where(EventScanner scan) {
-    return EventBatch.where(scan.start(), scan.line(), scan.column(), 1, 1);
+    return BatchParser.where(scan.start(), scan.line(), scan.column(), 1, 1);
   }
 
   private static String notAnEventLog(EventScanner scan) {
