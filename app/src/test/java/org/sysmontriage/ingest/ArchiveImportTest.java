@@ -180,6 +180,24 @@ class ArchiveImportTest {
   }
 
   @Test
+  void keepsTheReadableStartOfATruncatedTarGz() throws Exception {
+    StringBuilder big = new StringBuilder();
+    for (int i = 0; i < 30_000; i++) {
+      big.append("{\"n\":").append(i * 7919 % 10007).append("}\n");
+    }
+    byte[] tgz = Archives.gzip(new Archives.Tar().file("first.json", "{1}\n").file("second.json", big.toString()).bytes());
+    String path = write("cut.tar.gz", Arrays.copyOf(tgz, tgz.length / 2));
+
+    ImportResult r = run(path);
+
+    assertEquals(1, source(r, path + "::first.json").events());
+    SourceInfo cut = source(r, path + "::second.json");
+    assertTrue(cut.events() > 1000, "the lines before the break are read: " + cut.events());
+    assertTrue(cut.issues().get(0).message().contains("the file is truncated"), cut.issues().toString());
+    assertTrue(r.damaged());
+  }
+
+  @Test
   void aDamagedArchiveHeaderIsAnIssueNotACrash() throws Exception {
     byte[] tar = new Archives.Tar().file("a.json", "{1}\n").bytes();
     tar[100] = 'Z'; // breaks the header checksum
