@@ -55,14 +55,40 @@ final class SelectionCompiler {
     if (values.isEmpty()) {
       throw new RuleException("no values for '" + key + "'", value);
     }
-    List<Node> leaves = new ArrayList<>();
     for (YamlNode v : values) {
       if (!v.isScalar()) {
         throw new RuleException("value of '" + key + "' must be a string, number or list of them", v);
       }
+    }
+    boolean all = mods.contains("all");
+    boolean plain = !mods.contains("exists") && values.stream().allMatch(v -> v.value() != null);
+    if (!all && plain) { // a value list is one test: one cached answer per value instead of one per list item
+      List<ValueTest> tests = new ArrayList<>();
+      for (YamlNode v : values) {
+        tests.addAll(ValueCompiler.tests(v.text(), field.isEmpty() ? keywordMods(mods) : mods, v));
+      }
+      return field.isEmpty() ? new Node.KeywordLeaf(registry.test(ValueTest.AnyOf.of(tests)), ValueTest.AnyOf.of(tests).key())
+          : testLeaf(field, ValueTest.AnyOf.of(tests));
+    }
+    List<Node> leaves = new ArrayList<>();
+    for (YamlNode v : values) {
       leaves.add(field.isEmpty() ? keyword(v, mods) : leaf(field, mods, v));
     }
-    return mods.contains("all") ? new Node.And(leaves) : or(leaves);
+    return all ? new Node.And(leaves) : or(leaves);
+  }
+
+  private Node testLeaf(String field, ValueTest t) {
+    SystemField system = SystemField.of(field);
+    int id = registry.test(t);
+    return system != null ? new Node.SystemLeaf(system, field, id, t.key()) : new Node.FieldLeaf(registry.slot(field), field, id, t.key());
+  }
+
+  private static List<String> keywordMods(List<String> mods) {
+    List<String> kwMods = new ArrayList<>(mods);
+    if (!kwMods.contains("re") && !kwMods.contains("startswith") && !kwMods.contains("endswith")) {
+      kwMods.add("contains");
+    }
+    return kwMods;
   }
 
   private Node leaf(String field, List<String> mods, YamlNode v) throws RuleException {
@@ -79,14 +105,7 @@ final class SelectionCompiler {
       }
       return new Node.NullLeaf(registry.slot(field), field);
     }
-    List<Node> alternatives = new ArrayList<>();
-    for (ValueTest t : ValueCompiler.tests(v.text(), mods, v)) {
-      int id = registry.test(t);
-      alternatives.add(system != null
-          ? new Node.SystemLeaf(system, field, id, t.key())
-          : new Node.FieldLeaf(registry.slot(field), field, id, t.key()));
-    }
-    return or(alternatives);
+    return testLeaf(field, ValueTest.AnyOf.of(ValueCompiler.tests(v.text(), mods, v)));
   }
 
   /** Unfielded search: Sigma tools treat a keyword as "somewhere in the event" (contains). */
@@ -94,12 +113,8 @@ final class SelectionCompiler {
     if (v.value() == null) {
       throw new RuleException("a keyword cannot be null", v);
     }
-    List<String> kwMods = new ArrayList<>(mods);
-    if (!kwMods.contains("re") && !kwMods.contains("startswith") && !kwMods.contains("endswith")) {
-      kwMods.add("contains");
-    }
     List<Node> alternatives = new ArrayList<>();
-    for (ValueTest t : ValueCompiler.tests(v.text(), kwMods, v)) {
+    for (ValueTest t : ValueCompiler.tests(v.text(), keywordMods(mods), v)) {
       alternatives.add(new Node.KeywordLeaf(registry.test(t), t.key()));
     }
     return mods.contains("all") && alternatives.size() > 1 ? new Node.And(alternatives) : or(alternatives);

@@ -3,6 +3,7 @@ package org.sysmontriage.detect.sigma;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +21,34 @@ public sealed interface ValueTest {
     @Override
     public boolean test(String value) {
       return glob.matches(Values.normalize(value, cased));
+    }
+  }
+
+  /** Any of several tests on the same field (a Sigma value list): one cache instead of one per value. */
+  record AnyOf(List<ValueTest> parts, String key) implements ValueTest {
+    public AnyOf {
+      parts = List.copyOf(parts);
+    }
+
+    static ValueTest of(List<ValueTest> parts) {
+      if (parts.size() == 1) {
+        return parts.get(0);
+      }
+      StringBuilder k = new StringBuilder();
+      for (ValueTest t : parts) {
+        k.append(k.length() == 0 ? "" : " or ").append(t.key());
+      }
+      return new AnyOf(parts, k.toString());
+    }
+
+    @Override
+    public boolean test(String value) {
+      for (ValueTest t : parts) {
+        if (t.test(value)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
