@@ -71,6 +71,19 @@ final class StoreMatchContext implements MatchContext {
   }
 
   @Override
+  public String describe(int testId, String value) {
+    ValueTest t = tests.get(testId);
+    if (t instanceof ValueTest.AnyOf any) {
+      for (ValueTest part : any.parts()) {
+        if (part.test(value)) {
+          return part.key();
+        }
+      }
+    }
+    return t.key();
+  }
+
+  @Override
   public boolean testText(int testId, String text) {
     return tests.get(testId).test(text);
   }

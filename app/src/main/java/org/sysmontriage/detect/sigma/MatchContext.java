@@ -20,6 +20,9 @@ public interface MatchContext {
   /** EventID, Computer, Channel, Provider or EventRecordID as text. */
   String system(SystemField f);
 
+  /** The words for test {@code testId} holding on {@code value}: for a value list, the item that matched. */
+  String describe(int testId, String value);
+
   /** Runs a test on a string directly (system fields are few and short: no cache). */
   boolean testText(int testId, String text);
 }

@@ -22,7 +22,8 @@ public sealed interface Node {
     @Override
     public void explain(MatchContext c, List<Evidence> out) {
       if (eval(c)) {
-        out.add(new Evidence(field, c.value(c.valueIdOfSlot(slot)), field + " " + reason));
+        String v = c.value(c.valueIdOfSlot(slot));
+        out.add(new Evidence(field, v, field + " " + c.describe(testId, v)));
       }
     }
   }
@@ -66,7 +67,7 @@ public sealed interface Node {
     @Override
     public void explain(MatchContext c, List<Evidence> out) {
       if (eval(c)) {
-        out.add(new Evidence(field, c.system(system), field + " " + reason));
+        out.add(new Evidence(field, c.system(system), field + " " + c.describe(testId, c.system(system))));
       }
     }
   }
@@ -91,7 +92,8 @@ public sealed interface Node {
     public void explain(MatchContext c, List<Evidence> out) {
       int k = matchingField(c);
       if (k >= 0) {
-        out.add(new Evidence(c.fieldNameAt(k), c.value(c.valueIdAt(k)), "keyword " + reason + " in " + c.fieldNameAt(k)));
+        String v = c.value(c.valueIdAt(k));
+        out.add(new Evidence(c.fieldNameAt(k), v, "keyword " + c.describe(testId, v) + " in " + c.fieldNameAt(k)));
       }
     }
   }
