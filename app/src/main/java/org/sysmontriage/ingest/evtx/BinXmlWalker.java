@@ -33,23 +33,27 @@ final class BinXmlWalker {
     this.recordEnd = end;
     budget = MAX_OPERATIONS;
     elements = 0;
+    fragment(start, end, sink, 0);
+  }
+
+  private void fragment(int start, int end, BinXmlSink sink, int depth) {
     byte[] b = chunk.data;
     boolean plainInstance = end - start > 14 && b[start] == BinXmlToken.FRAGMENT_HEADER
         && b[start + 4] == BinXmlToken.TEMPLATE_INSTANCE;
     if (plainInstance) { // the usual shape: fragment header, template instance, end of stream
-      instance(start + 5, sink, 0);
+      instance(start + 5, end, sink, depth);
     } else {
-      walk(compile(start, end), null, sink, 0); // elements outside templates: no dependency ids
+      walk(compile(start, end), null, sink, depth); // elements outside templates: no dependency ids
     }
   }
 
   /** A template instance whose token was at {@code pos - 1}. */
-  private void instance(int pos, BinXmlSink sink, int depth) {
-    Le.need(pos, 9, recordEnd);
+  private void instance(int pos, int end, BinXmlSink sink, int depth) {
+    Le.need(pos, 9, end);
     long defOffset = Le.u32(chunk.data, pos + 5);
     pos += 9;
     if (defOffset == pos) {
-      pos = Templates.skipDefinition(chunk, pos, recordEnd);
+      pos = Templates.skipDefinition(chunk, pos, end);
     }
     expand(defOffset, pos, sink, depth);
   }
@@ -211,7 +215,10 @@ final class BinXmlWalker {
 
   /** A BinXml value: a fragment of its own, usually without element dependency ids. */
   private void embedded(int start, int end, BinXmlSink sink, int depth) {
-    walk(compile(start, end), null, sink, depth + 1);
+    if (depth + 1 > MAX_DEPTH) {
+      throw new EvtxFormatException("BinXml nested deeper than " + MAX_DEPTH);
+    }
+    fragment(start, end, sink, depth + 1);
   }
 
   /**

@@ -87,10 +87,8 @@ final class ChunkScheduler {
     ChunkReader reader = new ChunkReader(checkCrc);
     for (int i = nextChunk.getAndIncrement(); i < chunkCount; i = nextChunk.getAndIncrement()) {
       ctx.checkCancelled();
-      if (!reader.load(channel, i, FileHeader.SIZE + (long) i * Chunk.SIZE)) {
-        return;
-      }
-      reader.parse(ctx);
+      reader.load(channel, i, FileHeader.SIZE + (long) i * Chunk.SIZE); // a file cut short reads as empty
+      reader.parse(ctx); // every chunk index is emitted, even an empty one, or the others would wait
       emitInOrder(i, reader);
     }
   }
