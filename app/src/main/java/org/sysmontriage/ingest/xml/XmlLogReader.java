@@ -12,12 +12,13 @@ import org.sysmontriage.ingest.ReadContext;
 
 /**
  * Windows event logs exported as XML: Event Viewer "Save All Events As" ({@code <Events>} root),
- * Splunk XmlWinEventLog (one event per line, with RenderingInfo), {@code wevtutil qe /f:xml}
- * (events concatenated without a root, often UTF-16LE with BOM) and pretty-printed rootless dumps.
- * The file is memory-mapped read-only; {@link EventScanner} cuts it into events and
- * {@link EventXmlParser} parses each with a hardened StAX parser. A broken event is skipped with
- * its line, column and byte offset; reading resumes at the next {@code <Event}. A DTD anywhere
- * outside events refuses the whole file before anything could expand.
+ * Splunk XmlWinEventLog (one event per line), {@code wevtutil qe /f:xml} (events concatenated
+ * without a root, often UTF-16LE with BOM) and pretty-printed rootless dumps. The file is
+ * memory-mapped read-only; {@link EventScanner} cuts it into events, {@link EventCollector} groups
+ * them into batches and {@link BatchParser} parses each batch with one hardened StAX reader
+ * ({@link EventXmlParser}), on several threads for a big file ({@link ParallelParsing}). A broken
+ * event is skipped with its line, column and byte offset; reading resumes at the next
+ * {@code <Event}. A DTD anywhere outside events refuses the rest of the file before any parser sees it.
  */
 public final class XmlLogReader implements LogReader {
   public static final String EVENT_VIEWER = "event-viewer";
