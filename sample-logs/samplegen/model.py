@@ -32,6 +32,7 @@ HOSTS = {
     "SRV-FILE-01": ("2d7f0e58", "000000000300", "10.42.1.20", "ACME\\adm.weiss", 1044, 9821377),
 }
 DOMAIN_SID = "S-1-5-21-1397120961-3040121847-2918224373"
+SERIES_START = datetime.datetime(2024, 3, 10)
 
 
 class Hex(int):
@@ -115,7 +116,11 @@ class Host:
         self.user = user
         self.user_sid = "%s-%d" % (DOMAIN_SID, rid)
         self.server = name.startswith("SRV")
-        self.record = record + self.rng.randint(1000, 90000)
+        # The channel's record ids keep rising from one capture of this host to the next
+        # (about 40 records a minute since the series began), so logs of one host line up.
+        jitter = self.rng.randint(1000, 90000)
+        minutes = int((start - SERIES_START).total_seconds() // 60)
+        self.record = record + minutes * 40 + jitter % 400
         self.counter = self.rng.randint(0x200, 0x900)
         self.now = start.replace(microsecond=self.rng.randint(0, 999) * 1000)
         self.events = []
