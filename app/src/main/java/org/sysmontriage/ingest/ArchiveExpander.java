@@ -89,7 +89,7 @@ final class ArchiveExpander {
     }
     List<ImportIssue> issues = copy.damage() == null ? List.of()
         : List.of(new ImportIssue(source, "archive", copy.damage()));
-    return List.of(new PlannedLog(source, copy.file(), format, copy.size(), copy.sha256(), issues));
+    return List.of(new PlannedLog(source, copy.file(), format, copy.size(), copy.sha256(), issues, false));
   }
 
   private static ArchiveStream open(Path file, SniffedFormat kind) throws IOException {

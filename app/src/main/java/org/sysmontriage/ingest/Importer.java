@@ -124,13 +124,13 @@ public final class Importer {
       return PlannedLog.unreadable(in.source(), null, "file", in.problem());
     }
     if (in.format().isLog()) {
-      return new PlannedLog(in.source(), in.path(), in.format(), in.size(), null, List.of());
+      return new PlannedLog(in.source(), in.path(), in.format(), in.size(), null, List.of(), in.explicit());
     }
     if (!in.explicit()) {
       return PlannedLog.notALog(in.source(), in.path(), in.size(), "");
     }
     PlannedLog p = PlannedLog.unreadable(in.source(), in.path(), "file", FormatSniffer.notALogMessage(in.path()));
-    return new PlannedLog(p.source(), p.file(), p.format(), in.size(), null, p.issues());
+    return new PlannedLog(p.source(), p.file(), p.format(), in.size(), null, p.issues(), true);
   }
 
   /** Waits for {@code f}, watching the token; a task's failure is rethrown as it was. */

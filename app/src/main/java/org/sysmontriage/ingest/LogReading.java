@@ -84,10 +84,21 @@ final class LogReading {
     return ctx;
   }
 
+  /**
+   * A JSON or XML file found in a folder or archive (not named by the user) in which not one event
+   * was found: a file that sits beside the logs, not a damaged log. EVTX files are logs by their header.
+   */
+  private static boolean isTextWithoutEvents(PlannedLog log, ReadContext ctx) {
+    return !log.explicit() && log.format() != SniffedFormat.EVTX && ctx.events() == 0 && log.issues().isEmpty();
+  }
+
   private static SourceInfo info(PlannedLog log, ReadContext ctx, String sha) {
     if (ctx == null) {
       String format = log.isNotALog() ? Importer.NOT_A_LOG : Importer.UNKNOWN;
       return new SourceInfo(log.source(), log.file(), format, "", sha, log.size(), 0, 0, log.issues());
+    }
+    if (isTextWithoutEvents(log, ctx)) { // metadata.json, a config .xml: found beside the logs, not one
+      return new SourceInfo(log.source(), log.file(), Importer.NOT_A_LOG, "", sha, log.size(), 0, 0, List.of());
     }
     List<ImportIssue> issues = new ArrayList<>(log.issues());
     issues.addAll(ctx.issues());

@@ -12,18 +12,20 @@ import org.sysmontriage.event.ImportIssue;
  * @param file the file to read: the input itself or a private copy of an archive member
  * @param sha256 known already (archive members, hashed while copied), or null to hash {@code file}
  * @param issues problems met before reading (e.g. the archive breaks inside this member)
+ * @param explicit named by the user, not found in a folder or archive
  */
-record PlannedLog(String source, Path file, SniffedFormat format, long size, String sha256, List<ImportIssue> issues) {
+record PlannedLog(String source, Path file, SniffedFormat format, long size, String sha256, List<ImportIssue> issues,
+    boolean explicit) {
   PlannedLog {
     issues = List.copyOf(issues);
   }
 
   static PlannedLog unreadable(String source, Path file, String where, String message) {
-    return new PlannedLog(source, file, SniffedFormat.UNKNOWN, 0, "", List.of(new ImportIssue(source, where, message)));
+    return new PlannedLog(source, file, SniffedFormat.UNKNOWN, 0, "", List.of(new ImportIssue(source, where, message)), true);
   }
 
   static PlannedLog notALog(String source, Path file, long size, String sha256) {
-    return new PlannedLog(source, file, SniffedFormat.UNKNOWN, size, sha256, List.of());
+    return new PlannedLog(source, file, SniffedFormat.UNKNOWN, size, sha256, List.of(), false);
   }
 
   boolean isLog() {

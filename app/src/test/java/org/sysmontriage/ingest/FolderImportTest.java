@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sysmontriage.event.CancellationToken;
 
 class FolderImportTest {
   @TempDir
@@ -52,6 +53,25 @@ class FolderImportTest {
     assertTrue(source(r, dir.resolve("case/README.md").toString()).issues().isEmpty());
     assertEquals(1, r.store().size());
     assertFalse(r.damaged());
+  }
+
+  @Test
+  void listsJsonAndXmlWithoutEventsFoundInAFolderAsNotALog() throws Exception {
+    write("capture/metadata.json", "{\"name\": \"procdump capture\", \"date\": \"2024-03-15\"}\n");
+    write("capture/manifest.xml", "<?xml version=\"1.0\"?><manifest><file>x</file></manifest>");
+    write("capture/sysmon.json", "{\"EventID\":1,\"Hostname\":\"WS01\",\"UtcTime\":\"2024-03-15 10:00:00.000\",\"Image\":\"C:\\\\a.exe\"}\n");
+    String folder = dir.resolve("capture").toString();
+    String metadata = dir.resolve("capture/metadata.json").toString();
+
+    ImportResult walked = new Importer().run(List.of(folder), ImportProgress.NONE, new CancellationToken());
+    ImportResult named = new Importer().run(List.of(metadata), ImportProgress.NONE, new CancellationToken());
+
+    assertEquals(Importer.NOT_A_LOG, source(walked, metadata).format());
+    assertEquals(Importer.NOT_A_LOG, source(walked, dir.resolve("capture/manifest.xml").toString()).format());
+    assertEquals(1, source(walked, dir.resolve("capture/sysmon.json").toString()).events());
+    assertFalse(walked.damaged(), walked.sources().toString());
+    assertEquals("json", source(named, metadata).format());
+    assertTrue(named.damaged(), "named explicitly, a JSON without events is an error");
   }
 
   @Test
