@@ -79,6 +79,28 @@ class SampleLogsExpectedHitsTest {
     assertEquals(List.of(), problems);
   }
 
+  @Test
+  void everyAnalyticsNamedSampleLogExistsAndTheAnalyticFiresInIt() {
+    Path dir = Path.of(System.getProperty("sample.logs.dir", "../sample-logs")).toAbsolutePath().normalize();
+    assumeTrue(Files.isRegularFile(dir.resolve("expected-hits.csv")), "sample-logs not found at " + dir);
+    Map<String, Set<String>> fired = fired(dir);
+    List<String> problems = new ArrayList<>();
+    for (Analytic a : AnalyticLibrary.builtIn().analytics()) {
+      for (String sample : AnalyticLibrary.builtIn().info(a.id()).samples()) {
+        if (!sample.startsWith("sample-logs/")) {
+          continue;
+        }
+        String file = sample.substring("sample-logs/".length());
+        if (!Files.isRegularFile(dir.resolve(file))) {
+          problems.add(a.id() + ": " + sample + " does not exist");
+        } else if (fired.entrySet().stream().noneMatch(e -> e.getKey().startsWith(file) && e.getValue().contains(a.id()))) {
+          problems.add(a.id() + " does not fire in " + sample);
+        }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
   /** Analytic ids that fired, per {@code file#record#eventId} (file relative to sample-logs/). */
   private static Map<String, Set<String>> fired(Path dir) {
     ImportResult imported = new Importer().run(List.of(dir.toString()), ImportProgress.NONE, new CancellationToken());
