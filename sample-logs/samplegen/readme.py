@@ -87,6 +87,10 @@ python3 sample-logs/generate.py
 ```
 
 Rewrites every log, the archives, `expected-hits.csv` and this README. Commit them together.
+Tests read these files: `SampleLogsImportTest`, `SampleLogsXmlTest` and `SampleLogsExpectedHitsTest`
+check them against `expected-hits.csv`; the report goldens of `SampleLogsReportGoldenTest` hold their
+record ids and hashes, so after a deliberate change run
+`mvn -o test -Dtest=SampleLogsReportGoldenTest -Dgolden.update=true` and review the diff.
 
 ## The logs
 """
