@@ -54,6 +54,19 @@ class ArchiveImportTest {
   }
 
   @Test
+  void memberNamesThatClimbOutAreOnlyNamesNeverPaths() throws Exception {
+    Path evidence = Files.createDirectory(dir.resolve("evidence"));
+    String zip = Files.write(evidence.resolve("evil.zip"), Archives.zip("../../escaped.json", "{1}\n", "/abs/x.json", "{2}\n")).toString();
+    String before = listing(dir);
+
+    ImportResult r = run(zip);
+
+    assertEquals(List.of(zip + "::../../escaped.json", zip + "::abs/x.json"), names(r));
+    assertEquals(2, r.store().size());
+    assertEquals(before, listing(dir));
+  }
+
+  @Test
   void readsTarGzWithPaxHeadersAndGnuLongNames() throws Exception {
     String longName = "datasets/" + "x".repeat(120) + "/events.json";
     byte[] tar = new Archives.Tar()
