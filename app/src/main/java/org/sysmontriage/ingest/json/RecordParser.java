@@ -44,7 +44,7 @@ final class RecordParser {
       }
       flattener.flatten(p, rec);
     } catch (StreamConstraintsException e) {
-      return "over the parser's limits: " + e.getOriginalMessage();
+      return "over the parser's limits: " + e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
     } catch (JsonProcessingException e) {
       return "broken JSON: " + e.getOriginalMessage();
     } catch (IOException | RuntimeException e) {
