@@ -40,9 +40,9 @@ public final class RulesCommand implements Runnable {
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       AnalyticLibrary lib = rules.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(rules);
-      out.printf(Locale.ROOT, "%-40s %4s %-8s %-13s %-22s %s%n", "ID", "RISK", "", "SEVERITY", "TECHNIQUES", "TITLE");
+      out.printf(Locale.ROOT, "%-46s %4s %-8s %-13s %-22s %s%n", "ID", "RISK", "", "SEVERITY", "TECHNIQUES", "TITLE");
       for (Analytic a : lib.analytics()) {
-        out.printf(Locale.ROOT, "%-40s %4d %-8s %-13s %-22s %s%n", a.id(), a.risk(), a.impact() + "x" + a.confidence(),
+        out.printf(Locale.ROOT, "%-46s %4d %-8s %-13s %-22s %s%n", a.id(), a.risk(), a.impact() + "x" + a.confidence(),
             a.severity().sigmaName(), String.join(",", a.techniques()), a.title());
       }
       lib.errors().forEach(e -> spec.commandLine().getErr().println(e));
