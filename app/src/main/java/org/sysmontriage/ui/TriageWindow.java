@@ -9,6 +9,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sysmontriage.ui.casework.CaseViewModel;
 import org.sysmontriage.ui.casework.ExportViewModel;
+import org.sysmontriage.ui.common.Em;
 import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.common.Themes;
 import org.sysmontriage.ui.details.DetailsViewModel;
@@ -37,6 +38,7 @@ public final class TriageWindow {
   public record Parts(Engine engine, TaskRunner runner, RecentFiles recent, Optional<Path> samples, Consumer<String> browser) {}
 
   public static ShellViewModel open(Stage stage, Parts parts) {
+    Em.fitScreen();
     Themes themes = new Themes();
     themes.apply();
     ImportViewModel importing = new ImportViewModel(parts.engine(), parts.runner());

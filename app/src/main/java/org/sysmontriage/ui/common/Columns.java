@@ -3,7 +3,6 @@ package org.sysmontriage.ui.common;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.TableColumn;
-import javafx.scene.text.Font;
 
 /** Read-only text columns sized in ems, so tables scale with the font on big screens. */
 public final class Columns {
@@ -18,6 +17,6 @@ public final class Columns {
 
   /** Pixels of {@code n} ems of the default font. */
   public static double ems(double n) {
-    return n * Font.getDefault().getSize();
+    return Em.of(n);
   }
 }

@@ -13,10 +13,12 @@ import org.sysmontriage.ui.engine.AnalyticPage;
 /** An analytic's page: description, implementations, false positives, references, unit tests. */
 public final class AnalyticPageView extends VBox {
   private final Consumer<String> browser;
+  private final String emptyText;
 
   /** {@code browser} opens a URL outside the application. */
-  public AnalyticPageView(Consumer<String> browser) {
+  public AnalyticPageView(Consumer<String> browser, String emptyText) {
     this.browser = browser;
+    this.emptyText = emptyText;
     getStyleClass().add("analytic-page");
     setFillWidth(true);
   }
@@ -24,7 +26,7 @@ public final class AnalyticPageView extends VBox {
   public void show(Analytic a, AnalyticPage page) {
     getChildren().clear();
     if (a == null) {
-      getChildren().add(muted("Select a hit to read about the analytic that flagged it."));
+      getChildren().add(muted(emptyText));
       return;
     }
     Label title = new Label(a.title());

@@ -34,9 +34,10 @@ public final class DetailsView extends VBox {
   public DetailsView(String id, DetailsViewModel vm, Consumer<String> browser) {
     this.vm = vm;
     this.browser = browser;
-    this.page = new AnalyticPageView(browser);
+    this.page = new AnalyticPageView(browser, "Select a hit to read about the analytic that flagged it.");
     this.cards = new TechniqueCards(vm.techniques(), browser);
     setId(id);
+    setMinWidth(Columns.ems(16));
     getStyleClass().add("details");
     Label heading = new Label();
     heading.setId(Ids.DETAILS_HEADING);
@@ -103,7 +104,7 @@ public final class DetailsView extends VBox {
     table.setId(Ids.DETAILS_FIELDS);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getColumns().add(Columns.text("Field", FieldRow::name, 10));
-    table.getColumns().add(Columns.text("Value  (matched fields: highlighted, with the reason)",
+    table.getColumns().add(Columns.text("Value",
         r -> r.matched() ? r.value() + "\n⚑ " + r.reason() : r.value(), 30));
     table.setRowFactory(t -> new TableRow<>() {
       @Override

@@ -131,7 +131,12 @@ public final class HitTable {
   }
 
   public String time(int h) {
-    String full = Times.format(ticks[h]);
+    return shortTime(ticks[h]);
+  }
+
+  /** "2024-03-12 08:09:38.513" (UTC, milliseconds), as tables show times. */
+  public static String shortTime(long ticks) {
+    String full = Times.format(ticks);
     return full.length() < 23 ? full : full.substring(0, 10) + " " + full.substring(11, 23);
   }
 

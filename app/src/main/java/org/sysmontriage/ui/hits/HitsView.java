@@ -33,6 +33,7 @@ public final class HitsView extends BorderPane {
   public HitsView(HitsViewModel vm, CaseViewModel caseWork) {
     this.vm = vm;
     this.caseWork = caseWork;
+    setMinWidth(Columns.ems(24));
     setTop(filterBar());
     setCenter(table());
   }
@@ -174,8 +175,7 @@ public final class HitsView extends BorderPane {
 
   // Widths in "em" of the default font, so the table scales with font size on big screens.
   private static double widthOf(HitColumn c) {
-    double em = javafx.scene.text.Font.getDefault().getSize();
-    return em * switch (c) {
+    return Columns.ems(switch (c) {
       case TIME -> 13.5;
       case HOST, USER -> 10;
       case ANALYTIC -> 16;
@@ -186,6 +186,6 @@ public final class HitsView extends BorderPane {
       case SEVERITY -> 5.5;
       case PROCESS, TARGET -> 16;
       case COMMAND -> 30;
-    };
+    });
   }
 }

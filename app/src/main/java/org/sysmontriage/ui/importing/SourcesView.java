@@ -24,10 +24,10 @@ public final class SourcesView extends VBox {
     TableView<SourceInfo> sources = new TableView<>(vm.sources());
     sources.setId(Ids.SOURCES_TABLE);
     sources.getColumns().add(Columns.text("Log", SourceInfo::source, 22));
-    sources.getColumns().add(Columns.text("Format", SourceInfo::format, 5));
+    sources.getColumns().add(Columns.text("Format", SourceInfo::format, 6));
     sources.getColumns().add(Columns.text("Dialect", SourceInfo::dialect, 8));
     sources.getColumns().add(Columns.text("Events", s -> String.format("%,d", s.events()), 6));
-    sources.getColumns().add(Columns.text("Skipped", s -> String.format("%,d", s.skipped()), 5));
+    sources.getColumns().add(Columns.text("Skipped", s -> String.format("%,d", s.skipped()), 6));
     sources.getColumns().add(Columns.text("Size", s -> String.format("%,.1f MB", s.sizeBytes() / 1e6), 6));
     sources.getColumns().add(Columns.text("SHA-256", SourceInfo::sha256, 40));
     sources.setRowFactory(t -> new TableRow<>() {

@@ -7,6 +7,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.ingest.Importer;
 
 /** Every log read, with its format, dialect, counts and hash, and every located issue. */
 public final class SourcesViewModel {
@@ -15,15 +16,24 @@ public final class SourcesViewModel {
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Sources");
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
-  public void show(List<SourceInfo> next) {
+  public void show(List<SourceInfo> all) {
+    // Logs first; files of a walked folder that are not logs go last and are counted apart.
+    List<SourceInfo> next = all.stream().filter(s -> !notALog(s)).toList();
+    long others = all.size() - next.size();
     sources.setAll(next);
+    sources.addAll(all.stream().filter(SourcesViewModel::notALog).toList());
     issues.setAll(next.stream().flatMap(s -> s.issues().stream()).toList());
     long skipped = next.stream().mapToLong(SourceInfo::skipped).sum();
     long events = next.stream().mapToLong(SourceInfo::events).sum();
     long unlisted = next.stream().mapToLong(s -> Math.max(0, s.skipped() - s.issues().size())).sum();
     title.set(issues.isEmpty() && skipped == 0 ? "Sources" : "Sources ⚠ " + Math.max(issues.size(), skipped));
-    summary.set(String.format("%,d logs · %,d events read · %,d records skipped · %,d issues listed%s", next.size(), events, skipped,
-        issues.size(), unlisted > 0 ? String.format(" (%,d more skipped records not listed: issue cap reached)", unlisted) : ""));
+    summary.set(String.format("%,d logs · %,d events read · %,d records skipped · %,d issues listed%s%s", next.size(), events, skipped,
+        issues.size(), unlisted > 0 ? String.format(" (%,d more skipped records not listed: issue cap reached)", unlisted) : "",
+        others > 0 ? String.format(" · %,d other files in the folders are not logs (listed last)", others) : ""));
+  }
+
+  static boolean notALog(SourceInfo s) {
+    return Importer.NOT_A_LOG.equals(s.format());
   }
 
   public ObservableList<SourceInfo> sources() {

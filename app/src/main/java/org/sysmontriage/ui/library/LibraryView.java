@@ -33,7 +33,7 @@ public final class LibraryView extends SplitPane {
       }
     });
     list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
-    AnalyticPageView page = new AnalyticPageView(browser);
+    AnalyticPageView page = new AnalyticPageView(browser, "Select an analytic on the left to read its page.");
     TechniqueCards cards = new TechniqueCards(vm.techniques(), browser);
     Button showMe = new Button("Show me", new FontIcon(Material2OutlinedMZ.PLAY_ARROW));
     showMe.setId(Ids.LIBRARY_SHOW_ME);
@@ -60,5 +60,6 @@ public final class LibraryView extends SplitPane {
     scroll.setFitToWidth(true);
     getItems().addAll(list, scroll);
     setDividerPositions(0.32);
+    list.getSelectionModel().selectFirst();
   }
 }

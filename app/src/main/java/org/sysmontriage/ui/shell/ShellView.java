@@ -43,12 +43,19 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   private final TimelineView timeline;
   private final EventsView eventsView;
   private double fontScale = 1;
+  private String fontSheet;
 
   public ShellView(ShellViewModel vm, LibraryViewModel library, ExportViewModel export, Themes themes, Consumer<String> browser) {
     this.vm = vm;
     this.themes = themes;
     this.caseActions = new CaseActions(vm, export, this::window);
     getStyleClass().add(Styles.APP);
+    zoomText(0);
+    sceneProperty().addListener((o, a, scene) -> {
+      if (scene != null && !scene.getStylesheets().contains(fontSheet)) {
+        scene.getStylesheets().add(fontSheet);
+      }
+    });
     hitsView = new HitsView(vm.hits(), vm.caseWork());
     timeline = new TimelineView(vm.hits(), themes.darkProperty());
     eventsView = new EventsView(vm.events(), browser);
@@ -122,7 +129,16 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   /** Scales every text of the window (and the layout in ems with it). */
   void zoomText(double factor) {
     fontScale = factor == 0 ? 1 : Math.max(0.6, Math.min(3, fontScale * factor));
-    setStyle(String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", javafx.scene.text.Font.getDefault().getSize() * fontScale));
+    String css = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", org.sysmontriage.ui.common.Em.size() * fontScale);
+    setStyle(css);
+    // Popups (menus, combo lists, tooltips, dialogs) take the scene's stylesheets, not this style.
+    String sheet = "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString((".root { " + css + " }").getBytes(
+        java.nio.charset.StandardCharsets.UTF_8));
+    if (getScene() != null) {
+      getScene().getStylesheets().remove(fontSheet);
+      getScene().getStylesheets().add(sheet);
+    }
+    fontSheet = sheet;
   }
 
   void focusHits() {

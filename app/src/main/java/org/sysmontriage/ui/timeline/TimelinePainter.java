@@ -16,7 +16,7 @@ final class TimelinePainter {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 
-  private final Font font = Font.getDefault();
+  private final Font font = Font.font(org.sysmontriage.ui.common.Em.size());
   double gutter;
   double axisHeight;
 

@@ -8,12 +8,12 @@ record TimelinePalette(Color background, Color text, Color grid, Color density, 
 
   static TimelinePalette light() {
     return new TimelinePalette(Color.web("#ffffff"), Color.web("#24292f"), Color.web("#d0d7de"), Color.web("#0969da", 0.16),
-        Color.web("#0969da", 0.18), Color.web("#f6f8fa"), colors("#6e7781", "#0969da", "#bf8700", "#cf222e", "#82071e"));
+        Color.web("#0969da", 0.18), Color.web("#f6f8fa"), colors("#6e7781", "#0969da", "#bf8700", "#cf222e", "#8250df"));
   }
 
   static TimelinePalette dark() {
     return new TimelinePalette(Color.web("#0d1117"), Color.web("#c9d1d9"), Color.web("#30363d"), Color.web("#58a6ff", 0.20),
-        Color.web("#58a6ff", 0.22), Color.web("#161b22"), colors("#8b949e", "#58a6ff", "#d29922", "#f85149", "#ff7b72"));
+        Color.web("#58a6ff", 0.22), Color.web("#161b22"), colors("#8b949e", "#58a6ff", "#d29922", "#f85149", "#bc8cff"));
   }
 
   Color of(Severity s) {
