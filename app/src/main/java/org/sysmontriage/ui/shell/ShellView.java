@@ -129,10 +129,13 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   /** Scales every text of the window (and the layout in ems with it). */
   void zoomText(double factor) {
     fontScale = factor == 0 ? 1 : Math.max(0.6, Math.min(3, fontScale * factor));
-    String css = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", org.sysmontriage.ui.common.Em.size() * fontScale);
+    double px = org.sysmontriage.ui.common.Em.size() * fontScale;
+    String css = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", px);
     setStyle(css);
     // Popups (menus, combo lists, tooltips, dialogs) take the scene's stylesheets, not this style.
-    String sheet = "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString((".root { " + css + " }").getBytes(
+    // Icons get pixels: an icon size in em would refer to the icon's own font and grow without end.
+    String rules = String.format(java.util.Locale.ROOT, ".root { %s } .ikonli-font-icon { -fx-icon-size: %.0fpx; }", css, px * 1.15);
+    String sheet = "data:text/css;base64," + java.util.Base64.getEncoder().encodeToString(rules.getBytes(
         java.nio.charset.StandardCharsets.UTF_8));
     if (getScene() != null) {
       getScene().getStylesheets().remove(fontSheet);
