@@ -10,7 +10,8 @@ import org.sysmontriage.ingest.ImportResult;
 /**
  * {@code stats --format jsonl}: one line per log {@code {"source", "format", "dialect", "sha256",
  * "events", "skipped", "issues": [{"where", "message"}]}}, then {@code {"summary": true, "events",
- * "store_bytes"}}.
+ * "store_bytes"}}. A note (informational, not damage) keeps that shape: its message starts with
+ * {@code note: }.
  */
 final class StatsJsonlWriter {
   private StatsJsonlWriter() {}
@@ -41,7 +42,7 @@ final class StatsJsonlWriter {
     for (ImportIssue i : s.issues()) {
       g.writeStartObject();
       g.writeStringField("where", i.where());
-      g.writeStringField("message", i.message());
+      g.writeStringField("message", i.damage() ? i.message() : "note: " + i.message());
       g.writeEndObject();
     }
     g.writeEndArray();

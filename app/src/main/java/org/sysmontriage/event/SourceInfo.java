@@ -16,7 +16,7 @@ import java.util.List;
  * @param sizeBytes size of the log's bytes
  * @param events events read
  * @param skipped records that could not be read (each has an issue, up to the issue cap)
- * @param issues located issues, in reading order, capped
+ * @param issues located issues and notes, in reading order, capped
  */
 public record SourceInfo(
     String source,
@@ -33,8 +33,8 @@ public record SourceInfo(
     issues = List.copyOf(issues);
   }
 
-  /** True when something in this log could not be read. */
+  /** True when something in this log could not be read; notes ({@link ImportIssue#damage()} false) do not count. */
   public boolean damaged() {
-    return skipped > 0 || !issues.isEmpty();
+    return skipped > 0 || issues.stream().anyMatch(ImportIssue::damage);
   }
 }

@@ -23,6 +23,7 @@ public final class ReadContext {
   private long events;
   private long skipped;
   private long droppedIssues;
+  private boolean droppedDamage;
   private volatile String dialect = "";
 
   /** Receives the running count of bytes a reader consumed in its file. */
@@ -59,12 +60,28 @@ public final class ReadContext {
     issue(where, message);
   }
 
-  /** Something worth telling that did not cost a record (e.g. a dirty header that lies). */
-  public synchronized void issue(String where, String message) {
+  /**
+   * Damage that did not cost a counted record (a CRC mismatch, a lost chunk header, a file that
+   * could not be read at all): makes the log "partly damaged" (exit 1).
+   */
+  public void issue(String where, String message) {
+    add(new ImportIssue(source, where, message, true));
+  }
+
+  /**
+   * Information that costs nothing (e.g. a dirty EVTX header whose chunk count lags while every
+   * chunk was read): shown to the user as a note, never counted as damage.
+   */
+  public void note(String where, String message) {
+    add(ImportIssue.note(source, where, message));
+  }
+
+  private synchronized void add(ImportIssue issue) {
     if (issues.size() < MAX_ISSUES) {
-      issues.add(new ImportIssue(source, where, message));
+      issues.add(issue);
     } else {
       droppedIssues++;
+      droppedDamage |= issue.damage();
     }
   }
 
@@ -97,7 +114,7 @@ public final class ReadContext {
   public synchronized List<ImportIssue> issues() {
     List<ImportIssue> out = new ArrayList<>(issues);
     if (droppedIssues > 0) {
-      out.add(new ImportIssue(source, "-", droppedIssues + " more issues not listed"));
+      out.add(new ImportIssue(source, "-", droppedIssues + " more issues not listed", droppedDamage));
     }
     return out;
   }

@@ -75,6 +75,22 @@ class StatsCommandTest {
     assertEquals("", run.err());
   }
 
+  @Test
+  void aDirtyEvtxHeaderIsANoteAndExitsZero() {
+    // the header says 1 chunk, the file holds 9 (a copy of a live log): every record is read
+    Path dirty = org.sysmontriage.testing.Corpus.dir().resolve("omerbenamram-evtx/samples/sysmon.evtx");
+
+    CliRun table = CliRun.of("stats", dirty.toString());
+    CliRun jsonl = CliRun.of("stats", "--format", "jsonl", dirty.toString());
+
+    assertEquals(0, table.exit(), table.err());
+    assertTrue(table.err().startsWith("note: " + dirty + ": offset 0x0: file header says 1 chunks"), table.err());
+    assertEquals(0, jsonl.exit(), jsonl.err());
+    JsonNode log = jsonl.jsonLines().get(0);
+    assertEquals(0, log.get("skipped").asLong());
+    assertTrue(log.get("issues").get(0).get("message").asText().startsWith("note: file header says"), jsonl.out());
+  }
+
   private static Set<String> fieldNames(JsonNode n) {
     Set<String> names = new java.util.HashSet<>();
     n.fieldNames().forEachRemaining(names::add);

@@ -56,7 +56,7 @@ public final class EvtxLogReader implements LogReader {
       ctx.issue("offset 0x0", "file header CRC32 mismatch; chunks read by their own signature");
     }
     if (header.chunkCount() != found) {
-      ctx.issue("offset 0x0", "file header says " + header.chunkCount() + " chunks, the file holds " + found
+      ctx.note("offset 0x0", "file header says " + header.chunkCount() + " chunks, the file holds " + found
           + " (header not updated: a copy of a live log); all " + found + " read");
     }
     if (size < FileHeader.SIZE) {
