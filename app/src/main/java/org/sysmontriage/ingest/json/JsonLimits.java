@@ -13,7 +13,7 @@ final class JsonLimits {
   static final int MAX_NUMBER = 64;
   static final int MAX_NAME = 4096;
   /** Longest record (line or object) read; a longer one is skipped with an issue. */
-  static final int MAX_RECORD_BYTES = 64 * 1024 * 1024;
+  static final int MAX_RECORD_BYTES = 32 * 1024 * 1024;
 
   private static final JsonFactory FACTORY = JsonFactory.builder()
       .streamReadConstraints(StreamReadConstraints.builder()

@@ -58,6 +58,28 @@ class JsonLogReaderRobustnessTest {
   }
 
   @Test
+  void overlongLineIsSkippedAndTheLinesAroundItAreKept() throws Exception {
+    String good = "{\"EventID\":1,\"Hostname\":\"h\",\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"Image\":\"C:\\\\a.exe\"}\n";
+    byte[] longLine = new byte[JsonLimits.MAX_RECORD_BYTES + 1000];
+    Arrays.fill(longLine, (byte) 'x');
+    longLine[0] = '{';
+    longLine[longLine.length - 1] = '\n';
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.write(good.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    out.write(longLine);
+    out.write(good.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    Path file = tmp.resolve("long-line.ndjson");
+    Files.write(file, out.toByteArray());
+
+    CanonicalDump.Result r = CanonicalDump.read(new JsonLogReader(1), file);
+
+    assertEquals(2, r.ctx().events(), r.render());
+    assertEquals(1, r.ctx().skipped());
+    assertEquals("line 2", r.ctx().issues().get(0).where());
+    assertTrue(r.ctx().issues().get(0).message().contains("longer than 32 MB"), r.render());
+  }
+
+  @Test
   void garbageFileGivesOneClearIssueAndNoEvents() throws Exception {
     Path file = tmp.resolve("garbage.json");
     byte[] bytes = new byte[300_000];
