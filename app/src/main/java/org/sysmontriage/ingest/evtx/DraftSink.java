@@ -187,7 +187,10 @@ final class DraftSink implements BinXmlSink {
       nestedEnd(false);
       return;
     }
-    if (depth == collectDepth) {
+    if (depth == 0) {
+      return; // an end without a start (damaged BinXml): nothing to close
+    }
+    if (collectDepth > 0 && depth == collectDepth) {
       collected();
     }
     depth--;

@@ -23,7 +23,8 @@ import org.sysmontriage.testing.Corpus;
  * Real chunks mutated thousands of times (bit flips, random bytes, random lengths and offsets in
  * the structures, truncation), with a fixed seed: reading must return normally with located
  * issues, never throw, never hang. {@code -Devtx.fuzz.iterations=N} runs a longer campaign.
- * The timeout is a hang guard for the whole batch, not a speed assertion.
+ * {@code -Devtx.fuzz.seed=S} another sequence. The timeout is a hang guard for the whole batch, not
+ * a speed assertion.
  */
 class EvtxFuzzTest {
   private static final int ITERATIONS = Integer.getInteger("evtx.fuzz.iterations", 3000);
@@ -44,7 +45,7 @@ class EvtxFuzzTest {
     assertTrue(chunks.size() >= SOURCES.length, "too few chunks to mutate");
     long[] outcome = new long[3]; // events, skipped, issues
     assertTimeoutPreemptively(Duration.ofSeconds(240), () -> {
-      Random random = new Random(20261121L);
+      Random random = new Random(Long.getLong("evtx.fuzz.seed", 20261121L));
       ChunkReader reader = new ChunkReader(true);
       for (int i = 0; i < ITERATIONS; i++) {
         byte[] chunk = chunks.get(random.nextInt(chunks.size())).clone();
