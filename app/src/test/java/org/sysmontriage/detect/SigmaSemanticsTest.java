@@ -96,6 +96,18 @@ class SigmaSemanticsTest {
   }
 
   @Test
+  void hexInsideAPatternStaysText() {
+    assertEquals(1, matches("sel:\n  CommandLine|contains: ' 0x0110'\ncondition: sel\n", proc("", "SqlDumper.exe 728 0 0x0110"), proc("", "x 0x110")));
+    assertEquals(1, matches("sel:\n  GrantedAccess|startswith: '0x1f3'\ncondition: sel\n", sysmon(1, "GrantedAccess", "0x001F3FFF"), sysmon(1, "GrantedAccess", "0x1410")));
+  }
+
+  @Test
+  void aTrailingBackslashStaysLiteralUnderContains() {
+    String d = "sel:\n  Image|contains: ':\\Windows\\System32\\'\ncondition: sel\n";
+    assertEquals(1, matches(d, proc("C:\\Windows\\System32\\svchost.exe", ""), proc("C:\\Windows\\System32.exe", "")));
+  }
+
+  @Test
   void repeatedBackslashesCollapse() {
     assertEquals(1, matches("sel:\n  Image: 'C:\\Windows\\System32\\cmd.exe'\ncondition: sel\n", proc("C:\\\\Windows\\\\System32\\\\cmd.exe", "")));
   }

@@ -23,41 +23,52 @@ public final class Glob {
 
   /** Compiles a Sigma value; each literal run is normalized like event values. */
   public static Glob compile(String sigmaValue, boolean cased) {
+    return compile(sigmaValue, cased, false, false);
+  }
+
+  /**
+   * Compiles a Sigma value with the contains / startswith / endswith wildcards added as tokens (a
+   * value ending in a backslash stays a literal backslash, as pySigma reads it).
+   */
+  public static Glob compile(String sigmaValue, boolean cased, boolean anyPrefix, boolean anySuffix) {
+    List<String> segs = split(sigmaValue);
+    boolean whole = segs.size() == 1 && !anyPrefix && !anySuffix; // only a whole value compares hex as a number
+    if (anyPrefix) {
+      segs.add(0, "");
+    }
+    if (anySuffix) {
+      segs.add("");
+    }
+    boolean lead = segs.size() > 1 && segs.get(0).isEmpty();
+    boolean trail = segs.size() > 1 && segs.get(segs.size() - 1).isEmpty();
+    List<String> out = new ArrayList<>();
+    for (int i = lead ? 1 : 0, end = trail ? segs.size() - 1 : segs.size(); i < end; i++) {
+      String plain = Values.collapseBackslashes(segs.get(i));
+      plain = whole ? Values.canonicalHex(plain) : plain;
+      out.add(cased ? plain : plain.toLowerCase(java.util.Locale.ROOT));
+    }
+    out.removeIf(x -> x.isEmpty() && out.size() > 1);
+    return new Glob(out.toArray(String[]::new), lead, trail);
+  }
+
+  /** Literal runs between unescaped stars; {@code ?} becomes {@link #ANY_ONE}. */
+  private static List<String> split(String v) {
     List<String> segs = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
-    boolean lead = false;
-    boolean trail = false;
-    int n = sigmaValue.length();
+    int n = v.length();
     for (int i = 0; i < n; i++) {
-      char c = sigmaValue.charAt(i);
-      if (c == '\\' && i + 1 < n && "*?\\".indexOf(sigmaValue.charAt(i + 1)) >= 0) {
-        cur.append(sigmaValue.charAt(++i));
+      char c = v.charAt(i);
+      if (c == '\\' && i + 1 < n && "*?\\".indexOf(v.charAt(i + 1)) >= 0) {
+        cur.append(v.charAt(++i));
       } else if (c == '*') {
-        if (segs.isEmpty() && cur.length() == 0) {
-          lead = true;
-        }
         segs.add(cur.toString());
         cur.setLength(0);
-        trail = i == n - 1;
-      } else if (c == '?') {
-        cur.append(ANY_ONE);
       } else {
-        cur.append(c);
+        cur.append(c == '?' ? ANY_ONE : c);
       }
     }
     segs.add(cur.toString());
-    List<String> out = new ArrayList<>();
-    for (String s : segs) {
-      out.add(Values.normalize(s, cased));
-    }
-    if (lead) {
-      out.remove(0);
-    }
-    if (trail) {
-      out.remove(out.size() - 1);
-    }
-    out.removeIf(s -> s.isEmpty() && out.size() > 1);
-    return new Glob(out.toArray(String[]::new), lead, trail);
+    return segs;
   }
 
   public boolean matches(String s) {

@@ -43,10 +43,11 @@ final class ValueCompiler {
     }
     boolean cased = mods.contains("cased");
     List<ValueTest> out = new ArrayList<>();
+    boolean prefix = mods.contains("contains") || mods.contains("endswith");
+    boolean suffix = mods.contains("contains") || mods.contains("startswith");
     for (String v : expand(value, mods, at)) {
-      String pattern = wrap(v, mods);
       String key = (cased ? "cased " : "") + reason(v, mods);
-      out.add(new ValueTest.GlobTest(Glob.compile(pattern, cased), cased, key));
+      out.add(new ValueTest.GlobTest(Glob.compile(v, cased, prefix, suffix), cased, key));
     }
     return out;
   }
@@ -59,16 +60,6 @@ final class ValueCompiler {
       }
     }
     return (v.contains("*") || v.contains("?") ? "matches '" : "is '") + v + "'";
-  }
-
-  private static String wrap(String v, List<String> mods) {
-    if (mods.contains("contains")) {
-      return "*" + v + "*";
-    }
-    if (mods.contains("startswith")) {
-      return v + "*";
-    }
-    return mods.contains("endswith") ? "*" + v : v;
   }
 
   private static List<String> expand(String value, List<String> mods, YamlNode at) throws RuleException {
