@@ -55,7 +55,8 @@ final class ReportBench implements Callable<Integer> {
     EventStore store = events > 0 ? DetectBench.replicate(imported.store(), events) : imported.store();
     AnalyticLibrary lib = AnalyticLibrary.builtIn();
     DetectionResult result = new Detector(lib).run(store, ProgressListener.NONE, new CancellationToken());
-    ReportInput in = ReportInput.of(store, result.hits()).withCatalog(new LibraryCatalog(lib, AttackCatalog.builtIn()));
+    ReportInput in = ReportInput.of(store, result.hits()).withCatalog(new LibraryCatalog(lib, AttackCatalog.builtIn()))
+        .withAggregates(result.aggregates());
     out.printf(Locale.ROOT, "%,d events, %,d hits%n", store.size(), result.hits().size());
     for (ReportType type : ReportType.values()) {
       double[] ms = new double[repeat];

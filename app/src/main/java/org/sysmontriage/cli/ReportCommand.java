@@ -77,7 +77,7 @@ public final class ReportCommand implements Callable<Integer> {
     DetectionResult result = new Detector(library).run(imported.store(), ProgressListener.NONE, new CancellationToken());
     CaseFile c = caseArgs.load(imported.store(), err);
     ReportInput in = ReportInput.of(imported.store(), result.hits()).withSources(imported.sources())
-        .withCatalog(new LibraryCatalog(library, AttackCatalog.builtIn())).withCase(c).withMinRisk(minRisk)
+        .withCatalog(new LibraryCatalog(library, AttackCatalog.builtIn())).withCase(c).withMinRisk(minRisk).withAggregates(result.aggregates())
         .withToolVersion(VersionProvider.version()).withScore(score);
     ReportData data = Reports.write(type, in, out);
     err.println("sysmon-triage: wrote " + out + ": " + data.rows().size() + " hits" + (c == null ? "" : ", " + data.suppressed()

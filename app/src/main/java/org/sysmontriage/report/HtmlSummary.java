@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.sysmontriage.casefile.HitStatus;
 import org.sysmontriage.casefile.SourceProblem;
+import org.sysmontriage.detect.AggregateFinding;
 import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.event.Times;
+import org.sysmontriage.risk.RiskRollup;
 
 /** The report's overview sections: summary, risk, timeline, ATT&CK, and the analytics used. */
 final class HtmlSummary {
@@ -15,7 +17,7 @@ final class HtmlSummary {
   private HtmlSummary() {}
 
   static String of(ReportData d) {
-    return summary(d) + risk(d) + timeline(d) + attack(d);
+    return summary(d) + risk(d) + timeline(d) + attack(d) + aggregates(d);
   }
 
   private static String summary(ReportData d) {
@@ -84,18 +86,20 @@ final class HtmlSummary {
   private static String risk(ReportData d) {
     return "<section id=\"risk\"><h2>Risk per host and user</h2><p class=\"muted\">Risk of a hit = impact \u00d7 confidence / 100"
         + " (Splunk risk-based alerting); sum and maximum over the hits shown.</p>"
-        + riskTable("Host", d.riskByHost()) + riskTable("User", d.riskByUser()) + "</section>\n";
+        + riskTable("Host", d.rollup().hosts()) + riskTable("User", d.rollup().users()) + "</section>\n";
   }
 
-  private static String riskTable(String what, List<RiskLine> lines) {
+  private static String riskTable(String what, List<RiskRollup.Finding> lines) {
     if (lines.isEmpty()) {
       return "<p class=\"muted\">No hits with a " + what.toLowerCase(java.util.Locale.ROOT) + ".</p>";
     }
-    StringBuilder b = new StringBuilder("<table><tr><th>").append(what)
-        .append("</th><th class=\"num\">Hits</th><th class=\"num\">Risk sum</th><th class=\"num\">Risk max</th></tr>");
-    for (RiskLine l : lines) {
+    StringBuilder b = new StringBuilder("<table><tr><th>").append(what).append("</th><th class=\"num\">Hits</th>")
+        .append("<th class=\"num\">Risk sum</th><th class=\"num\">Risk max</th><th>Analytics</th></tr>");
+    for (RiskRollup.Finding l : lines) {
       b.append("<tr><td>").append(Html.value(l.name())).append("</td><td class=\"num\">").append(l.hits())
-          .append("</td><td class=\"num\">").append(l.riskSum()).append("</td><td class=\"num\">").append(l.riskMax()).append("</td></tr>");
+          .append("</td><td class=\"num\">").append(l.sum()).append("</td><td class=\"num\">").append(l.max())
+          .append("</td><td class=\"mono\">").append(l.analytics().stream().map(Html::text).collect(Collectors.joining(", ")))
+          .append("</td></tr>");
     }
     return b.append("</table>").toString();
   }
@@ -123,6 +127,23 @@ final class HtmlSummary {
           .append("</td><td class=\"num\">").append(t.hits()).append("</td><td class=\"num\">").append(t.riskMax())
           .append("</td><td class=\"mono\">").append(t.analyticIds().stream().map(Html::text).collect(Collectors.joining("<br>")))
           .append("</td></tr>");
+    }
+    return b.append("</table></section>\n").toString();
+  }
+
+  private static String aggregates(ReportData d) {
+    if (d.aggregates().isEmpty()) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder("<section id=\"aggregates\"><h2>Grouped findings</h2><p class=\"muted\">Hits of analytics ")
+        .append("that define a grouping (as their source page's stats command does), one line per group.</p>")
+        .append("<table><tr><th>Analytic</th><th>Group</th><th class=\"num\">Count</th><th>First (UTC)</th><th>Last (UTC)</th></tr>");
+    for (AggregateFinding a : d.aggregates()) {
+      b.append("<tr><td class=\"mono\">").append(Html.text(a.analyticId())).append("</td><td class=\"mono\">")
+          .append(a.group().entrySet().stream().map(e -> Html.text(e.getKey()) + " = " + Html.value(e.getValue()))
+              .collect(Collectors.joining("<br>")))
+          .append("</td><td class=\"num\">").append(a.count()).append("</td><td>").append(Times.format(a.firstTicks()))
+          .append("</td><td>").append(Times.format(a.lastTicks())).append("</td></tr>");
     }
     return b.append("</table></section>\n").toString();
   }

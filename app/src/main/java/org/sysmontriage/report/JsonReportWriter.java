@@ -5,10 +5,12 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
+import org.sysmontriage.detect.AggregateFinding;
 import org.sysmontriage.detect.MatchedField;
 import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.event.Times;
+import org.sysmontriage.risk.RiskRollup;
 
 /**
  * The hits and the summary in one JSON document. Each hit has the fields of {@code scan}'s JSONL (unknown time and record id are null)
@@ -110,9 +112,10 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeNumberField("import_issues", d.importIssues());
       sources(d.input().sources());
       strings(g, "case_source_problems", d.sourceProblems().stream().map(p -> p.message()).toList());
-      risk("risk_by_host", d.riskByHost());
-      risk("risk_by_user", d.riskByUser());
+      risk("risk_by_host", d.rollup().hosts());
+      risk("risk_by_user", d.rollup().users());
       techniques(d.techniques());
+      aggregates(d.aggregates());
       g.writeEndObject();
     }
 
@@ -140,14 +143,33 @@ public final class JsonReportWriter implements ReportWriter {
       g.writeEndArray();
     }
 
-    private void risk(String name, List<RiskLine> lines) throws IOException {
+    private void risk(String name, List<RiskRollup.Finding> findings) throws IOException {
       g.writeArrayFieldStart(name);
-      for (RiskLine l : lines) {
+      for (RiskRollup.Finding f : findings) {
         g.writeStartObject();
-        g.writeStringField("name", l.name());
-        g.writeNumberField("hits", l.hits());
-        g.writeNumberField("risk_sum", l.riskSum());
-        g.writeNumberField("risk_max", l.riskMax());
+        g.writeStringField("name", f.name());
+        g.writeNumberField("hits", f.hits());
+        g.writeNumberField("risk_sum", f.sum());
+        g.writeNumberField("risk_max", f.max());
+        strings(g, "analytic_ids", f.analytics());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
+
+    private void aggregates(List<AggregateFinding> findings) throws IOException {
+      g.writeArrayFieldStart("aggregates");
+      for (AggregateFinding a : findings) {
+        g.writeStartObject();
+        g.writeStringField("analytic_id", a.analyticId());
+        g.writeObjectFieldStart("group");
+        for (Map.Entry<String, String> e : a.group().entrySet()) {
+          g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("count", a.count());
+        g.writeStringField("first", Times.format(a.firstTicks()));
+        g.writeStringField("last", Times.format(a.lastTicks()));
         g.writeEndObject();
       }
       g.writeEndArray();

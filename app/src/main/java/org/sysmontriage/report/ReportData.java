@@ -2,18 +2,22 @@ package org.sysmontriage.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 import org.sysmontriage.casefile.AppliedCase;
 import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.casefile.SourceProblem;
+import org.sysmontriage.detect.AggregateFinding;
 import org.sysmontriage.detect.Analytic;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.EventStore;
+import org.sysmontriage.risk.RiskRollup;
 import org.sysmontriage.event.Times;
 
 /**
@@ -100,13 +104,11 @@ public final class ReportData {
     return input.sources().stream().mapToLong(s -> Math.max(s.skipped(), s.issues().size())).sum();
   }
 
-  public List<RiskLine> riskByHost() {
-    return rollUp(HitRow::computer);
-  }
-
-  /** Risk per user; hits without a user field are left out. */
-  public List<RiskLine> riskByUser() {
-    return rollUp(HitRow::user).stream().filter(l -> !l.name().isEmpty()).toList();
+  /** Risk per host and per user over the hits shown (sum, max, hits, analytics), highest sum first. */
+  public RiskRollup rollup() {
+    RiskRollup.Builder b = new RiskRollup.Builder();
+    rows.forEach(r -> b.add(r.computer(), r.user(), r.risk(), r.analyticId()));
+    return b.build();
   }
 
   /** Techniques hit, by id. */
@@ -136,26 +138,24 @@ public final class ReportData {
         .toList();
   }
 
+  /**
+   * Grouped findings (e.g. Splunk's stats by Computer, TargetImage, SourceImage...) that still have a
+   * hit shown: a group whose every hit the allowlist or the minimum risk left out is left out too.
+   */
+  public List<AggregateFinding> aggregates() {
+    Set<String> shown = new HashSet<>();
+    rows.forEach(r -> shown.add(r.analyticId() + "#" + r.hit().event()));
+    return input.aggregates().stream()
+        .filter(a -> a.events().stream().anyMatch(e -> shown.contains(a.analyticId() + "#" + e)))
+        .toList();
+  }
+
   /** Hits grouped by host, then analytic, both sorted; rows keep time order. */
   public Map<String, Map<String, List<HitRow>>> byHostAndAnalytic() {
     Map<String, Map<String, List<HitRow>>> out = new TreeMap<>();
     for (HitRow r : rows) {
       out.computeIfAbsent(r.computer(), k -> new TreeMap<>()).computeIfAbsent(r.analyticId(), k -> new ArrayList<>()).add(r);
     }
-    return out;
-  }
-
-  private List<RiskLine> rollUp(Function<HitRow, String> key) {
-    Map<String, long[]> acc = new TreeMap<>();
-    for (HitRow r : rows) {
-      long[] a = acc.computeIfAbsent(key.apply(r), k -> new long[3]);
-      a[0]++;
-      a[1] += r.risk();
-      a[2] = Math.max(a[2], r.risk());
-    }
-    List<RiskLine> out = new ArrayList<>();
-    acc.forEach((name, a) -> out.add(new RiskLine(name, (int) a[0], a[1], (int) a[2])));
-    out.sort(Comparator.comparingLong(RiskLine::riskSum).reversed().thenComparing(RiskLine::name));
     return out;
   }
 

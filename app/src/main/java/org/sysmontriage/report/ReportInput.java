@@ -3,6 +3,7 @@ package org.sysmontriage.report;
 import java.time.Instant;
 import java.util.List;
 import org.sysmontriage.casefile.CaseFile;
+import org.sysmontriage.detect.AggregateFinding;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.SourceInfo;
@@ -17,6 +18,7 @@ import org.sysmontriage.event.SourceInfo;
  * @param toolVersion printed in the report
  * @param generatedAt printed in the report (UTC); fixed in golden tests
  * @param score what a Navigator layer scores techniques by
+ * @param aggregates grouped findings of analytics that define a grouping ({@link org.sysmontriage.detect.DetectionResult#aggregates()})
  */
 public record ReportInput(
     List<SourceInfo> sources,
@@ -27,43 +29,49 @@ public record ReportInput(
     int minRisk,
     String toolVersion,
     Instant generatedAt,
-    NavigatorScore score) {
+    NavigatorScore score,
+    List<AggregateFinding> aggregates) {
 
   public ReportInput {
     sources = List.copyOf(sources);
     hits = List.copyOf(hits);
+    aggregates = List.copyOf(aggregates);
   }
 
   /** A report over a store's logs and hits: no case, every risk, the basic catalog, made now. */
   public static ReportInput of(EventStore store, List<Hit> hits) {
-    return new ReportInput(store.sources(), store, hits, ReportCatalog.basic(), null, 0, "dev", Instant.now(), NavigatorScore.RISK);
+    return new ReportInput(store.sources(), store, hits, ReportCatalog.basic(), null, 0, "dev", Instant.now(), NavigatorScore.RISK, List.of());
   }
 
   public ReportInput withSources(List<SourceInfo> s) {
-    return new ReportInput(s, store, hits, catalog, caseFile, minRisk, toolVersion, generatedAt, score);
+    return new ReportInput(s, store, hits, catalog, caseFile, minRisk, toolVersion, generatedAt, score, aggregates);
   }
 
   public ReportInput withCatalog(ReportCatalog c) {
-    return new ReportInput(sources, store, hits, c, caseFile, minRisk, toolVersion, generatedAt, score);
+    return new ReportInput(sources, store, hits, c, caseFile, minRisk, toolVersion, generatedAt, score, aggregates);
   }
 
   public ReportInput withCase(CaseFile c) {
-    return new ReportInput(sources, store, hits, catalog, c, minRisk, toolVersion, generatedAt, score);
+    return new ReportInput(sources, store, hits, catalog, c, minRisk, toolVersion, generatedAt, score, aggregates);
   }
 
   public ReportInput withMinRisk(int r) {
-    return new ReportInput(sources, store, hits, catalog, caseFile, r, toolVersion, generatedAt, score);
+    return new ReportInput(sources, store, hits, catalog, caseFile, r, toolVersion, generatedAt, score, aggregates);
   }
 
   public ReportInput withToolVersion(String v) {
-    return new ReportInput(sources, store, hits, catalog, caseFile, minRisk, v, generatedAt, score);
+    return new ReportInput(sources, store, hits, catalog, caseFile, minRisk, v, generatedAt, score, aggregates);
   }
 
   public ReportInput withGeneratedAt(Instant t) {
-    return new ReportInput(sources, store, hits, catalog, caseFile, minRisk, toolVersion, t, score);
+    return new ReportInput(sources, store, hits, catalog, caseFile, minRisk, toolVersion, t, score, aggregates);
+  }
+
+  public ReportInput withAggregates(List<AggregateFinding> a) {
+    return new ReportInput(sources, store, hits, catalog, caseFile, minRisk, toolVersion, generatedAt, score, a);
   }
 
   public ReportInput withScore(NavigatorScore s) {
-    return new ReportInput(sources, store, hits, catalog, caseFile, minRisk, toolVersion, generatedAt, s);
+    return new ReportInput(sources, store, hits, catalog, caseFile, minRisk, toolVersion, generatedAt, s, aggregates);
   }
 }

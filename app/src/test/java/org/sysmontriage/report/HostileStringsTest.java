@@ -19,6 +19,7 @@ import org.sysmontriage.casefile.CaseFile;
 import org.sysmontriage.casefile.HitKey;
 import org.sysmontriage.casefile.HitStatus;
 import org.sysmontriage.casefile.HitTriage;
+import org.sysmontriage.detect.AggregateFinding;
 import org.sysmontriage.detect.Analytic;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.detect.MatchedField;
@@ -59,6 +60,7 @@ class HostileStringsTest {
     assertFalse(html.contains("\u202E") || html.contains("\u200B") || html.contains("\u0001") || html.contains("\uFEFF"),
         "invisible or direction-changing characters left as they are");
     assertTrue(html.contains("<span class=\"odd\">U+202E</span>"));
+    assertTrue(html.contains("<section id=\"aggregates\">"), "grouped findings are shown (and escaped)");
     assertTrue(html.contains("[U+202E]"), "SVG text marks odd characters in plain text");
     assertFalse(html.contains("A".repeat(Html.MAX_VALUE + 1)));
     assertTrue(html.contains("[truncated: 100000 characters in full]"));
@@ -94,6 +96,7 @@ class HostileStringsTest {
     assertEquals("bad\uFFFDsurrogate", hit.get("tags").get(3).asText(), "a lone surrogate becomes U+FFFD");
     assertEquals(SLOT, doc.get("summary").get("sources").get(0).get("source").asText());
     assertEquals("\rCR", hit.get("notes").asText());
+    assertEquals(BIDI + SCRIPT, doc.get("summary").get("aggregates").get(0).get("group").get(ATTR).asText());
   }
 
   @Test
@@ -134,7 +137,10 @@ class HostileStringsTest {
         new Hit(1, a, List.of(new MatchedField("Image", ATTR, SCRIPT))));
     CaseFile c = CaseFile.of(store.sources()).withTriage(HitKey.of(store, hits.get(0)),
         new HitTriage(HitStatus.FALSE_POSITIVE, List.of(SCRIPT, FORMULA, BIDI, LONE), "\rCR", SCRIPT, ATTR));
-    return ReportInput.of(store, hits).withCase(c).withToolVersion(SCRIPT).withGeneratedAt(ReportFixture.GENERATED);
+    List<AggregateFinding> groups = List.of(new AggregateFinding(SCRIPT, java.util.Map.of(ATTR, BIDI + SCRIPT, "Long", LONG), 2,
+        store.ticks(0), store.ticks(1), List.of(0, 1)));
+    return ReportInput.of(store, hits).withCase(c).withToolVersion(SCRIPT).withGeneratedAt(ReportFixture.GENERATED)
+        .withAggregates(groups);
   }
 
   private static int count(String s, String what) {

@@ -64,7 +64,7 @@ class SampleLogsReportGoldenTest {
     AnalyticLibrary lib = AnalyticLibrary.builtIn();
     DetectionResult result = new Detector(lib).run(imported.store(), ProgressListener.NONE, new CancellationToken());
     return ReportInput.of(imported.store(), result.hits()).withSources(imported.sources())
-        .withCatalog(new LibraryCatalog(lib, AttackCatalog.builtIn()))
+        .withCatalog(new LibraryCatalog(lib, AttackCatalog.builtIn())).withAggregates(result.aggregates())
         .withGeneratedAt(ReportFixture.GENERATED).withToolVersion(ReportFixture.VERSION);
   }
 }
