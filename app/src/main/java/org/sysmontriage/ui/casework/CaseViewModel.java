@@ -76,6 +76,9 @@ public final class CaseViewModel {
   /** Fills the table's status column from the case. */
   public void attach(HitTable t) {
     table = t;
+    if (caseFile.get().hits().isEmpty()) {
+      return; // a new case: every hit is "new", no key to compute
+    }
     for (int h = 0; h < t.size(); h++) {
       t.setStatus(h, triage(h).status().label());
     }

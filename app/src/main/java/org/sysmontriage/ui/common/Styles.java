@@ -25,6 +25,7 @@ public final class Styles {
   public static final String HEADING = "details-heading";
   public static final String SEVERITY_PREFIX = "severity-";
   public static final String DAMAGED = "damaged";
+  public static final String PROCESS_RELATED = "process-related";
   /** Tables over up to millions of rows: fixed row height, so rows are never measured. */
   public static final String BIG_TABLE = "big-table";
 

@@ -140,6 +140,12 @@ public final class DetailsView extends VBox {
     return new javafx.scene.control.ContextMenu(item);
   }
 
+  /** "08:09:38.513": the related events are minutes apart, the date is in the details. */
+  private static String timeOfDay(long ticks) {
+    String full = Times.format(ticks);
+    return full.length() < 23 ? full : full.substring(11, 23);
+  }
+
   private TextArea raw() {
     TextArea raw = new TextArea();
     raw.setId(Ids.DETAILS_RAW);
@@ -155,17 +161,27 @@ public final class DetailsView extends VBox {
     window.setEditable(true);
     window.setPrefWidth(90);
     window.getValueFactory().valueProperty().bindBidirectional(vm.windowMinutesProperty().asObject());
-    HBox bar = new HBox(new Label("Same process, and the same host within ±"), window, new Label("minutes"));
+    HBox bar = new HBox(new Label("Same process, and same host ±"), window, new Label("min"));
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add(Styles.TOOLBAR);
     TableView<RelatedEvent> table = new TableView<>(vm.related());
     table.setId(Ids.DETAILS_RELATED);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(Columns.text("Time (UTC)", r -> Times.format(vm.store().ticks(r.event())), 14));
-    table.getColumns().add(Columns.text("ID", r -> Integer.toString(vm.store().eventId(r.event())), 3));
-    table.getColumns().add(Columns.text("Relation", RelatedEvent::relation, 14));
+    table.getColumns().add(Columns.text("Time", r -> timeOfDay(vm.store().ticks(r.event())), 7));
+    table.getColumns().add(Columns.text("ID", r -> Integer.toString(vm.store().eventId(r.event())), 2.5));
+    table.getColumns().add(Columns.text("Relation", RelatedEvent::relation, 10));
     table.getColumns().add(Columns.text("What", r -> EventSummary.of(vm.store(), r.event()), 30));
     table.setPlaceholder(new Label("No related events."));
+    table.setRowFactory(t -> new TableRow<>() {
+      @Override
+      protected void updateItem(RelatedEvent item, boolean empty) {
+        super.updateItem(item, empty);
+        getStyleClass().remove(Styles.PROCESS_RELATED);
+        if (!empty && item != null && !item.relation().startsWith("same host")) {
+          getStyleClass().add(Styles.PROCESS_RELATED);
+        }
+      }
+    });
     table.setOnMouseClicked(e -> {
       RelatedEvent r = table.getSelectionModel().getSelectedItem();
       if (e.getClickCount() == 2 && r != null) {

@@ -44,7 +44,7 @@ public final class RelatedEvents {
       if (why != null && process.size() < LIMIT) {
         process.add(new RelatedEvent(x, why));
       } else if (why == null && t != Times.UNKNOWN && Math.abs(store.ticks(x) - t) <= windowTicks) {
-        nearby.add(new RelatedEvent(x, "same host, " + offset(store.ticks(x) - t)));
+        nearby.add(new RelatedEvent(x, "same host " + offset(store.ticks(x) - t)));
       }
     }
     nearby.sort(Comparator.comparingLong(r -> Math.abs(store.ticks(r.event()) - t)));

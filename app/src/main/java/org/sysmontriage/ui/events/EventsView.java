@@ -67,7 +67,7 @@ public final class EventsView extends SplitPane {
     table.getStyleClass().add(Styles.BIG_TABLE);
     table.setId(Ids.EVENTS_TABLE);
     table.setPlaceholder(new Label("No events match."));
-    table.getColumns().add(Columns.text("Time (UTC)", e -> HitTable.shortTime(vm.store().ticks(e)), 13.5));
+    table.getColumns().add(Columns.text("Time (UTC)", e -> HitTable.shortTime(vm.store().ticks(e)), 15));
     table.getColumns().add(Columns.text("EventID", e -> SysmonEvents.label(Integer.toString(vm.store().eventId(e))), 12));
     table.getColumns().add(Columns.text("Host", e -> vm.store().computer(e), 10));
     table.getColumns().add(Columns.text("What", e -> EventSummary.of(vm.store(), e), 40));

@@ -176,7 +176,7 @@ public final class HitsView extends BorderPane {
   // Widths in "em" of the default font, so the table scales with font size on big screens.
   private static double widthOf(HitColumn c) {
     return Columns.ems(switch (c) {
-      case TIME -> 13.5;
+      case TIME -> 15;
       case HOST, USER -> 10;
       case ANALYTIC -> 16;
       case TECHNIQUE -> 6.5;
