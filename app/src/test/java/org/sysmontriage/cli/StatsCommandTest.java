@@ -91,6 +91,19 @@ class StatsCommandTest {
     assertTrue(log.get("issues").get(0).get("message").asText().startsWith("note: file header says"), jsonl.out());
   }
 
+  @Test
+  void anEvtxCutShortOfTheChunksItsHeaderCountsIsDamage() throws Exception {
+    Path whole = org.sysmontriage.testing.Corpus.dir()
+        .resolve("omerbenamram-evtx/samples/2-system-Microsoft-Windows-LiveId%4Operational.evtx");
+    byte[] bytes = Files.readAllBytes(whole);
+    Path cut = Files.write(dir.resolve("cut.evtx"), java.util.Arrays.copyOf(bytes, 4096 + 2 * 65536));
+
+    CliRun run = CliRun.of("stats", cut.toString());
+
+    assertEquals(1, run.exit(), run.err());
+    assertTrue(run.err().startsWith(cut + ": offset 0x0: file header says 16 chunks, only 2 found"), run.err());
+  }
+
   private static Set<String> fieldNames(JsonNode n) {
     Set<String> names = new java.util.HashSet<>();
     n.fieldNames().forEachRemaining(names::add);

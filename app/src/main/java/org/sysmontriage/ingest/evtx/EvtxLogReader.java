@@ -55,9 +55,12 @@ public final class EvtxLogReader implements LogReader {
     if (!header.crcOk() && header.hasCrc()) {
       ctx.issue("offset 0x0", "file header CRC32 mismatch; chunks read by their own signature");
     }
-    if (header.chunkCount() != found) {
+    if (header.chunkCount() < found) {
       ctx.note("offset 0x0", "file header says " + header.chunkCount() + " chunks, the file holds " + found
           + " (header not updated: a copy of a live log); all " + found + " read");
+    } else if (header.chunkCount() > found) {
+      ctx.issue("offset 0x0", "file header says " + header.chunkCount() + " chunks, only " + found
+          + " found: the file is truncated or chunks were lost");
     }
     if (size < FileHeader.SIZE) {
       ctx.issue("offset 0x0", "file ends inside its header (" + size + " bytes)");
