@@ -43,8 +43,11 @@ final class InputWalker {
       }
       if (Files.isDirectory(path)) {
         walkFolder(given, path, out);
-      } else if (Files.exists(path)) {
+      } else if (Files.isRegularFile(path)) {
         out.add(file(given, path, true));
+      } else if (Files.exists(path)) {
+        out.add(problem(given, path, "not a regular file (a pipe, socket or device): save what it carries to a file "
+            + "and give that file"));
       } else {
         out.add(problem(given, path, "no such file or folder"));
       }

@@ -96,4 +96,23 @@ class FolderImportTest {
 
     assertEquals(List.of(dir.resolve("loop/a.json").toString()), names(r));
   }
+
+  @Test
+  void aPipeNamedExplicitlyIsAnErrorNotAHang() throws Exception {
+    Path fifo = dir.resolve("stream.json");
+    Process mkfifo;
+    try {
+      mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    } catch (java.io.IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("mkfifo is not available here: " + e.getMessage());
+      return;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo failed");
+
+    ImportResult r = run(fifo.toString());
+
+    assertEquals(Importer.UNKNOWN, source(r, fifo.toString()).format());
+    assertTrue(source(r, fifo.toString()).issues().get(0).message().startsWith("not a regular file (a pipe"));
+    assertTrue(r.damaged());
+  }
 }
