@@ -35,6 +35,11 @@ public final class ImportSupport {
       }
     }
     printIssues(result, err);
+    if (result.sources().stream().allMatch(s -> s.format().equals(Importer.NOT_A_LOG))) {
+      err.println("note: no log found in " + String.join(", ", paths) + " (" + result.sources().size()
+          + (result.sources().size() == 1 ? " other file; " : " other files; ") + "Sysmon Triage reads EVTX, XML and JSON logs and zip, tar.gz, tar or gz archives of them)");
+      err.flush();
+    }
     return result;
   }
 

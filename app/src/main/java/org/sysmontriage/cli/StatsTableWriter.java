@@ -6,31 +6,77 @@ import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.ingest.ImportResult;
 import org.sysmontriage.ingest.Importer;
 
-/** {@code stats --format table}: an aligned table for a person, then a summary line. */
+/**
+ * {@code stats --format table}: an aligned table for a person, then a summary line. SOURCE is the
+ * last column, so a long path never pushes the others out of line.
+ */
 final class StatsTableWriter {
   private StatsTableWriter() {}
 
-  private static int width(ImportResult r, Function<SourceInfo, String> column, String title, int max) {
-    return Math.min(max, Math.max(title.length(), r.sources().stream().mapToInt(s -> column.apply(s).length()).max().orElse(0)));
+  private static int width(ImportResult r, Function<SourceInfo, String> column, String title) {
+    return Math.max(title.length(), r.sources().stream().filter(s -> !notALog(s))
+        .mapToInt(s -> column.apply(s).length()).max().orElse(0));
   }
 
   static void write(ImportResult r, PrintWriter out) {
-    int width = width(r, SourceInfo::source, "SOURCE", 100);
-    int dialect = width(r, SourceInfo::dialect, "DIALECT", 30);
-    String row = "%-" + width + "s  %-7s  %-" + dialect + "s  %10s  %8s  %6s  %s%n";
-    out.printf(row, "SOURCE", "FORMAT", "DIALECT", "EVENTS", "SKIPPED", "ISSUES", "SHA-256");
+    int format = width(r, SourceInfo::format, "FORMAT");
+    int dialect = width(r, s -> dash(s.dialect()), "DIALECT");
+    int sha = width(r, s -> dash(s.sha256()), "SHA-256");
+    String cells = "%-" + format + "s  %-" + dialect + "s  %10s  %8s  %6s  %5s  %-" + sha + "s  ";
+    String header = String.format(cells, "FORMAT", "DIALECT", "EVENTS", "SKIPPED", "ISSUES", "NOTES", "SHA-256");
+    out.println(header + "SOURCE");
     for (SourceInfo s : r.sources()) {
-      if (s.format().equals(Importer.NOT_A_LOG)) {
-        out.printf("%-" + width + "s  skipped (not a log)%n", s.source());
+      if (notALog(s)) {
+        out.println(String.format("%-" + header.length() + "s", "skipped (not a log)") + s.source());
         continue;
       }
-      out.printf(row, s.source(), s.format(), s.dialect().isEmpty() ? "-" : s.dialect(), String.format("%,d", s.events()),
-          String.format("%,d", s.skipped()), s.issues().size(), s.sha256().isEmpty() ? "-" : s.sha256());
+      long notes = s.issues().stream().filter(i -> !i.damage()).count();
+      out.println(String.format(cells, s.format(), dash(s.dialect()), num(s.events()), num(s.skipped()),
+          num(s.issues().size() - notes), num(notes), dash(s.sha256())) + s.source());
     }
+    out.println();
+    out.println(summary(r));
+  }
+
+  private static String summary(ImportResult r) {
     long events = r.store().size();
     long bytes = r.store().bytesUsed();
-    long logs = r.sources().stream().filter(s -> !s.format().equals(Importer.NOT_A_LOG)).count();
-    out.printf("%n%,d events from %d logs in %.2f s; store %.1f MB (%d bytes/event)%s%n", events, logs, r.elapsedNanos() / 1e9,
-        bytes / 1e6, events == 0 ? 0 : bytes / events, r.damaged() ? "; some input could not be read whole (see stderr)" : "");
+    long logs = r.sources().stream().filter(s -> !notALog(s)).count();
+    long notes = r.sources().stream().flatMap(s -> s.issues().stream()).filter(i -> !i.damage()).count();
+    return String.format("%s %s from %s %s in %.2f s; store %s (%s bytes/event)%s%s", num(events), plural(events, "event"),
+        num(logs), plural(logs, "log"), r.elapsedNanos() / 1e9, size(bytes), num(events == 0 ? 0 : bytes / events),
+        r.damaged() ? "; some input could not be read whole (see stderr)" : "",
+        notes > 0 ? "; " + num(notes) + " " + plural(notes, "note") + " (see stderr)" : "");
+  }
+
+  private static boolean notALog(SourceInfo s) {
+    return s.format().equals(Importer.NOT_A_LOG);
+  }
+
+  private static String dash(String s) {
+    return s.isEmpty() ? "-" : s;
+  }
+
+  static String num(long n) {
+    return String.format("%,d", n);
+  }
+
+  private static String plural(long n, String word) {
+    return n == 1 ? word : word + "s";
+  }
+
+  /** Human-friendly size: bytes, KB, MB or GB (decimal units, one decimal). */
+  static String size(long bytes) {
+    if (bytes < 1_000) {
+      return bytes + " bytes";
+    }
+    String[] units = {"KB", "MB", "GB", "TB"};
+    double v = bytes / 1e3;
+    int u = 0;
+    while (v >= 1_000 && u < units.length - 1) {
+      v /= 1e3;
+      u++;
+    }
+    return String.format("%.1f %s", v, units[u]);
   }
 }

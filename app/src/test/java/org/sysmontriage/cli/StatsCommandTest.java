@@ -72,7 +72,36 @@ class StatsCommandTest {
 
     assertEquals(0, run.exit(), run.err());
     assertTrue(run.out().contains("skipped (not a log)"), run.out());
-    assertEquals("", run.err());
+    assertTrue(run.err().startsWith("note: no log found in " + dir), run.err());
+  }
+
+  @Test
+  void theTableKeepsItsColumnsInLineWhateverTheSourceLength() throws Exception {
+    String event = "{\"EventID\":1,\"Hostname\":\"H\",\"UtcTime\":\"2024-03-15 09:12:44.123\",\"Image\":\"C:\\\\a.exe\"}\n";
+    Path shortName = Files.writeString(dir.resolve("a.json"), event);
+    Path longName = Files.writeString(dir.resolve("x".repeat(150) + ".json"), event + event);
+    Files.writeString(dir.resolve("b-notes.txt"), "not a log");
+
+    CliRun run = CliRun.of("stats", dir.toString());
+
+    assertEquals(0, run.exit(), run.err());
+    List<String> lines = run.out().lines().toList();
+    int sourceColumn = lines.get(0).indexOf("SOURCE");
+    int eventsEnd = lines.get(0).indexOf("EVENTS") + "EVENTS".length();
+    assertEquals(shortName.toString(), lines.get(1).substring(sourceColumn));
+    assertTrue(lines.get(2).startsWith("skipped (not a log)"), run.out());
+    assertEquals(dir.resolve("b-notes.txt").toString(), lines.get(2).substring(sourceColumn));
+    assertEquals(" 2  ", lines.get(3).substring(eventsEnd - 2, eventsEnd + 2), run.out());
+    assertEquals(longName.toString(), lines.get(3).substring(sourceColumn));
+    assertEquals("3 events from 2 logs", lines.get(5).substring(0, "3 events from 2 logs".length()), run.out());
+  }
+
+  @Test
+  void sizesAreHumanFriendly() {
+    assertEquals("999 bytes", StatsTableWriter.size(999));
+    assertEquals("1.5 KB", StatsTableWriter.size(1_500));
+    assertEquals("59.1 MB", StatsTableWriter.size(59_111_680));
+    assertEquals("8.6 GB", StatsTableWriter.size(8_600_000_000L));
   }
 
   @Test
