@@ -170,7 +170,8 @@ public final class DetailsView extends VBox {
     table.getColumns().add(Columns.text("Time", r -> timeOfDay(vm.store().ticks(r.event())), 7));
     table.getColumns().add(Columns.text("ID", r -> Integer.toString(vm.store().eventId(r.event())), 2.5));
     table.getColumns().add(Columns.text("Relation", RelatedEvent::relation, 10));
-    table.getColumns().add(Columns.text("What", r -> EventSummary.of(vm.store(), r.event()), 30));
+    table.getColumns().add(Columns.text("What", r -> EventSummary.of(vm.store(), r.event()), 10));
+    table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), Columns.ems(7))));
     table.setPlaceholder(new Label("No related events."));
     table.setRowFactory(t -> new TableRow<>() {
       @Override

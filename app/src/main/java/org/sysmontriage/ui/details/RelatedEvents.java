@@ -18,7 +18,7 @@ public final class RelatedEvents {
 
   private RelatedEvents() {}
 
-  /** Related events in time order, the selected one included and marked. */
+  /** The same process's events in time order (the selected one marked), then the host's events in the window. */
   public static List<RelatedEvent> find(EventStore store, int e, long windowTicks, CancellationToken cancel) {
     int[] names = new int[GUID_FIELDS.length];
     int[] guids = new int[GUID_FIELDS.length];
@@ -48,9 +48,13 @@ public final class RelatedEvents {
       }
     }
     nearby.sort(Comparator.comparingLong(r -> Math.abs(store.ticks(r.event()) - t)));
+    Comparator<RelatedEvent> byTime = Comparator.comparingLong((RelatedEvent r) -> store.ticks(r.event())).thenComparingInt(RelatedEvent::event);
+    // The process lineup first (parent, the access, the dump file, in time order), then the time window.
+    process.sort(byTime);
+    List<RelatedEvent> window = new ArrayList<>(nearby.subList(0, Math.min(LIMIT, nearby.size())));
+    window.sort(byTime);
     List<RelatedEvent> all = new ArrayList<>(process);
-    all.addAll(nearby.subList(0, Math.min(LIMIT, nearby.size())));
-    all.sort(Comparator.comparingLong((RelatedEvent r) -> store.ticks(r.event())).thenComparingInt(RelatedEvent::event));
+    all.addAll(window);
     return all;
   }
 

@@ -25,7 +25,7 @@ final class SeverityCell extends TableCell<Integer, String> {
       return;
     }
     setText(item);
-    Severity s = column == HitColumn.RISK ? Severity.ofRisk(vm.table().risk(h)) : vm.table().hit(h).analytic().severity();
+    Severity s = vm.table().hit(h).analytic().severity(); // same colour as the timeline dot
     getStyleClass().add(Styles.severity(s));
   }
 }

@@ -37,6 +37,7 @@ public final class StartView extends VBox {
         + "to find LSASS credential dumping. Evidence files are opened read-only.");
     subtitle.getStyleClass().add(Styles.START_SUBTITLE);
     subtitle.setWrapText(true);
+    subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox buttons = new HBox(
         button(Ids.OPEN_FILES, "Open files…", "Ctrl+O", new FontIcon(Material2OutlinedAL.INSERT_DRIVE_FILE), actions::openFiles),
         button(Ids.OPEN_FOLDER, "Open folder…", "Ctrl+Shift+O", new FontIcon(Material2OutlinedAL.FOLDER_OPEN), actions::openFolder),

@@ -42,9 +42,10 @@ public final class StartViewModel {
     samples.ifPresent(dir -> open(List.of(dir.toString())));
   }
 
-  /** Remembers paths that opened well (the file is written off the UI thread). */
+  /** Remembers paths that opened well, made absolute (the file is written off the UI thread). */
   public void remember(List<String> paths) {
-    runner.submit(cancel -> recentFiles.add(paths), recent::setAll, e -> {});
+    List<String> absolute = paths.stream().map(p -> Path.of(p).toAbsolutePath().normalize().toString()).toList();
+    runner.submit(cancel -> recentFiles.add(absolute), recent::setAll, e -> {});
   }
 
   public ObservableList<List<String>> recent() {
