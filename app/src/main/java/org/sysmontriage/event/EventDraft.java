@@ -8,6 +8,12 @@ import java.util.Arrays;
  * Field names are Sysmon's own EventData names (the canonical names of ARCHITECTURE.md).
  */
 public final class EventDraft {
+  /**
+   * Fields kept per event (Sysmon has about 30); further distinct names of a hostile or broken
+   * record are counted in {@link #droppedFields()}, which also keeps {@link #field} cheap.
+   */
+  public static final int MAX_FIELDS = 1024;
+
   public int eventId = -1;
   /** Event time in 100 ns ticks since the Unix epoch, UTC; {@link Times#UNKNOWN} when absent. */
   public long ticks = Times.UNKNOWN;
@@ -21,6 +27,7 @@ public final class EventDraft {
   private String[] names = new String[32];
   private String[] values = new String[32];
   private int count;
+  private int dropped;
 
   /** Adds an EventData field; a repeated name replaces the earlier value. */
   public EventDraft field(String name, String value) {
@@ -33,6 +40,10 @@ public final class EventDraft {
         return this;
       }
     }
+    if (count == MAX_FIELDS) {
+      dropped++;
+      return this;
+    }
     if (count == names.length) {
       names = Arrays.copyOf(names, count * 2);
       values = Arrays.copyOf(values, count * 2);
@@ -40,6 +51,11 @@ public final class EventDraft {
     names[count] = name;
     values[count++] = value;
     return this;
+  }
+
+  /** Distinct fields beyond {@link #MAX_FIELDS} that were not kept. */
+  public int droppedFields() {
+    return dropped;
   }
 
   public int fieldCount() {
@@ -88,6 +104,7 @@ public final class EventDraft {
     Arrays.fill(names, 0, count, null);
     Arrays.fill(values, 0, count, null);
     count = 0;
+    dropped = 0;
   }
 
   /** A deep copy, for readers that hand drafts across threads. */
@@ -103,6 +120,7 @@ public final class EventDraft {
     d.names = Arrays.copyOf(names, Math.max(count, 1));
     d.values = Arrays.copyOf(values, Math.max(count, 1));
     d.count = count;
+    d.dropped = dropped;
     return d;
   }
 }

@@ -46,9 +46,15 @@ public final class ReadContext {
 
   /** Hands over one event; the draft may be reused once this returns. */
   public void event(EventDraft d) {
+    int dropped = d.droppedFields();
+    long at = d.rawOffset;
     sink.accept(d);
     synchronized (this) {
       events++;
+    }
+    if (dropped > 0) {
+      issue(at >= 0 ? "byte offset " + at : "record", "the record has more than " + EventDraft.MAX_FIELDS
+          + " fields; " + dropped + " were not kept");
     }
   }
 

@@ -69,4 +69,23 @@ class ReadContextTest {
   private static SourceInfo source(List<ImportIssue> issues, long skipped) {
     return new SourceInfo("log.evtx", Path.of("log.evtx"), "evtx", "EVTX 3.1", "", 0, 9, skipped, issues);
   }
+
+  @Test
+  void aRecordWithTooManyFieldsKeepsTheFirstOnesAndSaysSo() {
+    org.sysmontriage.event.EventDraft d = new org.sysmontriage.event.EventDraft();
+    d.rawOffset = 4096;
+    for (int i = 0; i < 200_000; i++) {
+      d.field("k" + i, "v");
+    }
+    d.field("k3", "replaced");
+
+    ctx.event(d);
+
+    assertEquals(org.sysmontriage.event.EventDraft.MAX_FIELDS, d.fieldCount());
+    assertEquals("replaced", d.get("k3"));
+    assertEquals(1, ctx.events());
+    assertEquals("log.evtx: byte offset 4096: the record has more than 1024 fields; 198976 were not kept",
+        ctx.issues().get(0).toString());
+    assertTrue(ctx.issues().get(0).damage());
+  }
 }
