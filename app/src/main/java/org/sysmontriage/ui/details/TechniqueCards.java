@@ -6,7 +6,7 @@ import javafx.collections.ObservableList;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.engine.TechniqueCard;
 
@@ -34,9 +34,11 @@ public final class TechniqueCards extends FlowPane {
       Hyperlink link = new Hyperlink("↗");
       link.setTooltip(new javafx.scene.control.Tooltip("Open " + t.url()));
       link.setOnAction(e -> browser.accept(t.url()));
-      HBox card = new HBox(id, tactics, link);
+      id.setMinWidth(Region.USE_PREF_SIZE); // the technique id and name are never cut
+      // a narrow details pane wraps the tactic line under the title instead of cutting it off
+      FlowPane card = new FlowPane(8, 2, id, tactics, link);
       card.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-      card.setSpacing(8);
+      card.prefWrapLengthProperty().bind(widthProperty().subtract(16));
       card.getStyleClass().add(Styles.CARD);
       getChildren().add(card);
     }

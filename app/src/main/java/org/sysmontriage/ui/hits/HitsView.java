@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
@@ -77,7 +78,11 @@ public final class HitsView extends BorderPane {
     summary.setId(Ids.HITS_SUMMARY);
     summary.textProperty().bind(vm.summaryProperty());
     summary.getStyleClass().add(Styles.MUTED);
-    FlowPane bar = new FlowPane(text, host, analytic, technique, new Label("Risk ≥"), minRisk, group, clear, summary);
+    Label riskLabel = new Label("Risk ≥");
+    riskLabel.setLabelFor(minRisk);
+    HBox risk = new HBox(Columns.ems(0.4), riskLabel, minRisk); // label and spinner wrap together
+    risk.setAlignment(Pos.CENTER_LEFT);
+    FlowPane bar = new FlowPane(text, host, analytic, technique, risk, group, clear, summary);
     bar.getStyleClass().add(Styles.TOOLBAR);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
