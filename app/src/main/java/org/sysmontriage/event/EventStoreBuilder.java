@@ -29,6 +29,7 @@ public final class EventStoreBuilder {
   private int[] fieldStart = new int[1025];
   private FieldPages fields = new FieldPages();
   private long droppedFields;
+  private final java.util.Map<Integer, Long> droppedBySource = new java.util.HashMap<>();
   private boolean frozen;
   private EventStore store;
 
@@ -65,6 +66,7 @@ public final class EventStoreBuilder {
       int nameId = names.intern(d.name(i));
       if (nameId >= MAX_NAMES) {
         droppedFields++;
+        droppedBySource.merge(sourceIndex, 1L, Long::sum);
         continue;
       }
       fields.add((char) nameId, values.intern(d.value(i)));
@@ -79,6 +81,11 @@ public final class EventStoreBuilder {
   /** Fields dropped because the input used more than 65,535 distinct field names (hostile input). */
   public synchronized long droppedFields() {
     return droppedFields;
+  }
+
+  /** Fields of one source dropped because the import passed 65,535 distinct field names. */
+  public synchronized long droppedFields(int sourceIndex) {
+    return droppedBySource.getOrDefault(sourceIndex, 0L);
   }
 
   /**

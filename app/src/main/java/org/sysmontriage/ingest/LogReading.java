@@ -80,6 +80,11 @@ final class LogReading {
       ctx.issue("file", "not enough memory to read the rest of this log: give Java more (java -Xmx8g -jar ...)"
           + " or read fewer logs at once");
     }
+    long dropped = builder.droppedFields(index);
+    if (dropped > 0) {
+      ctx.issue("file", "this import holds more than 65,535 distinct field names; " + dropped
+          + " fields of this log were not kept (hostile or broken input?)");
+    }
     tracker.finished(index);
     return ctx;
   }

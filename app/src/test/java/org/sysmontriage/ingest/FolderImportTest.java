@@ -115,4 +115,25 @@ class FolderImportTest {
     assertTrue(source(r, fifo.toString()).issues().get(0).message().startsWith("not a regular file (a pipe"));
     assertTrue(r.damaged());
   }
+
+  @Test
+  void fieldsBeyondTheStoresNameLimitAreReportedNotSilentlyLost() throws Exception {
+    StringBuilder json = new StringBuilder();
+    for (int line = 0; line < 70; line++) {
+      json.append("{\"EventID\":1,\"Hostname\":\"h\"");
+      for (int k = 0; k < 1000; k++) {
+        json.append(",\"f").append(line).append('_').append(k).append("\":1");
+      }
+      json.append("}\n");
+    }
+    write("wide.json", json.toString());
+    String wide = dir.resolve("wide.json").toString();
+
+    ImportResult r = new Importer().run(List.of(wide), ImportProgress.NONE, new CancellationToken());
+
+    assertEquals(70, source(r, wide).events());
+    assertTrue(r.damaged(), source(r, wide).toString());
+    assertTrue(source(r, wide).issues().stream().anyMatch(i -> i.message().startsWith(
+        "this import holds more than 65,535 distinct field names; ")), source(r, wide).issues().toString());
+  }
 }
