@@ -14,6 +14,12 @@ public final class Main {
     if (TriageCommand.isCommandLine(args)) {
       System.exit(TriageCommand.run(args));
     }
-    TriageApp.main(args);
+    try {
+      TriageApp.main(args);
+    } catch (UnsupportedOperationException e) { // JavaFX without a display: "Unable to open DISPLAY"
+      System.err.println("sysmon-triage: cannot open the window: no graphical display here (" + e.getMessage()
+          + "). Use the command line instead, e.g. java -jar sysmon-triage.jar stats PATH; see --help.");
+      System.exit(TriageCommand.USAGE);
+    }
   }
 }

@@ -29,7 +29,23 @@ public final class TriageCommand implements Runnable {
     if (args.length == 0) {
       return false;
     }
-    return ROOT_OPTIONS.contains(args[0]) || commandLine().getSubcommands().containsKey(args[0]);
+    return ROOT_OPTIONS.contains(args[0]) || commandLine().getSubcommands().containsKey(args[0])
+        || looksLikeAMistypedCommand(args[0]);
+  }
+
+  /**
+   * {@code stat sample-logs}: a bare word that is no file or folder is a mistyped command (picocli
+   * then says "did you mean: stats"), not a path for the GUI.
+   */
+  private static boolean looksLikeAMistypedCommand(String arg) {
+    if (!arg.matches("[a-z][a-z-]*")) {
+      return false;
+    }
+    try {
+      return !java.nio.file.Files.exists(java.nio.file.Path.of(arg));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 
   public static CommandLine commandLine() {
