@@ -1,6 +1,6 @@
 #!/bin/sh
 # Side-by-side import speed: Sysmon Triage's import against `jq -c .EventID` on the same file.
-#   bench/compare-jq.sh FILE [RUNS]        (build the jar first: mvn -q -B -o -DskipTests package)
+#   app/bench/compare-jq.sh FILE [RUNS]        (build the jar first: mvn -q -B -o -DskipTests package)
 # In one run on the same machine state it measures:
 #   jq:        RUNS whole-process runs of `jq -c .EventID FILE > /dev/null`;
 #   java cold: RUNS whole-process runs of `java -jar JAR bench import --repeat 1 FILE` (JVM start,
@@ -10,9 +10,9 @@
 # Each with wall time and CPU time (user+sys); prints medians and the ratios java/jq
 # (below 1.00 = faster than jq; the goal is 0.50).
 set -eu
-FILE=${1:?usage: bench/compare-jq.sh FILE [RUNS]}
+FILE=${1:?usage: app/bench/compare-jq.sh FILE [RUNS]}
 RUNS=${2:-7}
-HERE=$(cd "$(dirname "$0")/.." && pwd)
+HERE=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=${JAR:-$HERE/app/target/sysmon-triage.jar}
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
