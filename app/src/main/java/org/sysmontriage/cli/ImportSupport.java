@@ -36,7 +36,7 @@ public final class ImportSupport {
     }
     printIssues(result, err);
     if (result.sources().stream().allMatch(s -> s.format().equals(Importer.NOT_A_LOG))) {
-      err.println("note: no log found in " + String.join(", ", paths) + " (" + result.sources().size()
+      err.println("note: no log found in " + TerminalText.safe(String.join(", ", paths)) + " (" + result.sources().size()
           + (result.sources().size() == 1 ? " other file; " : " other files; ") + "Sysmon Triage reads EVTX, XML and JSON logs and zip, tar.gz, tar or gz archives of them)");
       err.flush();
     }
@@ -47,7 +47,7 @@ public final class ImportSupport {
   public static void printIssues(ImportResult result, PrintWriter err) {
     for (SourceInfo s : result.sources()) {
       for (ImportIssue issue : s.issues()) {
-        err.println(issue);
+        err.println(TerminalText.safe(issue.toString()));
       }
     }
     err.flush();

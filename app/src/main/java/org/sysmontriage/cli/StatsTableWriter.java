@@ -27,12 +27,12 @@ final class StatsTableWriter {
     out.println(header + "SOURCE");
     for (SourceInfo s : r.sources()) {
       if (notALog(s)) {
-        out.println(String.format("%-" + header.length() + "s", "skipped (not a log)") + s.source());
+        out.println(String.format("%-" + header.length() + "s", "skipped (not a log)") + TerminalText.safe(s.source()));
         continue;
       }
       long notes = s.issues().stream().filter(i -> !i.damage()).count();
       out.println(String.format(cells, s.format(), dash(s.dialect()), num(s.events()), num(s.skipped()),
-          num(s.issues().size() - notes), num(notes), dash(s.sha256())) + s.source());
+          num(s.issues().size() - notes), num(notes), dash(s.sha256())) + TerminalText.safe(s.source()));
     }
     out.println();
     out.println(summary(r));
@@ -54,7 +54,7 @@ final class StatsTableWriter {
   }
 
   private static String dash(String s) {
-    return s.isEmpty() ? "-" : s;
+    return s.isEmpty() ? "-" : TerminalText.safe(s);
   }
 
   static String num(long n) {

@@ -133,6 +133,19 @@ class StatsCommandTest {
     assertTrue(run.err().startsWith(cut + ": offset 0x0: file header says 16 chunks, only 2 found"), run.err());
   }
 
+  @Test
+  void controlCharactersInEvidenceNamesCannotDriveTheTerminal() throws Exception {
+    Path hostile = Files.write(dir.resolve("evil\u001b[31mRED\nfake: line.evtx"), new byte[] {1, 2, 3});
+
+    CliRun run = CliRun.of("stats", hostile.toString());
+
+    assertEquals(1, run.exit());
+    assertFalse(run.out().contains("\u001b") || run.err().contains("\u001b"), run.out() + run.err());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+    assertTrue(run.err().startsWith(dir + "/evil\\x1b[31mRED\\nfake: line.evtx: file: not a log format"), run.err());
+    assertTrue(run.out().contains("evil\\x1b[31mRED\\nfake: line.evtx\n"), run.out());
+  }
+
   private static Set<String> fieldNames(JsonNode n) {
     Set<String> names = new java.util.HashSet<>();
     n.fieldNames().forEachRemaining(names::add);
