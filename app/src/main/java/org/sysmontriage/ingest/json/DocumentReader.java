@@ -1,5 +1,6 @@
 package org.sysmontriage.ingest.json;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -36,16 +37,32 @@ final class DocumentReader {
     });
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         JsonParser p = JsonLimits.factory().createParser(skip(in, bom))) {
-      readValues(p, parser, handled, bom, ctx);
-    } catch (JsonProcessingException e) {
-      long at = e.getLocation() == null ? -1 : e.getLocation().getByteOffset() + bom;
-      ctx.skip("byte offset " + at, "broken JSON, the rest of the file is not read: " + e.getOriginalMessage());
+      try {
+        readValues(p, parser, handled, bom, ctx);
+      } catch (JsonProcessingException e) {
+        ctx.skip(where(e, p, bom), "broken JSON, the rest of the file is not read: " + e.getOriginalMessage());
+      }
     }
     long[] counts = parser.dialectCounts();
     for (int i = 0; i < counts.length; i++) {
       counts[i] += elements.dialectCounts()[i];
     }
     return counts;
+  }
+
+  /**
+   * Where the damage is: the exception's own location, else (a limit such as the nesting depth,
+   * which carries none) where the parser stopped.
+   */
+  static String where(JsonProcessingException e, JsonParser p, int bom) {
+    JsonLocation loc = e.getLocation();
+    if (loc == null || loc.getByteOffset() < 0) {
+      loc = p.currentLocation();
+    }
+    if (loc.getByteOffset() >= 0) {
+      return "byte offset " + (loc.getByteOffset() + bom);
+    }
+    return loc.getLineNr() > 0 ? "line " + loc.getLineNr() : "byte offset " + bom;
   }
 
   private static InputStream skip(InputStream in, int bom) throws IOException {

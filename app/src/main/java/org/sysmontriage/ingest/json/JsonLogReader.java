@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.ingest.LogReader;
 import org.sysmontriage.ingest.ReadContext;
 
@@ -96,6 +97,11 @@ public final class JsonLogReader implements LogReader {
     return end > 0 && ObjectScanner.skipSpace(b, end, to) == to;
   }
 
+  /** A broken or refused file already has its own issue: "no records found" would only repeat it. */
+  private static boolean explained(ReadContext ctx) {
+    return ctx.issues().stream().anyMatch(i -> i.damage() && !RecordParser.NOT_AN_EVENT.equals(i.message()));
+  }
+
   private void reportDialect(long[] counts, ReadContext ctx) {
     int best = -1;
     for (int i = 0; i < counts.length; i++) {
@@ -105,7 +111,7 @@ public final class JsonLogReader implements LogReader {
     }
     if (best >= 0) {
       ctx.dialect(table.dialects.get(best).name);
-    } else if (ctx.events() == 0) {
+    } else if (ctx.events() == 0 && !explained(ctx)) {
       ctx.issue("file", "no Windows event records found: this JSON holds no objects with an EventID"
           + " (winlogbeat, Elasticsearch hits, OTRF, NXLog or XML-as-JSON)");
     }

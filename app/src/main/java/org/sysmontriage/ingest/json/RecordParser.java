@@ -70,10 +70,13 @@ final class RecordParser {
     flattener.recordPaths(paths, handler);
   }
 
+  /** The problem of a well-formed object that is no event record. */
+  static final String NOT_AN_EVENT = "not a Windows event record (no EventID, winlog.event_id, event_id or Event.System)";
+
   private String emit(long fileOffset) {
     Dialect d = table.detect(rec);
     if (d == null) {
-      return "not a Windows event record (no EventID, winlog.event_id, event_id or Event.System)";
+      return NOT_AN_EVENT;
     }
     EventDraft draft = batch.next();
     if (!mapper.map(rec, d, draft)) {

@@ -103,6 +103,34 @@ class JsonLogReaderRobustnessTest {
     assertTrue(r.render().contains("no Windows event records found"), r.render());
   }
 
+  @Test
+  void tooDeepNestingIsLocatedWhereTheLimitIsCrossedAndReportedOnce() throws Exception {
+    Path file = tmp.resolve("deep.json");
+    int n = 100_000;
+    Files.writeString(file, "[".repeat(n) + "]".repeat(n));
+
+    CanonicalDump.Result r = CanonicalDump.read(new JsonLogReader(1), file);
+
+    assertEquals(0, r.ctx().events());
+    assertEquals(1, r.ctx().issues().size(), r.render());
+    String where = r.ctx().issues().get(0).where();
+    assertTrue(where.startsWith("byte offset "), where);
+    long offset = Long.parseLong(where.substring("byte offset ".length()));
+    assertTrue(offset >= JsonLimits.MAX_NESTING && offset <= JsonLimits.MAX_NESTING + 2, where);
+  }
+
+  @Test
+  void tooDeepObjectLineGivesOneIssueWithoutTheNoRecordsOne() throws Exception {
+    Path file = tmp.resolve("deep-object.json");
+    int n = 100_000;
+    Files.writeString(file, "{\"a\":".repeat(n) + "1" + "}".repeat(n));
+
+    CanonicalDump.Result r = CanonicalDump.read(new JsonLogReader(1), file);
+
+    assertEquals(1, r.ctx().issues().size(), r.render());
+    assertTrue(!r.render().contains("no Windows event records found"), r.render());
+  }
+
   private static List<byte[]> sourceLines() throws Exception {
     List<byte[]> lines = new ArrayList<>();
     for (String name : INPUTS) {
