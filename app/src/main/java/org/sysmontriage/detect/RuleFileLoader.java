@@ -2,6 +2,8 @@ package org.sysmontriage.detect;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,10 +73,26 @@ final class RuleFileLoader {
         errors.add(new RuleError(p.toString(), 0, "rule file larger than 4 MiB; not read"));
         return;
       }
-      loadText(p.toString(), Files.readString(p, StandardCharsets.UTF_8), false);
+      byte[] bytes = Files.readAllBytes(p);
+      ByteBuffer in = ByteBuffer.wrap(bytes);
+      try {
+        loadText(p.toString(), StandardCharsets.UTF_8.newDecoder().decode(in).toString(), false);
+      } catch (CharacterCodingException e) {
+        errors.add(new RuleError(p.toString(), lineAt(bytes, in.position()),
+            "not UTF-8 text at byte offset " + in.position() + " (a Sigma rule in YAML was expected)"));
+      }
     } catch (IOException e) {
       errors.add(new RuleError(p.toString(), 0, "cannot read the rule file: " + e.getMessage()));
     }
+  }
+
+  /** The 1-based line holding byte {@code at}. */
+  private static int lineAt(byte[] bytes, int at) {
+    int line = 1;
+    for (int i = 0; i < at && i < bytes.length; i++) {
+      line += bytes[i] == '\n' ? 1 : 0;
+    }
+    return line;
   }
 
   void loadText(String source, String text, boolean builtIn) {

@@ -96,4 +96,14 @@ class AnalyticLibraryTest {
     assertEquals(15, condition.line());
     assertTrue(errors.stream().anyMatch(e -> e.file().endsWith("broken.yaml") && e.line() > 0));
   }
+
+  @Test
+  void aBinaryRuleFileIsReportedAsNotUtf8TextWithItsLine(@TempDir Path dir) throws IOException {
+    Path photo = dir.resolve("photo.evtx");
+    Files.write(photo, new byte[] {'t', 'i', 't', 'l', 'e', ':', ' ', 'x', '\n', (byte) 0xff, (byte) 0xd8, (byte) 0xff, (byte) 0xe0});
+    List<RuleError> errors = AnalyticLibrary.load(List.of(photo)).errors();
+    assertEquals(1, errors.size(), errors.toString());
+    assertEquals(2, errors.get(0).line());
+    assertEquals("not UTF-8 text at byte offset 9 (a Sigma rule in YAML was expected)", errors.get(0).message());
+  }
 }
