@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "Load logs, run the analytics and write a hit report: html (self-contained, printable), csv (one row "
         + "per hit), json (hits and summary), navigator (ATT&CK Navigator layer). Exit 0 all read, 1 some input damaged "
-        + "or a rule file has errors, 2 usage.")
+        + "or a rule file has errors, 2 usage or the report file cannot be written (e.g. --out in a folder without "
+        + "write permission, disk full).")
 public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--type", required = true, paramLabel = "html|csv|json|navigator", description = "Report format.")
   ReportType type;
@@ -79,7 +80,19 @@ public final class ReportCommand implements Callable<Integer> {
     ReportInput in = ReportInput.of(imported.store(), result.hits()).withSources(imported.sources())
         .withCatalog(new LibraryCatalog(library, AttackCatalog.builtIn())).withCase(c).withMinRisk(minRisk).withAggregates(result.aggregates())
         .withToolVersion(VersionProvider.version()).withScore(score);
-    ReportData data = Reports.write(type, in, out);
+    Path folder = out.toAbsolutePath().getParent();
+    boolean newFolder = folder != null && !Files.exists(folder);
+    ReportData data;
+    try {
+      data = Reports.write(type, in, out);
+    } catch (TriageException e) {
+      err.println("sysmon-triage: " + e.getMessage());
+      err.flush();
+      return TriageCommand.USAGE;
+    }
+    if (newFolder) {
+      err.println("sysmon-triage: created the folder " + folder);
+    }
     err.println("sysmon-triage: wrote " + out + ": " + data.rows().size() + " hits" + (c == null ? "" : ", " + data.suppressed()
         + " suppressed by the case's allowlist") + (minRisk > 0 ? ", " + data.belowMinRisk() + " below risk " + minRisk : ""));
     err.flush();

@@ -1,7 +1,13 @@
 package org.sysmontriage.report;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.sysmontriage.casefile.AtomicFiles;
 import org.sysmontriage.event.TriageException;
 
@@ -29,7 +35,26 @@ public final class Reports {
       AtomicFiles.write(out, o -> writer(type).write(data, o));
       return data;
     } catch (IOException e) {
-      throw new TriageException("cannot write the report to " + out + ": " + e.getMessage(), e);
+      throw new TriageException("cannot write the report to " + out + ": " + reason(e, out), e);
     }
+  }
+
+  /** Why a file could not be written, in words (Java names only the file for the common cases). */
+  static String reason(IOException e, Path out) {
+    Path dir = out.toAbsolutePath().getParent();
+    if (e instanceof AccessDeniedException) {
+      return "permission denied (the folder " + dir + " or the file is not writable)";
+    }
+    if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+      return "a part of the path is a file, not a folder";
+    }
+    if (e instanceof NoSuchFileException) {
+      return "no such folder: " + dir;
+    }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      String r = f.getReason();
+      return r.substring(0, 1).toLowerCase(Locale.ROOT) + r.substring(1) + (f.getFile() == null ? "" : " (" + f.getFile() + ")");
+    }
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 }

@@ -77,6 +77,14 @@ class ReportCommandTest {
     assertEquals(TriageCommand.USAGE, run("report", "--type", "csv", "--out", dir.resolve("x").toString(), "--min-risk", "101", log.toString()));
   }
 
+  @Test
+  void aReportThatCannotBeWrittenSaysWhyAndExitsTwo() throws Exception {
+    Path out = log.resolve("r.csv");
+    assertEquals(TriageCommand.USAGE, run("report", "--type", "csv", "--out", out.toString(), log.toString()));
+    assertTrue(err.toString().contains("cannot write the report to " + out + ": a part of the path is a file, not a folder"), err.toString());
+    assertTrue(!err.toString().contains("\tat "), err.toString());
+  }
+
   private int run(String... args) {
     var cl = TriageCommand.commandLine();
     cl.setErr(new PrintWriter(err, true));
