@@ -2,6 +2,8 @@ package org.sysmontriage.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.detect.AggregateFinding;
@@ -11,11 +13,17 @@ import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
 import org.sysmontriage.risk.RiskRollup;
 
-/** {@code scan --format table}: one line per hit for a person, then groupings and risk per host and user. */
+/**
+ * {@code scan --format table}: one line per hit for a person, then groupings and risk per host and
+ * user. Rows are held until the end so each column is as wide as its longest cell: analytic ids
+ * (Splunk UUIDs) and computer names are shown whole, and the variable-length SOURCE#RECORD comes
+ * last so the columns before it stay aligned. Evidence text is made safe for the terminal.
+ */
 final class HitTableWriter implements HitWriter {
-  private static final String ROW = "%-24s %-4s %-9s %-34s %-10s %-20s %s%n";
+  private static final String[] HEADER = {"TIME", "RISK", "SEVERITY", "ANALYTIC", "TECHNIQUE", "COMPUTER", "EVIDENCE", "SOURCE#RECORD"};
   private final PrintWriter out;
-  private int rows;
+  /** A row's cells, or a one-cell triage line that follows its row. */
+  private final List<String[]> lines = new ArrayList<>();
 
   HitTableWriter(PrintWriter out) {
     this.out = out;
@@ -23,16 +31,14 @@ final class HitTableWriter implements HitWriter {
 
   @Override
   public void write(EventStore s, Hit hit) {
-    if (rows++ == 0) {
-      out.printf(Locale.ROOT, ROW, "TIME", "RISK", "SEVERITY", "ANALYTIC", "TECHNIQUE", "COMPUTER", "SOURCE#RECORD  EVIDENCE");
-    }
     int e = hit.event();
     String time = Times.format(s.ticks(e));
     String evidence = hit.matches().isEmpty() ? "" : hit.matches().get(0).field() + "=" + clip(hit.matches().get(0).value(), 80);
-    out.printf(Locale.ROOT, ROW, time.length() >= 19 ? time.substring(0, 19) : time, hit.risk(),
-        hit.analytic().severity().sigmaName(), clip(hit.analytic().id(), 34),
-        hit.analytic().techniques().isEmpty() ? "" : hit.analytic().techniques().get(0), clip(s.computer(e), 20),
-        s.source(e).source() + "#" + s.recordId(e) + "  " + evidence);
+    long record = s.recordId(e);
+    lines.add(new String[] {time.length() >= 19 ? time.substring(0, 19) : time, String.valueOf(hit.risk()),
+        hit.analytic().severity().sigmaName(), safe(hit.analytic().id()),
+        hit.analytic().techniques().isEmpty() ? "" : hit.analytic().techniques().get(0), safe(s.computer(e)), evidence,
+        safe(s.source(e).source()) + "#" + (record < 0 ? "?" : String.valueOf(record))});
   }
 
   /** With a case: a hit an analyst triaged gets a second line with its status, tags and notes. */
@@ -40,18 +46,50 @@ final class HitTableWriter implements HitWriter {
   public void write(EventStore s, Hit hit, HitTriage triage) {
     write(s, hit);
     if (triage != null && !triage.isEmpty()) {
-      out.printf(Locale.ROOT, "%24s status: %s%s%s%n", "", triage.status().label(),
-          triage.tags().isEmpty() ? "" : "  tags: " + clip(String.join(" ", triage.tags()), 60),
-          triage.notes().isEmpty() ? "" : "  notes: " + clip(triage.notes(), 80));
+      lines.add(new String[] {"status: " + triage.status().label()
+          + (triage.tags().isEmpty() ? "" : "  tags: " + clip(String.join(" ", triage.tags()), 60))
+          + (triage.notes().isEmpty() ? "" : "  notes: " + clip(triage.notes(), 80))});
     }
+  }
+
+  private void printTable() {
+    if (lines.isEmpty()) {
+      return;
+    }
+    int[] width = new int[HEADER.length];
+    for (String[] row : lines) {
+      for (int i = 0; i < row.length && row.length == HEADER.length; i++) {
+        width[i] = Math.max(width[i], row[i].length());
+      }
+    }
+    printRow(HEADER, width);
+    for (String[] row : lines) {
+      if (row.length == HEADER.length) {
+        printRow(row, width);
+      } else {
+        out.println(" ".repeat(width[0] + 2) + row[0]);
+      }
+    }
+  }
+
+  private void printRow(String[] cells, int[] width) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < cells.length; i++) {
+      b.append(cells[i]);
+      if (i < cells.length - 1) {
+        b.append(" ".repeat(Math.max(width[i], HEADER[i].length()) - cells[i].length() + 2));
+      }
+    }
+    out.println(b);
   }
 
   @Override
   public void finish(EventStore s, DetectionResult r) {
+    printTable();
     out.printf(Locale.ROOT, "%n%d hit(s)%n", r.hits().size());
     for (AggregateFinding a : r.aggregates()) {
-      out.printf(Locale.ROOT, "%s: count %d, first %s, last %s, %s%n", a.analyticId(), a.count(),
-          Times.format(a.firstTicks()), Times.format(a.lastTicks()), a.group());
+      out.printf(Locale.ROOT, "%s: count %d, first %s, last %s, %s%n", safe(a.analyticId()), a.count(),
+          Times.format(a.firstTicks()), Times.format(a.lastTicks()), safe(a.group().toString()));
     }
     for (RiskRollup.Finding f : r.rollup().findings()) {
       out.printf(Locale.ROOT, "risk %-4s %-40s sum %4d  max %3d  hits %4d  %s%n", f.kind(), clip(f.name(), 40), f.sum(), f.max(),
@@ -60,8 +98,12 @@ final class HitTableWriter implements HitWriter {
   }
 
   private static String clip(String s, int max) {
-    String one = s.replace('\n', ' ').replace('\r', ' ');
+    String one = safe(s.replace('\n', ' ').replace('\r', ' '));
     return one.length() <= max ? one : one.substring(0, max - 1) + "~";
+  }
+
+  private static String safe(String s) {
+    return s == null ? "" : TerminalText.safe(s);
   }
 
   @Override

@@ -88,6 +88,28 @@ class ScanCommandTest {
   }
 
   @Test
+  void tableShowsWholeAnalyticIdsAndComputersWithTheSourceLastAndEvidenceAligned() throws Exception {
+    Path longHost = dir.resolve("a-much-longer-folder-name-than-the-other-one");
+    Files.createDirectories(longHost);
+    Path second = longHost.resolve("sysmon.json");
+    Files.writeString(second, LINES.replace("\"WS01\"", "\"WKS-FIN-07.acme.local.example\""), StandardCharsets.UTF_8);
+    CliRun run = CliRun.of("scan", log, second.toString());
+
+    List<String> rows = run.out().lines().takeWhile(l -> !l.isEmpty()).toList();
+    String header = rows.get(0);
+    assertTrue(header.matches("TIME +RISK +SEVERITY +ANALYTIC +TECHNIQUE +COMPUTER +EVIDENCE +SOURCE#RECORD"), header);
+    assertTrue(run.out().contains("fb4c31b0-13e8-4155-8aa5-24de4b8d6717 "), run.out());
+    assertTrue(run.out().contains("WKS-FIN-07.acme.local.example "), run.out());
+    assertTrue(!run.out().contains("~ "), run.out());
+    int evidence = header.indexOf("EVIDENCE");
+    int source = header.indexOf("SOURCE#RECORD");
+    for (String row : rows.subList(1, rows.size())) {
+      assertTrue(row.charAt(evidence - 1) == ' ' && row.charAt(evidence) != ' ', row);
+      assertTrue(row.substring(source).matches(".*sysmon\\.json#[78]"), row);
+    }
+  }
+
+  @Test
   void rulesCheckPrintsEveryErrorWithFileAndLine() throws Exception {
     Path bad = dir.resolve("bad.yml");
     Files.writeString(bad, "title: t\nid: t\nlogsource: {product: windows, category: process_creation}\ndetection:\n  sel:\n    Image|nope: x\n  condition: sel\n");
