@@ -36,7 +36,7 @@ public final class TechniqueCards extends FlowPane {
       link.setOnAction(e -> browser.accept(t.url()));
       id.setMinWidth(Region.USE_PREF_SIZE); // the technique id and name are never cut
       // a narrow details pane wraps the tactic line under the title instead of cutting it off
-      FlowPane card = new FlowPane(8, 2, id, tactics, link);
+      FlowPane card = new FlowPane(8, 2, id, link, tactics);
       card.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
       card.prefWrapLengthProperty().bind(widthProperty().subtract(16));
       card.getStyleClass().add(Styles.CARD);
