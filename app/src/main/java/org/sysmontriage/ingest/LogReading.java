@@ -41,6 +41,7 @@ final class LogReading {
       sizes[i] = logs.get(i).isLog() ? logs.get(i).size() : 0;
     }
     tracker.plan(sizes);
+    FileHasher.warmUp();
     List<Future<ReadContext>> reads = new ArrayList<>();
     List<Future<String>> hashes = new ArrayList<>();
     for (int i = 0; i < logs.size(); i++) {
