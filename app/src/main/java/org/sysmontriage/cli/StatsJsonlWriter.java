@@ -42,7 +42,7 @@ final class StatsJsonlWriter {
     for (ImportIssue i : s.issues()) {
       g.writeStartObject();
       g.writeStringField("where", i.where());
-      g.writeStringField("message", i.damage() ? i.message() : "note: " + i.message());
+      g.writeStringField("message", i.shownMessage());
       g.writeEndObject();
     }
     g.writeEndArray();

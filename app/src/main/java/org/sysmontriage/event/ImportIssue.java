@@ -21,6 +21,11 @@ public record ImportIssue(String source, String where, String message, boolean d
     return new ImportIssue(source, where, message, false);
   }
 
+  /** The message as shown to a person: prefixed {@code note: } for a note. */
+  public String shownMessage() {
+    return damage ? message : "note: " + message;
+  }
+
   /** {@code SOURCE: WHERE: MESSAGE}, prefixed {@code note: } for a note. */
   @Override
   public String toString() {

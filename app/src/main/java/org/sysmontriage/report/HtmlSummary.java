@@ -67,7 +67,7 @@ final class HtmlSummary {
     }
     b.append("<h3>Import issues</h3><ul class=\"issues\">");
     all.stream().limit(MAX_ISSUES).forEach(i -> b.append("<li><span class=\"mono\">").append(Html.value(i.source()))
-        .append("</span>: ").append(Html.value(i.where())).append(": ").append(Html.value(i.message())).append("</li>"));
+        .append("</span>: ").append(Html.value(i.where())).append(": ").append(Html.value(i.shownMessage())).append("</li>"));
     if (all.size() > MAX_ISSUES) {
       b.append("<li>").append(all.size() - MAX_ISSUES).append(" more issues: see the JSON report</li>");
     }

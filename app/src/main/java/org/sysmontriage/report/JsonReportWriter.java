@@ -134,7 +134,7 @@ public final class JsonReportWriter implements ReportWriter {
         for (ImportIssue i : s.issues()) {
           g.writeStartObject();
           g.writeStringField("where", i.where());
-          g.writeStringField("message", i.message());
+          g.writeStringField("message", i.shownMessage());
           g.writeEndObject();
         }
         g.writeEndArray();

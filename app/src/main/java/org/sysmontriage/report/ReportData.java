@@ -16,6 +16,7 @@ import org.sysmontriage.casefile.SourceProblem;
 import org.sysmontriage.detect.AggregateFinding;
 import org.sysmontriage.detect.Analytic;
 import org.sysmontriage.detect.Hit;
+import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.risk.RiskRollup;
 import org.sysmontriage.event.Times;
@@ -101,7 +102,7 @@ public final class ReportData {
   }
 
   public long importIssues() {
-    return input.sources().stream().mapToLong(s -> Math.max(s.skipped(), s.issues().size())).sum();
+    return input.sources().stream().mapToLong(s -> Math.max(s.skipped(), s.issues().stream().filter(ImportIssue::damage).count())).sum();
   }
 
   /** Risk per host and per user over the hits shown (sum, max, hits, analytics), highest sum first. */

@@ -46,7 +46,7 @@ public final class SourcesView extends VBox {
     issues.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     issues.getColumns().add(Columns.text("Log", ImportIssue::source, 20));
     issues.getColumns().add(Columns.text("Where", ImportIssue::where, 16));
-    issues.getColumns().add(Columns.text("Problem", ImportIssue::message, 40));
+    issues.getColumns().add(Columns.text("Problem", ImportIssue::shownMessage, 40));
     SplitPane split = new SplitPane(sources, issues);
     split.setOrientation(Orientation.VERTICAL);
     VBox.setVgrow(split, Priority.ALWAYS);

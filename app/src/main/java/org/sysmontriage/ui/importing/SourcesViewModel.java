@@ -26,7 +26,8 @@ public final class SourcesViewModel {
     long skipped = next.stream().mapToLong(SourceInfo::skipped).sum();
     long events = next.stream().mapToLong(SourceInfo::events).sum();
     long unlisted = next.stream().mapToLong(s -> Math.max(0, s.skipped() - s.issues().size())).sum();
-    title.set(issues.isEmpty() && skipped == 0 ? "Sources" : "Sources ⚠ " + Math.max(issues.size(), skipped));
+    long damage = issues.stream().filter(ImportIssue::damage).count(); // notes inform, they do not warn
+    title.set(damage == 0 && skipped == 0 ? "Sources" : "Sources ⚠ " + Math.max(damage, skipped));
     summary.set(String.format("%,d logs · %,d events read · %,d records skipped · %,d issues listed%s%s", next.size(), events, skipped,
         issues.size(), unlisted > 0 ? String.format(" (%,d more skipped records not listed: issue cap reached)", unlisted) : "",
         others > 0 ? String.format(" · %,d other files in the folders are not logs (listed last)", others) : ""));
