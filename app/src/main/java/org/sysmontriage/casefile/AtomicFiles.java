@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,8 +36,19 @@ public final class AtomicFiles {
     }
   }
 
+  /**
+   * Writes {@code target} whole or not at all. A symbolic link is followed (the file it names is
+   * replaced, the link stays); a folder, device, pipe or socket is refused, never replaced.
+   */
   public static void write(Path target, Body body) throws IOException {
     Path abs = target.toAbsolutePath();
+    if (Files.exists(abs)) {
+      abs = abs.toRealPath();
+      if (!Files.isRegularFile(abs)) {
+        throw new FileSystemException(target.toString(), null, Files.isDirectory(abs)
+            ? "Is a folder; name a file in it" : "Not a regular file (a device, pipe or socket); only regular files are written");
+      }
+    }
     Path dir = abs.getParent();
     Files.createDirectories(dir);
     Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");

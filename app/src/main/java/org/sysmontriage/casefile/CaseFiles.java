@@ -64,10 +64,14 @@ public final class CaseFiles {
     return new Opened(c, SourceCheck.onDisk(c, dir));
   }
 
-  /** Saves atomically: on any failure the file keeps its last good state. */
-  public static void save(Path file, CaseFile c) {
+  /**
+   * Saves atomically: on any failure the file keeps its last good state. A target that is
+   * evidence ({@code evidence}) or not a regular file is refused ({@link TriageException}).
+   */
+  public static void save(Path file, CaseFile c, EvidenceGuard evidence) {
+    Path target = evidence.check(file, "the case file");
     try {
-      AtomicFiles.write(file, out -> {
+      AtomicFiles.write(target, out -> {
         JSON.writeValue(out, c);
         out.write('\n');
       });

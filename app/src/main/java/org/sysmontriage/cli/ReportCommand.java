@@ -1,6 +1,5 @@
 package org.sysmontriage.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,13 +7,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sysmontriage.attack.AttackCatalog;
 import org.sysmontriage.casefile.CaseFile;
+import org.sysmontriage.casefile.EvidenceGuard;
 import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Detector;
 import org.sysmontriage.detect.RuleError;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.ProgressListener;
-import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.event.TriageException;
 import org.sysmontriage.ingest.ImportResult;
 import org.sysmontriage.report.LibraryCatalog;
@@ -65,16 +64,19 @@ public final class ReportCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     if (minRisk < 0 || minRisk > 100) {
       throw new ParameterException(spec.commandLine(), "--min-risk must be 0-100, not " + minRisk);
     }
     PrintWriter err = spec.commandLine().getErr();
     AnalyticLibrary library = rules.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(rules);
     library.errors().forEach(e -> err.println(e));
-    refuseToOverwriteEvidence(paths.paths().stream().map(Path::of).toList());
+    try {
+      EvidenceGuard.ofGiven(paths.paths()).check(out, "--out");
+    } catch (TriageException e) {
+      return refused(err, e);
+    }
     ImportResult imported = ImportSupport.importPaths(paths.paths(), err);
-    refuseToOverwriteEvidence(imported.sources().stream().map(SourceInfo::localFile).filter(f -> f != null).toList());
     DetectionResult result = new Detector(library).run(imported.store(), ProgressListener.NONE, new CancellationToken());
     CaseFile c = caseArgs.load(imported.store(), err);
     ReportInput in = ReportInput.of(imported.store(), result.hits()).withSources(imported.sources())
@@ -84,11 +86,9 @@ public final class ReportCommand implements Callable<Integer> {
     boolean newFolder = folder != null && !Files.exists(folder);
     ReportData data;
     try {
-      data = Reports.write(type, in, out);
+      data = Reports.write(type, in, out, EvidenceGuard.of(paths.paths(), imported.sources()));
     } catch (TriageException e) {
-      err.println("sysmon-triage: " + e.getMessage());
-      err.flush();
-      return TriageCommand.USAGE;
+      return refused(err, e);
     }
     if (newFolder) {
       err.println("sysmon-triage: created the folder " + folder);
@@ -100,15 +100,9 @@ public final class ReportCommand implements Callable<Integer> {
     return library.errors().isEmpty() ? code : TriageCommand.PARTIAL;
   }
 
-  /** Evidence is never modified: the report may not replace one of the logs it reads. */
-  private void refuseToOverwriteEvidence(List<Path> inputs) throws IOException {
-    if (!Files.exists(out)) {
-      return;
-    }
-    for (Path input : inputs) {
-      if (Files.isRegularFile(input) && Files.isSameFile(input, out)) {
-        throw new TriageException("--out " + out + " is one of the logs being read; evidence is never overwritten: choose another file");
-      }
-    }
+  private static int refused(PrintWriter err, TriageException e) {
+    err.println("sysmon-triage: " + TerminalText.safe(e.getMessage()));
+    err.flush();
+    return TriageCommand.USAGE;
   }
 }

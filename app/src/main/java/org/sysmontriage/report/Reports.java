@@ -9,6 +9,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.sysmontriage.casefile.AtomicFiles;
+import org.sysmontriage.casefile.EvidenceGuard;
 import org.sysmontriage.event.TriageException;
 
 /** The entry point for callers (command line, GUI): pick a writer, or write a report file. */
@@ -25,14 +26,17 @@ public final class Reports {
   }
 
   /**
-   * Writes a report file atomically (a half-written report never replaces a good one).
+   * Writes a report file atomically (a half-written report never replaces a good one), never on
+   * evidence: {@code evidence} refuses a target that is a log read, inside an input folder, or not
+   * a regular file ({@link TriageException}).
    *
    * @return what the report holds, for a one-line summary
    */
-  public static ReportData write(ReportType type, ReportInput input, Path out) {
+  public static ReportData write(ReportType type, ReportInput input, Path out, EvidenceGuard evidence) {
+    Path file = evidence.check(out, "the report file");
     ReportData data = ReportData.of(input);
     try {
-      AtomicFiles.write(out, o -> writer(type).write(data, o));
+      AtomicFiles.write(file, o -> writer(type).write(data, o));
       return data;
     } catch (IOException e) {
       throw new TriageException("cannot write the report to " + out + ": " + reason(e, out), e);

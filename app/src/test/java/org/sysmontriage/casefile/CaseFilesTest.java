@@ -24,7 +24,7 @@ class CaseFilesTest {
             "Scheduled \"dump\" by IT, ticket 123.\nSecond line.", "2026-01-02T03:00:00Z", "bob"))
         .withAllow(new AllowEntry("CAR-2020-05-001", "SourceImage", "*\\rundll32.exe", "bob", "2026-01-02T03:00:00Z", "backup"));
     Path file = dir.resolve("case.json");
-    CaseFiles.save(file, c);
+    CaseFiles.save(file, c, EvidenceGuard.NONE);
     assertEquals(c, CaseFiles.load(file));
     assertEquals(HitStatus.BENIGN, CaseFiles.load(file).triage(HitKey.of(f.store, f.hits.get(0))).status());
   }
@@ -66,7 +66,7 @@ class CaseFilesTest {
         new CaseSource("a.json", sha, 14), new CaseSource(gone.toString(), "0".repeat(64), 1),
         new CaseSource(dir.resolve("x.zip") + "::member.json", "1".repeat(64), 1)), null, null);
     Path file = dir.resolve("case.json");
-    CaseFiles.save(file, c);
+    CaseFiles.save(file, c, EvidenceGuard.NONE);
     assertEquals(List.of(), CaseFiles.open(file).problems().stream().filter(p -> p.path().endsWith("a.json")).toList(),
         "present and unchanged (also found relative to the case file's folder)");
     Files.writeString(log, "{\"EventID\":2}\n");
@@ -105,7 +105,7 @@ class CaseFilesTest {
   void failedSaveKeepsTheLastGoodFile() throws Exception {
     Path file = dir.resolve("case.json");
     CaseFile good = CaseFile.empty().withAllow(new AllowEntry("a", "Image", "x", "", "", ""));
-    CaseFiles.save(file, good);
+    CaseFiles.save(file, good, EvidenceGuard.NONE);
     assertThrows(java.io.IOException.class, () -> AtomicFiles.write(file, out -> {
       out.write("{\"format\": ".getBytes(StandardCharsets.UTF_8));
       throw new java.io.IOException("disk full");

@@ -18,7 +18,7 @@ public final class CaseSaveLoop {
   public static void main(String[] args) {
     Path file = Path.of(args[0]);
     for (int gen = 1; ; gen++) {
-      CaseFiles.save(file, generation(gen));
+      CaseFiles.save(file, generation(gen), EvidenceGuard.NONE);
       System.out.println("saved " + gen);
       System.out.flush();
     }

@@ -18,6 +18,7 @@ import org.sysmontriage.casefile.AllowEntry;
 import org.sysmontriage.casefile.CaseFile;
 import org.sysmontriage.casefile.CaseFiles;
 import org.sysmontriage.casefile.CaseSource;
+import org.sysmontriage.casefile.EvidenceGuard;
 import org.sysmontriage.casefile.SourceCheck;
 
 class ReportCommandTest {
@@ -57,7 +58,7 @@ class ReportCommandTest {
     CaseFile c = new CaseFile(CaseFile.FORMAT, CaseFile.VERSION, List.of(new CaseSource(log.toString(), SourceCheck.sha256(log), 1),
         new CaseSource("other.evtx", "0".repeat(64), 1)), null, null)
         .withAllow(new AllowEntry("CAR-2020-05-001", "SourceImage", "*\\rundll32.exe", "t", "", "test"));
-    CaseFiles.save(caseFile, c);
+    CaseFiles.save(caseFile, c, EvidenceGuard.NONE);
     Path out = dir.resolve("r.json");
     assertEquals(0, run("report", "--type", "json", "--out", out.toString(), "--case", caseFile.toString(), log.toString()));
     JsonNode doc = new ObjectMapper().readTree(out.toFile());
@@ -67,7 +68,7 @@ class ReportCommandTest {
 
   @Test
   void refusesToOverwriteALogItReads() throws Exception {
-    assertEquals(TriageCommand.PARTIAL, run("report", "--type", "csv", "--out", log.toString(), log.toString()));
+    assertEquals(TriageCommand.USAGE, run("report", "--type", "csv", "--out", log.toString(), log.toString()));
     assertEquals(ACCESS, Files.readString(log));
     assertTrue(err.toString().contains("evidence is never overwritten"));
   }

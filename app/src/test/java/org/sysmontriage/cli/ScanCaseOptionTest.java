@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sysmontriage.casefile.AllowEntry;
 import org.sysmontriage.casefile.CaseFile;
 import org.sysmontriage.casefile.CaseFiles;
+import org.sysmontriage.casefile.EvidenceGuard;
 import org.sysmontriage.casefile.HitKey;
 import org.sysmontriage.casefile.HitStatus;
 import org.sysmontriage.casefile.HitTriage;
@@ -39,7 +40,7 @@ class ScanCaseOptionTest {
         .withTriage(new HitKey(sha, -1, 0, kept), new HitTriage(HitStatus.FALSE_POSITIVE, List.of("lab"), "test rig", "", ""))
         .withAllow(new AllowEntry(suppressed, "TargetImage", "C:\\WINDOWS\\system32\\LSASS.exe", "", "", ""));
     Path caseFile = dir.resolve("case.json");
-    CaseFiles.save(caseFile, c);
+    CaseFiles.save(caseFile, c, EvidenceGuard.NONE);
     List<JsonNode> withCase = scan("--format", "jsonl", "--case", caseFile.toString(), log.toString());
     assertFalse(withCase.stream().anyMatch(h -> h.get("analytic_id").asText().equals(suppressed)));
     JsonNode triaged = withCase.stream().filter(h -> h.get("analytic_id").asText().equals(kept)).findFirst().orElseThrow();

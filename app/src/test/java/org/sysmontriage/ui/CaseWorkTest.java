@@ -24,7 +24,7 @@ class CaseWorkTest {
   private final CaseViewModel vm = new CaseViewModel();
 
   private HitTable attach() {
-    AppliedCase applied = vm.apply(store, Fixtures.hits());
+    AppliedCase applied = vm.apply(List.of(), store, Fixtures.hits());
     HitTable t = new HitTable(store, applied.kept());
     vm.attach(t);
     return t;
@@ -43,7 +43,7 @@ class CaseWorkTest {
 
     CaseViewModel reopened = new CaseViewModel();
     reopened.open(file);
-    HitTable again = new HitTable(store, reopened.apply(store, Fixtures.hits()).kept());
+    HitTable again = new HitTable(store, reopened.apply(List.of(), store, Fixtures.hits()).kept());
     reopened.attach(again);
     assertEquals("true positive", again.status(1));
     assertEquals(List.of("lsass", "dbghelp"), reopened.triage(1).tags());
@@ -54,7 +54,7 @@ class CaseWorkTest {
   void anAllowlistEntrySuppressesMatchingHitsForGood() {
     attach();
     vm.allow(1, "SourceImage", "C:\\Windows\\System32\\rundll32.exe", "admin tool");
-    AppliedCase applied = vm.apply(store, Fixtures.hits());
+    AppliedCase applied = vm.apply(List.of(), store, Fixtures.hits());
     assertEquals(2, applied.kept().size());
     assertEquals(1, applied.suppressedCount());
   }
@@ -69,5 +69,22 @@ class CaseWorkTest {
     assertTrue(Files.readString(out).contains("CAR-2020-05-001"));
     assertEquals(ReportType.NAVIGATOR, ExportViewModel.typeOf(Path.of("a.layer.json")));
     assertEquals(ReportType.HTML, ExportViewModel.typeOf(Path.of("a.html")));
+  }
+
+  @Test
+  void savingTheCaseOrExportingOverAnOpenedLogIsRefusedAndTheLogKept() throws Exception {
+    Path ev = Files.createDirectories(dir.resolve("ev"));
+    Path log = Files.writeString(ev.resolve("fixture.json"), "{\"EventID\":1}\n");
+    vm.apply(List.of(ev.toString()), store, Fixtures.hits());
+    vm.save(log);
+    assertTrue(vm.messageProperty().get().contains("is inside the input folder " + ev), vm.messageProperty().get());
+    assertEquals(null, vm.pathProperty().get());
+
+    Investigation inv = new Investigation(List.of(log.toString()), store, Fixtures.hits());
+    ExportViewModel export = new ExportViewModel(new FakeEngine(), new SameThreadTaskRunner(), () -> inv, () -> vm.caseFileProperty().get(), () -> 0);
+    Path hardLink = Files.createLink(dir.resolve("report.html"), log);
+    export.export(ReportType.HTML, hardLink);
+    assertTrue(export.messageProperty().get().contains("evidence is never overwritten"), export.messageProperty().get());
+    assertEquals("{\"EventID\":1}\n", Files.readString(log));
   }
 }

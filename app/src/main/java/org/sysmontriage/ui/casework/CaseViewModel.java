@@ -13,6 +13,7 @@ import org.sysmontriage.casefile.AllowEntry;
 import org.sysmontriage.casefile.AppliedCase;
 import org.sysmontriage.casefile.CaseFile;
 import org.sysmontriage.casefile.CaseFiles;
+import org.sysmontriage.casefile.EvidenceGuard;
 import org.sysmontriage.casefile.HitKey;
 import org.sysmontriage.casefile.HitStatus;
 import org.sysmontriage.casefile.HitTriage;
@@ -32,6 +33,7 @@ public final class CaseViewModel {
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
   private HitTable table = HitTable.empty();
+  private EvidenceGuard evidence = EvidenceGuard.NONE;
   private Runnable onChanged = () -> {};
 
   /** Called after a status, note or allowlist change, so views can repaint. */
@@ -45,6 +47,7 @@ public final class CaseViewModel {
     path.set(null);
     dirty.set(false);
     message.set("");
+    evidence = EvidenceGuard.NONE;
   }
 
   /**
@@ -62,8 +65,12 @@ public final class CaseViewModel {
         .map(p -> dir.resolve(p).normalize().toString()).toList();
   }
 
-  /** Applies the allowlist to the detector's hits; the statuses then go into the table. */
-  public AppliedCase apply(EventStore store, List<Hit> hits) {
+  /**
+   * Applies the allowlist to the detector's hits; the statuses then go into the table. The logs
+   * opened ({@code paths} as given, and every log in the store) are evidence a save never writes to.
+   */
+  public AppliedCase apply(List<String> paths, EventStore store, List<Hit> hits) {
+    evidence = EvidenceGuard.of(paths, store.sources());
     AppliedCase applied = caseFile.get().apply(store, hits);
     List<SourceProblem> problems = caseFile.get().sources().isEmpty() ? List.of() : caseFile.get().checkAgainst(store.sources());
     if (!problems.isEmpty() && message.get().isEmpty()) {
@@ -118,7 +125,7 @@ public final class CaseViewModel {
   /** Saves to {@code file} (atomic: a failure keeps the previous file). */
   public void save(Path file) {
     try {
-      CaseFiles.save(file, caseFile.get());
+      CaseFiles.save(file, caseFile.get(), evidence);
       path.set(file);
       dirty.set(false);
       message.set("Case saved to " + file);

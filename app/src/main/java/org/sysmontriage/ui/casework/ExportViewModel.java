@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.sysmontriage.casefile.CaseFile;
+import org.sysmontriage.casefile.EvidenceGuard;
 import org.sysmontriage.event.TriageException;
 import org.sysmontriage.report.ReportData;
 import org.sysmontriage.report.ReportInput;
@@ -66,7 +67,8 @@ public final class ExportViewModel {
         .withMinRisk(minRisk.getAsInt()).withToolVersion(version());
     running.set(true);
     message.set("Writing the " + type.name() + " report…");
-    runner.submit(cancel -> Reports.write(type, input, out), data -> done(type, out, data), this::failed);
+    EvidenceGuard evidence = EvidenceGuard.of(inv.paths(), inv.store().sources());
+    runner.submit(cancel -> Reports.write(type, input, out, evidence), data -> done(type, out, data), this::failed);
   }
 
   private void done(ReportType type, Path out, ReportData data) {

@@ -113,7 +113,7 @@ public final class ShellViewModel {
   }
 
   private HitTable showHits(Investigation inv) {
-    AppliedCase applied = parts.caseWork().apply(inv.store(), inv.hits());
+    AppliedCase applied = parts.caseWork().apply(inv.paths(), inv.store(), inv.hits());
     HitTable table = new HitTable(inv.store(), applied.kept());
     parts.caseWork().attach(table);
     parts.hitDetails().clear();
