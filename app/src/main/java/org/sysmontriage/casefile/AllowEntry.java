@@ -1,14 +1,15 @@
 package org.sysmontriage.casefile;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.sysmontriage.detect.Hit;
+import org.sysmontriage.detect.sigma.Glob;
 import org.sysmontriage.event.EventStore;
 
 /**
  * Suppresses a known false positive for good, like a Splunk filter macro: hits of {@code analyticId}
  * whose event has {@code field} equal to {@code value} (case-insensitive, exact; {@code *} and
- * {@code ?} are wildcards) are left out of views and reports, and counted as suppressed.
+ * {@code ?} are wildcards, matched without backtracking: time linear in the value) are left out of
+ * views and reports, and counted as suppressed.
  *
  * @param field an EventData name ({@code SourceImage}) or a system field: {@code Computer},
  *     {@code Channel}, {@code Provider}, {@code EventID}
@@ -30,7 +31,7 @@ public record AllowEntry(String analyticId, String field, String value, String b
 
   /** A compiled form for matching many hits. */
   public Matcher matcher() {
-    return new Matcher(this, compile(value));
+    return new Matcher(this, Glob.wildcard(value));
   }
 
   /** The value of a field of event {@code e}, system fields included; null when absent. */
@@ -44,21 +45,6 @@ public record AllowEntry(String analyticId, String field, String value, String b
     };
   }
 
-  private static Pattern compile(String value) {
-    StringBuilder re = new StringBuilder();
-    StringBuilder literal = new StringBuilder();
-    for (char c : value.toCharArray()) {
-      if (c == '*' || c == '?') {
-        re.append(Pattern.quote(literal.toString())).append(c == '*' ? ".*" : ".");
-        literal.setLength(0);
-      } else {
-        literal.append(c);
-      }
-    }
-    re.append(Pattern.quote(literal.toString()));
-    return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE | Pattern.DOTALL);
-  }
-
   private static void requireText(String s, String name) {
     if (s == null || s.isBlank()) {
       throw new IllegalArgumentException("allowlist entry needs " + name);
@@ -68,10 +54,10 @@ public record AllowEntry(String analyticId, String field, String value, String b
   /** An allowlist entry ready to test hits. */
   public static final class Matcher {
     private final AllowEntry entry;
-    private final Pattern pattern;
+    private final Glob pattern;
     private final String lower;
 
-    Matcher(AllowEntry entry, Pattern pattern) {
+    Matcher(AllowEntry entry, Glob pattern) {
       this.entry = entry;
       this.pattern = pattern;
       this.lower = entry.value().toLowerCase(Locale.ROOT);
@@ -89,7 +75,8 @@ public record AllowEntry(String analyticId, String field, String value, String b
       if (v == null) {
         return false;
       }
-      return v.toLowerCase(Locale.ROOT).equals(lower) || pattern.matcher(v).matches();
+      String low = v.toLowerCase(Locale.ROOT);
+      return low.equals(lower) || pattern.matches(low);
     }
   }
 }

@@ -59,11 +59,23 @@ final class LsassTargets {
       return true;
     }
     Set<String> pids = pidsByComputer.getOrDefault(store.computer(e), Set.of());
-    for (String token : cmd.split("[^0-9]+")) {
-      if (!token.isEmpty() && pids.contains(token)) {
+    for (int i = 0, n = cmd.length(); i < n; ) { // each run of digits, in one pass
+      if (!isDigit(cmd.charAt(i))) {
+        i++;
+        continue;
+      }
+      int start = i;
+      while (i < n && isDigit(cmd.charAt(i))) {
+        i++;
+      }
+      if (pids.contains(cmd.substring(start, i))) {
         return true;
       }
     }
     return false;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 }

@@ -141,13 +141,15 @@ public final class StringPool {
 
   /** Finds room for {@code len} bytes; a string never spans two pages. */
   private long reserve(int len) {
-    if (len > CHUNK_SIZE) {
-      throw new IllegalArgumentException("value longer than " + CHUNK_SIZE + " bytes");
+    if (len > CHUNK_SIZE) { // a huge value (hostile or not) gets a page of its own; the next value starts a new page
+      long at = newPage(new byte[len]);
+      used = (long) pageCount << CHUNK_BITS;
+      return at;
     }
     int page = pageCount - 1;
     int pos = (int) (used - ((long) page << CHUNK_BITS));
     byte[] cur = pages[page];
-    if (pos + len <= cur.length) {
+    if (pos + len <= cur.length && pos + len <= CHUNK_SIZE) {
       used += len;
       return ((long) page << CHUNK_BITS) | pos;
     }
@@ -156,14 +158,17 @@ public final class StringPool {
       used += len;
       return ((long) page << CHUNK_BITS) | pos;
     }
-    byte[] fresh = new byte[CHUNK_SIZE];
+    long at = newPage(new byte[CHUNK_SIZE]);
+    used = at + len;
+    return at;
+  }
+
+  private long newPage(byte[] fresh) {
     if (pageCount == pages.length) {
       pages = Arrays.copyOf(pages, pageCount * 2);
     }
     pages[pageCount] = fresh;
     pageCount++;
-    used = (long) (pageCount - 1) << CHUNK_BITS;
-    used += len;
     return (long) (pageCount - 1) << CHUNK_BITS;
   }
 

@@ -40,4 +40,24 @@ class StringPoolTest {
     p.freeze();
     assertThrows(IllegalStateException.class, () -> p.intern("late"));
   }
+
+  @Test
+  void aValueLongerThanAPageGetsAPageOfItsOwnAndValuesAroundItStayWhole() {
+    StringPool p = new StringPool();
+    int before = p.intern("before");
+    String huge = "lsass".repeat(400_000) + "\u00e9";
+    int h = p.intern(huge);
+    int after = p.intern("after");
+    String second = "y".repeat(3_000_000);
+    int h2 = p.intern(second);
+    int last = p.intern("z".repeat(900_000));
+    assertEquals(h, p.intern(huge));
+    p.freeze();
+    assertEquals("before", p.get(before));
+    assertEquals(huge, p.get(h));
+    assertEquals("after", p.get(after));
+    assertEquals(second, p.get(h2));
+    assertEquals("z".repeat(900_000), p.get(last));
+    assertEquals(h, p.find(huge));
+  }
 }

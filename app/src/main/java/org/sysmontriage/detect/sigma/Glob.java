@@ -7,6 +7,10 @@ import java.util.List;
  * A Sigma wildcard pattern: {@code *} any run, {@code ?} one character; {@code \*}, {@code \?}
  * and {@code \\} escape (as pySigma reads them), any other backslash is literal. Matching is on
  * already normalized text (see {@link Values}).
+ *
+ * <p>Matching never backtracks: each literal run between stars is found leftmost after the previous
+ * one (which is the right answer for star-only patterns), so a value of length n costs at most
+ * n times the longest literal run of the pattern, whatever the value holds.
  */
 public final class Glob {
   static final char ANY_ONE = '\uFFFF';
@@ -47,6 +51,29 @@ public final class Glob {
       plain = whole ? Values.canonicalHex(plain) : plain;
       out.add(cased ? plain : plain.toLowerCase(java.util.Locale.ROOT));
     }
+    out.removeIf(x -> x.isEmpty() && out.size() > 1);
+    return new Glob(out.toArray(String[]::new), lead, trail);
+  }
+
+  /**
+   * A plain wildcard pattern (allowlists): {@code *} any run, {@code ?} one character, every other
+   * character literal; lower-cased, so give {@link #matches} the value in lower case (Locale.ROOT).
+   */
+  public static Glob wildcard(String pattern) {
+    List<String> segs = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    for (char c : pattern.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
+      if (c == '*') {
+        segs.add(cur.toString());
+        cur.setLength(0);
+      } else {
+        cur.append(c == '?' ? ANY_ONE : c);
+      }
+    }
+    segs.add(cur.toString());
+    boolean lead = segs.size() > 1 && segs.get(0).isEmpty();
+    boolean trail = segs.size() > 1 && segs.get(segs.size() - 1).isEmpty();
+    List<String> out = new ArrayList<>(segs.subList(lead ? 1 : 0, trail ? segs.size() - 1 : segs.size()));
     out.removeIf(x -> x.isEmpty() && out.size() > 1);
     return new Glob(out.toArray(String[]::new), lead, trail);
   }

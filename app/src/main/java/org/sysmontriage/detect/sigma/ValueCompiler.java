@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /** Turns one Sigma value plus its modifiers into value tests (several when a modifier expands it). */
 final class ValueCompiler {
@@ -126,21 +125,23 @@ final class ValueCompiler {
     return out;
   }
 
+  /** The {@code re} modifier on RE2/J: matching time is linear in the value, whatever the pattern. */
   private static ValueTest regex(String value, List<String> mods, YamlNode at) throws RuleException {
     int flags = 0;
     if (mods.contains("i")) {
-      flags |= Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+      flags |= com.google.re2j.Pattern.CASE_INSENSITIVE;
     }
     if (mods.contains("m")) {
-      flags |= Pattern.MULTILINE;
+      flags |= com.google.re2j.Pattern.MULTILINE;
     }
     if (mods.contains("s")) {
-      flags |= Pattern.DOTALL;
+      flags |= com.google.re2j.Pattern.DOTALL;
     }
     try {
-      return new ValueTest.RegexTest(Pattern.compile(value, flags), "re" + flags + " '" + value + "'");
-    } catch (PatternSyntaxException e) {
-      throw new RuleException("bad regular expression '" + value + "': " + e.getDescription(), at);
+      return new ValueTest.RegexTest(com.google.re2j.Pattern.compile(value, flags), "re" + flags + " '" + value + "'");
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      throw new RuleException("regular expression '" + value + "' is not supported (linear-time RE2 syntax: no"
+          + " look-around or back-references): " + e.getDescription(), at);
     }
   }
 }

@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * A test on one field value, independent of the field: the detector caches its result per
@@ -52,8 +51,11 @@ public sealed interface ValueTest {
     }
   }
 
-  /** The {@code re} modifier: a Java regular expression searched in the raw value. */
-  record RegexTest(Pattern pattern, String key) implements ValueTest {
+  /**
+   * The {@code re} modifier: a regular expression searched in the raw value with RE2/J (an automaton,
+   * no backtracking: time linear in the value's length).
+   */
+  record RegexTest(com.google.re2j.Pattern pattern, String key) implements ValueTest {
     @Override
     public boolean test(String value) {
       return pattern.matcher(value).find();
