@@ -128,17 +128,21 @@ final class ValueCompiler {
   /** The {@code re} modifier on RE2/J: matching time is linear in the value, whatever the pattern. */
   private static ValueTest regex(String value, List<String> mods, YamlNode at) throws RuleException {
     int flags = 0;
+    StringBuilder written = new StringBuilder("re"); // as the rule writes it: re|i 'pattern'
     if (mods.contains("i")) {
       flags |= com.google.re2j.Pattern.CASE_INSENSITIVE;
+      written.append("|i");
     }
     if (mods.contains("m")) {
       flags |= com.google.re2j.Pattern.MULTILINE;
+      written.append("|m");
     }
     if (mods.contains("s")) {
       flags |= com.google.re2j.Pattern.DOTALL;
+      written.append("|s");
     }
     try {
-      return new ValueTest.RegexTest(com.google.re2j.Pattern.compile(value, flags), "re" + flags + " '" + value + "'");
+      return new ValueTest.RegexTest(com.google.re2j.Pattern.compile(value, flags), written + " '" + value + "'");
     } catch (com.google.re2j.PatternSyntaxException e) {
       throw new RuleException("regular expression '" + value + "' is not supported (linear-time RE2 syntax: no"
           + " look-around or back-references): " + e.getDescription(), at);
