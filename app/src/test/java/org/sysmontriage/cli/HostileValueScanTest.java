@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sysmontriage.casefile.AllowEntry;
 import org.sysmontriage.casefile.CaseFile;
 import org.sysmontriage.casefile.CaseFiles;
+import org.sysmontriage.casefile.EvidenceGuard;
 
 /**
  * Issue 9's reproductions of a log value that stalled detection, through {@code scan}: a backtracking
@@ -64,7 +65,8 @@ class HostileValueScanTest {
     String analytic = all.stream().filter(h -> h.get("record_id").asLong() == 1).findFirst().orElseThrow()
         .get("analytic_id").asText();
     Path caseFile = dir.resolve("case.json");
-    CaseFiles.save(caseFile, CaseFile.empty().withAllow(new AllowEntry(analytic, "SourceImage", "C:\\Windows\\*\\*.exe", "", "", "")));
+    CaseFiles.save(caseFile, CaseFile.empty().withAllow(new AllowEntry(analytic, "SourceImage", "C:\\Windows\\*\\*.exe", "", "", "")),
+        EvidenceGuard.NONE);
 
     CliRun run = assertTimeoutPreemptively(GUARD,
         () -> CliRun.of("scan", "--format", "jsonl", "--case", caseFile.toString(), log.toString()));
