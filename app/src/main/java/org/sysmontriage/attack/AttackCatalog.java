@@ -2,7 +2,6 @@ package org.sysmontriage.attack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,9 +12,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The bundled MITRE ATT&CK Enterprise techniques and tactics (a subset; see {@link #version()}). */
+/**
+ * MITRE ATT&CK Enterprise as bundled: every tactic, technique and sub-technique that is neither revoked
+ * nor deprecated, generated from MITRE's STIX data by {@code tools/attack_catalog.py} (see {@link #version()}).
+ */
 public final class AttackCatalog {
-  private static final String RESOURCE = "/org/sysmontriage/attack/enterprise-attack.yml";
+  private static final String RESOURCE = "/org/sysmontriage/attack/enterprise-attack.json";
   private static volatile AttackCatalog builtIn;
 
   /** A tactic: {@code TA0006}, {@code credential-access}, {@code Credential Access}. */
@@ -25,8 +27,8 @@ public final class AttackCatalog {
     }
   }
 
-  /** A technique or sub-technique with its tactics' short names. */
-  public record Technique(String id, String name, List<String> tactics) {
+  /** A technique or sub-technique with its tactics' short names and its object version in ATT&CK. */
+  public record Technique(String id, String name, List<String> tactics, String objectVersion) {
     public Technique {
       tactics = List.copyOf(tactics);
     }
@@ -47,11 +49,15 @@ public final class AttackCatalog {
   }
 
   private final String version;
+  private final String source;
+  private final String modified;
   private final Map<String, Tactic> tactics = new LinkedHashMap<>();
   private final Map<String, Technique> techniques = new LinkedHashMap<>();
 
   private AttackCatalog(JsonNode root) {
     version = root.path("version").asText();
+    source = root.path("source").asText();
+    modified = root.path("modified").asText();
     for (JsonNode t : root.path("tactics")) {
       Tactic tactic = new Tactic(t.path("id").asText(), t.path("short").asText(), t.path("name").asText());
       tactics.put(tactic.shortName(), tactic);
@@ -59,7 +65,7 @@ public final class AttackCatalog {
     for (JsonNode t : root.path("techniques")) {
       List<String> ts = new ArrayList<>();
       t.path("tactics").forEach(x -> ts.add(x.asText()));
-      Technique tq = new Technique(t.path("id").asText(), t.path("name").asText(), ts);
+      Technique tq = new Technique(t.path("id").asText(), t.path("name").asText(), ts, t.path("version").asText());
       techniques.put(tq.id(), tq);
     }
   }
@@ -82,15 +88,30 @@ public final class AttackCatalog {
       if (in == null) {
         throw new IllegalStateException("ATT&CK catalog resource missing: " + RESOURCE);
       }
-      return new AttackCatalog(new ObjectMapper(new YAMLFactory()).readTree(in));
+      return new AttackCatalog(new ObjectMapper().readTree(in));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** ATT&CK release of the bundled data, e.g. {@code 15.1}. */
+  /** ATT&CK release of the bundled data, e.g. {@code 18}. */
   public String version() {
     return version;
+  }
+
+  /** Where the data came from: repository, commit and date. */
+  public String source() {
+    return source;
+  }
+
+  /** The newest modification date of a technique in the data, {@code 2025-11-12}. */
+  public String modified() {
+    return modified;
+  }
+
+  /** One line for reports: {@code MITRE ATT&CK Enterprise v18 (data modified up to 2025-11-12)}. */
+  public String label() {
+    return "MITRE ATT&CK Enterprise v" + version + " (data modified up to " + modified + ")";
   }
 
   /** A technique by id ({@code T1003.001}, case-insensitive). */

@@ -115,6 +115,9 @@ final class HtmlSummary {
   private static String attack(ReportData d) {
     ReportCatalog c = d.input().catalog();
     StringBuilder b = new StringBuilder("<section id=\"attack\"><h2>ATT&amp;CK techniques and tactics</h2>");
+    if (!c.attackLabel().isEmpty()) {
+      b.append("<p class=\"muted\">").append(Html.text(c.attackLabel())).append("</p>");
+    }
     if (d.techniques().isEmpty()) {
       return b.append("<p class=\"muted\">No technique hit.</p></section>\n").toString();
     }

@@ -114,6 +114,7 @@ public final class JsonReportWriter implements ReportWriter {
       strings(g, "case_source_problems", d.sourceProblems().stream().map(p -> p.message()).toList());
       risk("risk_by_host", d.rollup().hosts());
       risk("risk_by_user", d.rollup().users());
+      g.writeStringField("attack", d.input().catalog().attackLabel());
       techniques(d.techniques());
       aggregates(d.aggregates());
       g.writeEndObject();

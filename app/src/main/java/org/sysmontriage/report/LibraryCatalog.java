@@ -26,6 +26,16 @@ public final class LibraryCatalog implements ReportCatalog {
   }
 
   @Override
+  public java.util.List<String> techniqueTactics(String techniqueId) {
+    return attack.technique(techniqueId).map(AttackCatalog.Technique::tactics).orElse(java.util.List.of());
+  }
+
+  @Override
+  public String attackLabel() {
+    return attack.label();
+  }
+
+  @Override
   public String tacticName(String shortName) {
     return attack.tactic(shortName).map(AttackCatalog.Tactic::name).orElseGet(() -> ReportCatalog.basic().tacticName(shortName));
   }
@@ -45,7 +55,7 @@ public final class LibraryCatalog implements ReportCatalog {
     return new AnalyticSource(name, info.sourceUrl());
   }
 
-  /** The catalog's major version ({@code 15} for 15.1), as the Navigator's {@code versions.attack} expects. */
+  /** The catalog's major version ({@code 18}; {@code 15} for 15.1), as the Navigator's {@code versions.attack} expects. */
   @Override
   public String attackVersion() {
     String v = attack.version();

@@ -56,7 +56,8 @@ public final class NavigatorLayerWriter implements ReportWriter {
     ReportInput in = d.input();
     return HtmlHits.hits(d.rows().size()) + " over " + in.store().size() + " events from " + in.sources().size()
         + " logs; scored by " + (in.score() == NavigatorScore.COUNT ? "hit count" : "maximum risk (0-100)")
-        + "; made by Sysmon Triage " + in.toolVersion() + " at " + in.generatedAt();
+        + "; made by Sysmon Triage " + in.toolVersion() + " at " + in.generatedAt()
+        + (in.catalog().attackLabel().isEmpty() ? "" : "; " + in.catalog().attackLabel());
   }
 
   /** Each technique hit, and the parent of each sub-technique hit (null line when the parent itself was not hit). */

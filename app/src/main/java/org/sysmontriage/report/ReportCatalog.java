@@ -3,6 +3,7 @@ package org.sysmontriage.report;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
@@ -18,6 +19,16 @@ public interface ReportCatalog {
 
   /** The technique's name ({@code LSASS Memory}), or empty when unknown. */
   String techniqueName(String techniqueId);
+
+  /** The technique's tactics in ATT&CK ({@code credential-access} for T1003.001), or empty when unknown. */
+  default List<String> techniqueTactics(String techniqueId) {
+    return List.of();
+  }
+
+  /** One line naming the ATT&CK data, shown in reports; empty when there is none. */
+  default String attackLabel() {
+    return "";
+  }
 
   /** The tactic's name ({@code Credential Access}) for its short name ({@code credential-access}). */
   String tacticName(String shortName);

@@ -122,8 +122,14 @@ public final class ReportData {
     }
     List<TechniqueLine> out = new ArrayList<>();
     by.forEach((id, rs) -> out.add(new TechniqueLine(id, rs.size(), rs.stream().mapToInt(HitRow::risk).max().orElse(0),
-        sorted(rs, r -> r.hit().analytic().tactics()), sorted(rs, r -> List.of(r.analyticId())))));
+        tacticsOf(id, rs), sorted(rs, r -> List.of(r.analyticId())))));
     return out;
+  }
+
+  /** The technique's own tactics in ATT&CK; the rules' tactic tags only for a technique the catalog does not know. */
+  private List<String> tacticsOf(String techniqueId, List<HitRow> rows) {
+    List<String> own = input.catalog().techniqueTactics(techniqueId);
+    return own.isEmpty() ? sorted(rows, r -> r.hit().analytic().tactics()) : own;
   }
 
   /** Analytics with hits, by id. */
