@@ -41,6 +41,7 @@ final class ArchiveExpander {
     try (ArchiveStream archive = open(file, kind)) {
       for (String name = archive.nextMember(); name != null; name = archive.nextMember()) {
         cancel.check();
+        passedOver(source, archive, out);
         if (isJunk(name)) {
           continue;
         }
@@ -51,6 +52,7 @@ final class ArchiveExpander {
           return out;
         }
       }
+      passedOver(source, archive, out);
     } catch (IOException e) {
       out.add(damaged(source, file, kind, out.size(), MemberCopy.reason(e)));
       return out;
@@ -62,6 +64,15 @@ final class ArchiveExpander {
       out.add(PlannedLog.unreadable(source, file, "archive", "the " + kind.label() + " archive holds no files"));
     }
     return out;
+  }
+
+  /** Links, devices and pipes inside the archive: listed with a note (never followed, never read). */
+  private static void passedOver(String source, ArchiveStream archive, List<PlannedLog> out) {
+    for (ArchiveStream.Skipped s : archive.takeSkipped()) {
+      String member = source + "::" + normalise(s.name());
+      out.add(PlannedLog.note(member, "archive", "not read: this member is " + s.what() + ", not a regular file"
+          + " (links are never followed out of an archive)"));
+    }
   }
 
   private static PlannedLog damaged(String source, Path file, SniffedFormat kind, int membersBefore, String reason) {

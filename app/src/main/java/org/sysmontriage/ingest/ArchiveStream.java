@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The regular-file members of an archive, one after another, read in place (read-only). */
 abstract class ArchiveStream implements Closeable {
@@ -16,8 +18,25 @@ abstract class ArchiveStream implements Closeable {
     counted = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
   }
 
+  /** A member that is not a regular file (a link, a device, a pipe), passed over, and what it is. */
+  record Skipped(String name, String what) {}
+
+  private final List<Skipped> skipped = new ArrayList<>();
+
   /** Moves to the next regular-file member and returns its name, or null at the end. */
   abstract String nextMember() throws IOException;
+
+  /** Notes a member passed over; {@link #takeSkipped()} hands it to the caller. */
+  final void skipped(String name, String what) {
+    skipped.add(new Skipped(name, what));
+  }
+
+  /** The members passed over since the last call (folders are not listed). */
+  final List<Skipped> takeSkipped() {
+    List<Skipped> out = List.copyOf(skipped);
+    skipped.clear();
+    return out;
+  }
 
   /** The current member's bytes; ends where the member ends. Do not close it. */
   abstract InputStream content();

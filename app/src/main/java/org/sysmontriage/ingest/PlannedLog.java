@@ -28,11 +28,17 @@ record PlannedLog(String source, Path file, SniffedFormat format, long size, Str
     return new PlannedLog(source, file, SniffedFormat.UNKNOWN, size, sha256, List.of(), false);
   }
 
+  /** An entry listed with a note only (e.g. a link inside an archive): not a log, no damage. */
+  static PlannedLog note(String source, String where, String message) {
+    return new PlannedLog(source, null, SniffedFormat.UNKNOWN, 0, "", List.of(ImportIssue.note(source, where, message)), false);
+  }
+
   boolean isLog() {
     return format.isLog();
   }
 
+  /** Not a log and nothing wrong with it (notes only). */
   boolean isNotALog() {
-    return !format.isLog() && issues.isEmpty();
+    return !format.isLog() && issues.stream().noneMatch(ImportIssue::damage);
   }
 }

@@ -60,8 +60,13 @@ public final class ReadContext {
 
   /** A record that could not be read: counted as skipped, with its location and reason. */
   public void skip(String where, String message) {
+    skip(1, where, message);
+  }
+
+  /** {@code count} records that could not be read, in one place (a range of lines), with one issue. */
+  public void skip(long count, String where, String message) {
     synchronized (this) {
-      skipped++;
+      skipped += count;
     }
     issue(where, message);
   }

@@ -11,7 +11,8 @@ import java.util.zip.GZIPInputStream;
  * A tar (optionally gzipped) read front to back: ustar headers with their name prefix, pax
  * extended headers ({@code path} and {@code size} override the next header; other keys such as
  * {@code SCHILY.*} or {@code LIBARCHIVE.creationtime} are ignored), GNU long names, and base-256
- * sizes. Only regular files are members; directories, links and devices are skipped.
+ * sizes. Only regular files are members; directories are passed over, links, devices and pipes
+ * are passed over and listed ({@link #takeSkipped()}), never followed or created.
  */
 final class TarArchiveStream extends ArchiveStream {
   private static final int BLOCK = 512;
@@ -20,6 +21,7 @@ final class TarArchiveStream extends ArchiveStream {
   private final MemberContent content = new MemberContent();
   private long position; // bytes of tar stream consumed
   private String pendingName;
+  private String pendingLink;
   private long pendingSize = -1;
 
   TarArchiveStream(Path file, boolean gzipped) throws IOException {
@@ -45,19 +47,40 @@ final class TarArchiveStream extends ArchiveStream {
         case '0', '\0', '7' -> {
           String name = pendingName != null ? pendingName : name(h);
           pendingName = null;
+          pendingLink = null;
           pendingSize = -1;
           content.start(size);
           return name;
         }
-        default -> { // 'g' global pax, 'K' long link, directories, links, devices: not members
+        case 'K' -> pendingLink = cString(readData(size(h, headerAt)), 0, Integer.MAX_VALUE);
+        default -> { // 'g' global pax, directories, links, devices: not members
           skipData(size(h, headerAt));
-          if (type != 'g' && type != 'K') {
+          if (type != 'g') {
+            String what = special(type, pendingLink != null ? pendingLink : cString(h, 157, 100));
+            if (what != null) {
+              skipped(pendingName != null ? pendingName : name(h), what);
+            }
             pendingName = null;
+            pendingLink = null;
             pendingSize = -1;
           }
         }
       }
     }
+  }
+
+  /** What a tar entry of this type is, when it is passed over without being read; null for a folder. */
+  private static String special(char type, String link) {
+    return switch (type) {
+      case '5' -> null;
+      case '1' -> "a hard link to " + link;
+      case '2' -> "a symbolic link to " + link;
+      case '3' -> "a character device";
+      case '4' -> "a block device";
+      case '6' -> "a named pipe (FIFO)";
+      default -> "a tar entry of type '" + (type >= 0x20 && type < 0x7f ? String.valueOf(type) : String.format("\\x%02x", (int) type))
+          + "' (not a regular file)";
+    };
   }
 
   @Override
@@ -141,6 +164,8 @@ final class TarArchiveStream extends ArchiveStream {
         String value = record.substring(eq + 1);
         if (key.equals("path")) {
           pendingName = value;
+        } else if (key.equals("linkpath")) {
+          pendingLink = value;
         } else if (key.equals("size")) {
           pendingSize = parseLong(value);
         }

@@ -41,6 +41,7 @@ final class Archives {
   /** A tar writer: ustar headers, optional pax and GNU long-name headers. */
   static final class Tar {
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private String linkName = "";
 
     Tar file(String name, String content) {
       return entry(name, content.getBytes(StandardCharsets.UTF_8), '0');
@@ -48,6 +49,12 @@ final class Archives {
 
     Tar dir(String name) {
       return entry(name, new byte[0], '5');
+    }
+
+    /** A member that is no regular file: '1' hard link, '2' symbolic link (to {@code link}), '3'/'4' device, '6' FIFO. */
+    Tar special(String name, char type, String link) {
+      linkName = link;
+      return entry(name, new byte[0], type);
     }
 
     /** A pax extended header (records as key, value pairs) for the next entry. */
@@ -77,6 +84,8 @@ final class Archives {
       put(h, 124, String.format("%011o", data.length));
       put(h, 136, "00000000000");
       h[156] = (byte) type;
+      put(h, 157, linkName);
+      linkName = "";
       put(h, 257, "ustar");
       put(h, 263, "00");
       for (int i = 148; i < 156; i++) {

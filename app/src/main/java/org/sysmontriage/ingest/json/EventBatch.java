@@ -24,6 +24,11 @@ final class EventBatch {
     }
   }
 
+  /** Where issues and notes of these events go. */
+  ReadContext context() {
+    return ctx;
+  }
+
   /** The draft to fill next (cleared). */
   EventDraft next() {
     EventDraft d = drafts[count];

@@ -5,7 +5,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sysmontriage.ingest.ReadContext;
 
@@ -16,11 +15,19 @@ import org.sysmontriage.ingest.ReadContext;
  */
 final class LineRangeReader {
   static final int CHUNK = 4 * 1024 * 1024;
-  /** Records that must fail in a row, with none read, before the file is given up as not JSON lines. */
-  static final int GIVE_UP_AFTER = 100;
+  /**
+   * Unreadable records listed one by one at the start of a file before the rest of an unbroken run
+   * of them is only counted (a file that is no event log, or junk before the events).
+   */
+  static final int LIST_FIRST = 100;
 
-  /** What one range found: its line count and its located problems. */
-  record Result(long lines, List<LocalIssue> issues, long unlistedSkips, long[] dialectCounts) {}
+  /**
+   * What one range found: its line count, its located problems, and the run of unreadable
+   * records at the start of the file beyond {@link #LIST_FIRST} (counted, lines {@code quietFrom}
+   * to {@code quietTo}).
+   */
+  record Result(long lines, List<LocalIssue> issues, long unlistedSkips, long[] dialectCounts, long quiet, long quietFrom,
+      long quietTo) {}
 
   /** A problem at a range-local line number (1-based). */
   record LocalIssue(long line, String message) {}
@@ -31,22 +38,24 @@ final class LineRangeReader {
   private final RecordParser parser;
   private final ReadContext ctx;
   private final AtomicLong progress;
-  private final AtomicBoolean giveUp;
   private final List<LocalIssue> issues = new ArrayList<>();
   private long unlistedSkips;
   private long lines;
   private long good;
   private long badInARow;
+  private boolean quietRun;
+  private long quiet;
+  private long quietFrom;
+  private long quietTo;
 
   LineRangeReader(FileChannel channel, long start, long end, RecordParser parser, ReadContext ctx,
-      AtomicLong progress, AtomicBoolean giveUp) {
+      AtomicLong progress) {
     this.channel = channel;
     this.start = start;
     this.end = end;
     this.parser = parser;
     this.ctx = ctx;
     this.progress = progress;
-    this.giveUp = giveUp;
   }
 
   /** The buffer loop: refill, cut complete lines, carry the partial last line over. */
@@ -57,7 +66,7 @@ final class LineRangeReader {
     int len = 0;
     int pos = 0;
     boolean oversize = false;
-    while (!giveUp.get()) {
+    while (true) {
       int nl = ObjectScanner.indexOfNewline(buf, pos, len);
       if (nl >= 0) {
         if (oversize) {
@@ -104,7 +113,7 @@ final class LineRangeReader {
       ctx.bytesRead(progress.addAndGet(n));
       ctx.checkCancelled();
     }
-    return new Result(lines, issues, unlistedSkips, parser.dialectCounts());
+    return new Result(lines, issues, unlistedSkips, parser.dialectCounts(), quiet, quietFrom, quietTo);
   }
 
   private void line(byte[] buf, int from, int to, long fileOffset) {
@@ -125,12 +134,18 @@ final class LineRangeReader {
     if (problem == null) {
       good++;
       badInARow = 0;
+      quietRun = false;
+      return;
+    }
+    if (quietRun) {
+      if (quiet++ == 0) {
+        quietFrom = lines;
+      }
+      quietTo = lines;
       return;
     }
     skip(problem);
-    if (++badInARow >= GIVE_UP_AFTER && good == 0 && start == 0) {
-      giveUp.set(true);
-    }
+    quietRun = ++badInARow >= LIST_FIRST && good == 0 && start == 0;
   }
 
   private void skip(String message) {

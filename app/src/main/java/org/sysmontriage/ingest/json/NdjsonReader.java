@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sysmontriage.event.CancelledException;
 import org.sysmontriage.event.TriageException;
@@ -40,21 +39,20 @@ final class NdjsonReader {
     long size = channel.size();
     List<long[]> ranges = ranges(channel, size);
     AtomicLong progress = new AtomicLong();
-    AtomicBoolean giveUp = new AtomicBoolean();
     List<LineRangeReader.Result> results = new ArrayList<>();
     if (ranges.size() == 1 || threads <= 1) {
       for (long[] r : ranges) {
-        results.add(new LineRangeReader(channel, r[0], r[1], new RecordParser(table, ctx), ctx, progress, giveUp).read());
+        results.add(new LineRangeReader(channel, r[0], r[1], new RecordParser(table, ctx), ctx, progress).read());
       }
     } else {
-      results = parallel(channel, ranges, ctx, progress, giveUp);
+      results = parallel(channel, ranges, ctx, progress);
     }
-    report(results, ctx, giveUp.get());
+    report(results, ctx);
     return dialectCounts(results);
   }
 
   private List<LineRangeReader.Result> parallel(FileChannel channel, List<long[]> ranges, ReadContext ctx,
-      AtomicLong progress, AtomicBoolean giveUp) throws IOException {
+      AtomicLong progress) throws IOException {
     int n = Math.min(threads, ranges.size());
     ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
       Thread t = new Thread(r, "json-range");
@@ -71,7 +69,7 @@ final class NdjsonReader {
     try {
       List<Future<LineRangeReader.Result>> futures = new ArrayList<>();
       for (long[] r : ranges) {
-        futures.add(pool.submit(() -> new LineRangeReader(channel, r[0], r[1], parsers.get(), ctx, progress, giveUp).read()));
+        futures.add(pool.submit(() -> new LineRangeReader(channel, r[0], r[1], parsers.get(), ctx, progress).read()));
       }
       List<LineRangeReader.Result> results = new ArrayList<>();
       for (Future<LineRangeReader.Result> f : futures) {
@@ -136,21 +134,35 @@ final class NdjsonReader {
     return size;
   }
 
-  private static void report(List<LineRangeReader.Result> results, ReadContext ctx, boolean gaveUp) {
+  private static void report(List<LineRangeReader.Result> results, ReadContext ctx) {
     long base = 0;
     for (LineRangeReader.Result r : results) {
+      boolean quietShown = r.quiet() == 0;
       for (LineRangeReader.LocalIssue i : r.issues()) {
+        if (!quietShown && i.line() > r.quietTo()) {
+          quietShown = reportQuiet(r, base, ctx);
+        }
         ctx.skip("line " + (base + i.line()), i.message());
+      }
+      if (!quietShown) {
+        reportQuiet(r, base, ctx);
       }
       for (long k = 0; k < r.unlistedSkips(); k++) {
         ctx.skip("-", "broken record");
       }
       base += r.lines();
     }
-    if (gaveUp) {
-      ctx.issue("file", "not a JSON event log: the first " + LineRangeReader.GIVE_UP_AFTER
-          + " records were all unreadable, so reading stopped");
-    }
+  }
+
+  /** The run of unreadable records at the start beyond the listed ones: one issue that counts them. */
+  private static boolean reportQuiet(LineRangeReader.Result r, long base, ReadContext ctx) {
+    String lines = "lines " + (base + r.quietFrom()) + "-" + (base + r.quietTo());
+    ctx.skip(r.quiet(), lines, ctx.events() == 0
+        ? "not a JSON event log: these " + r.quiet() + " records, like the first " + LineRangeReader.LIST_FIRST
+            + " listed above, are not readable Windows events (none in the file is)"
+        : r.quiet() + " more unreadable records after the first " + LineRangeReader.LIST_FIRST
+            + " listed above (not Windows events); the events after them were read");
+    return true;
   }
 
   private long[] dialectCounts(List<LineRangeReader.Result> results) {

@@ -104,6 +104,20 @@ final class RecordFlattener {
   }
 
   private void readArray(JsonParser p, String key, FlatRecord out) throws IOException {
+    out.enterArray();
+    String joined;
+    try {
+      joined = joinArray(p, key, out);
+    } finally {
+      out.exitArray();
+    }
+    if (joined != null) {
+      out.add(key, joined);
+    }
+  }
+
+  /** Flattens the array's objects; returns its scalars joined with ", ", or null when it has none. */
+  private String joinArray(JsonParser p, String key, FlatRecord out) throws IOException {
     StringBuilder joined = null;
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
@@ -120,8 +134,6 @@ final class RecordFlattener {
         joined.append(p.getText());
       }
     }
-    if (joined != null) {
-      out.add(key, joined.toString());
-    }
+    return joined == null ? null : joined.toString();
   }
 }

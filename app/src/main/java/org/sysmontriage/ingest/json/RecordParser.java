@@ -83,9 +83,20 @@ final class RecordParser {
       return "no usable EventID (" + d.name + " record)";
     }
     draft.rawOffset = fileOffset;
+    if (rec.duplicates() > 0) {
+      batch.context().note(fileOffset >= 0 ? "byte offset " + fileOffset : "record", duplicateNote());
+    }
     dialectCounts[d.index]++;
     batch.commit();
     return null;
+  }
+
+  private String duplicateNote() {
+    String ignored = rec.ignoredValue();
+    String shown = ignored == null ? "" : " (" + (ignored.length() > 40 ? ignored.substring(0, 40) + "…" : ignored) + ")";
+    return "the key \"" + rec.duplicateKey() + "\" is given more than once in this record"
+        + (rec.duplicates() > 1 ? " (and " + (rec.duplicates() - 1) + " more repeated keys)" : "")
+        + "; the first value of each was used, the later one" + shown + " ignored";
   }
 
   /** Delivers the events still batched. */

@@ -2,6 +2,7 @@ package org.sysmontriage.ingest.xml;
 
 import java.nio.ByteBuffer;
 import java.util.function.Consumer;
+import org.sysmontriage.ingest.ReadContext;
 
 /**
  * Gathers the events the scanner finds into {@link BatchJob}s of {@value #SIZE} and hands each
@@ -11,6 +12,7 @@ final class EventCollector {
   static final int SIZE = 64;
 
   private final ByteBuffer buf;
+  private final ReadContext ctx;
   private final XmlEncoding enc;
   private final Consumer<BatchJob> sink;
   private String[] texts;
@@ -21,8 +23,9 @@ final class EventCollector {
   private String layout;
   private boolean first = true;
 
-  EventCollector(ByteBuffer buf, XmlEncoding enc, Consumer<BatchJob> sink) {
+  EventCollector(ByteBuffer buf, XmlEncoding enc, ReadContext ctx, Consumer<BatchJob> sink) {
     this.buf = buf;
+    this.ctx = ctx;
     this.enc = enc;
     this.sink = sink;
     fresh();
@@ -35,7 +38,14 @@ final class EventCollector {
 
   /** Queues the event the scanner stands on. */
   void add(EventScanner scan) {
-    texts[count] = XmlLogReader.decode(buf, enc, scan.start(), scan.end());
+    Utf.Decoded text = Utf.decode(buf, enc, scan.start(), scan.end());
+    if (text.replaced() > 0) {
+      ctx.issue(BatchParser.where(scan.start(), scan.line(), scan.column(), 1, 1), text.replaced() + " damaged "
+          + (enc.width() == 2 ? "UTF-16 sequence(s) (a lone surrogate)" : enc.charset().name() + " byte sequence(s)")
+          + " in this event, the first at byte 0x" + Integer.toHexString(text.firstBad())
+          + ", replaced by U+FFFD; the rest of the event was read");
+    }
+    texts[count] = text.text();
     starts[count] = scan.start();
     lines[count] = scan.line();
     columns[count] = scan.column();

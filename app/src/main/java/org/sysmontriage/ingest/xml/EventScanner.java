@@ -12,7 +12,7 @@ import java.nio.ByteBuffer;
  */
 final class EventScanner {
   /** What {@link #next()} found. */
-  enum Found { EVENT, UNCLOSED, TOO_LARGE, DTD, END }
+  enum Found { EVENT, UNCLOSED, TOO_LARGE, DTD, JUNK, END }
 
   private final ByteBuffer buf;
   private final int width;
@@ -28,6 +28,7 @@ final class EventScanner {
   private int end;
   private long startLine;
   private long startColumn;
+  private boolean junkHadEventEnd;
 
   EventScanner(ByteBuffer buf, XmlEncoding enc, int maxEventBytes) {
     this.buf = buf;
@@ -39,28 +40,89 @@ final class EventScanner {
     this.lineStart = pos;
   }
 
-  /** Moves to the next event (or problem); its place is in {@link #start()} and {@link #end()}. */
+  /**
+   * Moves to the next event (or problem); its place is in {@link #start()} and {@link #end()}.
+   * Between events only white space, comments, processing instructions and the {@code <Events>}
+   * root may stand; anything else (text, another element, an event whose start tag is damaged) is
+   * {@link Found#JUNK}, one range up to the next event, allowed markup or a stray {@code </Event>}.
+   */
   Found next() {
+    int junk = -1;
     for (int p = pos; p < limit; p += width) {
       int c = ch(p);
       if (c == '\n') {
         newLine(p);
       } else if (c == '<') {
-        if (isEventStart(p)) {
-          return event(p);
+        if (isEventStart(p) || matches(p, "<!DOCTYPE") || matches(p, "<!ENTITY") || isAllowedMarkup(p)) {
+          if (junk >= 0) {
+            return junk(p, false);
+          }
+          if (isEventStart(p)) {
+            return event(p);
+          }
+          if (!isAllowedMarkup(p)) {
+            mark(p);
+            end = p;
+            pos = p + width;
+            return Found.DTD;
+          }
+          p = markup(p);
+        } else {
+          if (junk < 0) {
+            junk = p;
+            markJunk(p);
+          }
+          int close = eventEndAt(p);
+          if (close > 0) {
+            return junk(close, true);
+          }
+          noteFirstElement(p);
         }
-        if (matches(p, "<!DOCTYPE") || matches(p, "<!ENTITY")) {
-          mark(p);
-          end = p;
-          pos = p + width;
-          return Found.DTD;
-        }
-        p = markup(p);
+      } else if (!isSpace(c) && junk < 0) {
+        junk = p;
+        markJunk(p);
       }
+    }
+    if (junk >= 0) {
+      return junk(limit, false);
     }
     pos = limit;
     start = end = limit;
     return Found.END;
+  }
+
+  /** True when the last {@link Found#JUNK} range ends with {@code </Event>}: a damaged event, not stray text. */
+  boolean junkWasAnEvent() {
+    return junkHadEventEnd;
+  }
+
+  private void markJunk(int p) {
+    mark(p);
+    junkHadEventEnd = false;
+  }
+
+  private Found junk(int to, boolean eventEnd) {
+    end = to;
+    pos = to;
+    junkHadEventEnd = eventEnd;
+    return Found.JUNK;
+  }
+
+  /** After {@code </Event>} (spaces allowed before the {@code >}) at {@code q}, or -1. */
+  private int eventEndAt(int q) {
+    if (!matches(q, "</Event")) {
+      return -1;
+    }
+    int r = q + 7 * width;
+    while (r < limit && isSpace(ch(r))) {
+      r += width;
+    }
+    return r < limit && ch(r) == '>' ? r + width : -1;
+  }
+
+  private boolean isAllowedMarkup(int p) {
+    return matches(p, "<!--") || matches(p, "<?") || (matches(p, "<Events") && isDelimiter(ch(p + 7 * width)))
+        || (matches(p, "</Events") && isDelimiter(ch(p + 8 * width)));
   }
 
   /** The end of the event that starts at {@code offset}, or -1 when it is not closed there. */
@@ -112,16 +174,11 @@ final class EventScanner {
       if (c == '\n') {
         newLine(q);
       } else if (c == '<') {
-        if (matches(q, "</Event")) {
-          int r = q + 7 * width;
-          while (r < limit && isSpace(ch(r))) {
-            r += width;
-          }
-          if (r < limit && ch(r) == '>') {
-            end = r + width;
-            pos = end;
-            return Found.EVENT;
-          }
+        int close = eventEndAt(q);
+        if (close > 0) {
+          end = close;
+          pos = end;
+          return Found.EVENT;
         } else if (isEventStart(q)) {
           end = q;
           pos = q;
@@ -134,25 +191,37 @@ final class EventScanner {
     return Found.UNCLOSED;
   }
 
-  /** Skips a comment or notes a root element; returns the last position consumed. */
+  /** Skips a comment, a processing instruction or the {@code <Events>} tags; returns the last position consumed. */
   private int markup(int p) {
     if (matches(p, "<!--")) {
-      for (int q = p + 4 * width; q < limit; q += width) {
-        int c = ch(q);
-        if (c == '\n') {
-          newLine(q);
-        } else if (c == '>' && q >= 2 * width && ch(q - width) == '-' && ch(q - 2 * width) == '-') {
-          return q;
-        }
-      }
-      return limit;
+      return skipTo(p + 4 * width, "-->");
     }
-    if (matches(p, "<Events") && isDelimiter(ch(p + 7 * width))) {
+    if (matches(p, "<?")) {
+      return skipTo(p + 2 * width, "?>");
+    }
+    if (matches(p, "<Events")) {
       eventsRoot = true;
-    } else if (firstElement == null && isNameStart(ch(p + width))) {
+    }
+    return skipTo(p + width, ">");
+  }
+
+  /** The position of the last character of {@code close} after {@code from}, counting lines. */
+  private int skipTo(int from, String close) {
+    for (int q = from; q < limit; q += width) {
+      int c = ch(q);
+      if (c == '\n') {
+        newLine(q);
+      } else if (c == close.charAt(0) && matches(q, close)) {
+        return q + (close.length() - 1) * width;
+      }
+    }
+    return limit;
+  }
+
+  private void noteFirstElement(int p) {
+    if (firstElement == null && isNameStart(ch(p + width))) {
       firstElement = name(p + width);
     }
-    return p;
   }
 
   private boolean isEventStart(int p) {

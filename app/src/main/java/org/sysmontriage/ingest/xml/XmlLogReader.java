@@ -52,19 +52,26 @@ public final class XmlLogReader implements LogReader {
     XmlEncoding enc = XmlEncoding.detect(buf);
     if (threads > 1 && buf.limit() >= PARALLEL_FROM_BYTES) {
       try (ParallelParsing parallel = new ParallelParsing(ctx, threads)) {
-        scan(buf, enc, ctx, new EventCollector(buf, enc, parallel));
+        scan(buf, enc, ctx, new EventCollector(buf, enc, ctx, parallel));
         parallel.finish();
       }
     } else {
-      scan(buf, enc, ctx, new EventCollector(buf, enc, new BatchParser(ctx)::parse));
+      scan(buf, enc, ctx, new EventCollector(buf, enc, ctx, new BatchParser(ctx)::parse));
     }
   }
 
   private static void scan(MappedByteBuffer buf, XmlEncoding enc, ReadContext ctx, EventCollector events) {
     EventScanner scan = new EventScanner(buf, enc, XmlLimits.MAX_EVENT_BYTES);
+    JunkRanges junk = new JunkRanges(ctx);
     long seen = 0;
     for (EventScanner.Found f = scan.next(); f != EventScanner.Found.END; f = scan.next()) {
+      if (f == EventScanner.Found.JUNK) {
+        events.flush();
+        junk.found(where(scan), describe(buf, enc, scan), scan.junkWasAnEvent());
+        continue;
+      }
       seen++;
+      junk.eventSeen();
       if (f == EventScanner.Found.EVENT) {
         if (seen <= 2) {
           events.layout(layout(scan, enc));
@@ -89,9 +96,19 @@ public final class XmlLogReader implements LogReader {
     }
     events.flush();
     ctx.bytesRead(buf.limit());
-    if (seen == 0) {
+    if (!junk.finish(seen > 0)) {
       ctx.issue("line 1", notAnEventLog(scan));
     }
+  }
+
+  /** What a junk range holds, for its issue: its length and its start, quoted (control characters escaped). */
+  private static String describe(ByteBuffer buf, XmlEncoding enc, EventScanner scan) {
+    int length = scan.end() - scan.start();
+    int shown = Math.min(length, 48 * enc.width());
+    String text = decode(buf, enc, scan.start(), scan.start() + shown).strip();
+    StringBuilder b = new StringBuilder();
+    text.codePoints().forEach(c -> b.append(Character.isISOControl(c) ? " " : Character.toString(c)));
+    return length + " bytes starting \"" + b + (shown < length ? "…" : "") + "\"";
   }
 
   @Override
@@ -139,9 +156,7 @@ public final class XmlLogReader implements LogReader {
   }
 
   static String decode(ByteBuffer buf, XmlEncoding enc, int from, int to) {
-    byte[] bytes = new byte[to - from];
-    buf.get(from, bytes);
-    return new String(bytes, enc.charset());
+    return Utf.decode(buf, enc, from, to).text();
   }
 
   private static MappedByteBuffer map(Path file) throws IOException {
