@@ -19,7 +19,11 @@ final class HitEvidence {
   static Map<String, String> fields(EventStore store, Hit hit) {
     Map<String, String> out = new LinkedHashMap<>();
     for (MatchedField m : hit.matches()) {
-      out.putIfAbsent(m.field(), m.value());
+      if (m.field().indexOf(' ') >= 0) {
+        continue; // "related X": a reason drawn from another event, listed under reasons
+      }
+      String v = store.field(hit.event(), m.field());
+      out.putIfAbsent(m.field(), v != null ? v : m.value());
     }
     for (String f : EVIDENCE) {
       String v = store.field(hit.event(), f);

@@ -7,12 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.detect.Hit;
+import org.sysmontriage.detect.MatchedField;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
 
 /**
  * {@code scan --format jsonl}: one hit per line, {@code {"analytic_id", "title", "techniques",
- * "tactics", "risk", "severity", "time", "computer", "source", "record_id", "event_id", "fields"}}.
+ * "tactics", "risk", "severity", "time", "computer", "source", "record_id", "event_id", "fields", "reasons"}}
+ * ({@code reasons}: why each field decided the hit, and how the confidence was reached).
  */
 final class HitJsonlWriter implements HitWriter {
   private final JsonGenerator g;
@@ -56,6 +58,11 @@ final class HitJsonlWriter implements HitWriter {
       g.writeStringField(f.getKey(), f.getValue());
     }
     g.writeEndObject();
+    g.writeArrayFieldStart("reasons");
+    for (MatchedField m : hit.matches()) {
+      g.writeString(m.field() + ": " + m.reason());
+    }
+    g.writeEndArray();
     if (triage != null) {
       g.writeStringField("status", triage.status().jsonName());
       array("tags", triage.tags());

@@ -6,6 +6,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sysmontriage.detect.lsass.Judgement;
+import org.sysmontriage.detect.lsass.LsassJudge;
 import org.sysmontriage.detect.sigma.Node;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.risk.RiskRollup;
@@ -31,21 +33,42 @@ final class HitAssembler {
     long[] sorted = matches.clone();
     Arrays.sort(sorted); // by event, then binding: makes the order below deterministic
     List<Hit> hits = new ArrayList<>(sorted.length);
-    LsassTargets lsass = null;
+    LsassJudge lsass = null;
     for (long m : sorted) {
       int event = (int) (m >>> 32);
       DetectionPlan.Binding binding = plan.binding((int) m);
       LoadedRule rule = plan.rules().get(binding.rule());
-      if (rule.lsassTarget() != LoadedRule.LsassTarget.ANY) {
-        lsass = lsass == null ? new LsassTargets(store) : lsass;
+      Judgement judgement = null;
+      if (rule.needsJudge()) {
+        lsass = lsass == null ? new LsassJudge(store) : lsass;
         if (!rule.accepts(lsass, event)) {
           continue;
         }
+        if (rule.behaviour() != null) {
+          judgement = lsass.judge(rule.behaviour(), event);
+          if (judgement == null) {
+            continue;
+          }
+        }
       }
-      hits.add(hit(event, binding));
+      Hit h = hit(event, binding);
+      hits.add(judgement == null ? h : judged(h, judgement));
     }
     hits.sort(Comparator.comparingLong((Hit h) -> store.ticks(h.event())).thenComparingInt(Hit::event));
     return new DetectionResult(hits, aggregates(hits), rollup(hits));
+  }
+
+  /** The hit with the judgement's confidence (risk and severity follow) and its reasons after the matched fields. */
+  private static Hit judged(Hit h, Judgement j) {
+    Analytic a = h.analytic();
+    int risk = a.impact() * j.confidence() / 100;
+    Analytic scored = new Analytic(a.id(), a.title(), a.description(), Severity.ofRisk(risk), a.techniques(), a.tactics(),
+        a.impact(), j.confidence());
+    List<MatchedField> fields = new ArrayList<>(h.matches());
+    for (Judgement.Reason r : j.reasons()) {
+      fields.add(new MatchedField(r.field(), r.value() == null ? "" : r.value(), r.text()));
+    }
+    return new Hit(h.event(), scored, fields);
   }
 
   private Hit hit(int event, DetectionPlan.Binding binding) {

@@ -41,7 +41,7 @@ final class RuleMetadata {
         meta.text("coverage", ""), implementations(meta), meta.texts("test_steps"), doc.texts("falsepositives"),
         meta.texts("d3fend"), meta.text("risk_reasoning", "").trim(), doc.texts("references"), meta.texts("samples"),
         meta.text("notes", "").trim(), aggregateBy(meta), source, text, builtIn);
-    return new LoadedRule(analytic, info, rule, lsassTarget(meta));
+    return new LoadedRule(analytic, info, rule, lsassTarget(meta), behaviour(meta));
   }
 
   /** {@code attack.t1003.001} -> T1003.001; {@code attack.credential_access} -> credential-access. */
@@ -169,6 +169,18 @@ final class RuleMetadata {
     } catch (IllegalArgumentException e) {
       throw new RuleException("lsass_target must be required, excluded or any, not '" + n.text() + "'", n);
     }
+  }
+
+  private static String behaviour(YamlNode meta) throws RuleException {
+    YamlNode n = meta.get("behaviour");
+    if (n == null) {
+      return null;
+    }
+    String name = String.valueOf(n.text()).trim();
+    if (!org.sysmontriage.detect.lsass.LsassJudge.BEHAVIOURS.contains(name)) {
+      throw new RuleException("behaviour must be one of " + org.sysmontriage.detect.lsass.LsassJudge.BEHAVIOURS + ", not '" + name + "'", n);
+    }
+    return name;
   }
 
   private static List<String> aggregateBy(YamlNode meta) {

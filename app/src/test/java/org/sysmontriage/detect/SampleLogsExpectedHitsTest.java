@@ -24,23 +24,29 @@ import org.sysmontriage.ingest.Importer;
 /**
  * sample-logs/expected-hits.csv: every {@code tp} row fires, no {@code near-miss} row does, and the
  * seed analytics report nothing that is not listed as {@code tp} or {@code known-fp}. Rows named
- * {@code lsass-pack:TECHNIQUE} are satisfied by any of the pack rules that cover the technique.
+ * {@code lsass-pack:TECHNIQUE} are satisfied by any of the pack rules that cover the technique; a pack
+ * near miss may be reported, with its reason, below risk 50.
  */
 class SampleLogsExpectedHitsTest {
   static final Set<String> SEEDS = Set.of("CAR-2019-08-001", "CAR-2020-05-001", "CAR-2019-07-002",
       "CAR-2019-07-002/process-access", "e102e297-dbe6-4a19-b319-5c08f4c19a06", "fb4c31b0-13e8-4155-8aa5-24de4b8d6717");
 
   static final Map<String, Set<String>> PACK = Map.ofEntries(
-      Map.entry("procdump-lsass", Set.of("CAR-2019-07-002", "e102e297-dbe6-4a19-b319-5c08f4c19a06", "ST-LSASS-PROCDUMP-RENAMED")),
-      Map.entry("comsvcs-minidump", Set.of("ST-LSASS-COMSVCS", "ST-LSASS-ACCESS-COMSVCS")),
-      Map.entry("renamed-procdump", Set.of("ST-LSASS-PROCDUMP-RENAMED")),
-      Map.entry("dump-lolbin", Set.of("ST-LSASS-SIGNED-DUMPER")),
+      Map.entry("procdump-lsass", Set.of("CAR-2019-07-002", "e102e297-dbe6-4a19-b319-5c08f4c19a06", "ST-LSASS-PROCDUMP-RENAMED",
+          "ST-LSASS-DUMP-COMMAND")),
+      Map.entry("comsvcs-minidump", Set.of("ST-LSASS-COMSVCS", "ST-LSASS-ACCESS-COMSVCS", "ST-LSASS-DUMP-COMMAND")),
+      Map.entry("renamed-procdump", Set.of("ST-LSASS-PROCDUMP-RENAMED", "ST-LSASS-DUMP-COMMAND")),
+      Map.entry("dump-lolbin", Set.of("ST-LSASS-SIGNED-DUMPER", "ST-LSASS-DUMP-COMMAND")),
       Map.entry("credential-tool-cmdline", Set.of("ST-LSASS-TOOL-CMDLINE", "ST-LSASS-TOOL-IMAGE")),
       Map.entry("lsass-dump-file", Set.of("ST-LSASS-DUMP-FILE")),
-      Map.entry("suspicious-access-mask", Set.of("ST-LSASS-ACCESS-MASK", "ST-LSASS-QUERY-ACCESS")),
+      Map.entry("suspicious-access-mask", Set.of("ST-LSASS-ACCESS")),
       Map.entry("unknown-calltrace", Set.of("ST-LSASS-CALLTRACE-UNKNOWN")),
       Map.entry("lsass-spawned-by-lsass", Set.of("ST-LSASS-CLONE")),
-      Map.entry("silent-process-exit", Set.of("ST-LSASS-SILENT-PROCESS-EXIT", "ST-LSASS-SILENT-PROCESS-EXIT/process-creation")));
+      Map.entry("silent-process-exit", Set.of("ST-LSASS-SILENT-PROCESS-EXIT", "ST-LSASS-SILENT-PROCESS-EXIT/process-creation",
+          "ST-LSASS-DUMP-COMMAND")));
+
+  /** Suffix of an analytic id in {@link #fired} when that hit has risk >= 50. */
+  static final String HIGH = "@50+";
 
   record Row(String file, long recordId, int eventId, String analytic, String expect, String note) {
     String key() {
@@ -64,9 +70,11 @@ class SampleLogsExpectedHitsTest {
       }
       Set<String> got = fired.getOrDefault(r.key(), Set.of());
       boolean any = ids.stream().anyMatch(got::contains);
+      // a pack near miss may be reported below risk 50 with its reason (issue 11); a seed analytic not at all
+      boolean alarming = r.analytic().startsWith("lsass-pack:") ? ids.stream().anyMatch(id -> got.contains(id + HIGH)) : any;
       if (r.expect().equals("tp") && !any) {
         problems.add("missed tp " + r);
-      } else if (r.expect().equals("near-miss") && any) {
+      } else if (r.expect().equals("near-miss") && alarming) {
         problems.add("fired on near-miss " + r + " (fired: " + got + ")");
       }
       if (!r.expect().equals("near-miss")) {
@@ -113,6 +121,9 @@ class SampleLogsExpectedHitsTest {
       String file = source.startsWith(prefix) ? source.substring(prefix.length()) : source;
       String key = file + "#" + store.recordId(h.event()) + "#" + store.eventId(h.event());
       m.computeIfAbsent(key, k -> new HashSet<>()).add(h.analytic().id());
+      if (h.risk() >= 50) {
+        m.get(key).add(h.analytic().id() + HIGH);
+      }
     }
     return m;
   }

@@ -1,0 +1,285 @@
+package org.sysmontriage.detect.lsass;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.Times;
+
+/**
+ * What a whole capture says about LSASS and about the processes around it, built in one pass over
+ * the store: LSASS's PIDs and process GUIDs per computer (with the times they were seen), each
+ * process's identity evidence (image, OriginalFileName, company, hashes, signature), the DLLs the
+ * logs identify, files each process wrote, and how many processes each process opened with the
+ * same rights (a process listing opens them all; a dumper opens LSASS).
+ */
+public final class LsassIndex {
+  /** What the logs say about one process (by computer and GUID, or computer and PID). */
+  public static final class Process {
+    public String image;
+    public String originalFileName;
+    public String company;
+    public String hashes;
+    public String signature;
+    public String signatureStatus;
+    public Boolean signed;
+    public String parentImage;
+    public final List<String> filesWritten = new ArrayList<>();
+    public int lsassReads;
+    final Map<Long, Set<String>> targetsByMask = new HashMap<>();
+
+    /** Distinct processes other than LSASS this process opened with exactly this mask. */
+    public int otherTargets(long mask) {
+      Set<String> t = targetsByMask.get(mask);
+      return t == null ? 0 : t.size();
+    }
+  }
+
+  private record Sighting(long ticks, long pid) {}
+
+  private final EventStore store;
+  private final Map<String, List<Sighting>> lsassByComputer = new HashMap<>();
+  private final Set<String> lsassGuids = new HashSet<>();
+  private final Map<String, Process> byGuid = new HashMap<>();
+  private final Map<String, String> guidByPid = new HashMap<>();
+  private final Map<String, String> dllOriginalNames = new HashMap<>();
+  private final Map<String, String> imageByPid = new HashMap<>();
+
+  public LsassIndex(EventStore store) {
+    this.store = store;
+    for (int e = 0, n = store.size(); e < n; e++) {
+      learn(e);
+    }
+    for (int e = 0, n = store.size(); e < n; e++) {
+      int id = store.eventId(e);
+      if (id == 10 && isSysmon(e)) {
+        learnAccess(e);
+      } else if (id == 11 && isSysmon(e)) {
+        String file = Fields.get(store, e, "TargetFilename");
+        Process p = process(e, "ProcessGuid", "ProcessId");
+        if (file != null && p != null && p.filesWritten.size() < 64) {
+          p.filesWritten.add(file);
+        }
+      }
+    }
+    lsassByComputer.values().forEach(l -> l.sort((a, b) -> Long.compare(a.ticks, b.ticks)));
+  }
+
+  public EventStore store() {
+    return store;
+  }
+
+  private boolean isSysmon(int e) {
+    String ch = store.channel(e);
+    return ch != null && ch.toLowerCase(java.util.Locale.ROOT).contains("sysmon");
+  }
+
+  private void learn(int e) {
+    int id = store.eventId(e);
+    boolean sysmon = isSysmon(e);
+    String computer = store.computer(e);
+    if (sysmon) {
+      sight(e, computer, "Image", "ProcessId", "ProcessGuid");
+      sight(e, computer, "TargetImage", "TargetProcessId", "TargetProcessGUID", "TargetProcessGuid");
+      sight(e, computer, "SourceImage", "SourceProcessId", "SourceProcessGUID", "SourceProcessGuid");
+      sight(e, computer, "ParentImage", "ParentProcessId", "ParentProcessGuid");
+      if (id == 1) {
+        Process p = processFor(computer, Fields.get(store, e, "ProcessGuid"), Fields.get(store, e, "ProcessId"));
+        p.image = Fields.get(store, e, "Image");
+        p.originalFileName = Fields.get(store, e, "OriginalFileName");
+        p.company = Fields.get(store, e, "Company");
+        p.hashes = Fields.get(store, e, "Hashes");
+        p.parentImage = Fields.get(store, e, "ParentImage");
+      } else if (id == 7) {
+        learnImageLoad(e, computer);
+      }
+    } else if (id == 4688) {
+      sight(e, computer, "NewProcessName", "NewProcessId", null);
+      sight(e, computer, "ParentProcessName", "ProcessId", null);
+      Process p = processFor(computer, null, Fields.get(store, e, "NewProcessId"));
+      p.image = Fields.get(store, e, "NewProcessName");
+      p.parentImage = Fields.get(store, e, "ParentProcessName");
+    } else if (id == 4656 || id == 4663 || id == 4673 || id == 4703) {
+      sight(e, computer, "ProcessName", "ProcessId", null);
+    }
+  }
+
+  private void learnImageLoad(int e, String computer) {
+    String loaded = Fields.get(store, e, "ImageLoaded");
+    String ofn = Fields.get(store, e, "OriginalFileName");
+    if (loaded != null && ofn != null) {
+      dllOriginalNames.put(computer + "|" + Fields.path(loaded), ofn);
+    }
+    String image = Fields.get(store, e, "Image");
+    if (loaded == null || image == null || !Fields.path(loaded).equals(Fields.path(image))) {
+      return; // only the process's own main module speaks for the process
+    }
+    Process p = processFor(computer, Fields.get(store, e, "ProcessGuid"), Fields.get(store, e, "ProcessId"));
+    p.image = p.image == null ? image : p.image;
+    String signed = Fields.get(store, e, "Signed");
+    p.signed = signed == null ? p.signed : Boolean.valueOf(signed.trim().equalsIgnoreCase("true"));
+    p.signature = Fields.get(store, e, "Signature");
+    p.signatureStatus = Fields.get(store, e, "SignatureStatus");
+    p.originalFileName = p.originalFileName == null ? ofn : p.originalFileName;
+    p.company = p.company == null ? Fields.get(store, e, "Company") : p.company;
+    p.hashes = p.hashes == null ? Fields.get(store, e, "Hashes") : p.hashes;
+  }
+
+  private void learnAccess(int e) {
+    Process p = process(e, "SourceProcessGUID", "SourceProcessId");
+    AccessRights rights = AccessRights.parse(Fields.get(store, e, "GrantedAccess"));
+    if (p == null || rights == null) {
+      return;
+    }
+    if (isLsassTarget(e)) {
+      if (rights.canReadMemory()) {
+        p.lsassReads++;
+      }
+      return;
+    }
+    String target = Fields.get(store, e, "TargetProcessGUID", "TargetProcessGuid", "TargetImage");
+    if (target != null) {
+      Set<String> set = p.targetsByMask.computeIfAbsent(rights.mask(), k -> new HashSet<>());
+      if (set.size() < 1000) {
+        set.add(target.toUpperCase(java.util.Locale.ROOT));
+      }
+    }
+  }
+
+  private void sight(int e, String computer, String imageField, String pidField, String... guidFields) {
+    String image = store.field(e, imageField);
+    if (image == null) {
+      return;
+    }
+    long pid = Fields.pid(store.field(e, pidField));
+    if (!Fields.isLsassImage(image)) {
+      if (pid > 0) {
+        imageByPid.put(computer + "#" + pid, image);
+      }
+      return;
+    }
+    if (pid > 0) {
+      lsassByComputer.computeIfAbsent(computer, k -> new ArrayList<>()).add(new Sighting(store.ticks(e), pid));
+    }
+    if (guidFields != null) {
+      for (String g : guidFields) {
+        String guid = Fields.guid(store.field(e, g));
+        if (guid != null) {
+          lsassGuids.add(computer + "|" + guid);
+        }
+      }
+    }
+  }
+
+  private Process processFor(String computer, String guid, String pid) {
+    String g = Fields.guid(guid);
+    long p = Fields.pid(pid);
+    String key = g != null ? computer + "|" + g : null;
+    if (key == null && p >= 0) {
+      key = guidByPid.getOrDefault(computer + "#" + p, computer + "#" + p);
+    }
+    if (key == null) {
+      return new Process();
+    }
+    if (g != null && p >= 0) {
+      guidByPid.put(computer + "#" + p, key);
+    }
+    return byGuid.computeIfAbsent(key, k -> new Process());
+  }
+
+  /** The process an event names in these fields (GUID first, then PID on that computer), or null. */
+  public Process process(int e, String guidField, String pidField) {
+    String computer = store.computer(e);
+    String g = Fields.guid(store.field(e, guidField));
+    if (g == null && guidField.endsWith("GUID")) {
+      g = Fields.guid(store.field(e, guidField.substring(0, guidField.length() - 4) + "Guid"));
+    }
+    if (g != null) {
+      Process p = byGuid.get(computer + "|" + g);
+      if (p != null) {
+        return p;
+      }
+    }
+    long pid = Fields.pid(store.field(e, pidField));
+    if (pid < 0) {
+      return null;
+    }
+    String key = guidByPid.getOrDefault(computer + "#" + pid, computer + "#" + pid);
+    Process p = byGuid.get(key);
+    if (p == null && g != null) {
+      p = byGuid.computeIfAbsent(computer + "|" + g, k -> new Process());
+    }
+    return p;
+  }
+
+  /** Whether a Sysmon process-access (or remote-thread) event targets LSASS: by image, GUID or PID at that time. */
+  public boolean isLsassTarget(int e) {
+    if (Fields.isLsassImage(store.field(e, "TargetImage"))) {
+      return true;
+    }
+    String g = Fields.guid(Fields.get(store, e, "TargetProcessGUID", "TargetProcessGuid"));
+    if (g != null && lsassGuids.contains(store.computer(e) + "|" + g)) {
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code pid} was LSASS's PID on this computer around this time: the LSASS sighting
+   * nearest in time decides (LSASS gets a new PID after a restart); with no time, any sighting.
+   */
+  public boolean isLsassPid(String computer, long pid, long ticks) {
+    List<Sighting> s = lsassByComputer.get(computer);
+    if (s == null || pid < 0) {
+      return false;
+    }
+    if (ticks == Times.UNKNOWN) {
+      return s.stream().anyMatch(x -> x.pid == pid);
+    }
+    Sighting best = null;
+    for (Sighting x : s) {
+      if (x.pid == pid && (x.ticks == Times.UNKNOWN)) {
+        return true;
+      }
+      if (x.ticks != Times.UNKNOWN && (best == null || Math.abs(x.ticks - ticks) < Math.abs(best.ticks - ticks))) {
+        best = x;
+      }
+    }
+    if (best == null) {
+      return false;
+    }
+    if (best.pid == pid) {
+      return true;
+    }
+    // the nearest sighting has another PID: this PID still counts when it was seen as LSASS on both sides of the time
+    long before = Long.MIN_VALUE;
+    long after = Long.MAX_VALUE;
+    for (Sighting x : s) {
+      if (x.pid == pid && x.ticks != Times.UNKNOWN) {
+        before = x.ticks <= ticks ? Math.max(before, x.ticks) : before;
+        after = x.ticks >= ticks ? Math.min(after, x.ticks) : after;
+      }
+    }
+    return before != Long.MIN_VALUE && after != Long.MAX_VALUE;
+  }
+
+  /** The last image the logs show with this PID on this computer (any process but LSASS), or null. */
+  public String imageOfPid(String computer, long pid) {
+    return imageByPid.get(computer + "#" + pid);
+  }
+
+  /** The PIDs LSASS had on a computer (for messages). */
+  public Set<Long> lsassPids(String computer) {
+    Set<Long> out = new java.util.TreeSet<>();
+    lsassByComputer.getOrDefault(computer, List.of()).forEach(x -> out.add(x.pid));
+    return out;
+  }
+
+  /** The OriginalFileName Sysmon EID 7 showed for a DLL path on a computer, or null. */
+  public String dllOriginalName(String computer, String path) {
+    return path == null ? null : dllOriginalNames.get(computer + "|" + Fields.path(path));
+  }
+}

@@ -1,0 +1,109 @@
+package org.sysmontriage.detect.lsass;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.sysmontriage.event.EventStore;
+
+/**
+ * The behaviour checks behind the LSASS analytics ({@code x-sysmon-triage: behaviour: NAME}). Each
+ * takes an event the rule's Sigma pre-filter passed and returns a {@link Judgement}, or null when
+ * the event is not what the analytic reports. Every check reads values in one pass (no regular
+ * expressions on evidence).
+ */
+public final class LsassJudge {
+  /** The behaviour names a rule may use. */
+  public static final List<String> BEHAVIOURS = List.of("lsass-access", "lsass-dump-command", "lsass-registry");
+
+  private final EventStore store;
+  private final LsassIndex index;
+  private final Trust trust;
+
+  public LsassJudge(EventStore store) {
+    this.store = store;
+    this.index = new LsassIndex(store);
+    this.trust = Trust.builtIn();
+  }
+
+  public LsassIndex index() {
+    return index;
+  }
+
+  /** Runs behaviour {@code name} on event {@code e}. */
+  public Judgement judge(String name, int e) {
+    return switch (name) {
+      case "lsass-access" -> AccessCheck.judge(this, e);
+      case "lsass-dump-command" -> DumpCommandCheck.judge(this, e);
+      case "lsass-registry" -> registry(e);
+      default -> null;
+    };
+  }
+
+  EventStore store() {
+    return store;
+  }
+
+  Trust trust() {
+    return trust;
+  }
+
+  /** Dump commands in a process start that aim at LSASS by name or by a PID LSASS had then. */
+  public boolean aimsAtLsass(int e) {
+    for (DumpCommand c : DumpCommandCheck.commands(this, e)) {
+      if (DumpCommandCheck.aimsAtLsass(this, e, c)) {
+        return true;
+      }
+    }
+    String cmd = store.field(e, "CommandLine");
+    return cmd != null && cmd.toLowerCase(Locale.ROOT).contains("lsass");
+  }
+
+  /**
+   * SilentProcessExit, Image File Execution Options and WER LocalDumps values of lsass.exe. Microsoft's
+   * own LSA audit setting ({@code IFEO\lsass.exe\AuditLevel}) is hardening and stays low.
+   */
+  Judgement registry(int e) {
+    String key = Fields.get(store, e, "TargetObject");
+    if (key == null) {
+      return null;
+    }
+    String k = Fields.path(key);
+    String details = Fields.get(store, e, "Details");
+    List<Judgement.Reason> why = new ArrayList<>();
+    int conf;
+    if (k.contains("\\silentprocessexit\\lsass.exe")) {
+      conf = 90;
+      why.add(new Judgement.Reason("TargetObject", key, "SilentProcessExit for lsass.exe: Windows Error Reporting writes an LSASS dump"));
+    } else if (k.contains("\\localdumps\\lsass.exe")) {
+      conf = 85;
+      why.add(new Judgement.Reason("TargetObject", key, "WER LocalDumps for lsass.exe: a crash or a forced report leaves a full LSASS dump"));
+    } else if (k.contains("\\image file execution options\\lsass.exe")) {
+      String value = k.substring(k.lastIndexOf('\\') + 1);
+      switch (value) {
+        case "auditlevel" -> {
+          conf = 20;
+          why.add(new Judgement.Reason("TargetObject", key, "AuditLevel is Microsoft's LSA protection audit mode (8 = audit"
+              + " unsigned plug-ins): hardening, not dumping"));
+        }
+        case "globalflag" -> {
+          AccessRights flags = AccessRights.parse(details == null ? null : details.replace("DWORD (", "").replace(")", "").trim());
+          boolean silentExit = flags != null && flags.has(0x200);
+          conf = silentExit ? 90 : 65;
+          why.add(new Judgement.Reason("TargetObject", key, silentExit ? "GlobalFlag with FLG_MONITOR_SILENT_PROCESS_EXIT (0x200): arms"
+              + " the silent-process-exit dump of lsass.exe" : "GlobalFlag of lsass.exe changed"));
+        }
+        case "debugger", "verifierdlls", "verifierflags" -> {
+          conf = 85;
+          why.add(new Judgement.Reason("TargetObject", key, value + " for lsass.exe: code of the attacker's choice loads into LSASS"));
+        }
+        default -> {
+          conf = 55;
+          why.add(new Judgement.Reason("TargetObject", key, "Image File Execution Options value of lsass.exe"));
+        }
+      }
+    } else {
+      return null;
+    }
+    return new Judgement(conf, why);
+  }
+}
