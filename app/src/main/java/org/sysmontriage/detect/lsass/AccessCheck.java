@@ -122,7 +122,7 @@ final class AccessCheck {
 
   /** The stack frame that holds {@code module}, e.g. {@code C:\Windows\SYSTEM32\dbgcore.DLL+9247}. */
   static String frame(String trace, String module) {
-    for (String f : trace.split("\\|")) {
+    for (String f : Fields.cut(trace, '|')) {
       if (f.toLowerCase(Locale.ROOT).contains(module)) {
         return f;
       }

@@ -60,6 +60,20 @@ final class Fields {
     return b.toString().trim().toLowerCase(Locale.ROOT);
   }
 
+  /** {@code text} cut at every {@code sep} (empty parts kept): one pass, no regular expression. */
+  static java.util.List<String> cut(String text, char sep) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    int from = 0;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == sep) {
+        out.add(text.substring(from, i));
+        from = i + 1;
+      }
+    }
+    out.add(text.substring(from));
+    return out;
+  }
+
   static boolean isLsassImage(String image) {
     if (image == null) {
       return false;

@@ -50,7 +50,7 @@ public final class Trust {
         if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
-        String[] c = line.split("\t", -1);
+        String[] c = Fields.cut(line, '\t').toArray(String[]::new);
         out.add(new Entry(c[0].toLowerCase(Locale.ROOT), c[1], list(c[2], true), list(c[3], false), c[4], c[5], list(c[6], false)));
       }
     } catch (IOException e) {
@@ -61,7 +61,7 @@ public final class Trust {
 
   private static List<String> list(String cell, boolean lower) {
     List<String> out = new ArrayList<>();
-    for (String s : cell.split(";")) {
+    for (String s : Fields.cut(cell, ';')) {
       if (!s.isBlank()) {
         out.add(lower ? s.trim().toLowerCase(Locale.ROOT) : s.trim());
       }
