@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Triage exported Windows Sysmon logs for LSASS credential dumping.",
-    subcommands = {CommandLine.HelpCommand.class, StatsCommand.class, EventsCommand.class, ScanCommand.class, RulesCommand.class, ReportCommand.class, BenchCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, StatsCommand.class, EventsCommand.class, ScanCommand.class, IncidentsCommand.class, RulesCommand.class, ReportCommand.class, BenchCommand.class})
 public final class TriageCommand implements Runnable {
   /** Exit codes of every command. */
   public static final int OK = 0;

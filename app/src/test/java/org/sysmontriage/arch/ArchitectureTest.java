@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The layers of ARCHITECTURE.md, checked on the source tree: only {@code ui} touches JavaFX, and
- * dependencies point one way ({@code ui, cli -> report, casefile -> detect, risk, attack -> event
- * <- ingest}).
+ * dependencies point one way ({@code ui, cli -> report, casefile -> incident -> detect, risk, attack
+ * -> event <- ingest}).
  */
 class ArchitectureTest {
   private static final Path SOURCES = Path.of("src/main/java/org/sysmontriage");
@@ -26,13 +26,15 @@ class ArchitectureTest {
   private static final Pattern REFERENCE = Pattern.compile("\\borg\\.sysmontriage\\.([a-z]+)\\b");
   private static final Pattern COMMENTS = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
   private static final Set<String> ANALYTICS = Set.of("event", "detect", "risk", "attack");
-  private static final Set<String> BELOW_UI = Set.of("event", "ingest", "detect", "risk", "attack", "report", "casefile");
+  private static final Set<String> INCIDENTS = Set.of("event", "detect", "risk", "attack", "incident");
+  private static final Set<String> BELOW_UI = Set.of("event", "ingest", "detect", "risk", "attack", "incident", "report", "casefile");
   private static final Map<String, Set<String>> ALLOWED = Map.of(
       "event", Set.of("event"),
       "ingest", Set.of("event", "ingest"),
       "detect", ANALYTICS,
       "risk", ANALYTICS,
       "attack", ANALYTICS,
+      "incident", INCIDENTS,
       "report", BELOW_UI,
       "casefile", BELOW_UI,
       "cli", union(BELOW_UI, Set.of("cli")),

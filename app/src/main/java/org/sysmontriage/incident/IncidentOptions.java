@@ -1,0 +1,31 @@
+package org.sysmontriage.incident;
+
+import java.util.List;
+import org.sysmontriage.event.Times;
+
+/**
+ * How incidents are built.
+ *
+ * @param windowTicks how close in time two hits must be for a shared process id, logon id, user,
+ *     LSASS target or dump file name to tie them (Sysmon ProcessGuid ties them at any distance)
+ * @param appliedSkews clock corrections the user confirmed
+ */
+public record IncidentOptions(long windowTicks, List<ClockSkew> appliedSkews) {
+  /** Default window: 10 minutes. */
+  public static final long DEFAULT_WINDOW = 10 * 60 * Times.TICKS_PER_SECOND;
+
+  public IncidentOptions {
+    if (windowTicks < 0) {
+      throw new IllegalArgumentException("the time window must not be negative");
+    }
+    appliedSkews = List.copyOf(appliedSkews);
+  }
+
+  public static IncidentOptions defaults() {
+    return new IncidentOptions(DEFAULT_WINDOW, List.of());
+  }
+
+  public IncidentOptions withSkews(List<ClockSkew> skews) {
+    return new IncidentOptions(windowTicks, skews);
+  }
+}

@@ -1,0 +1,97 @@
+package org.sysmontriage.incident;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.sysmontriage.detect.AnalyticLibrary;
+import org.sysmontriage.detect.Detector;
+import org.sysmontriage.detect.Hit;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.ProgressListener;
+import org.sysmontriage.event.Times;
+import org.sysmontriage.ingest.ImportProgress;
+import org.sysmontriage.ingest.Importer;
+import org.sysmontriage.testing.Corpus;
+
+/**
+ * The labelled real logs: every TP-DUMP and TP-READ log yields an incident with score >= 50 and the
+ * right outcome; no NEG, HARD-NEG or BENIGN log yields an incident with score >= 50; the OTRF LSASS
+ * campaign 02 gives one incident for its procdump run once the Security clock's 19 h skew is
+ * applied, and two 19 h apart before. Each log is read on its own (incidents of one log).
+ */
+class IncidentCorpusTest {
+  private static final String CAMPAIGN_02 =
+      "Security-Datasets/datasets/compound/LSASS_campaign_02/metasploit_procdump_lsass_memory_dump.zip";
+  private static final List<String> QUIET = List.of("NEG", "HARD-NEG", "BENIGN");
+
+  @TestFactory
+  Stream<DynamicTest> truePositivesBecomeIncidentsAndNegativesStayBelow50() {
+    Path dir = Corpus.dir();
+    List<DynamicTest> tests = new ArrayList<>();
+    Map<String, Corpus.Label> bySource = new LinkedHashMap<>();
+    for (Corpus.Label l : Corpus.labels()) {
+      if (l.label().startsWith("TP-") || QUIET.contains(l.label())) {
+        bySource.putIfAbsent(l.path(), l);
+      }
+    }
+    for (Corpus.Label l : bySource.values()) {
+      tests.add(DynamicTest.dynamicTest(l.label() + " " + l.path(), () -> check(dir, l)));
+    }
+    return tests.stream();
+  }
+
+  private static void check(Path dir, Corpus.Label l) {
+    List<Incident> incidents = incidents(dir, l.path(), IncidentOptions.defaults()).incidents();
+    List<String> strong = incidents.stream().filter(i -> i.score().value() >= 50)
+        .map(i -> i.outcome().word() + " " + i.score().value() + " " + i.headline()).toList();
+    if (l.label().startsWith("TP-")) {
+      String want = l.label().equals("TP-DUMP") ? "dump" : "read";
+      assertTrue(strong.stream().anyMatch(s -> s.startsWith(want + " ")), l.path() + ": no " + want + " incident >= 50 in " + strong);
+    } else {
+      assertEquals(List.of(), strong, l.path());
+    }
+  }
+
+  @Test
+  void campaign02IsOneIncidentPerProcdumpRunOnceTheSkewIsApplied() {
+    Path dir = Corpus.dir();
+    IncidentResult before = incidents(dir, CAMPAIGN_02, IncidentOptions.defaults());
+    assertEquals(1, before.detectedSkews().size(), before.detectedSkews().toString());
+    ClockSkew skew = before.detectedSkews().get(0);
+    assertEquals("Security", skew.clock().channel());
+    assertEquals(19 * 3600 * Times.TICKS_PER_SECOND, Math.round(skew.offsetTicks() / 1e7) * Times.TICKS_PER_SECOND);
+    assertEquals(2, before.incidents().size(), titles(before));
+    long apart = Math.abs(before.incidents().get(0).startTicks() - before.incidents().get(1).startTicks());
+    assertEquals(19 * 3600, Math.round(apart / 1e7), "the two halves of the run lie 19 h apart");
+
+    IncidentResult after = incidents(dir, CAMPAIGN_02, IncidentOptions.defaults().withSkews(before.detectedSkews()));
+    assertEquals(1, after.incidents().size(), titles(after));
+    Incident run = after.incidents().get(0);
+    assertEquals(Outcome.DUMP, run.outcome());
+    assertEquals(List.of("Security", "Sysmon"), run.sources().stream().sorted().toList());
+    assertFalse(run.steps().stream().allMatch(s -> s.ticks() == s.rawTicks()), "Security steps keep their raw time");
+  }
+
+  private static String titles(IncidentResult r) {
+    return r.incidents().stream().map(i -> i.id() + " " + i.start() + " " + i.headline()).toList().toString();
+  }
+
+  private static IncidentResult incidents(Path dir, String labelPath, IncidentOptions options) {
+    EventStore store = new Importer().run(List.of(Corpus.file(labelPath).toString()), ImportProgress.NONE, new CancellationToken()).store();
+    String source = dir + "/" + labelPath;
+    List<Hit> hits = new Detector(AnalyticLibrary.builtIn()).run(store, ProgressListener.NONE, new CancellationToken()).hits()
+        .stream().filter(h -> !labelPath.contains("::") || store.source(h.event()).source().equals(source)).toList();
+    return new IncidentEngine(options).run(store, hits, new CancellationToken());
+  }
+}
