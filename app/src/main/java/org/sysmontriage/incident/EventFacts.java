@@ -175,11 +175,27 @@ final class EventFacts {
     if (cmd == null) {
       return out;
     }
-    for (String token : cmd.split("[\\s\"',;=]+")) {
+    for (String token : tokens(cmd)) {
       String base = baseName(token);
       int dot = base.lastIndexOf('.');
       if (dot > 0 && DumpNames.isDumpLike(base.substring(dot + 1)) && !out.contains(base)) {
         out.add(base);
+      }
+    }
+    return out;
+  }
+
+  /** Words of a command line split at blanks, quotes, commas, semicolons and '=' (one pass, no regex). */
+  static List<String> tokens(String cmd) {
+    List<String> out = new ArrayList<>();
+    int start = -1;
+    for (int i = 0; i <= cmd.length(); i++) {
+      boolean sep = i == cmd.length() || Character.isWhitespace(cmd.charAt(i)) || "\"',;=".indexOf(cmd.charAt(i)) >= 0;
+      if (sep && start >= 0) {
+        out.add(cmd.substring(start, i));
+        start = -1;
+      } else if (!sep && start < 0) {
+        start = i;
       }
     }
     return out;
