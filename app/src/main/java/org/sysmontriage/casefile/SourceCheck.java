@@ -37,6 +37,20 @@ public final class SourceCheck {
     return out;
   }
 
+  /**
+   * Names the logs the case lists that are not on disk, without reading them: the import that follows
+   * hashes each log once and {@link #againstImport} compares the hashes.
+   */
+  public static List<SourceProblem> missing(CaseFile c, Path baseDir) {
+    List<SourceProblem> out = new ArrayList<>();
+    for (CaseSource s : c.sources()) {
+      if (locate(s.containerPath(), baseDir) == null) {
+        out.add(new SourceProblem(s.path(), SourceProblem.Kind.MISSING, s.sha256(), ""));
+      }
+    }
+    return out;
+  }
+
   /** Compares the case's logs with the logs imported now, by hash first, then by path. */
   public static List<SourceProblem> againstImport(CaseFile c, List<SourceInfo> imported) {
     List<SourceProblem> out = new ArrayList<>();

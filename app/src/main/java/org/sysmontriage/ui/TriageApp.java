@@ -3,7 +3,9 @@ package org.sysmontriage.ui;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
+import org.sysmontriage.ui.common.ErrorLog;
 import org.sysmontriage.ui.common.FxTaskRunner;
+import org.sysmontriage.ui.shell.Dialogs;
 import org.sysmontriage.ui.engine.CoreEngine;
 import org.sysmontriage.ui.shell.ShellViewModel;
 import org.sysmontriage.ui.start.RecentFiles;
@@ -17,15 +19,26 @@ public final class TriageApp extends Application {
     Application.launch(TriageApp.class, args);
   }
 
+  private ShellViewModel vm;
+
   @Override
   public void start(Stage stage) {
+    ErrorLog.install(e -> Dialogs.showError(stage, e));
     TriageWindow.Parts parts = new TriageWindow.Parts(
         new CoreEngine(), new FxTaskRunner(), RecentFiles.inUserHome(), SampleLogs.locate(), getHostServices()::showDocument);
-    ShellViewModel vm = TriageWindow.open(stage, parts);
+    vm = TriageWindow.open(stage, parts);
     stage.show();
     List<String> paths = getParameters().getRaw();
     if (!paths.isEmpty()) {
       vm.open(paths);
+    }
+    TriageWindow.offerRecovery(stage, vm, parts.runner());
+  }
+
+  @Override
+  public void stop() {
+    if (vm != null) {
+      vm.caseWork().flushRecovery(); // a discard's removal of the recovery file must not be lost on exit
     }
   }
 }

@@ -9,6 +9,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.sysmontriage.ui.casework.CaseViewModel;
 import org.sysmontriage.ui.casework.ExportViewModel;
+import org.sysmontriage.ui.casework.RecoveryFile;
 import org.sysmontriage.ui.common.Em;
 import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.common.Themes;
@@ -20,7 +21,9 @@ import org.sysmontriage.ui.hosts.HostsViewModel;
 import org.sysmontriage.ui.importing.SourcesViewModel;
 import org.sysmontriage.ui.library.LibraryViewModel;
 import org.sysmontriage.ui.importing.ImportViewModel;
+import org.sysmontriage.ui.shell.Dialogs;
 import org.sysmontriage.ui.shell.ShellView;
+import org.sysmontriage.ui.common.Failures;
 import org.sysmontriage.ui.shell.ShellViewModel;
 import org.sysmontriage.ui.start.RecentFiles;
 import org.sysmontriage.ui.start.StartViewModel;
@@ -42,12 +45,15 @@ public final class TriageWindow {
     Themes themes = new Themes();
     themes.apply();
     ImportViewModel importing = new ImportViewModel(parts.engine(), parts.runner());
-    StartViewModel start = new StartViewModel(parts.recent(), parts.samples(), importing::open, parts.runner());
+    ShellViewModel[] shell = new ShellViewModel[1]; // the start page opens through the shell, which asks about unsaved work
+    StartViewModel start = new StartViewModel(parts.recent(), parts.samples(), paths -> shell[0].open(paths), parts.runner());
     HitsViewModel hits = new HitsViewModel(parts.runner());
     DetailsViewModel details = new DetailsViewModel(parts.engine(), parts.runner());
     EventsViewModel events = new EventsViewModel(parts.runner(), new DetailsViewModel(parts.engine(), parts.runner()));
     ShellViewModel vm = new ShellViewModel(new ShellViewModel.Parts(
-        importing, start, hits, details, new SourcesViewModel(), events, new HostsViewModel(hits), new CaseViewModel()));
+        importing, start, hits, details, new SourcesViewModel(), events, new HostsViewModel(hits),
+        new CaseViewModel(RecoveryFile.inAppHome())), parts.runner());
+    shell[0] = vm;
     LibraryViewModel library = new LibraryViewModel(parts.engine(), parts.samples(), vm::showMe);
     ExportViewModel export = new ExportViewModel(parts.engine(), parts.runner(), vm.investigationProperty()::get,
         vm.caseWork().caseFileProperty()::get, hits.minRiskProperty()::get);
@@ -56,10 +62,30 @@ public final class TriageWindow {
     Scene scene = new Scene(view, initialWidth(), initialHeight());
     scene.getStylesheets().add(Objects.requireNonNull(TriageWindow.class.getResource(STYLESHEET)).toExternalForm());
     stage.titleProperty().bind(vm.titleProperty());
+    stage.setOnCloseRequest(e -> {
+      if (!vm.mayLeaveCase("close the window")) {
+        e.consume();
+      }
+    });
     stage.setScene(scene);
     stage.setMinWidth(900);
     stage.setMinHeight(560);
     return vm;
+  }
+
+  /**
+   * Offers the unsaved triage a crashed or killed session left in the application's folder: restore
+   * it (its logs are opened again) or drop it. The small file is read off the UI thread.
+   */
+  public static void offerRecovery(Stage stage, ShellViewModel vm, TaskRunner runner) {
+    RecoveryFile recovery = RecoveryFile.inAppHome();
+    runner.submit(cancel -> recovery.pending(), found -> found.ifPresent(r -> {
+      if (Dialogs.askRestore(stage, r)) {
+        vm.restore(r);
+      } else {
+        recovery.clear();
+      }
+    }), e -> vm.notice(Failures.says("The unsaved triage of the last session could not be read", e)));
   }
 
   // Most of the screen, so 1366x768 is filled and a 4K screen is not wasted.

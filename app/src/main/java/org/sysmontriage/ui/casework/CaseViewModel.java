@@ -17,6 +17,7 @@ import org.sysmontriage.casefile.EvidenceGuard;
 import org.sysmontriage.casefile.HitKey;
 import org.sysmontriage.casefile.HitStatus;
 import org.sysmontriage.casefile.HitTriage;
+import org.sysmontriage.casefile.SourceCheck;
 import org.sysmontriage.casefile.SourceProblem;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.EventStore;
@@ -32,9 +33,25 @@ public final class CaseViewModel {
   private final ReadOnlyObjectWrapper<Path> path = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
   private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+  private final RecoveryFile recovery;
   private HitTable table = HitTable.empty();
   private EvidenceGuard evidence = EvidenceGuard.NONE;
+  private java.util.Map<Hit, Integer> rowOfHit;
+  private List<String> logs = List.of();
   private Runnable onChanged = () -> {};
+
+  /** A case without a recovery file (ViewModel tests). */
+  public CaseViewModel() {
+    this(null);
+  }
+
+  /** {@code recovery} keeps unsaved work safe in the background; null for none. */
+  public CaseViewModel(RecoveryFile recovery) {
+    this.recovery = recovery;
+  }
+
+  /** A case file read and checked off the UI thread: see {@link #read} and {@link #use}. */
+  public record Loaded(Path file, CaseFile caseFile, List<String> logs, String problems) {}
 
   /** Called after a status, note or allowlist change, so views can repaint. */
   public void onChanged(Runnable r) {
@@ -45,24 +62,69 @@ public final class CaseViewModel {
   public void startNew() {
     caseFile.set(CaseFile.empty());
     path.set(null);
-    dirty.set(false);
+    markClean();
     message.set("");
     evidence = EvidenceGuard.NONE;
   }
 
   /**
-   * Reads a case file and checks its evidence on disk; returns the logs to import (archives once).
-   * Problems (missing or changed logs) are named in {@link #messageProperty()}.
+   * Reads a case file and looks for its logs on disk, without hashing them: the import hashes each
+   * log once and {@link #apply} compares those hashes with the case's. Safe off the UI thread.
    */
-  public List<String> open(Path file) {
-    CaseFiles.Opened opened = CaseFiles.open(file);
-    caseFile.set(opened.caseFile());
-    path.set(file);
-    dirty.set(false);
-    message.set(String.join("\n", opened.problems().stream().map(SourceProblem::message).toList()));
+  public static Loaded read(Path file) {
+    CaseFile c = CaseFiles.load(file);
     Path dir = file.toAbsolutePath().getParent();
-    return opened.caseFile().sources().stream().map(s -> s.containerPath()).distinct()
+    List<SourceProblem> missing = SourceCheck.missing(c, dir);
+    List<String> logs = c.sources().stream().map(s -> s.containerPath()).distinct()
         .map(p -> dir.resolve(p).normalize().toString()).toList();
+    return new Loaded(file, c, logs, String.join("\n", missing.stream().map(SourceProblem::message).toList()));
+  }
+
+  /** Makes a read case the current one; returns the logs to import (archives once). */
+  public List<String> use(Loaded loaded) {
+    caseFile.set(loaded.caseFile());
+    path.set(loaded.file());
+    markClean();
+    message.set(loaded.problems());
+    return loaded.logs();
+  }
+
+  /** Reads and uses a case file at once (tests and the command line; the window reads in the background). */
+  public List<String> open(Path file) {
+    return use(read(file));
+  }
+
+  /** Takes back the unsaved work of a crashed session: it stays unsaved until the analyst saves it. */
+  public List<String> restore(RecoveryFile.Recovered r) {
+    caseFile.set(r.caseFile());
+    path.set(r.casePath() == null ? null : Path.of(r.casePath()));
+    dirty.set(true);
+    message.set("Unsaved triage from " + r.savedAt() + " restored: save it with Ctrl+S.");
+    return r.logs();
+  }
+
+  /** The logs the case is about, as opened (kept in the recovery file). */
+  public void setLogs(List<String> opened) {
+    logs = opened.stream().map(p -> Path.of(p).toAbsolutePath().normalize().toString()).toList();
+  }
+
+  /** Drops the unsaved changes for good (the analyst chose Discard). */
+  public void discard() {
+    markClean();
+  }
+
+  /** Waits for the recovery file's pending write or removal (on quitting, and in tests). */
+  public void flushRecovery() {
+    if (recovery != null) {
+      recovery.flush();
+    }
+  }
+
+  private void markClean() {
+    dirty.set(false);
+    if (recovery != null) {
+      recovery.clear();
+    }
   }
 
   /**
@@ -83,6 +145,7 @@ public final class CaseViewModel {
   /** Fills the table's status column from the case. */
   public void attach(HitTable t) {
     table = t;
+    rowOfHit = null;
     if (caseFile.get().hits().isEmpty()) {
       return; // a new case: every hit is "new", no key to compute
     }
@@ -92,45 +155,81 @@ public final class CaseViewModel {
   }
 
   public HitTriage triage(int h) {
-    return caseFile.get().triage(HitKey.of(table.store(), table.hit(h)));
+    return triage(table.hit(h));
+  }
+
+  public HitTriage triage(Hit hit) {
+    return caseFile.get().triage(HitKey.of(table.store(), hit));
   }
 
   public void setStatus(int h, HitStatus status) {
-    update(h, triage(h).withStatus(status));
-    table.setStatus(h, status.label());
+    setStatus(table.hit(h), status);
+  }
+
+  /** Sets the verdict of a hit of the open table (shown in its status column at once). */
+  public void setStatus(Hit hit, HitStatus status) {
+    update(hit, triage(hit).withStatus(status));
+    int row = rowOf(hit);
+    if (row >= 0) {
+      table.setStatus(row, status.label());
+    }
   }
 
   public void setNotes(int h, String tags, String notes) {
-    HitTriage t = triage(h);
-    List<String> tagList = tags == null || tags.isBlank() ? List.of() : List.of(tags.trim().split("\\s*,\\s*"));
-    if (t.notes().equals(notes) && t.tags().equals(tagList)) {
-      return;
-    }
-    update(h, new HitTriage(t.status(), tagList, notes, Instant.now().toString(), user()));
+    setNotes(table.hit(h), tags, notes);
   }
 
-  private void update(int h, HitTriage triage) {
+  /** Tags (comma separated) and notes of a hit; called on every keystroke, so nothing typed is lost. */
+  public void setNotes(Hit hit, String tags, String notes) {
+    HitTriage t = triage(hit);
+    List<String> tagList = tags == null || tags.isBlank() ? List.of() : List.of(tags.trim().split("\\s*,\\s*"));
+    String text = notes == null ? "" : notes;
+    if (t.notes().equals(text) && t.tags().equals(tagList)) {
+      return;
+    }
+    update(hit, new HitTriage(t.status(), tagList, text, Instant.now().toString(), user()));
+  }
+
+  private int rowOf(Hit hit) {
+    if (rowOfHit == null) {
+      rowOfHit = new java.util.IdentityHashMap<>();
+      for (int h = 0; h < table.size(); h++) {
+        rowOfHit.put(table.hit(h), h);
+      }
+    }
+    return rowOfHit.getOrDefault(hit, -1);
+  }
+
+  private void update(Hit hit, HitTriage triage) {
     HitTriage stamped = new HitTriage(triage.status(), triage.tags(), triage.notes(), Instant.now().toString(), user());
-    caseFile.set(caseFile.get().withTriage(HitKey.of(table.store(), table.hit(h)), stamped));
-    dirty.set(true);
+    changed(caseFile.get().withTriage(HitKey.of(table.store(), hit), stamped));
     onChanged.run();
+  }
+
+  private void changed(CaseFile next) {
+    caseFile.set(next);
+    dirty.set(true);
+    if (recovery != null) {
+      recovery.write(next, logs, path.get());
+    }
   }
 
   /** Suppresses, for good, hits of the hit's analytic whose event has {@code field} = {@code value}. */
   public void allow(int h, String field, String value, String why) {
-    caseFile.set(caseFile.get().withAllow(new AllowEntry(table.hit(h).analytic().id(), field, value, user(), Instant.now().toString(), why)));
-    dirty.set(true);
+    changed(caseFile.get().withAllow(new AllowEntry(table.hit(h).analytic().id(), field, value, user(), Instant.now().toString(), why)));
   }
 
-  /** Saves to {@code file} (atomic: a failure keeps the previous file). */
-  public void save(Path file) {
+  /** Saves to {@code file} (atomic: a failure keeps the previous file); true when saved. */
+  public boolean save(Path file) {
     try {
       CaseFiles.save(file, caseFile.get(), evidence);
       path.set(file);
-      dirty.set(false);
+      markClean();
       message.set("Case saved to " + file);
+      return true;
     } catch (TriageException e) {
       message.set(e.getMessage());
+      return false;
     }
   }
 

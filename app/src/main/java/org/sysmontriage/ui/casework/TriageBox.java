@@ -1,6 +1,6 @@
 package org.sysmontriage.ui.casework;
 
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -12,67 +12,77 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.sysmontriage.casefile.HitStatus;
 import org.sysmontriage.casefile.HitTriage;
+import org.sysmontriage.detect.Hit;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.common.Styles;
 
-/** The analyst's verdict on the selected hit: status, tags and notes, kept in the case. */
+/**
+ * The analyst's verdict on the hit the details show: status, tags and notes, written to the case at
+ * every keystroke (so a row change or Ctrl+S never loses a word). Hidden when the details show an
+ * event that is not a hit.
+ */
 public final class TriageBox extends VBox {
   private final CaseViewModel vm;
-  private final IntegerProperty selectedHit;
+  private final ObservableValue<Hit> shown;
   private final ComboBox<HitStatus> status = new ComboBox<>();
   private final TextField tags = new TextField();
   private final TextArea notes = new TextArea();
   private boolean loading;
 
-  public TriageBox(CaseViewModel vm, IntegerProperty selectedHit) {
+  public TriageBox(CaseViewModel vm, ObservableValue<Hit> shown) {
     this.vm = vm;
-    this.selectedHit = selectedHit;
+    this.shown = shown;
+    setId(Ids.DETAILS_TRIAGE);
     status.setId(Ids.DETAILS_STATUS);
     status.getItems().setAll(HitStatus.values());
     status.setCellFactory(l -> new StatusCell());
     status.setButtonCell(new StatusCell());
     status.valueProperty().addListener((o, a, b) -> {
-      if (!loading && b != null && selectedHit.get() >= 0) {
-        vm.setStatus(selectedHit.get(), b);
+      if (!loading && b != null && shown.getValue() != null) {
+        vm.setStatus(shown.getValue(), b);
       }
     });
+    tags.setId(Ids.DETAILS_TAGS);
     tags.setPromptText("tags, comma separated");
     notes.setId(Ids.DETAILS_NOTES);
-    notes.setPromptText("Notes for the case (saved with Ctrl+S)");
+    notes.setPromptText("Notes on this hit (kept as you type; Ctrl+S saves the case)");
     notes.setPrefRowCount(1);
     notes.setWrapText(true);
-    tags.focusedProperty().addListener((o, a, focused) -> storeNotes(focused));
-    notes.focusedProperty().addListener((o, a, focused) -> storeNotes(focused));
+    tags.textProperty().addListener((o, a, b) -> storeNotes());
+    notes.textProperty().addListener((o, a, b) -> storeNotes());
     HBox row = new HBox(new Label("Verdict"), status, tags);
     row.setAlignment(Pos.CENTER_LEFT);
     row.getStyleClass().add(Styles.TOOLBAR);
     HBox.setHgrow(tags, Priority.ALWAYS);
     getChildren().addAll(row, notes);
-    selectedHit.addListener((o, a, b) -> load(b.intValue()));
+    shown.addListener((o, a, b) -> load(b));
     vm.onChanged(() -> {
       if (!loading) {
-        load(selectedHit.get());
+        load(shown.getValue());
       }
     });
-    load(-1);
+    load(null);
   }
 
-  private void load(int h) {
+  private void load(Hit hit) {
     loading = true;
-    setVisible(h >= 0);
-    setManaged(h >= 0);
-    HitTriage t = h < 0 ? HitTriage.NEW : vm.triage(h);
+    setVisible(hit != null);
+    setManaged(hit != null);
+    HitTriage t = hit == null ? HitTriage.NEW : vm.triage(hit);
     status.setValue(t.status());
     tags.setText(String.join(", ", t.tags()));
     notes.setText(t.notes());
     loading = false;
   }
 
-  private void storeNotes(boolean focused) {
-    if (!focused && !loading && selectedHit.get() >= 0) {
+  private void storeNotes() {
+    if (!loading && shown.getValue() != null) {
       loading = true;
-      vm.setNotes(selectedHit.get(), tags.getText(), notes.getText());
-      loading = false;
+      try {
+        vm.setNotes(shown.getValue(), tags.getText(), notes.getText());
+      } finally {
+        loading = false;
+      }
     }
   }
 

@@ -18,6 +18,8 @@ public final class Ids {
   public static final String NOTICE = "notice";
   public static final String DETAILS_STATUS = "details-status";
   public static final String DETAILS_NOTES = "details-notes";
+  public static final String DETAILS_TAGS = "details-tags";
+  public static final String DETAILS_TRIAGE = "details-triage";
 
   public static final String WORKSPACE = "workspace";
   public static final String MAIN_TABS = "main-tabs";

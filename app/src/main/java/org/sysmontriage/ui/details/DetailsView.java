@@ -172,7 +172,11 @@ public final class DetailsView extends VBox {
     table.getColumns().add(Columns.text("Relation", RelatedEvent::relation, 10));
     table.getColumns().add(Columns.text("What", r -> EventSummary.of(vm.store(), r.event()), 10));
     table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), Columns.ems(7))));
-    table.setPlaceholder(new Label("No related events."));
+    Label none = new Label();
+    none.setWrapText(true);
+    none.textProperty().bind(javafx.beans.binding.Bindings.when(vm.relatedErrorProperty().isEmpty())
+        .then("No related events.").otherwise(vm.relatedErrorProperty()));
+    table.setPlaceholder(none);
     table.setRowFactory(t -> new TableRow<>() {
       @Override
       protected void updateItem(RelatedEvent item, boolean empty) {

@@ -38,6 +38,8 @@ public final class DetailsViewModel {
   private final ReadOnlyStringWrapper raw = new ReadOnlyStringWrapper("");
   private final ReadOnlyObjectWrapper<Analytic> analytic = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<AnalyticPage> page = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyObjectWrapper<Hit> hit = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper relatedError = new ReadOnlyStringWrapper("");
   private final IntegerProperty windowMinutes = new SimpleIntegerProperty(5);
   private EventStore store = EventStore.empty();
   private int event = -1;
@@ -63,6 +65,7 @@ public final class DetailsViewModel {
     risk.set(a == null ? "" : a.impact() + " impact × " + a.confidence() + " confidence / 100 = " + a.risk() + " risk");
     techniques.setAll(a == null ? List.of() : a.techniques().stream().map(this::card).toList());
     page.set(a == null ? null : engine.page(a.id()).orElse(null));
+    this.hit.set(hit);
     loadRaw();
     loadRelated();
   }
@@ -87,6 +90,7 @@ public final class DetailsViewModel {
     risk.set("");
     techniques.clear();
     page.set(null);
+    hit.set(null);
     raw.set("");
     related.clear();
   }
@@ -121,9 +125,15 @@ public final class DetailsViewModel {
     long window = windowMinutes.get() * 60L * Times.TICKS_PER_SECOND;
     runner.submit(cancel -> RelatedEvents.find(s, e, window, cancel), list -> {
       if (gen == generation) {
+        relatedError.set("");
         related.setAll(list);
       }
-    }, err -> {});
+    }, err -> {
+      if (gen == generation) {
+        related.clear();
+        relatedError.set("Related events could not be found: " + err.getMessage());
+      }
+    });
   }
 
   static List<FieldRow> fieldRows(EventStore s, int e, Hit hit) {
@@ -174,6 +184,11 @@ public final class DetailsViewModel {
     return techniques;
   }
 
+  /** Why the related events are missing (empty when they were found). */
+  public ReadOnlyStringProperty relatedErrorProperty() {
+    return relatedError.getReadOnlyProperty();
+  }
+
   public ObservableList<RelatedEvent> related() {
     return related;
   }
@@ -197,6 +212,11 @@ public final class DetailsViewModel {
 
   public ReadOnlyObjectProperty<Analytic> analyticProperty() {
     return analytic.getReadOnlyProperty();
+  }
+
+  /** The hit shown, or null when the event shown is not a hit (the verdict box follows this). */
+  public ReadOnlyObjectProperty<Hit> hitProperty() {
+    return hit.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<AnalyticPage> pageProperty() {

@@ -85,7 +85,7 @@ public final class EventsViewModel {
       return;
     }
     summary.set(String.format("Searching %,d events…", s.size()));
-    running = runner.submit(cancel -> q.run(s, cancel), ids -> apply(gen, ids), e -> {});
+    running = runner.submit(cancel -> q.run(s, cancel), ids -> apply(gen, ids), e -> failed(gen, e));
   }
 
   private void apply(long gen, int[] ids) {
@@ -94,6 +94,13 @@ public final class EventsViewModel {
     }
     rows.replace(ids);
     summary.set(ids.length == store.size() ? String.format("%,d events", ids.length) : String.format("%,d of %,d events", ids.length, store.size()));
+  }
+
+  // A superseded search was cancelled on purpose; any other failure is said, never left as "Searching…".
+  private void failed(long gen, Throwable e) {
+    if (gen == generation) {
+      summary.set(org.sysmontriage.ui.common.Failures.says("The events could not be searched", e));
+    }
   }
 
   private void showDetails(int e) {

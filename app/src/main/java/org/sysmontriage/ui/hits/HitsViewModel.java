@@ -116,7 +116,7 @@ public final class HitsViewModel {
       return;
     }
     summary.set("Filtering " + String.format("%,d", t.size()) + " hits…");
-    running = runner.submit(cancel -> q.run(t, cancel), ids -> apply(gen, t, ids), e -> {});
+    running = runner.submit(cancel -> q.run(t, cancel), ids -> apply(gen, t, ids), e -> failed(gen, e));
   }
 
   private void apply(long gen, HitTable t, int[] ids) {
@@ -128,6 +128,13 @@ public final class HitsViewModel {
     summary.set(summaryOf(t, ids.length));
     if (keep >= 0 && rows.indexOf(keep) < 0) {
       selectedHit.set(-1);
+    }
+  }
+
+  // A superseded query was cancelled on purpose; any other failure is said, never left as "Filtering…".
+  private void failed(long gen, Throwable e) {
+    if (gen == generation) {
+      summary.set(org.sysmontriage.ui.common.Failures.says("The hits could not be filtered", e));
     }
   }
 

@@ -39,31 +39,29 @@ final class CaseActions {
     }
   }
 
-  void save() {
+  /** Saves where the case was saved or opened, else asks where; true when it was saved. */
+  boolean save() {
     Path current = vm.caseWork().pathProperty().get();
-    if (current == null) {
-      saveAs();
-    } else {
-      vm.caseWork().save(current);
-    }
+    return current == null ? saveAs() : vm.caseWork().save(current);
   }
 
-  void saveAs() {
+  boolean saveAs() {
     if (vm.investigationProperty().get() == null) {
       vm.notice("Open logs first: a case keeps your work on them.");
-      return;
+      return false;
     }
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Save the case (statuses, notes, allowlist)");
     chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sysmon Triage case (*.case.json)", "*.case.json"));
     chooser.setInitialFileName("investigation.case.json");
     File file = chooser.showSaveDialog(window.get());
-    if (file != null) {
-      vm.caseWork().save(file.toPath());
-    }
+    return file != null && vm.caseWork().save(file.toPath());
   }
 
   void openCase() {
+    if (!vm.mayLeaveCase("open another case")) {
+      return;
+    }
     FileChooser chooser = new FileChooser();
     chooser.setTitle("Open a case");
     chooser.getExtensionFilters().addAll(

@@ -1,6 +1,5 @@
 package org.sysmontriage.ui.shell;
 
-import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -38,7 +37,7 @@ final class ShellMenu {
         item("Save case _as…", "Shortcut+Shift+S", () -> view.caseActions().saveAs()),
         item("_Export report…", "Shortcut+E", () -> view.caseActions().export()),
         new SeparatorMenuItem(),
-        item("_Quit", "Shortcut+Q", Platform::exit));
+        item("_Quit", "Shortcut+Q", view::quit));
   }
 
   private Menu viewMenu() {

@@ -61,10 +61,11 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     eventsView = new EventsView(vm.events(), browser);
     StartView start = new StartView(vm.start(), this);
     DetailsView hitDetails = new DetailsView(Ids.HIT_DETAILS, vm.hitDetails(), browser);
-    hitDetails.setTriage(new TriageBox(vm.caseWork(), vm.hits().selectedHitProperty()));
+    hitDetails.setTriage(new TriageBox(vm.caseWork(), vm.hitDetails().hitProperty()));
     hitDetails.setAllowAction((field, value) -> allow(field, value));
     Node workspace = workspace(hitDetails, library, browser);
     vm.onShowHits(() -> showTab(Ids.TAB_HITS));
+    vm.onUnsaved(this::saveOrDiscard);
     // The workspace is built, styled and laid out behind the (opaque) start page from the start,
     // so the first open does not pay for creating every skin at once.
     workspace.disableProperty().bind(vm.investigationProperty().isNull());
@@ -157,6 +158,27 @@ public final class ShellView extends BorderPane implements StartView.Actions {
       vm.reapplyCase();
       vm.notice("Allowlisted: \"" + analytic + "\" will not flag " + field + " = " + value + " (saved with the case, Ctrl+S)");
     }
+  }
+
+  // Save / Discard / Cancel: true when the work is safe (saved) or deliberately dropped.
+  private boolean saveOrDiscard(String action) {
+    return switch (Dialogs.askUnsaved(window(), action)) {
+      case SAVE -> caseActions.save();
+      case DISCARD -> {
+        vm.caseWork().discard();
+        yield true;
+      }
+      case CANCEL -> false;
+    };
+  }
+
+  /** Quits unless unsaved triage should be kept (the analyst pressed Cancel); true when quitting. */
+  public boolean quit() {
+    if (!vm.mayLeaveCase("quit")) {
+      return false;
+    }
+    javafx.application.Platform.exit();
+    return true;
   }
 
   CaseActions caseActions() {

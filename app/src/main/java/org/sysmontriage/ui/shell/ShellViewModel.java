@@ -8,7 +8,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.sysmontriage.casefile.AppliedCase;
 import org.sysmontriage.detect.Hit;
+import java.util.function.Predicate;
 import org.sysmontriage.ui.casework.CaseViewModel;
+import org.sysmontriage.ui.casework.RecoveryFile;
+import org.sysmontriage.ui.common.Failures;
+import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.TriageApp;
 import org.sysmontriage.ui.details.DetailsViewModel;
 import org.sysmontriage.ui.engine.Investigation;
@@ -30,19 +34,36 @@ public final class ShellViewModel {
       SourcesViewModel sources, EventsViewModel events, HostsViewModel hosts, CaseViewModel caseWork) {}
 
   private final Parts parts;
+  private final TaskRunner runner;
+  private Predicate<String> unsaved = action -> true;
   private final ReadOnlyObjectWrapper<Investigation> investigation = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(TriageApp.TITLE);
   private Runnable onShowHits = () -> {};
   private String selectAfterOpen;
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
 
-  public ShellViewModel(Parts parts) {
+  public ShellViewModel(Parts parts, TaskRunner runner) {
     this.parts = parts;
+    this.runner = runner;
     parts.importing().onOpened(this::opened);
     parts.hits().selectedHitProperty().addListener((o, a, b) -> showHit(b.intValue()));
     parts.hosts().onFiltered(() -> onShowHits.run());
     parts.caseWork().messageProperty().addListener((o, a, b) -> notice.set(b));
     parts.caseWork().pathProperty().addListener((o, a, b) -> updateTitle());
+    parts.caseWork().dirtyProperty().addListener((o, a, b) -> updateTitle());
+  }
+
+  /**
+   * What to do when unsaved triage would be lost by an action ("quit"): the view asks Save / Discard /
+   * Cancel and answers true when the work was saved or discarded, false to stay.
+   */
+  public void onUnsaved(Predicate<String> ask) {
+    unsaved = ask;
+  }
+
+  /** True when nothing unsaved would be lost by {@code action}, or the analyst saved or discarded it. */
+  public boolean mayLeaveCase(String action) {
+    return !parts.caseWork().dirtyProperty().get() || unsaved.test(action);
   }
 
   /** Shows a message in the status line (export results, case problems). */
@@ -61,6 +82,9 @@ public final class ShellViewModel {
 
   /** Opens the given paths (files, folders or archives). */
   public void open(List<String> paths) {
+    if (paths.isEmpty() || !mayLeaveCase("open other logs")) {
+      return;
+    }
     selectAfterOpen = null;
     parts.caseWork().startNew();
     parts.importing().open(paths);
@@ -68,17 +92,29 @@ public final class ShellViewModel {
 
   /** Opens a saved case: its logs are imported again and its statuses and allowlist applied. */
   public void openCase(Path caseFile) {
-    selectAfterOpen = null;
-    try {
-      List<String> logs = parts.caseWork().open(caseFile);
-      if (logs.isEmpty()) {
-        notice.set(caseFile + " lists no logs to open.");
-        return;
-      }
-      parts.importing().open(logs);
-    } catch (org.sysmontriage.event.TriageException e) {
-      notice.set(e.getMessage());
+    if (!mayLeaveCase("open another case")) {
+      return;
     }
+    selectAfterOpen = null;
+    notice.set("Reading the case " + caseFile.getFileName() + "…");
+    runner.submit(cancel -> CaseViewModel.read(caseFile), this::caseRead,
+        e -> notice.set(Failures.says("The case could not be opened", e)));
+  }
+
+  private void caseRead(CaseViewModel.Loaded loaded) {
+    notice.set("");
+    List<String> logs = parts.caseWork().use(loaded);
+    if (logs.isEmpty()) {
+      notice.set(loaded.file() + " lists no logs to open.");
+      return;
+    }
+    parts.importing().open(logs);
+  }
+
+  /** Opens the logs of a crashed session's unsaved triage, which stays unsaved until saved. */
+  public void restore(RecoveryFile.Recovered recovered) {
+    selectAfterOpen = null;
+    parts.importing().open(parts.caseWork().restore(recovered));
   }
 
   /** Shows the hits again with the case's current allowlist (after an entry was added). */
@@ -93,6 +129,9 @@ public final class ShellViewModel {
 
   /** Opens one log and selects the first hit of an analytic in it (the library's "Show me"). */
   public void showMe(Path log, String analyticId) {
+    if (!mayLeaveCase("open the analytic's sample log")) {
+      return;
+    }
     parts.caseWork().startNew();
     parts.importing().open(List.of(log.toString()));
     selectAfterOpen = analyticId;
@@ -100,6 +139,7 @@ public final class ShellViewModel {
 
   private void opened(Investigation next) {
     investigation.set(next);
+    parts.caseWork().setLogs(next.paths());
     updateTitle();
     HitTable table = showHits(next);
     parts.sources().show(next.store().sources());
@@ -130,7 +170,9 @@ public final class ShellViewModel {
     Investigation inv = investigation.get();
     Path casePath = parts.caseWork().pathProperty().get();
     String what = casePath != null ? String.valueOf(casePath.getFileName()) : inv == null ? null : describe(inv.paths());
-    title.set(what == null ? TriageApp.TITLE : TriageApp.TITLE + " — " + what);
+    String marker = parts.caseWork().dirtyProperty().get() ? "• " : "";
+    title.set(marker + (what == null ? TriageApp.TITLE : TriageApp.TITLE + " — " + what)
+        + (marker.isEmpty() ? "" : " (unsaved triage)"));
   }
 
   private static Hit hitOf(HitTable table, int e) {

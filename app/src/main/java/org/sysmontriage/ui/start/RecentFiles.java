@@ -28,7 +28,7 @@ public final class RecentFiles {
 
   /** The default place: {@code ~/.sysmon-triage/recent.json}. */
   public static RecentFiles inUserHome() {
-    return new RecentFiles(Path.of(System.getProperty("user.home"), ".sysmon-triage", "recent.json"));
+    return new RecentFiles(org.sysmontriage.ui.common.AppHome.dir().resolve("recent.json"));
   }
 
   /** Each entry is the list of paths opened together. */

@@ -45,7 +45,8 @@ public final class StartViewModel {
   /** Remembers paths that opened well, made absolute (the file is written off the UI thread). */
   public void remember(List<String> paths) {
     List<String> absolute = paths.stream().map(p -> Path.of(p).toAbsolutePath().normalize().toString()).toList();
-    runner.submit(cancel -> recentFiles.add(absolute), recent::setAll, e -> {});
+    runner.submit(cancel -> recentFiles.add(absolute), recent::setAll,
+        e -> java.util.logging.Logger.getLogger(StartViewModel.class.getName()).log(java.util.logging.Level.WARNING, "the recent list could not be saved", e));
   }
 
   public ObservableList<List<String>> recent() {
