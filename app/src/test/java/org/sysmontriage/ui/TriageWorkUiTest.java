@@ -40,7 +40,8 @@ class TriageWorkUiTest {
   private ShellViewModel vm;
 
   @Start
-  void start(Stage stage) {
+  void start(Stage stage) throws java.io.IOException {
+    Files.createDirectories(home.resolve("samples"));
     oldHome = System.getProperty(AppHome.PROPERTY);
     System.setProperty(AppHome.PROPERTY, home.toString());
     this.stage = stage;
@@ -49,12 +50,17 @@ class TriageWorkUiTest {
   }
 
   private ShellViewModel open(Stage s) {
+    // The "sample logs" folder is an input: a case is saved beside it, never in it (evidence is never written to).
     return TriageWindow.open(s, new TriageWindow.Parts(new FakeEngine(), new FxTaskRunner(),
-        new RecentFiles(home.resolve("recent.json")), Optional.of(home), url -> {}));
+        new RecentFiles(home.resolve("recent.json")), Optional.of(home.resolve("samples")), url -> {}));
   }
 
   @AfterEach
-  void restoreHome() {
+  void restoreHome(FxRobot robot) {
+    // A dialog left open by a failed step must not block the tests that follow.
+    robot.interact(() -> javafx.stage.Window.getWindows().stream()
+        .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof javafx.scene.control.DialogPane)
+        .toList().forEach(javafx.stage.Window::hide));
     if (oldHome == null) {
       System.clearProperty(AppHome.PROPERTY);
     } else {
@@ -77,7 +83,9 @@ class TriageWorkUiTest {
   }
 
   private static void press(FxRobot robot, String buttonId) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(Ids.selector(buttonId)).tryQuery().isPresent());
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(Ids.selector(buttonId))
+        .match((javafx.scene.Node n) -> n.getScene() != null && n.getScene().getWindow().isShowing()).tryQuery().isPresent());
+    WaitForAsyncUtils.waitForFxEvents();
     robot.clickOn(Ids.selector(buttonId));
   }
 
