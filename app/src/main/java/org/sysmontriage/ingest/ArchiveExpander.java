@@ -45,7 +45,7 @@ final class ArchiveExpander {
         if (isJunk(name)) {
           continue;
         }
-        String member = normalise(name);
+        String member = VelociraptorNames.display(normalise(name));
         MemberCopy copy = MemberCopy.copy(archive, temp.newFile(member), budget, cancel, position);
         out.addAll(plan(source + "::" + member, copy, depth));
         if (copy.stopsArchive()) {
@@ -72,6 +72,9 @@ final class ArchiveExpander {
       String member = source + "::" + normalise(s.name());
       out.add(PlannedLog.note(member, "archive", "not read: this member is " + s.what() + ", not a regular file"
           + " (links are never followed out of an archive)"));
+    }
+    for (ArchiveStream.Skipped s : archive.takeUnread()) {
+      out.add(PlannedLog.unreadable(source + "::" + VelociraptorNames.display(normalise(s.name())), null, "archive", s.what()));
     }
   }
 
@@ -106,9 +109,9 @@ final class ArchiveExpander {
   private static ArchiveStream open(Path file, SniffedFormat kind) throws IOException {
     return switch (kind) {
       case ZIP -> new ZipArchiveStream(file);
-      case TAR -> new TarArchiveStream(file, false);
-      case TAR_GZ -> new TarArchiveStream(file, true);
-      case GZIP -> new GzipArchiveStream(file);
+      case SEVEN_Z -> new SevenZArchiveStream(file);
+      case TAR, TAR_GZ, TAR_BZ2, TAR_XZ -> new TarArchiveStream(file, Decompressors.of(kind));
+      case GZIP, BZIP2, XZ -> new CompressedFileStream(file, Decompressors.of(kind));
       default -> throw new IllegalArgumentException("not an archive: " + kind);
     };
   }

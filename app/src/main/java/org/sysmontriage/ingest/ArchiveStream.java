@@ -31,6 +31,20 @@ abstract class ArchiveStream implements Closeable {
     skipped.add(new Skipped(name, what));
   }
 
+  private final List<Skipped> unread = new ArrayList<>();
+
+  /** Notes a regular-file member whose bytes cannot be read (encrypted, unsupported method), and why. */
+  final void unread(String name, String why) {
+    unread.add(new Skipped(name, why));
+  }
+
+  /** The unreadable members met since the last call. */
+  final List<Skipped> takeUnread() {
+    List<Skipped> out = List.copyOf(unread);
+    unread.clear();
+    return out;
+  }
+
   /** The members passed over since the last call (folders are not listed). */
   final List<Skipped> takeSkipped() {
     List<Skipped> out = List.copyOf(skipped);
@@ -47,7 +61,7 @@ abstract class ArchiveStream implements Closeable {
   }
 
   /** Bytes of the archive file consumed so far, for the expansion-ratio limit. */
-  final long compressedPosition() {
+  long compressedPosition() {
     return counted.count();
   }
 

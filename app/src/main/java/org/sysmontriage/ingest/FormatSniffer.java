@@ -5,18 +5,19 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Tells a file's format by its content, never by its name: EVTX, XML, JSON, zip, tar, tar.gz,
- * gzip, or unknown. Reads at most the first 512 bytes (and, for gzip, the first 512 decompressed
- * bytes, to tell a tar.gz from a plain .gz).
+ * Tells a file's format by its content, never by its name: EVTX, XML, JSON, zip, 7z, tar, gzip,
+ * bzip2, xz (a tar inside one of those is tar.gz, tar.bz2, tar.xz), or unknown. Reads at most the
+ * first 512 bytes (and, for a compressed file, the first 512 decompressed bytes).
  */
 public final class FormatSniffer {
   static final int HEAD = 512;
   private static final byte[] EVTX_MAGIC = "ElfFile\0".getBytes(StandardCharsets.ISO_8859_1);
   private static final byte[] USTAR = "ustar".getBytes(StandardCharsets.ISO_8859_1);
   private static final int USTAR_AT = 257;
+  private static final byte[] SEVEN_Z_MAGIC = {'7', 'z', (byte) 0xbc, (byte) 0xaf, 0x27, 0x1c};
+  private static final byte[] XZ_MAGIC = {(byte) 0xfd, '7', 'z', 'X', 'Z', 0};
 
   private FormatSniffer() {}
 
@@ -24,10 +25,12 @@ public final class FormatSniffer {
   public static SniffedFormat sniff(Path file) throws IOException {
     byte[] head = head(file);
     SniffedFormat f = sniff(head, head.length);
-    if (f == SniffedFormat.GZIP && isTar(gunzipHead(file))) {
-      return SniffedFormat.TAR_GZ;
-    }
-    return f;
+    return switch (f) {
+      case GZIP -> isTar(decompressedHead(file, Decompressors.GZIP)) ? SniffedFormat.TAR_GZ : f;
+      case BZIP2 -> isTar(decompressedHead(file, Decompressors.BZIP2)) ? SniffedFormat.TAR_BZ2 : f;
+      case XZ -> isTar(decompressedHead(file, Decompressors.XZ)) ? SniffedFormat.TAR_XZ : f;
+      default -> f;
+    };
   }
 
   /** The format told by a file's first bytes ({@code head[0, len)}); gzip is not looked into. */
@@ -35,11 +38,20 @@ public final class FormatSniffer {
     if (startsWith(head, len, EVTX_MAGIC)) {
       return SniffedFormat.EVTX;
     }
-    if (len >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
-      return SniffedFormat.ZIP;
+    if (len >= 4 && head[0] == 'P' && head[1] == 'K' && (head[2] == 3 && head[3] == 4 || head[2] == 7 && head[3] == 8)) {
+      return SniffedFormat.ZIP; // a local header, or the spanning signature of a split zip's first part
     }
     if (len >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
       return SniffedFormat.GZIP;
+    }
+    if (startsWith(head, len, SEVEN_Z_MAGIC)) {
+      return SniffedFormat.SEVEN_Z;
+    }
+    if (startsWith(head, len, XZ_MAGIC)) {
+      return SniffedFormat.XZ;
+    }
+    if (len >= 4 && head[0] == 'B' && head[1] == 'Z' && head[2] == 'h' && head[3] >= '1' && head[3] <= '9') {
+      return SniffedFormat.BZIP2;
     }
     if (isTar(head, len)) {
       return SniffedFormat.TAR;
@@ -51,7 +63,7 @@ public final class FormatSniffer {
   public static String notALogMessage(Path file) {
     try {
       byte[] head = head(file);
-      return "not a log format Sysmon Triage reads: " + describe(head, head.length) + " (expected EVTX, XML or JSON, or a zip, tar.gz, tar or gz archive of them)";
+      return "not a log format Sysmon Triage reads: " + describe(head, head.length) + " (expected EVTX, XML or JSON, or a zip, 7z, tar, tar.gz, tar.bz2, tar.xz, gz, bz2 or xz archive of them)";
     } catch (IOException e) {
       return "cannot read: " + e.getMessage();
     }
@@ -158,11 +170,11 @@ public final class FormatSniffer {
     }
   }
 
-  private static byte[] gunzipHead(Path file) {
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 4096)) {
+  private static byte[] decompressedHead(Path file, Decompressors kind) {
+    try (InputStream in = kind.open(new java.io.BufferedInputStream(Files.newInputStream(file), 4096))) {
       return in.readNBytes(HEAD);
-    } catch (IOException e) {
-      return new byte[0]; // a damaged gzip: the archive reader reports it
+    } catch (IOException | RuntimeException e) {
+      return new byte[0]; // a damaged stream: the archive reader reports it
     }
   }
 }

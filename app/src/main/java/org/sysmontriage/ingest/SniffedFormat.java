@@ -8,7 +8,12 @@ public enum SniffedFormat {
   ZIP("zip"),
   TAR("tar"),
   TAR_GZ("tar.gz"),
+  TAR_BZ2("tar.bz2"),
+  TAR_XZ("tar.xz"),
   GZIP("gz"),
+  BZIP2("bz2"),
+  XZ("xz"),
+  SEVEN_Z("7z"),
   UNKNOWN("unknown");
 
   private final String label;
@@ -27,6 +32,6 @@ public enum SniffedFormat {
   }
 
   public boolean isArchive() {
-    return this == ZIP || this == TAR || this == TAR_GZ || this == GZIP;
+    return this != EVTX && this != XML && this != JSON && this != UNKNOWN;
   }
 }
