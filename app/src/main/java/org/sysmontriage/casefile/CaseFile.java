@@ -8,6 +8,8 @@ import java.util.TreeMap;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.incident.ClockSkew;
+import org.sysmontriage.incident.Incident;
 
 /**
  * A saved investigation: the evidence logs (paths and SHA-256) and the analyst's work on them.
@@ -17,9 +19,11 @@ import org.sysmontriage.event.SourceInfo;
  * @param version format version, {@link #VERSION}
  * @param hits triage per hit, keyed by {@link HitKey#text()} (sorted, so saved files diff well)
  * @param allowlist entries that suppress false positives for good
+ * @param incidents the verdict per incident, keyed by {@link Incident#key()} (its first hit's key)
+ * @param clockSkews clock corrections the analyst confirmed (applied when incidents are built)
  */
-public record CaseFile(
-    String format, int version, List<CaseSource> sources, Map<String, HitTriage> hits, List<AllowEntry> allowlist) {
+public record CaseFile(String format, int version, List<CaseSource> sources, Map<String, HitTriage> hits,
+    List<AllowEntry> allowlist, Map<String, HitTriage> incidents, List<ConfirmedSkew> clockSkews) {
   public static final String FORMAT = "sysmon-triage-case";
   public static final int VERSION = 1;
 
@@ -27,6 +31,13 @@ public record CaseFile(
     sources = sources == null ? List.of() : List.copyOf(sources);
     hits = hits == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(hits));
     allowlist = allowlist == null ? List.of() : List.copyOf(allowlist);
+    incidents = incidents == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(incidents));
+    clockSkews = clockSkews == null ? List.of() : List.copyOf(clockSkews);
+  }
+
+  /** A case without incident verdicts or clock corrections. */
+  public CaseFile(String format, int version, List<CaseSource> sources, Map<String, HitTriage> hits, List<AllowEntry> allowlist) {
+    this(format, version, sources, hits, allowlist, Map.of(), List.of());
   }
 
   public static CaseFile empty() {
@@ -50,19 +61,19 @@ public record CaseFile(
     } else {
       m.put(key.text(), triage);
     }
-    return new CaseFile(format, version, sources, m, allowlist);
+    return new CaseFile(format, version, sources, m, allowlist, incidents, clockSkews);
   }
 
   public CaseFile withAllow(AllowEntry entry) {
     List<AllowEntry> l = new ArrayList<>(allowlist);
     l.add(entry);
-    return new CaseFile(format, version, sources, hits, l);
+    return new CaseFile(format, version, sources, hits, l, incidents, clockSkews);
   }
 
   public CaseFile withoutAllow(AllowEntry entry) {
     List<AllowEntry> l = new ArrayList<>(allowlist);
     l.remove(entry);
-    return new CaseFile(format, version, sources, hits, l);
+    return new CaseFile(format, version, sources, hits, l, incidents, clockSkews);
   }
 
   /** Adds the logs not yet listed (same path and hash); a log whose hash changed is listed again. */
@@ -74,7 +85,7 @@ public record CaseFile(
         l.add(c);
       }
     }
-    return new CaseFile(format, version, l, hits, allowlist);
+    return new CaseFile(format, version, l, hits, allowlist, incidents, clockSkews);
   }
 
   /**
@@ -85,6 +96,53 @@ public record CaseFile(
     return AppliedCase.of(this, store, all);
   }
 
+  /** The verdict on an incident; {@link HitTriage#NEW} when none was recorded. */
+  public HitTriage incidentTriage(Incident incident) {
+    return incidents.getOrDefault(incident.key(), HitTriage.NEW);
+  }
+
+  /**
+   * Records a verdict on an incident and applies its status to each of the incident's hits (their
+   * tags and notes stay). Setting {@link HitStatus#NEW} clears the incident's verdict and its hits' statuses.
+   */
+  public CaseFile withIncidentVerdict(EventStore store, Incident incident, HitTriage verdict) {
+    Map<String, HitTriage> inc = new TreeMap<>(incidents);
+    if (verdict == null || verdict.isEmpty()) {
+      inc.remove(incident.key());
+    } else {
+      inc.put(incident.key(), verdict);
+    }
+    HitStatus status = verdict == null ? HitStatus.NEW : verdict.status();
+    CaseFile c = new CaseFile(format, version, sources, hits, allowlist, inc, clockSkews);
+    for (Hit h : incident.hits()) {
+      HitKey key = HitKey.of(store, h);
+      c = c.withTriage(key, c.triage(key).withStatus(status));
+    }
+    return c;
+  }
+
+  /** Confirms a clock correction (replacing an earlier one of the same log and channel). */
+  public CaseFile withSkew(ClockSkew skew) {
+    List<ConfirmedSkew> l = new ArrayList<>(clockSkews.stream().filter(c -> !c.sameClock(skew)).toList());
+    l.add(ConfirmedSkew.of(skew));
+    return new CaseFile(format, version, sources, hits, allowlist, incidents, l);
+  }
+
+  public CaseFile withoutSkew(ClockSkew skew) {
+    return new CaseFile(format, version, sources, hits, allowlist, incidents,
+        clockSkews.stream().filter(c -> !c.sameClock(skew)).toList());
+  }
+
+  /** Of the skews detected, those this case confirmed, with the offset the analyst confirmed. */
+  public List<ClockSkew> confirmedSkews(List<ClockSkew> detected) {
+    List<ClockSkew> out = new ArrayList<>();
+    for (ClockSkew d : detected) {
+      clockSkews.stream().filter(c -> c.sameClock(d)).findFirst().ifPresent(c ->
+          out.add(new ClockSkew(d.clock(), d.sourceName(), d.sha256(), c.offsetTicks(), d.pairs(), d.agreeing())));
+    }
+    return out;
+  }
+
   /** Problems of the listed logs against what was imported: changed hashes, logs not opened. */
   public List<SourceProblem> checkAgainst(List<SourceInfo> imported) {
     return SourceCheck.againstImport(this, imported);
@@ -92,6 +150,6 @@ public record CaseFile(
 
   @JsonIgnore
   public boolean isEmpty() {
-    return sources.isEmpty() && hits.isEmpty() && allowlist.isEmpty();
+    return sources.isEmpty() && hits.isEmpty() && allowlist.isEmpty() && incidents.isEmpty() && clockSkews.isEmpty();
   }
 }

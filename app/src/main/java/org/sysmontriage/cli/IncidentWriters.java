@@ -4,10 +4,12 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Function;
 import org.sysmontriage.event.Times;
 import org.sysmontriage.incident.Incident;
 import org.sysmontriage.incident.IncidentResult;
 import org.sysmontriage.incident.Step;
+import org.sysmontriage.report.JsonIncidents;
 
 /** {@code incidents --format table|jsonl|csv}: the three shapes of the same incidents. */
 final class IncidentWriters {
@@ -24,27 +26,19 @@ final class IncidentWriters {
     for (Incident i : incidents) {
       g.writeStartObject();
       g.writeStringField("id", i.id());
-      strings(g, "hosts", i.hosts());
-      strings(g, "users", i.users());
+      JsonIncidents.strings(g, "hosts", i.hosts());
+      JsonIncidents.strings(g, "users", i.users());
       g.writeStringField("start", i.start());
       g.writeStringField("end", i.end());
       g.writeNumberField("score", i.score().value());
       g.writeStringField("outcome", i.outcome().word());
-      strings(g, "techniques", i.techniques());
-      strings(g, "tactics", i.tactics());
-      strings(g, "sources", i.sources());
+      JsonIncidents.strings(g, "techniques", i.techniques());
+      JsonIncidents.strings(g, "tactics", i.tactics());
+      JsonIncidents.strings(g, "sources", i.sources());
       g.writeArrayFieldStart("steps");
       for (Step s : i.steps()) {
         g.writeStartObject();
-        g.writeStringField("time", Times.format(s.ticks()));
-        g.writeStringField("summary", s.summary());
-        g.writeStringField("analytic_id", s.analyticId());
-        g.writeStringField("source", s.source());
-        if (s.recordId() >= 0) {
-          g.writeNumberField("record_id", s.recordId());
-        } else {
-          g.writeNullField("record_id");
-        }
+        JsonIncidents.stepFields(g, s);
         g.writeEndObject();
       }
       g.writeEndArray();
@@ -54,14 +48,6 @@ final class IncidentWriters {
       JsonLines.endLine(g);
     }
     g.flush();
-  }
-
-  private static void strings(JsonGenerator g, String name, List<String> values) throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
   }
 
   static void csv(PrintWriter out, List<Incident> incidents) {
@@ -79,7 +65,7 @@ final class IncidentWriters {
   }
 
   /** The story of each incident, for people: header, score formula, outcome, steps with raw times. */
-  static void table(PrintWriter out, IncidentResult result, List<Incident> incidents) {
+  static void table(PrintWriter out, IncidentResult result, List<Incident> incidents, Function<Incident, String> verdict) {
     result.campaigns().forEach(c -> out.println(TerminalText.safe("campaign " + c.id() + ": " + String.join(", ", c.incidentIds())
         + " on " + String.join(", ", c.hosts()) + " share " + c.link())));
     if (incidents.isEmpty()) {
@@ -91,6 +77,9 @@ final class IncidentWriters {
           + "  " + String.join(", ", i.hosts()) + "  " + i.start() + " .. " + i.end() + "  users: "
           + (i.users().isEmpty() ? "-" : String.join(", ", i.users())) + "  hits: " + i.hits().size()
           + (i.campaignId() == null ? "" : "  campaign " + i.campaignId())));
+      if (verdict != null) {
+        out.println(TerminalText.safe("  verdict:  " + verdict.apply(i)));
+      }
       out.println(TerminalText.safe("  score:    " + i.score().formula()));
       out.println(TerminalText.safe("  outcome:  " + i.outcomeReason()));
       out.println(TerminalText.safe("  ATT&CK:   " + String.join(", ", i.techniques()) + " (" + String.join(", ", i.tactics())

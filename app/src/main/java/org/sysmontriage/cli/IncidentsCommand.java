@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sysmontriage.casefile.AppliedCase;
+import org.sysmontriage.casefile.CaseFile;
 import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Detector;
@@ -26,7 +27,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code incidents [--format table|jsonl|csv] [--window SECONDS] [--apply-skew] [--min-score N] PATH...}. */
+/**
+ * {@code incidents [--format table|jsonl|csv] [--window SECONDS] [--apply-skew] [--min-score N] [--case FILE] PATH...}.
+ * With {@code --case}, the case's allowlist, confirmed clock corrections and incident verdicts apply.
+ */
 @Command(
     name = "incidents",
     mixinStandardHelpOptions = true,
@@ -72,18 +76,20 @@ public final class IncidentsCommand implements Callable<Integer> {
     library.errors().forEach(e -> err.println(e));
     ImportResult imported = ImportSupport.importPaths(paths.paths(), err);
     DetectionResult detected = new Detector(library).run(imported.store(), ProgressListener.NONE, new CancellationToken());
-    AppliedCase applied = caseArgs.apply(imported.store(), detected.hits(), err);
+    CaseFile caseFile = caseArgs.load(imported.store(), err);
+    AppliedCase applied = caseFile == null ? AppliedCase.none(imported.store(), detected.hits()) : caseFile.apply(imported.store(), detected.hits());
     IncidentOptions options = new IncidentOptions(windowSeconds * Times.TICKS_PER_SECOND, List.of());
     IncidentResult result = new IncidentEngine(options).run(imported.store(), applied.kept(), new CancellationToken());
-    if (applySkew && !result.detectedSkews().isEmpty()) {
-      result = new IncidentEngine(options.withSkews(result.detectedSkews())).run(imported.store(), applied.kept(), new CancellationToken());
+    List<ClockSkew> skews = applySkew || caseFile == null ? result.detectedSkews() : caseFile.confirmedSkews(result.detectedSkews());
+    if ((applySkew || caseFile != null) && !skews.isEmpty()) {
+      result = new IncidentEngine(options.withSkews(skews)).run(imported.store(), applied.kept(), new CancellationToken());
     }
     reportSkews(result, err);
     List<Incident> shown = result.incidents().stream().filter(i -> i.score().value() >= minScore).toList();
     switch (format) {
       case jsonl -> IncidentWriters.jsonl(out, shown);
       case csv -> IncidentWriters.csv(out, shown);
-      case table -> IncidentWriters.table(out, result, shown);
+      case table -> IncidentWriters.table(out, result, shown, caseFile == null ? null : i -> caseFile.incidentTriage(i).status().label());
     }
     out.flush();
     err.flush();
@@ -93,8 +99,9 @@ public final class IncidentsCommand implements Callable<Integer> {
 
   private void reportSkews(IncidentResult result, PrintWriter err) {
     for (ClockSkew s : result.detectedSkews()) {
-      boolean applied = result.options().appliedSkews().contains(s);
-      err.println(TerminalText.safe("note: clock skew: " + s.describe() + (applied ? "; applied (raw times kept in the table)" : "; not applied, --apply-skew applies it")));
+      boolean applied = result.options().appliedSkews().stream().anyMatch(a -> a.clock().equals(s.clock()));
+      err.println(TerminalText.safe("note: clock skew: " + s.describe() + (applied ? "; applied (raw times kept in the table)"
+          : "; not applied, --apply-skew applies it (or confirm it in the GUI's case)")));
     }
     err.flush();
   }

@@ -23,6 +23,7 @@ public final class JsonReportWriter implements ReportWriter {
     try (JsonGenerator g = SafeJsonGenerator.over(out)) {
       g.writeStartObject();
       writeReport(g, data.input());
+      JsonIncidents.write(g, data);
       new JsonSummary(g).write(data);
       g.writeArrayFieldStart("hits");
       for (HitRow r : data.rows()) {

@@ -20,6 +20,12 @@ import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.risk.RiskRollup;
 import org.sysmontriage.event.Times;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.incident.ClockSkew;
+import org.sysmontriage.incident.Incident;
+import org.sysmontriage.incident.IncidentEngine;
+import org.sysmontriage.incident.IncidentOptions;
+import org.sysmontriage.incident.IncidentResult;
 
 /**
  * A report's content, computed once from a {@link ReportInput} and shared by every format: the
@@ -36,9 +42,12 @@ public final class ReportData {
   private final int suppressed;
   private final int belowMinRisk;
   private final List<SourceProblem> sourceProblems;
+  private final IncidentResult incidents;
 
-  private ReportData(ReportInput input, List<HitRow> rows, int suppressed, int belowMinRisk, List<SourceProblem> problems) {
+  private ReportData(ReportInput input, List<HitRow> rows, int suppressed, int belowMinRisk, List<SourceProblem> problems,
+      IncidentResult incidents) {
     this.input = input;
+    this.incidents = incidents;
     this.rows = rows;
     this.suppressed = suppressed;
     this.belowMinRisk = belowMinRisk;
@@ -60,7 +69,29 @@ public final class ReportData {
     }
     rows.sort(ORDER);
     List<SourceProblem> problems = in.caseFile() == null ? List.of() : in.caseFile().checkAgainst(in.sources());
-    return new ReportData(in, List.copyOf(rows), applied.suppressedCount(), below, problems);
+    return new ReportData(in, List.copyOf(rows), applied.suppressedCount(), below, problems, incidents(in, applied.kept()));
+  }
+
+  /** Incidents of the hits the case kept, with the clock corrections the case confirmed. */
+  private static IncidentResult incidents(ReportInput in, List<Hit> kept) {
+    IncidentResult r = new IncidentEngine(IncidentOptions.defaults()).run(in.store(), kept, new CancellationToken());
+    List<ClockSkew> confirmed = in.caseFile() == null ? List.of() : in.caseFile().confirmedSkews(r.detectedSkews());
+    return confirmed.isEmpty() ? r : new IncidentEngine(IncidentOptions.defaults().withSkews(confirmed)).run(in.store(), kept, new CancellationToken());
+  }
+
+  /** Every incident with its campaigns and clock skews (the case's confirmed corrections applied). */
+  public IncidentResult incidentResult() {
+    return incidents;
+  }
+
+  /** Incidents shown: score at or above the minimum risk, highest first. */
+  public List<Incident> incidents() {
+    return incidents.incidents().stream().filter(i -> i.score().value() >= input.minRisk()).toList();
+  }
+
+  /** The case's verdict on an incident; {@link HitTriage#NEW} without a case. */
+  public HitTriage verdict(Incident i) {
+    return input.caseFile() == null ? HitTriage.NEW : input.caseFile().incidentTriage(i);
   }
 
   public ReportInput input() {

@@ -12,6 +12,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sysmontriage.casefile.CaseFile;
+import org.sysmontriage.casefile.CaseFiles;
+import org.sysmontriage.casefile.EvidenceGuard;
+import org.sysmontriage.casefile.SourceCheck;
+import org.sysmontriage.incident.Clock;
+import org.sysmontriage.incident.ClockSkew;
 
 class IncidentsCommandTest {
   /** procdump started and logged by Sysmon (UtcTime) and by Security with a clock 19 h behind. */
@@ -69,6 +75,19 @@ class IncidentsCommandTest {
     assertTrue(run.out().contains("(strongest hit, "), run.out());
     assertTrue(run.out().contains("outcome:  dump file written: procdump.exe wrote C:\\Windows\\Temp\\lsass_dump.dmp"), run.out());
     assertTrue(run.out().contains("[raw time 2023-08-15T05:37:47.0230000Z]"), run.out());
+  }
+
+  @Test
+  void aCaseAppliesItsConfirmedSkewAndShowsTheIncidentVerdict() throws Exception {
+    Path log = Path.of(this.log);
+    ClockSkew skew = new ClockSkew(new Clock(0, "Security"), this.log, SourceCheck.sha256(log), 19 * 3600 * 10_000_000L, 1, 1);
+    CaseFile c = CaseFile.of(List.of()).withSkew(skew);
+    Path caseFile = dir.resolve("case.json");
+    CaseFiles.save(caseFile, c, EvidenceGuard.NONE);
+    CliRun run = CliRun.of("incidents", "--case", caseFile.toString(), this.log);
+    assertTrue(run.out().contains("INC-001") && !run.out().contains("INC-002"), run.out());
+    assertTrue(run.out().contains("  verdict:  new"), run.out());
+    assertTrue(run.err().contains("applied (raw times kept in the table)"), run.err());
   }
 
   @Test

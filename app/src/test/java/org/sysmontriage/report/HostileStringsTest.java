@@ -61,6 +61,8 @@ class HostileStringsTest {
         "invisible or direction-changing characters left as they are");
     assertTrue(html.contains("<span class=\"odd\">U+202E</span>"));
     assertTrue(html.contains("<section id=\"aggregates\">"), "grouped findings are shown (and escaped)");
+    assertTrue(html.contains("<section id=\"incidents\" class=\"major\">") && html.contains("<div class=\"hit\" id=\"INC-001\">"),
+        "incidents are shown (and escaped)");
     assertTrue(html.contains("[U+202E]"), "SVG text marks odd characters in plain text");
     assertFalse(html.contains("A".repeat(Html.MAX_VALUE + 1)));
     assertTrue(html.contains("[truncated: 100000 characters in full]"));
