@@ -15,6 +15,8 @@ import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.common.Themes;
 import org.sysmontriage.ui.details.DetailsViewModel;
 import org.sysmontriage.ui.engine.Engine;
+import org.sysmontriage.ui.grid.DisplayTime;
+import org.sysmontriage.ui.grid.GridParts;
 import org.sysmontriage.ui.events.EventsViewModel;
 import org.sysmontriage.ui.hits.HitsViewModel;
 import org.sysmontriage.ui.hosts.HostsViewModel;
@@ -47,9 +49,10 @@ public final class TriageWindow {
     ImportViewModel importing = new ImportViewModel(parts.engine(), parts.runner());
     ShellViewModel[] shell = new ShellViewModel[1]; // the start page opens through the shell, which asks about unsaved work
     StartViewModel start = new StartViewModel(parts.recent(), parts.samples(), paths -> shell[0].open(paths), parts.runner());
-    HitsViewModel hits = new HitsViewModel(parts.runner());
+    DisplayTime time = new DisplayTime();
+    HitsViewModel hits = new HitsViewModel(parts.runner(), time);
     DetailsViewModel details = new DetailsViewModel(parts.engine(), parts.runner());
-    EventsViewModel events = new EventsViewModel(parts.runner(), new DetailsViewModel(parts.engine(), parts.runner()));
+    EventsViewModel events = new EventsViewModel(parts.runner(), new DetailsViewModel(parts.engine(), parts.runner()), time, hits::table);
     ShellViewModel vm = new ShellViewModel(new ShellViewModel.Parts(
         importing, start, hits, details, new SourcesViewModel(), events, new HostsViewModel(hits),
         new CaseViewModel(RecoveryFile.inAppHome())), parts.runner());
@@ -58,7 +61,7 @@ public final class TriageWindow {
     ExportViewModel export = new ExportViewModel(parts.engine(), parts.runner(), vm.investigationProperty()::get,
         vm.caseWork().caseFileProperty()::get, hits.minRiskProperty()::get);
     export.messageProperty().addListener((o, a, b) -> vm.notice(b));
-    ShellView view = new ShellView(vm, library, export, themes, parts.browser());
+    ShellView view = new ShellView(vm, library, export, themes, parts.browser(), GridParts.load(time, parts.runner(), vm::notice));
     Scene scene = new Scene(view, initialWidth(), initialHeight());
     scene.getStylesheets().add(Objects.requireNonNull(TriageWindow.class.getResource(STYLESHEET)).toExternalForm());
     stage.titleProperty().bind(vm.titleProperty());

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sysmontriage.ui.common.SameThreadTaskRunner;
-import org.sysmontriage.ui.hits.GroupBy;
 import org.sysmontriage.ui.hits.HitColumn;
 import org.sysmontriage.ui.hits.HitTable;
 import org.sysmontriage.ui.hits.HitsViewModel;
@@ -69,8 +68,9 @@ class HitsViewModelTest {
 
   @Test
   void groupingByHostKeepsEachHostTogether() {
-    vm.groupByProperty().set(GroupBy.HOST);
-    assertArrayEquals(new int[] {1, 0, 2}, vm.rows().ids());
+    vm.groupBy(HitColumn.HOST);
+    assertArrayEquals(new int[] {-1, 1, -2, 0, 2}, vm.rows().ids());
+    assertArrayEquals(new int[] {1, 0, 2}, vm.matched());
   }
 
   @Test

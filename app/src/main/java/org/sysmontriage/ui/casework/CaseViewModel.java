@@ -150,7 +150,9 @@ public final class CaseViewModel {
       return; // a new case: every hit is "new", no key to compute
     }
     for (int h = 0; h < t.size(); h++) {
-      t.setStatus(h, triage(h).status().label());
+      HitTriage triage = triage(h);
+      t.setStatus(h, triage.status().label());
+      t.setTriage(h, triage.tags(), triage.notes());
     }
   }
 
@@ -203,7 +205,22 @@ public final class CaseViewModel {
   private void update(Hit hit, HitTriage triage) {
     HitTriage stamped = new HitTriage(triage.status(), triage.tags(), triage.notes(), Instant.now().toString(), user());
     changed(caseFile.get().withTriage(HitKey.of(table.store(), hit), stamped));
+    int row = rowOf(hit);
+    if (row >= 0) {
+      table.setTriage(row, stamped.tags(), stamped.notes());
+    }
     onChanged.run();
+  }
+
+  /** Stars or unstars a hit: the {@link HitTable#BOOKMARK} tag, kept in the case with the other tags. */
+  public void toggleBookmark(int h) {
+    Hit hit = table.hit(h);
+    HitTriage t = triage(hit);
+    List<String> tags = new java.util.ArrayList<>(t.tags());
+    if (!tags.remove(HitTable.BOOKMARK)) {
+      tags.add(HitTable.BOOKMARK);
+    }
+    update(hit, new HitTriage(t.status(), tags, t.notes(), t.updatedAt(), t.updatedBy()));
   }
 
   private void changed(CaseFile next) {

@@ -12,9 +12,13 @@ import org.sysmontriage.event.EventStore;
  * @param eventId the EventID to keep, or null for any
  * @param host the computer to keep, or null for any
  */
-public record EventQuery(Integer eventId, String host, String text, boolean newestFirst) {
+public record EventQuery(Integer eventId, String host, String text, boolean newestFirst, long fromTicks, long toTicks) {
 
   public static final EventQuery ALL = new EventQuery(null, null, "", false);
+
+  public EventQuery(Integer eventId, String host, String text, boolean newestFirst) {
+    this(eventId, host, text, newestFirst, Long.MIN_VALUE, Long.MAX_VALUE);
+  }
 
   public int[] run(EventStore store, CancellationToken cancel) {
     int[] candidates = candidates(store);
@@ -27,7 +31,8 @@ public record EventQuery(Integer eventId, String host, String text, boolean newe
         cancel.check();
       }
       int e = candidates[i];
-      if ((eventId == null || store.eventId(e) == eventId) && (host == null || store.computerId(e) == hostId)
+      long t = store.ticks(e);
+      if ((eventId == null || store.eventId(e) == eventId) && (host == null || store.computerId(e) == hostId) && t >= fromTicks && t <= toTicks
           && (needle.isEmpty() || matches(store, e, needle))) {
         out[n++] = e;
       }

@@ -11,7 +11,11 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import org.controlsfx.control.textfield.TextFields;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.ui.grid.GridParts;
+import org.sysmontriage.ui.grid.GridView;
 import org.sysmontriage.ui.hits.HitTable;
+import org.sysmontriage.ui.hits.HitsView;
 import org.sysmontriage.ui.common.Choices;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
@@ -23,10 +27,30 @@ import org.sysmontriage.ui.details.EventSummary;
 public final class EventsView extends SplitPane {
   private final EventsViewModel vm;
   private final TextField text = TextFields.createClearableTextField();
+  private final TableView<Integer> table = new TableView<>();
+  private final GridView<EventStore> grid;
+  private final Consumer<String> notice;
 
-  public EventsView(EventsViewModel vm, Consumer<String> browser) {
+  /** @param bookmark stars or unstars a hit (its index in the shown hit table) */
+  public EventsView(EventsViewModel vm, Consumer<String> browser, GridParts parts, java.util.function.IntConsumer bookmark) {
     this.vm = vm;
-    BorderPane left = new BorderPane(table(), filterBar(), null, null, null);
+    this.notice = parts.notice();
+    grid = new GridView<>("events", table, vm.grid(), parts.prefs(), parts.time(), parts.runner(), vm.timeRangeProperty(),
+        () -> HitsView.inputs(vm.store()), parts.notice(), null);
+    grid.setCellMenu((items, c, e, value) -> {
+      javafx.scene.control.MenuItem star = new javafx.scene.control.MenuItem("Bookmark the hit of this event (Ctrl+B)");
+      star.setId("events-menu-bookmark");
+      star.setDisable(hitOf(e) < 0);
+      star.setOnAction(x -> toggle(bookmark));
+      items.add(star);
+    });
+    table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == javafx.scene.input.KeyCode.B && e.isShortcutDown()) {
+        toggle(bookmark);
+        e.consume();
+      }
+    });
+    BorderPane left = new BorderPane(table(), new javafx.scene.layout.VBox(filterBar(), grid.findNode()), null, null, null);
     DetailsView details = new DetailsView(Ids.EVENT_DETAILS, vm.details(), browser);
     getItems().addAll(left, details);
     setDividerPositions(0.6);
@@ -36,6 +60,36 @@ public final class EventsView extends SplitPane {
   public void focusFilter() {
     text.requestFocus();
     text.selectAll();
+  }
+
+  /** Ctrl+F: the Find bar over the shown events. */
+  public void find() {
+    grid.find();
+  }
+
+  public GridView<EventStore> grid() {
+    return grid;
+  }
+
+  private int hitOf(int e) {
+    HitTable t = vm.hits();
+    return e >= 0 && t.store() == vm.store() ? t.hitOfEvent(e) : -1;
+  }
+
+  // Stars live in the case with the hit's tags: an event that is no hit has nowhere to keep one.
+  private void toggle(java.util.function.IntConsumer bookmark) {
+    int starred = 0;
+    for (Integer e : java.util.List.copyOf(table.getSelectionModel().getSelectedItems())) {
+      int h = e == null ? -1 : hitOf(e);
+      if (h >= 0) {
+        bookmark.accept(h);
+        starred++;
+      }
+    }
+    if (starred == 0) {
+      notice.accept("Only hits can be bookmarked (the star is kept in the case with the hit's tags); this event is not a hit");
+    }
+    table.refresh();
   }
 
   private FlowPane filterBar() {
@@ -56,25 +110,19 @@ public final class EventsView extends SplitPane {
     summary.setId(Ids.EVENTS_SUMMARY);
     summary.getStyleClass().add(Styles.MUTED);
     summary.textProperty().bind(vm.summaryProperty());
-    FlowPane bar = new FlowPane(text, id, host, newest, summary);
+    FlowPane bar = new FlowPane(text, id, host, newest);
+    bar.getChildren().addAll(grid.tools());
+    bar.getChildren().add(summary);
     bar.getStyleClass().add(Styles.TOOLBAR);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
 
   private TableView<Integer> table() {
-    TableView<Integer> table = new TableView<>(vm.rows());
     table.getStyleClass().add(Styles.BIG_TABLE);
     table.setId(Ids.EVENTS_TABLE);
     table.setPlaceholder(new Label("No events match."));
-    table.getColumns().add(Columns.text("Time (UTC)", e -> HitTable.shortTime(vm.store().ticks(e)), 15));
-    table.getColumns().add(Columns.text("EventID", e -> SysmonEvents.label(Integer.toString(vm.store().eventId(e))), 12));
-    table.getColumns().add(Columns.text("Host", e -> vm.store().computer(e), 10));
-    table.getColumns().add(Columns.text("What", e -> EventSummary.of(vm.store(), e), 40));
-    table.getColumns().add(Columns.text("Log", e -> vm.store().source(e).source(), 14));
-    table.getColumns().add(Columns.text("Record", e -> Long.toString(vm.store().recordId(e)), 5));
-    table.getColumns().forEach(c -> c.setSortable(false));
-    table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> vm.selectedProperty().set(e == null ? -1 : e));
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> vm.selectedProperty().set(e == null || e < 0 ? -1 : e));
     return table;
   }
 }

@@ -18,9 +18,17 @@ import javafx.collections.ObservableList;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.CancelledException;
 import org.sysmontriage.ui.common.IntRows;
 import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.details.DetailsViewModel;
+import org.sysmontriage.ui.details.EventSummary;
+import org.sysmontriage.ui.grid.DisplayTime;
+import org.sysmontriage.ui.grid.GridColumn;
+import org.sysmontriage.ui.grid.GridModel;
+import org.sysmontriage.ui.grid.GridResult;
+import org.sysmontriage.ui.grid.GridState;
+import org.sysmontriage.ui.hits.HitTable;
 
 /** The events browser over every event: EventID, host and text filters, time order. */
 public final class EventsViewModel {
@@ -28,7 +36,10 @@ public final class EventsViewModel {
 
   private final TaskRunner runner;
   private final DetailsViewModel details;
-  private final IntRows rows = new IntRows();
+  private final GridModel<EventStore> grid;
+  private final DisplayTime time;
+  private final java.util.function.Supplier<HitTable> hits;
+  private final ObjectProperty<long[]> timeRange = new SimpleObjectProperty<>();
   private final ObjectProperty<String> eventId = new SimpleObjectProperty<>();
   private final ObjectProperty<String> host = new SimpleObjectProperty<>();
   private final StringProperty text = new SimpleStringProperty("");
@@ -44,12 +55,39 @@ public final class EventsViewModel {
   private boolean quiet;
 
   public EventsViewModel(TaskRunner runner, DetailsViewModel details) {
+    this(runner, details, new DisplayTime(), HitTable::empty);
+  }
+
+  /** @param hits the hits shown now: their stars, tags and notes show on their events */
+  public EventsViewModel(TaskRunner runner, DetailsViewModel details, DisplayTime time, java.util.function.Supplier<HitTable> hits) {
     this.runner = runner;
     this.details = details;
-    for (ObservableValue<?> p : List.of(eventId, host, text, newestFirst)) {
+    this.time = time;
+    this.hits = hits;
+    this.grid = new GridModel<>(columns(), () -> store, GridState.sortedBy(List.of()));
+    for (ObservableValue<?> p : List.of(eventId, host, text, newestFirst, timeRange, grid.stateProperty())) {
       p.addListener((o, a, b) -> refresh());
     }
     selected.addListener((o, a, b) -> showDetails(b.intValue()));
+  }
+
+  private List<GridColumn<EventStore>> columns() {
+    return List.of(
+        GridColumn.text("bookmark", "★", 3, (s, e) -> hitOf(s, e) >= 0 && hits.get().bookmarked(hitOf(s, e)) ? "★" : ""),
+        new GridColumn<>("time", "Time", GridColumn.Kind.TIME, 15, (s, e) -> time.format(s.ticks(e)), EventStore::ticks),
+        GridColumn.<EventStore>text("eventid", "EventID", 12, (s, e) -> SysmonEvents.label(Integer.toString(s.eventId(e))))
+            .sortedBy((s, e) -> s.eventId(e)),
+        GridColumn.text("host", "Host", 10, EventStore::computer),
+        GridColumn.text("what", "What", 40, EventSummary::of),
+        GridColumn.text("notes", "Tags / notes", 12, (s, e) -> hitOf(s, e) >= 0 ? hits.get().triageText(hitOf(s, e)) : ""),
+        GridColumn.path("log", "Log", 14, (s, e) -> s.source(e).source()),
+        GridColumn.number("record", "Record", 6, (s, e) -> Long.toString(s.recordId(e)), EventStore::recordId));
+  }
+
+  /** The hit (index in the shown hit table) of an event, or -1. */
+  private int hitOf(EventStore s, int e) {
+    HitTable t = hits.get();
+    return t.store() == s ? t.hitOfEvent(e) : -1;
   }
 
   /** Shows the events of a new investigation; {@code hitOf} finds the hit of an event, or null. */
@@ -64,6 +102,8 @@ public final class EventsViewModel {
     eventId.set(null);
     host.set(null);
     text.set("");
+    timeRange.set(null);
+    grid.update(GridState::withoutFilters);
     quiet = false;
     selected.set(-1);
     refresh();
@@ -73,34 +113,50 @@ public final class EventsViewModel {
     if (quiet) {
       return;
     }
-    EventQuery q = new EventQuery(eventId.get() == null ? null : Integer.valueOf(eventId.get()), host.get(), text.get(), newestFirst.get());
+    long[] range = timeRange.get();
+    EventQuery q = new EventQuery(eventId.get() == null ? null : Integer.valueOf(eventId.get()), host.get(), text.get(), newestFirst.get(),
+        range == null ? Long.MIN_VALUE : range[0], range == null ? Long.MAX_VALUE : range[1]);
     EventStore s = store;
+    GridState g = grid.state();
+    List<GridColumn<EventStore>> cols = grid.columns();
     long gen = ++generation;
     if (running != null) {
       running.cancel();
     }
     if (s.size() <= BACKGROUND_THRESHOLD) {
       running = null;
-      apply(gen, q.run(s, new CancellationToken()));
+      try {
+        apply(gen, s, run(q, g, cols, s, new CancellationToken()));
+      } catch (IllegalArgumentException e) {
+        failed(gen, e);
+      }
       return;
     }
     summary.set(String.format("Searching %,d events…", s.size()));
-    running = runner.submit(cancel -> q.run(s, cancel), ids -> apply(gen, ids), e -> failed(gen, e));
+    running = runner.submit(cancel -> run(q, g, cols, s, cancel), r -> apply(gen, s, r), e -> failed(gen, e));
   }
 
-  private void apply(long gen, int[] ids) {
+  private static GridResult run(EventQuery q, GridState g, List<GridColumn<EventStore>> cols, EventStore s, CancellationToken cancel) {
+    return new org.sysmontriage.ui.grid.GridQuery<>(s, cols, g).run(q.run(s, cancel), cancel);
+  }
+
+  private void apply(long gen, EventStore s, GridResult r) {
     if (gen != generation) {
       return;
     }
-    rows.replace(ids);
-    summary.set(ids.length == store.size() ? String.format("%,d events", ids.length) : String.format("%,d of %,d events", ids.length, store.size()));
+    grid.apply(s, r);
+    int n = r.matched().length;
+    summary.set(n == store.size() ? String.format("%,d events", n) : String.format("%,d of %,d events", n, store.size()));
   }
 
-  // A superseded search was cancelled on purpose; any other failure is said, never left as "Searching…".
   private void failed(long gen, Throwable e) {
-    if (gen == generation) {
-      summary.set(org.sysmontriage.ui.common.Failures.says("The events could not be searched", e));
+    if (gen != generation || e instanceof CancelledException) {
+      return;
     }
+    // a filter that does not parse says why; any other failure is said (and logged), never left as "Searching…"
+    String why = e instanceof IllegalArgumentException ? e.getMessage() : org.sysmontriage.ui.common.Failures.says("The events could not be searched", e);
+    grid.fail(why);
+    summary.set(why);
   }
 
   private void showDetails(int e) {
@@ -115,8 +171,23 @@ public final class EventsViewModel {
     return store;
   }
 
+  /** The rows shown: event indexes, and group headers (negative) when grouping. */
   public IntRows rows() {
-    return rows;
+    return grid.rows();
+  }
+
+  public GridModel<EventStore> grid() {
+    return grid;
+  }
+
+  /** The typed time range {from, to} in ticks, or null for all time. */
+  public ObjectProperty<long[]> timeRangeProperty() {
+    return timeRange;
+  }
+
+  /** The shown hit table (its stars, tags and notes). */
+  public HitTable hits() {
+    return hits.get();
   }
 
   /** The EventID filtered on, as text, or null. */

@@ -1,28 +1,38 @@
 package org.sysmontriage.ui.hits;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.function.BiFunction;
-import org.sysmontriage.ui.common.IntSort.IntComparator;
+import org.sysmontriage.ui.grid.DisplayTime;
+import org.sysmontriage.ui.grid.GridColumn;
 
-/** The hits table's columns: header, cell text and sort order. */
+/** The hits table's columns: header, cell text, kind and default width in ems. */
 public enum HitColumn {
-  RISK("Risk", (t, h) -> Integer.toString(t.risk(h))),
-  STATUS("Status", HitTable::status),
-  TIME("Time (UTC)", HitTable::time),
-  HOST("Host", HitTable::host),
-  ANALYTIC("Analytic", HitTable::analytic),
-  USER("User", HitTable::user),
-  TECHNIQUE("Technique", HitTable::technique),
-  TACTIC("Tactic", HitTable::tactic),
-  SEVERITY("Severity", (t, h) -> t.hit(h).analytic().severity().sigmaName()),
-  PROCESS("Source image", HitTable::process),
-  TARGET("Target", HitTable::target),
-  COMMAND("Command line / file", HitTable::commandOrFile);
+  BOOKMARK("★", GridColumn.Kind.TEXT, 3, (t, h) -> t.bookmarked(h) ? "★" : ""),
+  RISK("Risk", GridColumn.Kind.NUMBER, 4.8, (t, h) -> Integer.toString(t.risk(h))),
+  STATUS("Status", GridColumn.Kind.TEXT, 7, HitTable::status),
+  TIME("Time", GridColumn.Kind.TIME, 15, HitTable::time),
+  HOST("Host", GridColumn.Kind.TEXT, 10, HitTable::host),
+  ANALYTIC("Analytic", GridColumn.Kind.TEXT, 16, HitTable::analytic),
+  USER("User", GridColumn.Kind.TEXT, 10, HitTable::user),
+  TECHNIQUE("Technique", GridColumn.Kind.TEXT, 7.5, HitTable::technique),
+  TACTIC("Tactic", GridColumn.Kind.TEXT, 9, HitTable::tactic),
+  SEVERITY("Severity", GridColumn.Kind.TEXT, 5.5, (t, h) -> t.hit(h).analytic().severity().sigmaName()),
+  PROCESS("Source image", GridColumn.Kind.PATH, 16, HitTable::process),
+  TARGET("Target", GridColumn.Kind.PATH, 16, HitTable::target),
+  COMMAND("Command line / file", GridColumn.Kind.TEXT, 30, HitTable::commandOrFile),
+  NOTES("Tags / notes", GridColumn.Kind.TEXT, 12, HitTable::triageText);
 
   private final String header;
+  private final GridColumn.Kind kind;
+  private final double ems;
   private final BiFunction<HitTable, Integer, String> text;
 
-  HitColumn(String header, BiFunction<HitTable, Integer, String> text) {
+  HitColumn(String header, GridColumn.Kind kind, double ems, BiFunction<HitTable, Integer, String> text) {
     this.header = header;
+    this.kind = kind;
+    this.ems = ems;
     this.text = text;
   }
 
@@ -34,18 +44,22 @@ public enum HitColumn {
     return text.apply(table, h);
   }
 
-  /** Ascending order of hit indexes by this column alone. */
-  public IntComparator keyComparator(HitTable t) {
-    return switch (this) {
-      case TIME -> (a, b) -> Long.compare(t.ticks(a), t.ticks(b));
-      case RISK -> (a, b) -> Integer.compare(t.risk(a), t.risk(b));
-      case SEVERITY -> (a, b) -> Integer.compare(t.severity(a), t.severity(b));
-      default -> (a, b) -> text(t, a).compareToIgnoreCase(text(t, b));
-    };
+  /** The key the grid and the preferences know this column by ("risk", "time"...). */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Ascending order by this column, ties by time. */
-  public IntComparator comparator(HitTable t) {
-    return keyComparator(t).then(TIME.keyComparator(t));
+  /** The grid's columns, times shown in {@code time}'s zone. */
+  public static List<GridColumn<HitTable>> grid(DisplayTime time) {
+    List<GridColumn<HitTable>> out = new ArrayList<>();
+    for (HitColumn c : values()) {
+      out.add(switch (c) {
+        case RISK -> GridColumn.number(c.key(), c.header, c.ems, c::text, (t, h) -> t.risk(h));
+        case TIME -> new GridColumn<>(c.key(), c.header, c.kind, c.ems, (t, h) -> time.format(t.ticks(h)), HitTable::ticks);
+        case SEVERITY -> new GridColumn<HitTable>(c.key(), c.header, c.kind, c.ems, c::text, null).sortedBy((t, h) -> t.severity(h));
+        default -> new GridColumn<>(c.key(), c.header, c.kind, c.ems, c::text, null);
+      });
+    }
+    return out;
   }
 }

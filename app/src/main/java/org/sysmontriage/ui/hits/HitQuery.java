@@ -1,17 +1,18 @@
 package org.sysmontriage.ui.hits;
 
 import java.util.Arrays;
+import java.util.List;
 import org.sysmontriage.event.CancellationToken;
-import org.sysmontriage.ui.common.IntSort;
-import org.sysmontriage.ui.common.IntSort.IntComparator;
+import org.sysmontriage.ui.grid.GridColumn;
+import org.sysmontriage.ui.grid.GridQuery;
+import org.sysmontriage.ui.grid.GridResult;
+import org.sysmontriage.ui.grid.GridState;
 
-/** One filter-and-sort pass over hit indexes: pure, so it runs on any thread. */
-public record HitQuery(HitFilter filter, HitColumn sortColumn, boolean ascending, GroupBy groupBy) {
+/** One filter-sort-group pass over hit indexes: the toolbar's filters, then the grid's. Pure, so it runs on any thread. */
+public record HitQuery(HitFilter filter, GridState grid, List<GridColumn<HitTable>> columns) {
 
-  public static final HitQuery DEFAULT = new HitQuery(HitFilter.NONE, HitColumn.RISK, false, GroupBy.NONE);
-
-  /** The hit indexes that pass the filter, in display order. */
-  public int[] run(HitTable t, CancellationToken cancel) {
+  /** The hit indexes that pass every filter, in display order, with group headers when grouping. */
+  public GridResult run(HitTable t, CancellationToken cancel) {
     int[] out = new int[t.size()];
     int n = 0;
     for (int h = 0; h < t.size(); h++) {
@@ -22,26 +23,7 @@ public record HitQuery(HitFilter filter, HitColumn sortColumn, boolean ascending
         out[n++] = h;
       }
     }
-    int[] rows = Arrays.copyOf(out, n);
-    IntSort.sort(rows, comparator(t));
-    return rows;
-  }
-
-  private IntComparator comparator(HitTable t) {
-    IntComparator byColumn = ascending ? sortColumn.comparator(t) : sortColumn.comparator(t).reversed();
-    HitColumn group = groupBy.column();
-    return group == null ? byColumn : group.keyComparator(t).then(byColumn);
-  }
-
-  public HitQuery withFilter(HitFilter f) {
-    return new HitQuery(f, sortColumn, ascending, groupBy);
-  }
-
-  public HitQuery withSort(HitColumn column, boolean asc) {
-    return new HitQuery(filter, column, asc, groupBy);
-  }
-
-  public HitQuery withGroupBy(GroupBy g) {
-    return new HitQuery(filter, sortColumn, ascending, g);
+    // Ties keep hit order, which is time order within an analytic; the sort keys end with time.
+    return new GridQuery<>(t, columns, grid).run(Arrays.copyOf(out, n), cancel);
   }
 }

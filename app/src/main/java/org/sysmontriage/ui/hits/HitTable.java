@@ -28,6 +28,8 @@ public final class HitTable {
   private final String[] user;
   private int[] hitOfEvent;
   private final String[] status;
+  private final String[] triageText;
+  private final boolean[] bookmarked;
 
   public HitTable(EventStore store, List<Hit> hits) {
     this.store = store;
@@ -38,6 +40,8 @@ public final class HitTable {
     risk = new int[n];
     user = new String[n];
     status = new String[n];
+    triageText = new String[n];
+    bookmarked = new boolean[n];
     Map<String, Integer> byId = new LinkedHashMap<>();
     for (int h = 0; h < n; h++) {
       Hit hit = hits.get(h);
@@ -130,6 +134,27 @@ public final class HitTable {
     status[h] = label;
   }
 
+  /** The hit's tags and notes as one line ("lsass, dbghelp · confirmed with the owner"). UI thread writes. */
+  public String triageText(int h) {
+    return triageText[h] == null ? "" : triageText[h];
+  }
+
+  /** True when the analyst starred the hit (the {@value #BOOKMARK} tag). */
+  public boolean bookmarked(int h) {
+    return bookmarked[h];
+  }
+
+  /** The tag a star sets: kept in the case with the other tags, shown in reports. */
+  public static final String BOOKMARK = "bookmark";
+
+  /** Shows a hit's tags and notes in the table; set on the UI thread by the case work. */
+  public void setTriage(int h, java.util.List<String> tags, String notes) {
+    java.util.List<String> shown = tags.stream().filter(t -> !BOOKMARK.equals(t)).toList();
+    String n = notes == null ? "" : notes.replace('\n', ' ').strip();
+    triageText[h] = String.join(", ", shown) + (shown.isEmpty() || n.isEmpty() ? "" : " · ") + n;
+    bookmarked[h] = tags.contains(BOOKMARK);
+  }
+
   public String time(int h) {
     return shortTime(ticks[h]);
   }
@@ -174,6 +199,24 @@ public final class HitTable {
 
   public String commandOrFile(int h) {
     return first(event(h), COMMAND_FIELDS);
+  }
+
+  /** The event field a column's value of hit {@code h} was read from (for the allowlist), or null. */
+  public String fieldOf(HitColumn c, int h) {
+    String[] names = switch (c) {
+      case USER -> USER_FIELDS;
+      case PROCESS -> PROCESS_FIELDS;
+      case TARGET -> TARGET_FIELDS;
+      case COMMAND -> COMMAND_FIELDS;
+      default -> new String[0];
+    };
+    for (String name : names) {
+      String v = store.field(event(h), name);
+      if (v != null && !v.isEmpty()) {
+        return name;
+      }
+    }
+    return null;
   }
 
   private String first(int e, String[] names) {

@@ -23,6 +23,10 @@ import org.sysmontriage.ui.common.Choices;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.common.Styles;
+import org.sysmontriage.ui.grid.GridColumn;
+import org.sysmontriage.ui.grid.GridParts;
+import org.sysmontriage.ui.grid.GridView;
+import javafx.scene.layout.VBox;
 
 /** The filter bar and the hits table: a window over hit indexes, sorted and filtered by the ViewModel. */
 public final class HitsView extends BorderPane {
@@ -30,19 +34,58 @@ public final class HitsView extends BorderPane {
   private final TableView<Integer> table = new TableView<>();
   private final TextField text = TextFields.createClearableTextField();
   private final CaseViewModel caseWork;
+  private final GridView<HitTable> grid;
+  private final java.util.function.Consumer<String> notice;
+  private final java.util.function.BiConsumer<String, String> allow;
 
-  public HitsView(HitsViewModel vm, CaseViewModel caseWork) {
+  /**
+   * @param allow adds an allowlist entry (event field, value) for the selected hit
+   */
+  public HitsView(HitsViewModel vm, CaseViewModel caseWork, GridParts parts, java.util.function.BiConsumer<String, String> allow) {
     this.vm = vm;
     this.caseWork = caseWork;
+    this.notice = parts.notice();
+    this.allow = allow;
+    this.grid = new GridView<>("hits", table, vm.grid(), parts.prefs(), parts.time(), parts.runner(), vm.timeRangeProperty(),
+        () -> inputsOf(vm.table()), parts.notice(), this::cellStyle);
     setMinWidth(Columns.ems(24));
-    setTop(filterBar());
+    setTop(new VBox(filterBar(), grid.findNode()));
     setCenter(table());
   }
 
-  /** Puts the cursor in the text filter (Find). */
+  static java.util.List<java.nio.file.Path> inputsOf(HitTable t) {
+    return inputs(t.store());
+  }
+
+  /** The evidence files behind a store (what an export must never write over). */
+  public static java.util.List<java.nio.file.Path> inputs(org.sysmontriage.event.EventStore store) {
+    java.util.List<java.nio.file.Path> out = new java.util.ArrayList<>();
+    for (org.sysmontriage.event.SourceInfo s : store.sources()) {
+      if (s.localFile() != null) {
+        out.add(s.localFile());
+      }
+      try {
+        out.add(java.nio.file.Path.of(s.source()));
+      } catch (java.nio.file.InvalidPathException e) {
+        // an archive member's name ("a.zip!/x.evtx") is no file to protect; its archive is listed by its own path
+      }
+    }
+    return out;
+  }
+
+  /** Puts the cursor in the text filter. */
   public void focusFilter() {
     text.requestFocus();
     text.selectAll();
+  }
+
+  /** Ctrl+F: the Find bar over the shown rows. */
+  public void find() {
+    grid.find();
+  }
+
+  public GridView<HitTable> grid() {
+    return grid;
   }
 
   public TableView<Integer> tableView() {
@@ -52,7 +95,7 @@ public final class HitsView extends BorderPane {
   private FlowPane filterBar() {
     text.setId(Ids.HITS_TEXT);
     text.setPromptText("Filter hits…");
-    text.setTooltip(new Tooltip("Keep hits with this text in any column (Ctrl+F)"));
+    text.setTooltip(new Tooltip("Keep hits with this text in any column"));
     text.textProperty().bindBidirectional(vm.textProperty());
     text.setPrefColumnCount(14);
     ComboBox<String> host = Choices.filter(Ids.HITS_HOST, "All hosts", vm.hosts(), vm.hostProperty(), s -> s);
@@ -66,10 +109,6 @@ public final class HitsView extends BorderPane {
     minRisk.setPrefWidth(Columns.ems(5.5));
     minRisk.getValueFactory().valueProperty().bindBidirectional(vm.minRiskProperty().asObject());
     minRisk.setTooltip(new Tooltip("Show only hits with at least this risk (0-100)"));
-    ComboBox<GroupBy> group = new ComboBox<>();
-    group.setId(Ids.HITS_GROUP_BY);
-    group.getItems().setAll(GroupBy.values());
-    group.valueProperty().bindBidirectional(vm.groupByProperty());
     Button clear = new Button("", new FontIcon(Material2OutlinedAL.CLEAR));
     clear.setId(Ids.HITS_CLEAR);
     clear.setOnAction(e -> vm.clearFilters());
@@ -82,7 +121,9 @@ public final class HitsView extends BorderPane {
     riskLabel.setLabelFor(minRisk);
     HBox risk = new HBox(Columns.ems(0.4), riskLabel, minRisk); // label and spinner wrap together
     risk.setAlignment(Pos.CENTER_LEFT);
-    FlowPane bar = new FlowPane(text, host, analytic, technique, risk, group, clear, summary);
+    FlowPane bar = new FlowPane(text, host, analytic, technique, risk);
+    bar.getChildren().addAll(grid.tools());
+    bar.getChildren().addAll(clear, summary);
     bar.getStyleClass().add(Styles.TOOLBAR);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
@@ -91,23 +132,21 @@ public final class HitsView extends BorderPane {
   private TableView<Integer> table() {
     table.getStyleClass().add(Styles.BIG_TABLE);
     table.setId(Ids.HITS_TABLE);
-    table.setItems(vm.rows());
     table.setPlaceholder(new Label("No hits match. Clear filters to see every hit."));
-    for (HitColumn c : HitColumn.values()) {
-      table.getColumns().add(column(c));
-    }
-    table.setSortPolicy(t -> {
-      ObservableList<TableColumn<Integer, ?>> order = t.getSortOrder();
-      if (!order.isEmpty()) {
-        TableColumn<Integer, ?> first = order.get(0);
-        vm.sortBy((HitColumn) first.getUserData(), first.getSortType() == TableColumn.SortType.ASCENDING);
-      }
-      return true;
+    grid.setCellMenu((items, c, h, value) -> {
+      items.add(new javafx.scene.control.SeparatorMenuItem());
+      javafx.scene.control.MenuItem allow = new javafx.scene.control.MenuItem("Add to allowlist (A)");
+      allow.setId("hits-menu-allow");
+      allow.setDisable(allowField(c, h) == null);
+      allow.setOnAction(e -> allowCursor());
+      javafx.scene.control.MenuItem star = new javafx.scene.control.MenuItem(vm.table().bookmarked(h) ? "Remove bookmark (Ctrl+B)" : "Bookmark (Ctrl+B)");
+      star.setId("hits-menu-bookmark");
+      star.setOnAction(e -> toggleBookmarks());
+      items.add(allow);
+      items.add(star);
+      items.addAll(statusItems());
     });
-    table.setRowFactory(t -> new HitRow(vm));
-    table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
-    table.setContextMenu(statusMenu());
-    table.setOnKeyPressed(e -> {
+    table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
       HitStatus s = switch (e.getCode()) {
         case T -> HitStatus.TRUE_POSITIVE;
         case F -> HitStatus.FALSE_POSITIVE;
@@ -115,13 +154,20 @@ public final class HitsView extends BorderPane {
         case N -> HitStatus.NEW;
         default -> null;
       };
-      if (s != null && !e.isShortcutDown() && !e.isAltDown()) {
+      boolean plain = !e.isShortcutDown() && !e.isAltDown();
+      if (s != null && plain) {
         mark(s);
+        e.consume();
+      } else if (e.getCode() == javafx.scene.input.KeyCode.A && plain && !e.isShiftDown()) {
+        allowCursor();
+        e.consume();
+      } else if (e.getCode() == javafx.scene.input.KeyCode.B && e.isShortcutDown()) {
+        toggleBookmarks();
         e.consume();
       }
     });
     table.getSelectionModel().selectedItemProperty().addListener((o, a, id) -> {
-      if (id != null) {
+      if (id != null && id >= 0) {
         vm.selectedHitProperty().set(id);
       }
     });
@@ -130,20 +176,60 @@ public final class HitsView extends BorderPane {
     return table;
   }
 
-  private javafx.scene.control.ContextMenu statusMenu() {
-    javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+  /** The event field behind a hit's cell, for the allowlist: only columns read from one field qualify. */
+  private String allowField(GridColumn<HitTable> c, int h) {
+    if (h < 0) {
+      return null;
+    }
+    return switch (c.key()) {
+      case "process", "target", "command", "user" -> vm.table().fieldOf(HitColumn.valueOf(c.key().toUpperCase(java.util.Locale.ROOT)), h);
+      case "host" -> "Computer";
+      default -> null;
+    };
+  }
+
+  /** Allowlists the value under the keyboard cursor (A) for the hit's analytic. */
+  private void allowCursor() {
+    Integer h = table.getSelectionModel().getSelectedItem();
+    GridColumn<HitTable> c = grid.cursorColumn();
+    String field = h == null ? null : allowField(c, h);
+    if (field == null) {
+      notice.accept("Add to allowlist: move to a Source image, Target, Command line, User or Host cell (Left/Right) first");
+      return;
+    }
+    allow.accept(field, c.textOf(vm.table(), h));
+  }
+
+  private void toggleBookmarks() {
+    for (Integer h : java.util.List.copyOf(table.getSelectionModel().getSelectedItems())) {
+      if (h != null && h >= 0) {
+        caseWork.toggleBookmark(h);
+      }
+    }
+    table.refresh();
+  }
+
+  private String cellStyle(GridColumn<HitTable> c, int h) {
+    if (c.key().equals("risk") || c.key().equals("severity")) {
+      return Styles.severity(vm.grid().source().hit(h).analytic().severity()); // same colour as the timeline dot
+    }
+    return c.key().equals("bookmark") ? "bookmark" : null;
+  }
+
+  private java.util.List<javafx.scene.control.MenuItem> statusItems() {
+    java.util.List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
     for (HitStatus s : HitStatus.values()) {
       javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Mark " + s.label() + "   (" + s.label().toUpperCase().charAt(0) + ")");
       item.setOnAction(e -> mark(s));
-      menu.getItems().add(item);
+      items.add(item);
     }
-    return menu;
+    return items;
   }
 
   /** Sets the verdict of every selected hit. */
   private void mark(HitStatus s) {
     for (Integer h : java.util.List.copyOf(table.getSelectionModel().getSelectedItems())) {
-      if (h != null) {
+      if (h != null && h >= 0) {
         caseWork.setStatus(h, s);
       }
     }
@@ -159,38 +245,11 @@ public final class HitsView extends BorderPane {
     if (current != null && current == h) {
       return;
     }
-    int row = vm.rows().indexOf(h);
+    int row = vm.grid().positionOf(h);
     if (row >= 0) {
       table.getSelectionModel().clearAndSelect(row);
       table.scrollTo(Math.max(0, row - 3));
     }
   }
 
-  private TableColumn<Integer, String> column(HitColumn c) {
-    TableColumn<Integer, String> col = new TableColumn<>(c.header());
-    col.setUserData(c);
-    col.setId("hits-col-" + c.name().toLowerCase(java.util.Locale.ROOT));
-    col.setCellValueFactory(f -> new ReadOnlyStringWrapper(c.text(vm.table(), f.getValue())));
-    col.setPrefWidth(widthOf(c));
-    if (c == HitColumn.SEVERITY || c == HitColumn.RISK) {
-      col.setCellFactory(x -> new SeverityCell(vm, c));
-    }
-    return col;
-  }
-
-  // Widths in "em" of the default font, so the table scales with font size on big screens.
-  private static double widthOf(HitColumn c) {
-    return Columns.ems(switch (c) {
-      case TIME -> 15;
-      case HOST, USER -> 10;
-      case ANALYTIC -> 16;
-      case TECHNIQUE -> 6.5;
-      case TACTIC -> 9;
-      case RISK -> 3.5;
-      case STATUS -> 7;
-      case SEVERITY -> 5.5;
-      case PROCESS, TARGET -> 16;
-      case COMMAND -> 30;
-    });
-  }
 }

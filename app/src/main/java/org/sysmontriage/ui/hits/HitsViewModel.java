@@ -16,8 +16,13 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.event.CancelledException;
 import org.sysmontriage.ui.common.IntRows;
 import org.sysmontriage.ui.common.TaskRunner;
+import org.sysmontriage.ui.grid.DisplayTime;
+import org.sysmontriage.ui.grid.GridModel;
+import org.sysmontriage.ui.grid.GridResult;
+import org.sysmontriage.ui.grid.GridState;
 
 /**
  * The hits table's state: filters, sort, grouping and the rows they select. Filtering and sorting
@@ -29,7 +34,8 @@ public final class HitsViewModel {
   static final int BACKGROUND_THRESHOLD = 20_000;
 
   private final TaskRunner runner;
-  private final IntRows rows = new IntRows();
+  private final DisplayTime time;
+  private final GridModel<HitTable> grid;
   private final ReadOnlyObjectWrapper<HitTable> table = new ReadOnlyObjectWrapper<>(HitTable.empty());
   private final StringProperty text = new SimpleStringProperty("");
   private final ObjectProperty<String> host = new SimpleObjectProperty<>();
@@ -38,22 +44,26 @@ public final class HitsViewModel {
   private final ObjectProperty<String> technique = new SimpleObjectProperty<>();
   private final IntegerProperty minRisk = new SimpleIntegerProperty(0);
   private final ObjectProperty<long[]> timeRange = new SimpleObjectProperty<>();
-  private final ObjectProperty<GroupBy> groupBy = new SimpleObjectProperty<>(GroupBy.NONE);
   private final IntegerProperty selectedHit = new SimpleIntegerProperty(-1);
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
   private final ObservableList<String> hosts = FXCollections.observableArrayList();
   private final ObservableList<Analytic> analytics = FXCollections.observableArrayList();
   private final ObservableList<String> techniques = FXCollections.observableArrayList();
   private final ObservableList<String> analyticIds = FXCollections.observableArrayList();
-  private HitColumn sortColumn = HitColumn.RISK;
-  private boolean ascending;
   private long generation;
   private boolean quiet;
   private TaskRunner.Job running;
 
   public HitsViewModel(TaskRunner runner) {
+    this(runner, new DisplayTime());
+  }
+
+  public HitsViewModel(TaskRunner runner, DisplayTime time) {
     this.runner = runner;
-    for (ObservableValue<?> p : List.of(text, host, user, analytic, technique, minRisk, timeRange, groupBy)) {
+    this.time = time;
+    this.grid = new GridModel<>(HitColumn.grid(time), table::get,
+        GridState.sortedBy(List.of(new GridState.SortKey(HitColumn.RISK.key(), false))));
+    for (ObservableValue<?> p : List.of(text, host, user, analytic, technique, minRisk, timeRange, grid.stateProperty())) {
       p.addListener((o, a, b) -> refresh());
     }
   }
@@ -82,22 +92,25 @@ public final class HitsViewModel {
     technique.set(null);
     minRisk.set(0);
     timeRange.set(null);
+    grid.update(GridState::withoutFilters);
   }
 
-  /** Sorts by a column; the table's header clicks land here. */
+  /** Sorts by one column (ties by time); header clicks land in {@link #grid()} with every sort key. */
   public void sortBy(HitColumn column, boolean asc) {
-    if (column != sortColumn || asc != ascending) {
-      sortColumn = column;
-      ascending = asc;
-      refresh();
-    }
+    grid.update(s -> s.withSort(List.of(new GridState.SortKey(column.key(), asc))));
   }
 
   public HitQuery query() {
     long[] range = timeRange.get();
     HitFilter f = new HitFilter(text.get(), host.get(), user.get(), analytic.get(), technique.get(),
         minRisk.get(), range == null ? Long.MIN_VALUE : range[0], range == null ? Long.MAX_VALUE : range[1]);
-    return new HitQuery(f, sortColumn, ascending, groupBy.get());
+    GridState g = grid.state();
+    if (g.sort().stream().noneMatch(k -> k.column().equals(HitColumn.TIME.key()))) {
+      List<GridState.SortKey> keys = new java.util.ArrayList<>(g.sort());
+      keys.add(new GridState.SortKey(HitColumn.TIME.key(), true)); // ties in time order
+      g = g.withSort(keys);
+    }
+    return new HitQuery(f, g, grid.columns());
   }
 
   private void refresh() {
@@ -112,30 +125,47 @@ public final class HitsViewModel {
     }
     if (t.size() <= BACKGROUND_THRESHOLD) {
       running = null;
-      apply(gen, t, q.run(t, new org.sysmontriage.event.CancellationToken()));
+      try {
+        apply(gen, t, q.run(t, new org.sysmontriage.event.CancellationToken()));
+      } catch (IllegalArgumentException e) {
+        failed(gen, e);
+      }
       return;
     }
     summary.set("Filtering " + String.format("%,d", t.size()) + " hits…");
-    running = runner.submit(cancel -> q.run(t, cancel), ids -> apply(gen, t, ids), e -> failed(gen, e));
+    running = runner.submit(cancel -> q.run(t, cancel), r -> apply(gen, t, r), e -> failed(gen, e));
   }
 
-  private void apply(long gen, HitTable t, int[] ids) {
+  private void apply(long gen, HitTable t, GridResult r) {
     if (gen != generation) {
       return;
     }
     int keep = selectedHit.get();
-    rows.replace(ids);
-    summary.set(summaryOf(t, ids.length));
-    if (keep >= 0 && rows.indexOf(keep) < 0) {
+    grid.apply(t, r);
+    summary.set(summaryOf(t, r.matched().length));
+    if (keep >= 0 && grid.positionOf(keep) < 0 && !inCollapsedGroup(r, keep)) {
       selectedHit.set(-1);
     }
   }
 
-  // A superseded query was cancelled on purpose; any other failure is said, never left as "Filtering…".
-  private void failed(long gen, Throwable e) {
-    if (gen == generation) {
-      summary.set(org.sysmontriage.ui.common.Failures.says("The hits could not be filtered", e));
+  private static boolean inCollapsedGroup(GridResult r, int h) {
+    for (int m : r.matched()) {
+      if (m == h) {
+        return true;
+      }
     }
+    return false;
+  }
+
+  /** A filter that does not parse (or a failed pass): said in the summary; the rows shown stay. */
+  private void failed(long gen, Throwable e) {
+    if (gen != generation || e instanceof CancelledException) {
+      return;
+    }
+    // a filter that does not parse says why; any other failure is said (and logged), never left as "Filtering…"
+    String why = e instanceof IllegalArgumentException ? e.getMessage() : org.sysmontriage.ui.common.Failures.says("The hits could not be filtered", e);
+    grid.fail(why);
+    summary.set(why);
   }
 
   private static String summaryOf(HitTable t, int shown) {
@@ -144,8 +174,22 @@ public final class HitsViewModel {
         : String.format("%,d of %,d hits", shown, t.size());
   }
 
+  /** The rows shown: hit indexes, and group headers (negative, see {@link GridResult}) when grouping. */
   public IntRows rows() {
-    return rows;
+    return grid.rows();
+  }
+
+  /** The hits that pass every filter, in display order (also those of collapsed groups). */
+  public int[] matched() {
+    return grid.result().matched();
+  }
+
+  public GridModel<HitTable> grid() {
+    return grid;
+  }
+
+  public DisplayTime displayTime() {
+    return time;
   }
 
   public ReadOnlyObjectProperty<HitTable> tableProperty() {
@@ -196,8 +240,9 @@ public final class HitsViewModel {
     return timeRange;
   }
 
-  public ObjectProperty<GroupBy> groupByProperty() {
-    return groupBy;
+  /** Groups by a column (null: no grouping). */
+  public void groupBy(HitColumn column) {
+    grid.update(s -> s.withGroupBy(column == null ? null : column.key()));
   }
 
   /** The selected hit index, or -1. */
@@ -219,13 +264,5 @@ public final class HitsViewModel {
 
   public ObservableList<String> techniques() {
     return techniques;
-  }
-
-  public HitColumn sortColumn() {
-    return sortColumn;
-  }
-
-  public boolean ascending() {
-    return ascending;
   }
 }

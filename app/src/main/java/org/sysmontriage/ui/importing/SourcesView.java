@@ -23,13 +23,14 @@ public final class SourcesView extends VBox {
     summary.setWrapText(true);
     TableView<SourceInfo> sources = new TableView<>(vm.sources());
     sources.setId(Ids.SOURCES_TABLE);
-    sources.getColumns().add(Columns.text("Log", SourceInfo::source, 22));
+    sources.getColumns().add(Columns.text("Log", s -> logName(s.source()), 16));
     sources.getColumns().add(Columns.text("Format", SourceInfo::format, 6));
     sources.getColumns().add(Columns.text("Dialect", SourceInfo::dialect, 8));
     sources.getColumns().add(Columns.text("Events", s -> String.format("%,d", s.events()), 6));
     sources.getColumns().add(Columns.text("Skipped", s -> String.format("%,d", s.skipped()), 6));
     sources.getColumns().add(Columns.text("Size", s -> String.format("%,.1f MB", s.sizeBytes() / 1e6), 6));
     sources.getColumns().add(Columns.text("SHA-256", SourceInfo::sha256, 40));
+    sources.getColumns().add(Columns.text("Path", SourceInfo::source, 40));
     sources.setRowFactory(t -> new TableRow<>() {
       @Override
       protected void updateItem(SourceInfo item, boolean empty) {
@@ -44,7 +45,7 @@ public final class SourcesView extends VBox {
     issues.setId(Ids.ISSUES_TABLE);
     issues.setPlaceholder(new Label("No import issues: every record was read."));
     issues.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    issues.getColumns().add(Columns.text("Log", ImportIssue::source, 20));
+    issues.getColumns().add(Columns.text("Log", i -> logName(i.source()), 16));
     issues.getColumns().add(Columns.text("Where", ImportIssue::where, 16));
     issues.getColumns().add(Columns.text("Problem", ImportIssue::shownMessage, 40));
     SplitPane split = new SplitPane(sources, issues);
@@ -52,6 +53,16 @@ public final class SourcesView extends VBox {
     VBox.setVgrow(split, Priority.ALWAYS);
     getStyleClass().add("details");
     getChildren().addAll(summary, split);
+  }
+
+  /** The log's own name first ("Security.evtx", "a.zip!/x.evtx" keeps the member): the folder is in the Path column. */
+  static String logName(String source) {
+    if (source == null) {
+      return "";
+    }
+    int bang = source.indexOf('!');
+    int cut = Math.max(source.lastIndexOf('\\', bang < 0 ? source.length() : bang), source.lastIndexOf('/', bang < 0 ? source.length() : bang));
+    return cut < 0 ? source : source.substring(cut + 1);
   }
 
 }

@@ -45,7 +45,8 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   private double fontScale = 1;
   private String fontSheet;
 
-  public ShellView(ShellViewModel vm, LibraryViewModel library, ExportViewModel export, Themes themes, Consumer<String> browser) {
+  public ShellView(ShellViewModel vm, LibraryViewModel library, ExportViewModel export, Themes themes, Consumer<String> browser,
+      org.sysmontriage.ui.grid.GridParts grids) {
     this.vm = vm;
     this.themes = themes;
     this.caseActions = new CaseActions(vm, export, this::window);
@@ -56,9 +57,9 @@ public final class ShellView extends BorderPane implements StartView.Actions {
         scene.getStylesheets().add(fontSheet);
       }
     });
-    hitsView = new HitsView(vm.hits(), vm.caseWork());
+    hitsView = new HitsView(vm.hits(), vm.caseWork(), grids, this::allow);
     timeline = new TimelineView(vm.hits(), themes.darkProperty());
-    eventsView = new EventsView(vm.events(), browser);
+    eventsView = new EventsView(vm.events(), browser, grids, vm.caseWork()::toggleBookmark);
     StartView start = new StartView(vm.start(), this);
     DetailsView hitDetails = new DetailsView(Ids.HIT_DETAILS, vm.hitDetails(), browser);
     hitDetails.setTriage(new TriageBox(vm.caseWork(), vm.hitDetails().hitProperty()));
@@ -112,14 +113,14 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
   }
 
-  /** Find: the filter of the events browser when it is in front, else the hits filter. */
+  /** Find (Ctrl+F): the Find bar of the events browser when it is in front, else of the hits table. */
   void find() {
     if (tabs.getSelectionModel().getSelectedItem() != null && Ids.TAB_EVENTS.equals(tabs.getSelectionModel().getSelectedItem().getId())) {
-      eventsView.focusFilter();
+      eventsView.find();
       return;
     }
     showTab(Ids.TAB_HITS);
-    hitsView.focusFilter();
+    hitsView.find();
   }
 
   void focusTimeline() {

@@ -82,11 +82,12 @@ public final class TimelineView extends VBox {
 
   private boolean[] shown() {
     HitTable t = vm.table();
-    if (vm.rows().size() == t.size()) {
+    int[] matched = vm.matched();
+    if (matched.length == t.size() || vm.grid().source() != t) { // rows of the previous table: all shown until the new pass
       return null;
     }
     boolean[] shown = new boolean[t.size()];
-    for (int h : vm.rows().ids()) {
+    for (int h : matched) {
       shown[h] = true;
     }
     return shown;

@@ -1,0 +1,39 @@
+package org.sysmontriage.ui.grid;
+
+import java.util.function.ToDoubleFunction;
+
+/** Shortens a path in the middle to fit a width, never losing the file name: {@code C:\Users\...\procdump64.exe}. */
+public final class PathText {
+  static final String GAP = "...";
+
+  private PathText() {}
+
+  /**
+   * The longest {@code head + ...\ + name} that fits {@code width} as {@code measure} says; the whole
+   * path when it fits; {@code ...\name} when only the name (nearly) fits.
+   */
+  public static String fit(String path, double width, ToDoubleFunction<String> measure) {
+    if (path == null || path.isEmpty() || measure.applyAsDouble(path) <= width) {
+      return path;
+    }
+    int cut = Math.max(path.lastIndexOf('\\'), path.lastIndexOf('/'));
+    if (cut <= 0) {
+      return path; // no folder to take out: the cell elides it like any text
+    }
+    String sep = String.valueOf(path.charAt(cut));
+    String tail = GAP + path.substring(cut); // "...\procdump64.exe"
+    int lo = 0;
+    int hi = cut;
+    while (lo < hi) { // the longest head that fits
+      int mid = (lo + hi + 1) >>> 1;
+      if (measure.applyAsDouble(path.substring(0, mid) + sep + tail) <= width) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    int folder = Math.max(path.lastIndexOf('\\', lo), path.lastIndexOf('/', lo)); // end the head at a folder when one fits
+    int head = lo < cut && folder > 0 ? folder : lo;
+    return head == 0 ? tail : path.substring(0, head) + sep + tail;
+  }
+}
