@@ -61,7 +61,11 @@ public final class TriageWindow {
     ExportViewModel export = new ExportViewModel(parts.engine(), parts.runner(), vm.investigationProperty()::get,
         vm.caseWork().caseFileProperty()::get, hits.minRiskProperty()::get);
     export.messageProperty().addListener((o, a, b) -> vm.notice(b));
-    ShellView view = new ShellView(vm, library, export, themes, parts.browser(), GridParts.load(time, parts.runner(), vm::notice));
+    ShellView view = new ShellView(vm, library, export, themes, parts.browser(), GridParts.load(time, parts.runner(), vm::notice, () -> {
+      org.sysmontriage.ui.engine.Investigation inv = vm.investigationProperty().get();
+      return inv == null ? org.sysmontriage.casefile.EvidenceGuard.NONE
+          : org.sysmontriage.casefile.EvidenceGuard.of(inv.paths(), inv.store().sources());
+    }));
     Scene scene = new Scene(view, initialWidth(), initialHeight());
     scene.getStylesheets().add(Objects.requireNonNull(TriageWindow.class.getResource(STYLESHEET)).toExternalForm());
     stage.titleProperty().bind(vm.titleProperty());

@@ -15,7 +15,6 @@ import org.sysmontriage.event.EventStore;
 import org.sysmontriage.ui.grid.GridParts;
 import org.sysmontriage.ui.grid.GridView;
 import org.sysmontriage.ui.hits.HitTable;
-import org.sysmontriage.ui.hits.HitsView;
 import org.sysmontriage.ui.common.Choices;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
@@ -36,7 +35,7 @@ public final class EventsView extends SplitPane {
     this.vm = vm;
     this.notice = parts.notice();
     grid = new GridView<>("events", table, vm.grid(), parts.prefs(), parts.time(), parts.runner(), vm.timeRangeProperty(),
-        () -> HitsView.inputs(vm.store()), parts.notice(), null);
+        parts.evidence(), parts.notice(), null);
     grid.setCellMenu((items, c, e, value) -> {
       javafx.scene.control.MenuItem star = new javafx.scene.control.MenuItem("Bookmark the hit of this event (Ctrl+B)");
       star.setId("events-menu-bookmark");

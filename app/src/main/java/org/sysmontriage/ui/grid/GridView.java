@@ -45,6 +45,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.sysmontriage.casefile.EvidenceGuard;
 import org.sysmontriage.event.CancelledException;
 import org.sysmontriage.event.Times;
 import org.sysmontriage.event.TriageException;
@@ -76,7 +77,7 @@ public final class GridView<S> {
   private final GridPrefs prefs;
   private final DisplayTime time;
   private final TaskRunner runner;
-  private final Supplier<List<Path>> inputs;
+  private final Supplier<EvidenceGuard> evidence;
   private final Consumer<String> notice;
   private final ObjectProperty<long[]> timeRange;
   private final BiFunction<GridColumn<S>, Integer, String> cellStyle;
@@ -97,7 +98,7 @@ public final class GridView<S> {
   private boolean syncing;
 
   public GridView(String name, TableView<Integer> table, GridModel<S> model, GridPrefs prefs, DisplayTime time, TaskRunner runner,
-      ObjectProperty<long[]> timeRange, Supplier<List<Path>> inputs, Consumer<String> notice,
+      ObjectProperty<long[]> timeRange, Supplier<EvidenceGuard> evidence, Consumer<String> notice,
       BiFunction<GridColumn<S>, Integer, String> cellStyle) {
     this.name = name;
     this.table = table;
@@ -106,7 +107,7 @@ public final class GridView<S> {
     this.time = time;
     this.runner = runner;
     this.timeRange = timeRange;
-    this.inputs = inputs;
+    this.evidence = evidence;
     this.notice = notice;
     this.cellStyle = cellStyle;
     table.setItems(model.rows());
@@ -765,7 +766,7 @@ public final class GridView<S> {
     int[] rows = model.result().matched().clone();
     List<GridColumn<S>> cols = visibleColumns();
     S src = model.source();
-    List<Path> logs = inputs.get();
+    EvidenceGuard logs = evidence.get();
     notice.accept(String.format("Exporting %,d rows…", rows.length));
     runner.submit(cancel -> writeCsv(out, src, rows, cols, logs, cancel), n -> {
       notice.accept(String.format("Exported %,d rows to %s", n, out));
@@ -774,15 +775,9 @@ public final class GridView<S> {
         : e instanceof CancelledException ? "Export cancelled" : "The CSV could not be written: " + e));
   }
 
-  static <S> int writeCsv(Path out, S src, int[] rows, List<GridColumn<S>> cols, List<Path> logs,
+  static <S> int writeCsv(Path out, S src, int[] rows, List<GridColumn<S>> cols, EvidenceGuard logs,
       org.sysmontriage.event.CancellationToken cancel) throws IOException {
-    Path target = out.toAbsolutePath().normalize();
-    for (Path log : logs) {
-      Path in = log.toAbsolutePath().normalize();
-      if (in.equals(target) || Files.exists(target) && Files.exists(in) && Files.isSameFile(in, target)) {
-        throw new IllegalArgumentException("Not exported: " + out + " is an evidence file that was opened; choose another file name");
-      }
-    }
+    Path target = logs.check(out, "The CSV export"); // never evidence, a file in an input folder, or a device
     Files.createDirectories(target.getParent());
     Path tmp = Files.createTempFile(target.getParent(), ".export-", ".csv.tmp");
     try {

@@ -47,30 +47,10 @@ public final class HitsView extends BorderPane {
     this.notice = parts.notice();
     this.allow = allow;
     this.grid = new GridView<>("hits", table, vm.grid(), parts.prefs(), parts.time(), parts.runner(), vm.timeRangeProperty(),
-        () -> inputsOf(vm.table()), parts.notice(), this::cellStyle);
+        parts.evidence(), parts.notice(), this::cellStyle);
     setMinWidth(Columns.ems(24));
     setTop(new VBox(filterBar(), grid.findNode()));
     setCenter(table());
-  }
-
-  static java.util.List<java.nio.file.Path> inputsOf(HitTable t) {
-    return inputs(t.store());
-  }
-
-  /** The evidence files behind a store (what an export must never write over). */
-  public static java.util.List<java.nio.file.Path> inputs(org.sysmontriage.event.EventStore store) {
-    java.util.List<java.nio.file.Path> out = new java.util.ArrayList<>();
-    for (org.sysmontriage.event.SourceInfo s : store.sources()) {
-      if (s.localFile() != null) {
-        out.add(s.localFile());
-      }
-      try {
-        out.add(java.nio.file.Path.of(s.source()));
-      } catch (java.nio.file.InvalidPathException e) {
-        // an archive member's name ("a.zip!/x.evtx") is no file to protect; its archive is listed by its own path
-      }
-    }
-    return out;
   }
 
   /** Puts the cursor in the text filter. */

@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sysmontriage.casefile.EvidenceGuard;
 import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.TriageException;
 import org.sysmontriage.event.Times;
 
 /** The grid's filter row, sort keys, grouping, export and preferences, without a toolkit. */
@@ -128,21 +130,21 @@ class GridQueryTest {
   @Test
   void exportWritesTheViewSafelyAndNeverOverAnInput() throws Exception {
     Path out = dir.resolve("view.csv");
-    int n = GridView.writeCsv(out, ROWS, new int[] {3, 0}, COLS, List.of(), new CancellationToken());
+    int n = GridView.writeCsv(out, ROWS, new int[] {3, 0}, COLS, EvidenceGuard.NONE, new CancellationToken());
     assertEquals(2, n);
     List<String> lines = Files.readAllLines(out);
     assertEquals("Host,Image,Risk,Time (UTC)", lines.get(0));
     assertEquals("wks-03,'=cmd|' /C calc'!A0,45,2024-03-01T10:00:03.0000000Z", lines.get(1), "formula neutralised, time in UTC");
     Path evidence = dir.resolve("Security.evtx");
     Files.writeString(evidence, "evidence");
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> GridView.writeCsv(evidence, ROWS, new int[] {0}, COLS, List.of(evidence), new CancellationToken()));
-    assertTrue(e.getMessage().contains("evidence file"), e.getMessage());
+    EvidenceGuard guard = EvidenceGuard.ofGiven(List.of(evidence.toString()));
+    TriageException e = assertThrows(TriageException.class,
+        () -> GridView.writeCsv(evidence, ROWS, new int[] {0}, COLS, guard, new CancellationToken()));
+    assertTrue(e.getMessage().startsWith("The CSV export " + evidence + " is"), e.getMessage());
     assertEquals("evidence", Files.readString(evidence));
     Path viaLink = dir.resolve("link.csv");
     Files.createSymbolicLink(viaLink, evidence);
-    assertThrows(IllegalArgumentException.class,
-        () -> GridView.writeCsv(viaLink, ROWS, new int[] {0}, COLS, List.of(evidence), new CancellationToken()));
+    assertThrows(TriageException.class, () -> GridView.writeCsv(viaLink, ROWS, new int[] {0}, COLS, guard, new CancellationToken()));
     assertEquals("evidence", Files.readString(evidence));
   }
 
