@@ -37,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class GridUiTest {
   @TempDir static Path home;
+  @TempDir static Path outside;
   private ShellViewModel vm;
   private TableView<Integer> table;
 
@@ -140,7 +141,11 @@ class GridUiTest {
     open(robot);
     robot.clickOn("#hits-filter-host").write("wks");
     WaitForAsyncUtils.waitForFxEvents();
-    Path out = home.resolve("view.csv");
+    Path refused = home.resolve("view.csv"); // the sample logs' folder is evidence
+    robot.interact(() -> GridView.<HitTable>of(table).exportCsv(refused, p -> {}));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.noticeProperty().get().contains("inside the input folder"));
+    assertFalse(Files.exists(refused));
+    Path out = outside.resolve("view.csv");
     AtomicReference<Path> done = new AtomicReference<>();
     robot.interact(() -> GridView.<HitTable>of(table).exportCsv(out, done::set));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> done.get() != null);
