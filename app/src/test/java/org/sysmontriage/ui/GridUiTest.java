@@ -191,6 +191,8 @@ class GridUiTest {
     assertEquals(utc.substring(0, 11) + String.format("%02d", Integer.parseInt(utc.substring(11, 13)) + 9) + utc.substring(13), tokyo);
     assertTrue(robot.lookup(".column-header .label").match(n -> "Time (Asia/Tokyo)".equals(((Label) n).getText())).tryQuery().isPresent());
     assertEquals(utc, vm.hits().table().time(table.getItems().get(0)), "the evidence stays UTC");
+    assertEquals("Asia/Tokyo", new org.sysmontriage.ui.grid.GridPrefs(home.resolve("settings/grid.properties")).get("display.zone", ""),
+        "kept for the next session");
     robot.clickOn("#hits-time-range").write("2024-03-01 19:00 .. 2024-03-01 19:01").type(KeyCode.ENTER);
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals(2, table.getItems().size(), "10:00:05 and 10:00:07 UTC are 19:00 in Tokyo");

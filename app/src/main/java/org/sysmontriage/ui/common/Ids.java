@@ -39,7 +39,6 @@ public final class Ids {
   public static final String HITS_ANALYTIC = "hits-analytic";
   public static final String HITS_TECHNIQUE = "hits-technique";
   public static final String HITS_MIN_RISK = "hits-min-risk";
-  public static final String HITS_GROUP_BY = "hits-group-by";
   public static final String HITS_CLEAR = "hits-clear";
   public static final String HITS_SUMMARY = "hits-summary";
 

@@ -11,11 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.logging.Logger;
+import org.sysmontriage.ui.common.AppHome;
 
 /**
  * Grid preferences kept between sessions: column order, widths and visibility per table, and the
- * display time zone, in {@code ~/.sysmon-triage/grid.properties} (the folder moves with the system
- * property {@code sysmontriage.home}, as tests do). A missing or unreadable file means defaults.
+ * display time zone, in {@code ~/.sysmon-triage/grid.properties} (the folder moves with
+ * {@link AppHome}, as tests do). A missing or unreadable file means defaults.
  */
 public final class GridPrefs {
   private static final Logger LOG = Logger.getLogger(GridPrefs.class.getName());
@@ -33,14 +34,9 @@ public final class GridPrefs {
     }
   }
 
-  /** The folder of the user's settings: {@code sysmontriage.home}, else {@code ~/.sysmon-triage}. */
-  public static Path home() {
-    String moved = System.getProperty("sysmontriage.home");
-    return moved != null && !moved.isBlank() ? Path.of(moved) : Path.of(System.getProperty("user.home"), ".sysmon-triage");
-  }
-
+  /** {@code grid.properties} in the application's folder ({@link AppHome}). */
   public static GridPrefs inHome() {
-    return new GridPrefs(home().resolve("grid.properties"));
+    return new GridPrefs(AppHome.dir().resolve("grid.properties"));
   }
 
   public Path file() {

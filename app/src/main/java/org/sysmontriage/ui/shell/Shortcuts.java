@@ -17,14 +17,17 @@ final class Shortcuts {
       "Ctrl+4          Hosts and users by risk",
       "Ctrl+5          Sources and import issues",
       "Ctrl+6          Analytics library",
-      "Ctrl+F          Find (filter the hits, or search the events)",
+      "Ctrl+F          Find in the hits table or the events (Enter/F3 next, Shift+Enter previous, Esc closes)",
       "Ctrl+T          Dark / light theme",
       "Ctrl+= / Ctrl+- / Ctrl+0   Larger / smaller / normal text",
       "F1              This list",
       "",
       "",
       "In the hits table: T true positive, F false positive, B benign, N new (also on the right-click menu).",
-      "In tables: arrow keys move, Enter opens a related event, Ctrl+C copies a field value.");
+      "In tables: arrow keys move, Enter opens a related event, Ctrl+C copies a field value.",
+      "Hits and events grids: Left/Right move the cell cursor, Shift+F10 its menu (filter on / exclude the value,",
+      "copy, group by), A allowlists the cell's value (hits), Ctrl+B stars, Ctrl+C copies rows as TSV,",
+      "Shift+click a header sorts by several columns, Enter on a group header collapses or expands it.");
 
   private Shortcuts() {}
 }
