@@ -18,7 +18,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from samplegen.model import Host  # noqa: E402
-from samplegen import readme, scenarios, writers  # noqa: E402
+from samplegen import evtx, readme, scenarios, writers  # noqa: E402
 
 OUT = os.path.dirname(os.path.abspath(__file__))
 FIXED_MTIME = 1710403200  # 2024-03-14 08:00 UTC: archive members get a fixed date
@@ -44,6 +44,19 @@ def main():
         write(path, writer(events))
         hits += expected_rows(path, events)
         logs.append((path, writer, events))
+
+    # Binary EVTX twins of the XML exports: the same events as the .evtx the exporter read them from.
+    twins = [
+        ("evtx/WKS-FIN-07_sysmon.evtx", "xml/eventviewer_WKS-FIN-07_sysmon.xml"),
+        ("evtx/SRV-FILE-01_sysmon.evtx", "xml/wevtutil_SRV-FILE-01_sysmon.xml"),
+        ("evtx/WKS-DEV-12_sysmon.evtx", "xml/splunk_WKS-DEV-12_xmlwineventlog.xml"),
+    ]
+    exported = {path: events for path, _, events in logs}
+    for path, twin in twins:
+        events = exported[twin]
+        write(path, evtx.write(events))
+        hits += expected_rows(path, events)
+        logs.append((path, evtx.write, events))
 
     zip_members = [
         ("otrf-flat_WKS-FIN-07_2024-03-15.json", writers.otrf_flat, "WKS-FIN-07", "2024-03-15 14:12:09", scenarios.second_day_pack, 160),

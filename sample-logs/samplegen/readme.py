@@ -1,7 +1,11 @@
 """sample-logs/README.md, written from the same events as the logs so it cannot drift."""
-from . import writers
+from . import evtx, writers
 
 FORMATS = {
+    evtx.write: "binary EVTX 3.1 as the Windows event log service writes it: file header, 64 KiB chunks with CRC32s, "
+                "chunk string and template tables, each record's BinXml a template instance (one template per Sysmon "
+                "EventID and field list, defined by its first record in each chunk). The same events as the XML export "
+                "of the same host; `EvtxSampleLogsTest` checks every record against libevtx's `evtxexport` and our reader.",
     writers.event_viewer: "Event Viewer \"Save All Events As...\" XML: `<?xml ...?>` + `<Events>` root, all events on one line, "
                           "with `RenderingInfo` (rendered message). UTF-8, CRLF after the declaration. `GrantedAccess` as `0x1fffff`.",
     writers.splunk: "Splunk `XmlWinEventLog` raw events (renderXml, suppress_text): one `<Event>` per line, no root element, "

@@ -21,7 +21,7 @@ import org.sysmontriage.testing.SampleLogs.ExpectedHit;
 
 /**
  * The whole sample-logs/ folder through the real importer, as the GUI start page and the CLI load
- * it: every XML and JSON dialect and both archives read without an issue, and every event named in
+ * it: every XML and JSON dialect, the binary EVTX and both archives read without an issue, and every event named in
  * expected-hits.csv arrives with its EventID, host, time and the fields the analytics read.
  */
 class SampleLogsImportTest {
@@ -49,8 +49,8 @@ class SampleLogsImportTest {
       assertTrue(s.events() >= 150, s.source() + ": " + s.events());
       dialects.add(s.format() + "/" + s.dialect());
     }
-    assertEquals(12, logs, "9 logs and 3 archive members");
-    assertEquals(new TreeSet<>(List.of("json/elastic-hit", "json/nxlog", "json/otrf-flat", "json/winlogbeat6", "json/winlogbeat7",
+    assertEquals(15, logs, "9 text logs, 3 binary EVTX and 3 archive members");
+    assertEquals(new TreeSet<>(List.of("evtx/EVTX 3.1", "json/elastic-hit", "json/nxlog", "json/otrf-flat", "json/winlogbeat6", "json/winlogbeat7",
         "json/xml-json", "xml/event-viewer", "xml/splunk-xmlwineventlog", "xml/wevtutil")), dialects);
     assertTrue(result.events() >= 3000, "a few thousand events: " + result.events());
   }
