@@ -429,7 +429,7 @@ public final class GridView<S> {
     TextField f = new TextField();
     f.setId(name + "-time-range");
     f.setPromptText("time range: from .. to");
-    f.setPrefColumnCount(16);
+    f.setPrefColumnCount(10);
     f.setTooltip(new Tooltip("Keep rows between two times, in the display time zone: 2024-03-01 10:00 .. 2024-03-01 11:30"
         + " (either side may be left out); Enter applies, Esc clears"));
     Runnable show = () -> {
@@ -487,7 +487,7 @@ public final class GridView<S> {
     TextField f = new TextField();
     f.setId(name + "-go-to");
     f.setPromptText("go to time");
-    f.setPrefColumnCount(10);
+    f.setPrefColumnCount(7);
     f.setTooltip(new Tooltip("Select the row nearest to a time (display time zone): 2024-03-01 10:00; Enter"));
     f.setOnAction(e -> {
       f.getStyleClass().remove("danger");
