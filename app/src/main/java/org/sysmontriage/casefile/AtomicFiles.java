@@ -26,6 +26,12 @@ public final class AtomicFiles {
   }
 
   private static final SecureRandom RANDOM = new SecureRandom();
+  /** Temporary files being written now: removed at exit too, should the JVM end mid-write (signal, out of memory). */
+  private static final java.util.Set<Path> OPEN = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(p -> p.toFile().delete()), "sysmon-triage-partial-cleanup"));
+  }
 
   private AtomicFiles() {}
 
@@ -53,6 +59,7 @@ public final class AtomicFiles {
     Files.createDirectories(dir);
     Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
     Files.createFile(tmp);
+    OPEN.add(tmp);
     try {
       keepPermissions(abs, tmp);
       try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -65,6 +72,7 @@ public final class AtomicFiles {
       syncFolder(dir);
     } finally {
       Files.deleteIfExists(tmp);
+      OPEN.remove(tmp);
     }
   }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -37,10 +38,13 @@ public final class CaseFiles {
   /** Loads a case file; a missing, unreadable or foreign file is a {@link TriageException}. */
   public static CaseFile load(Path file) {
     try {
-      if (Files.size(file) > MAX_BYTES) {
-        throw new TriageException(file + " is larger than a case file can be (" + (MAX_BYTES >> 20) + " MB)");
+      if (Files.isDirectory(file)) {
+        throw new TriageException("case file " + file + " is a folder; give the case's .case.json file");
       }
-      CaseFile c = JSON.readValue(Files.readAllBytes(file), CaseFile.class);
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new TriageException("case file " + file + " is not a regular file (a pipe, socket or device); save the case to a file and give that file");
+      }
+      CaseFile c = JSON.readValue(readBounded(file), CaseFile.class);
       if (c == null || !CaseFile.FORMAT.equals(c.format())) {
         throw new TriageException(file + " is not a Sysmon Triage case file (no \"format\": \"" + CaseFile.FORMAT + "\")");
       }
@@ -55,6 +59,24 @@ public final class CaseFiles {
     } catch (IOException e) {
       throw new TriageException("cannot read case file " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The file's bytes, refused past {@link #MAX_BYTES} without reading more (its size on disk may lie). */
+  private static byte[] readBounded(Path file) throws IOException {
+    if (Files.size(file) > MAX_BYTES) {
+      throw tooLarge(file);
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] b = in.readNBytes((int) MAX_BYTES + 1);
+      if (b.length > MAX_BYTES) {
+        throw tooLarge(file);
+      }
+      return b;
+    }
+  }
+
+  private static TriageException tooLarge(Path file) {
+    return new TriageException("case file " + file + " is larger than a case file can be (" + (MAX_BYTES >> 20) + " MB)");
   }
 
   /** Loads a case file and checks each of its logs on disk (relative paths against the case's folder). */

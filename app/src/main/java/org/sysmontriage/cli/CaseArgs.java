@@ -9,6 +9,7 @@ import org.sysmontriage.casefile.CaseFiles;
 import org.sysmontriage.casefile.SourceProblem;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.TriageException;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,9 +22,34 @@ public final class CaseArgs {
       description = "A saved investigation (case file): its allowlist suppresses hits, its statuses, tags and notes show.")
   Path caseFile;
 
+  private CaseFile loaded;
+
   /** True when {@code --case} was given. */
   public boolean given() {
     return caseFile != null;
+  }
+
+  /**
+   * Reads and checks the case file before any import starts (a regular file within the size
+   * limit, valid JSON of the case format); a {@link org.sysmontriage.event.TriageException} says
+   * what is wrong. Nothing to do without {@code --case}.
+   */
+  public void readFirst() {
+    if (caseFile != null && loaded == null) {
+      loaded = CaseFiles.load(caseFile);
+    }
+  }
+
+  /** As {@link #readFirst()}; a refusal is printed to {@code err}: returns false then (exit 2). */
+  public boolean readFirst(PrintWriter err) {
+    try {
+      readFirst();
+      return true;
+    } catch (TriageException e) {
+      err.println("sysmon-triage: " + TerminalText.safe(e.getMessage()));
+      err.flush();
+      return false;
+    }
   }
 
   /** The case file, or null without {@code --case}. Problems of its logs against the store go to {@code err}. */
@@ -31,13 +57,13 @@ public final class CaseArgs {
     if (caseFile == null) {
       return null;
     }
-    CaseFile c = CaseFiles.load(caseFile);
-    List<SourceProblem> problems = c.checkAgainst(store.sources());
+    readFirst();
+    List<SourceProblem> problems = loaded.checkAgainst(store.sources());
     for (SourceProblem p : problems) {
-      err.println("sysmon-triage: case " + caseFile + ": " + p.message());
+      err.println(TerminalText.safe("sysmon-triage: case " + caseFile + ": " + p.message()));
     }
     err.flush();
-    return c;
+    return loaded;
   }
 
   /** The hits with the case applied; every hit kept, all new, without {@code --case}. */

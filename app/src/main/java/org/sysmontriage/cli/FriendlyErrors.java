@@ -10,7 +10,7 @@ final class FriendlyErrors implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cl, ParseResult parsed) {
     String message = e instanceof TriageException ? e.getMessage() : "unexpected error: " + e;
-    cl.getErr().println("sysmon-triage: " + message);
+    cl.getErr().println("sysmon-triage: " + TerminalText.safe(message));
     if (System.getenv("SYSMON_TRIAGE_DEBUG") != null) {
       e.printStackTrace(cl.getErr());
     }

@@ -93,7 +93,7 @@ final class HitTableWriter implements HitWriter {
     }
     for (RiskRollup.Finding f : r.rollup().findings()) {
       out.printf(Locale.ROOT, "risk %-4s %-40s sum %4d  max %3d  hits %4d  %s%n", f.kind(), clip(f.name(), 40), f.sum(), f.max(),
-          f.hits(), String.join(",", f.analytics()));
+          f.hits(), safe(String.join(",", f.analytics())));
     }
   }
 

@@ -70,7 +70,10 @@ public final class ReportCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     AnalyticLibrary library = rules.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(rules);
-    library.errors().forEach(e -> err.println(e));
+    library.errors().forEach(e -> err.println(TerminalText.safe(e.toString())));
+    if (!caseArgs.readFirst(err)) {
+      return TriageCommand.USAGE;
+    }
     try {
       EvidenceGuard.ofGiven(paths.paths()).check(out, "--out");
     } catch (TriageException e) {
@@ -91,9 +94,9 @@ public final class ReportCommand implements Callable<Integer> {
       return refused(err, e);
     }
     if (newFolder) {
-      err.println("sysmon-triage: created the folder " + folder);
+      err.println(TerminalText.safe("sysmon-triage: created the folder " + folder));
     }
-    err.println("sysmon-triage: wrote " + out + ": " + data.rows().size() + " hits" + (c == null ? "" : ", " + data.suppressed()
+    err.println(TerminalText.safe("sysmon-triage: wrote " + out) + ": " + data.rows().size() + " hits" + (c == null ? "" : ", " + data.suppressed()
         + " suppressed by the case's allowlist") + (minRisk > 0 ? ", " + data.belowMinRisk() + " below risk " + minRisk : ""));
     err.flush();
     int code = ImportSupport.exitCode(imported);

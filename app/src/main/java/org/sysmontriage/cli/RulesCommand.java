@@ -42,10 +42,10 @@ public final class RulesCommand implements Runnable {
       AnalyticLibrary lib = rules.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(rules);
       out.printf(Locale.ROOT, "%-46s %4s %-8s %-13s %-22s %s%n", "ID", "RISK", "", "SEVERITY", "TECHNIQUES", "TITLE");
       for (Analytic a : lib.analytics()) {
-        out.printf(Locale.ROOT, "%-46s %4d %-8s %-13s %-22s %s%n", a.id(), a.risk(), a.impact() + "x" + a.confidence(),
-            a.severity().sigmaName(), String.join(",", a.techniques()), a.title());
+        out.printf(Locale.ROOT, "%-46s %4d %-8s %-13s %-22s %s%n", TerminalText.safe(a.id()), a.risk(), a.impact() + "x" + a.confidence(),
+            a.severity().sigmaName(), TerminalText.safe(String.join(",", a.techniques())), TerminalText.safe(a.title()));
       }
-      lib.errors().forEach(e -> spec.commandLine().getErr().println(e));
+      lib.errors().forEach(e -> spec.commandLine().getErr().println(TerminalText.safe(e.toString())));
       out.flush();
       return lib.errors().isEmpty() ? TriageCommand.OK : TriageCommand.PARTIAL;
     }
@@ -65,7 +65,7 @@ public final class RulesCommand implements Runnable {
       AnalyticLibrary lib = AnalyticLibrary.loadOnly(paths);
       PrintWriter out = spec.commandLine().getOut();
       for (RuleError e : lib.errors()) {
-        out.println(e);
+        out.println(TerminalText.safe(e.toString()));
       }
       out.printf(Locale.ROOT, "%d rule(s) loaded, %d error(s)%n", lib.analytics().size(), lib.errors().size());
       out.flush();

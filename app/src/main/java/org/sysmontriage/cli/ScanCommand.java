@@ -53,7 +53,10 @@ public final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     AnalyticLibrary library = rules.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(rules);
     for (RuleError e : library.errors()) {
-      err.println(e);
+      err.println(TerminalText.safe(e.toString()));
+    }
+    if (!caseArgs.readFirst(err)) {
+      return TriageCommand.USAGE;
     }
     ImportResult imported = ImportSupport.importPaths(paths.paths(), err);
     DetectionResult result = new Detector(library).run(imported.store(), ProgressListener.NONE, new CancellationToken());

@@ -56,7 +56,38 @@ public final class TriageCommand implements Runnable {
     return cl;
   }
 
+  /** The one line shown when Java runs out of memory, anywhere (no stack trace). */
+  public static final String OUT_OF_MEMORY = "sysmon-triage: out of memory: give Java more memory, e.g. java -Xmx8g -jar "
+      + "sysmon-triage.jar ..., or read fewer logs at once (nothing half-written was left: a report file is complete or absent)";
+
+  /**
+   * Runs a command line. Out of memory, in this thread or any other, ends with {@link
+   * #OUT_OF_MEMORY} and exit code {@link #USAGE} instead of a stack trace; files being written
+   * are removed by their writers ({@code AtomicFiles}), so nothing half-written stays.
+   */
   public static int run(String... args) {
-    return commandLine().execute(args);
+    Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
+      if (e instanceof OutOfMemoryError) {
+        outOfMemory();
+        System.exit(USAGE); // shutdown hooks remove temporary files
+      } else {
+        System.err.println("sysmon-triage: unexpected error in " + t.getName() + ": " + e);
+      }
+    });
+    try {
+      return commandLine().execute(args);
+    } catch (OutOfMemoryError e) {
+      outOfMemory();
+      return USAGE;
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicBoolean OOM_SHOWN = new java.util.concurrent.atomic.AtomicBoolean();
+
+  private static void outOfMemory() {
+    if (OOM_SHOWN.compareAndSet(false, true)) {
+      System.err.println(OUT_OF_MEMORY);
+      System.err.flush();
+    }
   }
 }

@@ -53,6 +53,9 @@ final class ArchiveExpander {
         }
       }
       passedOver(source, archive, out);
+    } catch (MemberCopy.TempWriteException e) {
+      out.add(PlannedLog.unreadable(source, file, "archive", "not read after " + out.size() + " members: " + e.getMessage()));
+      return out;
     } catch (IOException e) {
       out.add(damaged(source, file, kind, out.size(), MemberCopy.reason(e)));
       return out;

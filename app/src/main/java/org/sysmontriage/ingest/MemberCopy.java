@@ -24,15 +24,44 @@ record MemberCopy(Path file, long size, String sha256, String refusal, String da
     return refusal != null || damage != null;
   }
 
+  /**
+   * Writing the temporary copy failed (the temporary folder's disk is full, or it is not
+   * writable): the archive is fine, the machine is not; the message says what to do.
+   */
+  static final class TempWriteException extends IOException {
+    TempWriteException(Path file, IOException cause) {
+      super("cannot copy the member to the temporary folder " + file.getParent() + ": " + what(cause)
+          + "; free space there or use a folder on a bigger disk: java -Djava.io.tmpdir=/path/to/bigger/disk -jar ...", cause);
+    }
+
+    private static String what(IOException e) {
+      String m = String.valueOf(e.getMessage());
+      return m.contains("No space left") || m.contains("not enough space") || m.contains("Disk quota")
+          ? "the disk is full (" + m + ")" : m;
+    }
+  }
+
   /** Copies the current member to {@code file}; {@code position} hears the archive bytes consumed. */
   static MemberCopy copy(ArchiveStream archive, Path file, ExpansionBudget budget, CancellationToken cancel,
+      LongConsumer position) throws IOException {
+    OutputStream out;
+    try {
+      out = Files.newOutputStream(file);
+    } catch (IOException e) {
+      throw new TempWriteException(file, e);
+    }
+    return copy(archive, file, out, budget, cancel, position);
+  }
+
+  /** As above, into {@code out} (which is closed); a failure to write is a {@link TempWriteException}. */
+  static MemberCopy copy(ArchiveStream archive, Path file, OutputStream target, ExpansionBudget budget, CancellationToken cancel,
       LongConsumer position) throws IOException {
     MessageDigest sha = FileHasher.newDigest();
     long start = archive.compressedPosition();
     long n = 0;
     byte[] buf = new byte[BUFFER];
     InputStream in = archive.content();
-    try (OutputStream out = Files.newOutputStream(file)) {
+    try (OutputStream out = target) {
       while (true) {
         int r;
         try {
@@ -54,7 +83,11 @@ record MemberCopy(Path file, long size, String sha256, String refusal, String da
         cancel.check();
         position.accept(archive.compressedPosition());
         sha.update(buf, 0, r);
-        out.write(buf, 0, r);
+        try {
+          out.write(buf, 0, r);
+        } catch (IOException e) {
+          throw new TempWriteException(file, e);
+        }
       }
     }
   }
