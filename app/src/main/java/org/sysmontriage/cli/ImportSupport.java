@@ -5,7 +5,6 @@ import java.util.List;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.event.SourceInfo;
-import org.sysmontriage.event.TriageException;
 import org.sysmontriage.ingest.ImportProgress;
 import org.sysmontriage.ingest.ImportResult;
 import org.sysmontriage.ingest.Importer;
@@ -26,10 +25,7 @@ public final class ImportSupport {
     ImportResult result;
     try {
       result = new Importer().run(paths, progress, new CancellationToken());
-    } catch (OutOfMemoryError e) {
-      throw new TriageException("not enough memory to hold every event of these logs: give Java more, e.g. "
-          + "java -Xmx8g -jar sysmon-triage.jar ..., or read fewer logs at once", e);
-    } finally {
+    } finally { // out of memory goes up to TriageCommand.run: one line, exit 2
       if (bar != null) {
         bar.clear();
       }

@@ -94,6 +94,9 @@ final class NdjsonReader {
     if (cause instanceof RuntimeException re) {
       return re;
     }
+    if (cause instanceof Error err) {
+      throw err; // out of memory: the import says so in words (LogReading)
+    }
     return new TriageException("JSON reading failed: " + cause, cause);
   }
 

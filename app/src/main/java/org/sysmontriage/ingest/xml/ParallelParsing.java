@@ -48,6 +48,9 @@ final class ParallelParsing implements Consumer<BatchJob>, AutoCloseable {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
       }
+      if (e.getCause() instanceof Error err) {
+        throw err; // out of memory: the import says so in words (LogReading)
+      }
       throw new IllegalStateException(e.getCause());
     }
   }
