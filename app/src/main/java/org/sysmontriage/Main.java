@@ -1,6 +1,8 @@
 package org.sysmontriage;
 
 import org.sysmontriage.cli.TriageCommand;
+import org.sysmontriage.cli.UiBench;
+import org.sysmontriage.ui.bench.PulseProbe;
 import org.sysmontriage.ui.TriageApp;
 
 /**
@@ -11,6 +13,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    UiBench.use(PulseProbe::run);
     if (TriageCommand.isCommandLine(args)) {
       System.exit(TriageCommand.run(args));
     }

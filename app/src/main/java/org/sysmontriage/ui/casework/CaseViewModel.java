@@ -132,14 +132,23 @@ public final class CaseViewModel {
    * opened ({@code paths} as given, and every log in the store) are evidence a save never writes to.
    */
   public AppliedCase apply(List<String> paths, EventStore store, List<Hit> hits) {
-    evidence = EvidenceGuard.of(paths, store.sources());
     AppliedCase applied = caseFile.get().apply(store, hits);
+    recordImport(paths, store);
+    return applied;
+  }
+
+  /**
+   * After logs were read: they become evidence a save never writes to, the case lists them, and what
+   * differs from the case's own list (changed hashes, logs not opened) is said. The allowlist itself is
+   * applied off the UI thread with {@link CaseFile#apply} on {@link #caseFileProperty()}'s value.
+   */
+  public void recordImport(List<String> paths, EventStore store) {
+    evidence = EvidenceGuard.of(paths, store.sources());
     List<SourceProblem> problems = caseFile.get().sources().isEmpty() ? List.of() : caseFile.get().checkAgainst(store.sources());
     if (!problems.isEmpty() && message.get().isEmpty()) {
       message.set(String.join("\n", problems.stream().map(SourceProblem::message).toList()));
     }
     caseFile.set(caseFile.get().withSources(store.sources()));
-    return applied;
   }
 
   /** Fills the table's status column from the case. */

@@ -36,6 +36,7 @@ public final class ShellViewModel {
   private final Parts parts;
   private final TaskRunner runner;
   private Predicate<String> unsaved = action -> true;
+  private long prepared;
   private final ReadOnlyObjectWrapper<Investigation> investigation = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(TriageApp.TITLE);
   private Runnable onShowHits = () -> {};
@@ -122,9 +123,29 @@ public final class ShellViewModel {
     Investigation inv = investigation.get();
     if (inv != null) {
       int selected = parts.hits().selectedHitProperty().get();
-      showHits(inv);
-      parts.hits().selectedHitProperty().set(selected < 0 ? -1 : Math.min(selected, parts.hits().table().size() - 1));
+      prepare(inv, p -> {
+        showHits(inv, p);
+        parts.hits().selectedHitProperty().set(selected < 0 ? -1 : Math.min(selected, p.table().size() - 1));
+      });
     }
+  }
+
+  /** The allowlist applied and the hits put in columns, off the UI thread (a million events give many hits). */
+  private record Prepared(AppliedCase applied, HitTable table) {}
+
+  private void prepare(Investigation inv, java.util.function.Consumer<Prepared> then) {
+    org.sysmontriage.casefile.CaseFile c = parts.caseWork().caseFileProperty().get();
+    long gen = ++prepared;
+    runner.submit(cancel -> {
+      AppliedCase applied = c.apply(inv.store(), inv.hits());
+      HitTable table = new HitTable(inv.store(), applied.kept());
+      table.hitOfEvent(0); // builds the event -> hit index here, not on the first click
+      return new Prepared(applied, table);
+    }, p -> {
+      if (gen == prepared) {
+        then.accept(p);
+      }
+    }, e -> notice.set(Failures.says("The hits could not be shown", e)));
   }
 
   /** Opens one log and selects the first hit of an analytic in it (the library's "Show me"). */
@@ -138,10 +159,15 @@ public final class ShellViewModel {
   }
 
   private void opened(Investigation next) {
+    parts.caseWork().recordImport(next.paths(), next.store());
+    prepare(next, p -> shown(next, p));
+  }
+
+  private void shown(Investigation next, Prepared p) {
     investigation.set(next);
     parts.caseWork().setLogs(next.paths());
     updateTitle();
-    HitTable table = showHits(next);
+    HitTable table = showHits(next, p);
     parts.sources().show(next.store().sources());
     parts.events().show(next.store(), next.hosts(), e -> hitOf(table, e));
     parts.start().remember(next.paths());
@@ -152,9 +178,9 @@ public final class ShellViewModel {
     }
   }
 
-  private HitTable showHits(Investigation inv) {
-    AppliedCase applied = parts.caseWork().apply(inv.paths(), inv.store(), inv.hits());
-    HitTable table = new HitTable(inv.store(), applied.kept());
+  private HitTable showHits(Investigation inv, Prepared p) {
+    AppliedCase applied = p.applied();
+    HitTable table = p.table();
     parts.caseWork().attach(table);
     parts.hitDetails().clear();
     parts.hitDetails().setHitLookup(e -> hitOf(table, e));

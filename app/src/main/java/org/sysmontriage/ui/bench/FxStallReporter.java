@@ -1,8 +1,8 @@
-package org.sysmontriage.ui;
+package org.sysmontriage.ui.bench;
 
 /**
- * Test-only diagnosis for the pulse probe: when the FX thread has not pulsed for a while, prints
- * what it is doing (its stack), so a stall names its cause.
+ * Diagnosis for the pulse probe: when the FX thread has not pulsed for a while, prints what it is
+ * doing (its stack) to standard error, so a stall names its cause.
  */
 final class FxStallReporter {
   private final Thread fx;
@@ -30,6 +30,7 @@ final class FxStallReporter {
 
   private void watch(long stallMillis) {
     long reported = 0;
+    long reportedAt = 0;
     while (!Thread.currentThread().isInterrupted()) {
       try {
         Thread.sleep(stallMillis / 2);
@@ -37,8 +38,10 @@ final class FxStallReporter {
         return;
       }
       long now = System.nanoTime() / 1_000_000;
-      if (now - lastPulseMillis > stallMillis && lastPulseMillis != reported) {
+      // Once when a stall starts, then every half second while it lasts: a long stall shows each of its causes.
+      if (now - lastPulseMillis > stallMillis && (lastPulseMillis != reported || now - reportedAt >= 500)) {
         reported = lastPulseMillis;
+        reportedAt = now;
         StringBuilder b = new StringBuilder("FX-STALL " + (now - lastPulseMillis) + " ms, FX thread at:\n");
         StackTraceElement[] stack = fx.getStackTrace();
         for (int i = 0; i < Math.min(18, stack.length); i++) {

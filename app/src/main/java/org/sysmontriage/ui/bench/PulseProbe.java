@@ -1,0 +1,176 @@
+package org.sysmontriage.ui.bench;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.sysmontriage.event.TriageException;
+import org.sysmontriage.ui.TriageWindow;
+import org.sysmontriage.ui.common.FxTaskRunner;
+import org.sysmontriage.ui.engine.CoreEngine;
+import org.sysmontriage.ui.hits.HitColumn;
+import org.sysmontriage.ui.shell.ShellViewModel;
+import org.sysmontriage.ui.start.RecentFiles;
+import org.sysmontriage.ui.start.SampleLogs;
+
+/**
+ * {@code bench ui}: opens N synthetic events (see {@link SyntheticStore}) in the real window and
+ * records the longest gap between two JavaFX pulses while the logs are read, while the analytics
+ * run, and afterwards while the analyst works (select a hit, sort, filter the hits, search the
+ * events). A gap is a time the window could not repaint or answer a key. The last line is
+ * {@code worst FX pulse gap: N ms}.
+ */
+public final class PulseProbe {
+  /** A gap longer than the goal prints the FX thread's stack to standard error. */
+  private static final long STALL_MILLIS = 100;
+
+  private final Map<String, long[]> worst = new LinkedHashMap<>(); // phase -> {worst ns, pulses}
+  private volatile String phase = "start";
+  private ShellViewModel vm;
+  private Stage stage;
+  private FxStallReporter stalls;
+
+  /** Runs the probe; needs a display (a desktop, Xvfb, or Monocle with -Dglass.platform=Monocle). */
+  public static int run(List<String> paths, int events, long idleMillis, PrintWriter out) throws Exception {
+    return new PulseProbe().probe(paths, events, idleMillis, out);
+  }
+
+  private int probe(List<String> paths, int events, long idleMillis, PrintWriter out) throws Exception {
+    Path home = Files.createTempDirectory("sysmon-triage-bench");
+    start();
+    AnimationTimer timer = onFx(() -> {
+      stage = new Stage();
+      vm = TriageWindow.open(stage, new TriageWindow.Parts(new SyntheticEngine(new CoreEngine(), events), new FxTaskRunner(),
+          new RecentFiles(home.resolve("recent.json")), SampleLogs.locate(), url -> {}));
+      stage.show();
+      stalls = new FxStallReporter(Thread.currentThread(), STALL_MILLIS);
+      stalls.start();
+      AnimationTimer t = timer();
+      t.start();
+      return t;
+    });
+    long t0 = System.nanoTime();
+    onFx(() -> {
+      vm.open(paths);
+      return null;
+    });
+    waitUntil(() -> vm.investigationProperty().get() != null || !vm.importing().errorProperty().get().isEmpty(), 3600);
+    String error = onFx(() -> vm.importing().errorProperty().get());
+    if (vm.investigationProperty().get() == null) {
+      throw new TriageException("the probe's import failed: " + error);
+    }
+    double openSeconds = (System.nanoTime() - t0) / 1e9;
+    work(idleMillis);
+    onFx(() -> {
+      timer.stop();
+      stalls.stop();
+      stage.close();
+      return null;
+    });
+    report(out, events, openSeconds);
+    return 0;
+  }
+
+  private AnimationTimer timer() {
+    return new AnimationTimer() {
+      private long last;
+
+      @Override
+      public void handle(long now) {
+        String p = phase();
+        long[] w = worst.computeIfAbsent(p, k -> new long[2]);
+        if (last > 0 && now - last > w[0]) {
+          w[0] = now - last;
+        }
+        w[1]++;
+        last = now;
+        stalls.pulsed();
+      }
+    };
+  }
+
+  private String phase() {
+    if (!"start".equals(phase)) {
+      return phase;
+    }
+    String p = vm.importing().phaseProperty().get();
+    return p.startsWith("Running analytics") ? "analysis" : vm.investigationProperty().get() != null ? "after open" : "import";
+  }
+
+  /** What an analyst does first, each step followed by a pause in which the window must stay live. */
+  private void work(long idleMillis) throws Exception {
+    phase = "after open";
+    Thread.sleep(idleMillis);
+    step("select a hit", () -> vm.hits().selectedHitProperty().set(vm.hits().rows().size() > 0 ? vm.hits().rows().get(0) : -1), idleMillis);
+    step("sort hits by time", () -> vm.hits().sortBy(HitColumn.TIME, false), idleMillis);
+    step("filter hits", () -> vm.hits().textProperty().set("lsass"), idleMillis);
+    step("clear hit filter", () -> vm.hits().textProperty().set(""), idleMillis);
+    step("search events", () -> vm.events().textProperty().set("powershell"), idleMillis);
+    step("clear event search", () -> vm.events().textProperty().set(""), idleMillis);
+  }
+
+  private void step(String name, Runnable action, long idleMillis) throws Exception {
+    phase = name;
+    onFx(() -> {
+      action.run();
+      return null;
+    });
+    Thread.sleep(idleMillis);
+  }
+
+  private void report(PrintWriter out, int events, double openSeconds) {
+    out.printf(Locale.ROOT, "bench ui: %,d synthetic events, %,d hits, opened (import + analytics) in %.1f s; %d cores, max heap %,d MB%n",
+        events, vm.investigationProperty().get().hits().size(), openSeconds, Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20);
+    long all = 0;
+    for (Map.Entry<String, long[]> e : worst.entrySet()) {
+      out.printf(Locale.ROOT, "  %-20s worst gap %6.0f ms over %,d pulses%n", e.getKey(), e.getValue()[0] / 1e6, e.getValue()[1]);
+      all = Math.max(all, e.getValue()[0]);
+    }
+    out.printf(Locale.ROOT, "worst FX pulse gap: %.0f ms%n", all / 1e6);
+    out.flush();
+  }
+
+  private static void start() throws InterruptedException {
+    CountDownLatch up = new CountDownLatch(1);
+    try {
+      Platform.startup(up::countDown);
+    } catch (IllegalStateException alreadyRunning) {
+      up.countDown();
+    }
+    Platform.setImplicitExit(false);
+    up.await();
+  }
+
+  private static <T> T onFx(Supplier<T> work) throws Exception {
+    CompletableFuture<T> f = new CompletableFuture<>();
+    Platform.runLater(() -> {
+      try {
+        f.complete(work.get());
+      } catch (RuntimeException e) {
+        f.completeExceptionally(e);
+      }
+    });
+    return f.get(600, TimeUnit.SECONDS);
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier done, long seconds) throws Exception {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    while (!onFx(done::getAsBoolean)) {
+      if (System.nanoTime() > end) {
+        throw new TriageException("the probe gave up after " + seconds + " s");
+      }
+      Thread.sleep(50);
+    }
+  }
+}
