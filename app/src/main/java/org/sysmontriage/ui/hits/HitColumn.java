@@ -18,7 +18,7 @@ public enum HitColumn {
   USER("User", GridColumn.Kind.TEXT, 10, HitTable::user),
   TECHNIQUE("Technique", GridColumn.Kind.TEXT, 7.5, HitTable::technique),
   TACTIC("Tactic", GridColumn.Kind.TEXT, 9, HitTable::tactic),
-  SEVERITY("Severity", GridColumn.Kind.TEXT, 5.5, (t, h) -> t.hit(h).analytic().severity().sigmaName()),
+  SEVERITY("Severity", GridColumn.Kind.TEXT, 7, (t, h) -> t.hit(h).analytic().severity().sigmaName()),
   PROCESS("Source image", GridColumn.Kind.PATH, 16, HitTable::process),
   TARGET("Target", GridColumn.Kind.PATH, 16, HitTable::target),
   COMMAND("Command line / file", GridColumn.Kind.TEXT, 30, HitTable::commandOrFile),

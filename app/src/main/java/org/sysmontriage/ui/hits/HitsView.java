@@ -12,8 +12,9 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.controlsfx.control.textfield.TextFields;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
@@ -26,7 +27,6 @@ import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.grid.GridColumn;
 import org.sysmontriage.ui.grid.GridParts;
 import org.sysmontriage.ui.grid.GridView;
-import javafx.scene.layout.VBox;
 
 /** The filter bar and the hits table: a window over hit indexes, sorted and filtered by the ViewModel. */
 public final class HitsView extends BorderPane {
@@ -72,7 +72,7 @@ public final class HitsView extends BorderPane {
     return table;
   }
 
-  private FlowPane filterBar() {
+  private VBox filterBar() {
     text.setId(Ids.HITS_TEXT);
     text.setPromptText("Filter hits…");
     text.setTooltip(new Tooltip("Keep hits with this text in any column"));
@@ -101,12 +101,27 @@ public final class HitsView extends BorderPane {
     riskLabel.setLabelFor(minRisk);
     HBox risk = new HBox(Columns.ems(0.4), riskLabel, minRisk); // label and spinner wrap together
     risk.setAlignment(Pos.CENTER_LEFT);
-    FlowPane bar = new FlowPane(text, host, analytic, technique, risk);
-    bar.getChildren().addAll(grid.tools());
-    bar.getChildren().addAll(clear, summary);
+    // Two rows whatever the width and text size: the fields shrink (down to a few letters) before they wrap.
+    for (javafx.scene.control.Control c : java.util.List.of(text, host, analytic, technique)) {
+      c.setMinWidth(Columns.ems(4));
+      HBox.setHgrow(c, Priority.SOMETIMES);
+    }
+    text.setMaxWidth(Double.MAX_VALUE);
+    HBox.setHgrow(text, Priority.ALWAYS);
+    summary.setMinWidth(0);
+    HBox first = row(text, host, analytic);
+    HBox second = row(technique, risk);
+    second.getChildren().addAll(grid.tools());
+    second.getChildren().addAll(clear, summary);
+    VBox bar = new VBox(first, second);
     bar.getStyleClass().add(Styles.TOOLBAR);
-    bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
+  }
+
+  private static HBox row(javafx.scene.Node... nodes) {
+    HBox row = new HBox(Columns.ems(0.5), nodes);
+    row.setAlignment(Pos.CENTER_LEFT);
+    return row;
   }
 
   private TableView<Integer> table() {

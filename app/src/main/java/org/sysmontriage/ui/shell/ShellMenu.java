@@ -52,8 +52,8 @@ final class ShellMenu {
         new SeparatorMenuItem(),
         item("_Find", "Shortcut+F", view::find),
         theme,
-        item("Larger text", "Shortcut+EQUALS", () -> view.zoomText(1.15)),
-        item("Smaller text", "Shortcut+MINUS", () -> view.zoomText(1 / 1.15)),
+        item("Larger text", "Shortcut+EQUALS", () -> view.zoomText(ShellView.TEXT_STEP)),
+        item("Smaller text", "Shortcut+MINUS", () -> view.zoomText(1 / ShellView.TEXT_STEP)),
         item("Normal text size", "Shortcut+0", () -> view.zoomText(0)));
   }
 

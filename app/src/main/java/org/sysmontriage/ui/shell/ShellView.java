@@ -42,6 +42,8 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   private final CaseActions caseActions;
   private final TimelineView timeline;
   private final EventsView eventsView;
+  /** One Ctrl+= step. */
+  static final double TEXT_STEP = 1.15;
   private double fontScale = 1;
   private String fontSheet;
 
@@ -56,6 +58,9 @@ public final class ShellView extends BorderPane implements StartView.Actions {
       if (scene != null && !scene.getStylesheets().contains(fontSheet)) {
         scene.getStylesheets().add(fontSheet);
       }
+      if (scene != null) {
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::textSizeKeys);
+      }
     });
     hitsView = new HitsView(vm.hits(), vm.caseWork(), grids, this::allow);
     timeline = new TimelineView(vm.hits(), themes.darkProperty());
@@ -65,6 +70,7 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     hitDetails.setTriage(new TriageBox(vm.caseWork(), vm.hitDetails().hitProperty()));
     hitDetails.setAllowAction((field, value) -> allow(field, value));
     Node workspace = workspace(hitDetails, library, browser);
+    scaleColumns(workspace, 1);
     vm.onShowHits(() -> showTab(Ids.TAB_HITS));
     vm.onUnsaved(this::saveOrDiscard);
     // The workspace is built, styled and laid out behind the (opaque) start page from the start,
@@ -130,7 +136,9 @@ public final class ShellView extends BorderPane implements StartView.Actions {
 
   /** Scales every text of the window (and the layout in ems with it). */
   void zoomText(double factor) {
+    double old = fontScale;
     fontScale = factor == 0 ? 1 : Math.max(0.6, Math.min(3, fontScale * factor));
+    scaleColumns(this, fontScale / old);
     double px = org.sysmontriage.ui.common.Em.size() * fontScale;
     String css = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", px);
     setStyle(css);
@@ -144,6 +152,45 @@ public final class ShellView extends BorderPane implements StartView.Actions {
       getScene().getStylesheets().add(sheet);
     }
     fontSheet = sheet;
+  }
+
+  // Column widths are in pixels: they grow and shrink with the text, so headers and risk never show "…".
+  private void scaleColumns(Node root, double ratio) {
+    double px = org.sysmontriage.ui.common.Em.size() * fontScale;
+    for (Node n : root.lookupAll(".table-view")) {
+      if (n instanceof javafx.scene.control.TableView<?> t) {
+        scale(t.getColumns(), ratio, px);
+      }
+    }
+  }
+
+  // Each column at least as wide as its header (bold, with room for the sort arrow and padding).
+  private static void scale(List<? extends javafx.scene.control.TableColumnBase<?, ?>> columns, double ratio, double px) {
+    for (javafx.scene.control.TableColumnBase<?, ?> c : columns) {
+      javafx.scene.text.Text header = new javafx.scene.text.Text(c.getText() == null ? "" : c.getText());
+      header.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, px));
+      double least = Math.ceil(header.getLayoutBounds().getWidth() * 1.1 + px * 2.5);
+      c.setMinWidth(Math.max(c.getMinWidth() * ratio, least));
+      c.setPrefWidth(Math.max(c.getPrefWidth() * ratio, c.getMinWidth()));
+      scale(c.getColumns(), ratio, px);
+    }
+  }
+
+  // Ctrl+= / Ctrl++ / Ctrl+- / Ctrl+0 size the text wherever the focus is (a field or the timeline
+  // would otherwise take the key first).
+  private void textSizeKeys(javafx.scene.input.KeyEvent e) {
+    if (!e.isShortcutDown() || e.isAltDown()) {
+      return;
+    }
+    switch (e.getCode()) {
+      case EQUALS, PLUS, ADD -> zoomText(TEXT_STEP);
+      case MINUS, SUBTRACT -> zoomText(1 / TEXT_STEP);
+      case DIGIT0, NUMPAD0 -> zoomText(0);
+      default -> {
+        return;
+      }
+    }
+    e.consume();
   }
 
   void focusHits() {

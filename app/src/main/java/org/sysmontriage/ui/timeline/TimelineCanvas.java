@@ -26,10 +26,13 @@ public final class TimelineCanvas extends Region {
   private boolean dragging;
   private boolean brushing;
 
+  /** The least height of the plot, in pixels, whatever the window and text size. */
+  public static final double MIN_HEIGHT = 120;
+
   public TimelineCanvas() {
     getChildren().add(canvas);
     setFocusTraversable(true);
-    setMinHeight(0);
+    setMinHeight(MIN_HEIGHT); // the split pane above the table never squeezes the lanes to nothing
     setOnScroll(this::scrolled);
     setOnMousePressed(this::pressed);
     setOnMouseDragged(this::dragged);
@@ -150,6 +153,9 @@ public final class TimelineCanvas extends Region {
   }
 
   private void key(KeyEvent e) {
+    if (e.isShortcutDown() || e.isAltDown()) {
+      return; // Ctrl+= is the window's text size, Alt+Left is Back: not the timeline's zoom and pan
+    }
     double w = plotWidth();
     switch (e.getCode()) {
       case PLUS, EQUALS, ADD -> state.axis.zoom(0.8, w / 2, w);
