@@ -125,6 +125,18 @@ final class ValueCompiler {
     return out;
   }
 
+  /**
+   * How a regular expression reads in "why it fired": in words when its shape is simple ("file name
+   * matches lsass*.dmp"), else as the rule writes it ({@code re|i '...'}), which a reader can look up.
+   */
+  static String regexReason(String value, String written) {
+    String words = RegexWords.of(value);
+    if (words == null) {
+      return written + " '" + value + "'";
+    }
+    return words + (written.contains("|i") ? "" : " (case-sensitive)");
+  }
+
   /** The {@code re} modifier on RE2/J: matching time is linear in the value, whatever the pattern. */
   private static ValueTest regex(String value, List<String> mods, YamlNode at) throws RuleException {
     int flags = 0;
@@ -142,7 +154,7 @@ final class ValueCompiler {
       written.append("|s");
     }
     try {
-      return new ValueTest.RegexTest(com.google.re2j.Pattern.compile(value, flags), written + " '" + value + "'");
+      return new ValueTest.RegexTest(com.google.re2j.Pattern.compile(value, flags), regexReason(value, written.toString()));
     } catch (com.google.re2j.PatternSyntaxException e) {
       throw new RuleException("regular expression '" + value + "' is not supported (linear-time RE2 syntax: no"
           + " look-around or back-references): " + e.getDescription(), at);
