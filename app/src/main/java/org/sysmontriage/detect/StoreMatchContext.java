@@ -76,11 +76,11 @@ final class StoreMatchContext implements MatchContext {
     if (t instanceof ValueTest.AnyOf any) {
       for (ValueTest part : any.parts()) {
         if (part.test(value)) {
-          return part.key();
+          return part.reason();
         }
       }
     }
-    return t.key();
+    return t.reason();
   }
 
   @Override

@@ -73,7 +73,10 @@ final class RegexWords {
 
   private static List<String> alternatives(String group) {
     List<String> out = new ArrayList<>();
-    for (String a : group.split("\\|", -1)) {
+    int from = 0;
+    for (int bar = group.indexOf('|'); from <= group.length(); bar = group.indexOf('|', from)) {
+      String a = group.substring(from, bar < 0 ? group.length() : bar);
+      from = bar < 0 ? group.length() + 1 : bar + 1;
       String g = glob(a);
       if (g == null || g.contains("{")) {
         return null;

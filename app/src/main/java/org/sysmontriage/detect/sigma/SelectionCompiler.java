@@ -67,7 +67,7 @@ final class SelectionCompiler {
       for (YamlNode v : values) {
         tests.addAll(ValueCompiler.tests(v.text(), field.isEmpty() ? keywordMods(mods) : mods, v));
       }
-      return field.isEmpty() ? new Node.KeywordLeaf(registry.test(ValueTest.AnyOf.of(tests)), ValueTest.AnyOf.of(tests).key())
+      return field.isEmpty() ? new Node.KeywordLeaf(registry.test(ValueTest.AnyOf.of(tests)), ValueTest.AnyOf.of(tests).reason())
           : testLeaf(field, ValueTest.AnyOf.of(tests));
     }
     List<Node> leaves = new ArrayList<>();
@@ -80,7 +80,7 @@ final class SelectionCompiler {
   private Node testLeaf(String field, ValueTest t) {
     SystemField system = SystemField.of(field);
     int id = registry.test(t);
-    return system != null ? new Node.SystemLeaf(system, field, id, t.key()) : new Node.FieldLeaf(registry.slot(field), field, id, t.key());
+    return system != null ? new Node.SystemLeaf(system, field, id, t.reason()) : new Node.FieldLeaf(registry.slot(field), field, id, t.reason());
   }
 
   private static List<String> keywordMods(List<String> mods) {
@@ -115,7 +115,7 @@ final class SelectionCompiler {
     }
     List<Node> alternatives = new ArrayList<>();
     for (ValueTest t : ValueCompiler.tests(v.text(), keywordMods(mods), v)) {
-      alternatives.add(new Node.KeywordLeaf(registry.test(t), t.key()));
+      alternatives.add(new Node.KeywordLeaf(registry.test(t), t.reason()));
     }
     return mods.contains("all") && alternatives.size() > 1 ? new Node.And(alternatives) : or(alternatives);
   }

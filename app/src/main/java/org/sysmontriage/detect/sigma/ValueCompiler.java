@@ -154,7 +154,8 @@ final class ValueCompiler {
       written.append("|s");
     }
     try {
-      return new ValueTest.RegexTest(com.google.re2j.Pattern.compile(value, flags), regexReason(value, written.toString()));
+      return new ValueTest.RegexTest(com.google.re2j.Pattern.compile(value, flags), written + " '" + value + "'",
+          regexReason(value, written.toString()));
     } catch (com.google.re2j.PatternSyntaxException e) {
       throw new RuleException("regular expression '" + value + "' is not supported (linear-time RE2 syntax: no"
           + " look-around or back-references): " + e.getDescription(), at);

@@ -12,8 +12,13 @@ import java.util.List;
 public sealed interface ValueTest {
   boolean test(String value);
 
-  /** Stable identity of the test, also used in explanations. */
+  /** Stable identity of the test (equal tests share a cache), as the rule writes it. */
   String key();
+
+  /** How the test reads in "why it fired"; the key unless the test has plainer words. */
+  default String reason() {
+    return key();
+  }
 
   /** Sigma wildcard / equality / contains / startswith / endswith, on normalized values. */
   record GlobTest(Glob glob, boolean cased, String key) implements ValueTest {
@@ -41,6 +46,11 @@ public sealed interface ValueTest {
     }
 
     @Override
+    public String reason() {
+      return String.join(" or ", parts.stream().map(ValueTest::reason).toList());
+    }
+
+    @Override
     public boolean test(String value) {
       for (ValueTest t : parts) {
         if (t.test(value)) {
@@ -55,7 +65,7 @@ public sealed interface ValueTest {
    * The {@code re} modifier: a regular expression searched in the raw value with RE2/J (an automaton,
    * no backtracking: time linear in the value's length).
    */
-  record RegexTest(com.google.re2j.Pattern pattern, String key) implements ValueTest {
+  record RegexTest(com.google.re2j.Pattern pattern, String key, String reason) implements ValueTest {
     @Override
     public boolean test(String value) {
       return pattern.matcher(value).find();
