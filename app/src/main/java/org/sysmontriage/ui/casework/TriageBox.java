@@ -50,7 +50,9 @@ public final class TriageBox extends VBox {
     notes.setWrapText(true);
     tags.textProperty().addListener((o, a, b) -> storeNotes());
     notes.textProperty().addListener((o, a, b) -> storeNotes());
-    HBox row = new HBox(new Label("Verdict"), status, tags);
+    Label verdict = new Label("Verdict");
+    verdict.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    HBox row = new HBox(verdict, status, tags);
     row.setAlignment(Pos.CENTER_LEFT);
     row.getStyleClass().add(Styles.TOOLBAR);
     HBox.setHgrow(tags, Priority.ALWAYS);

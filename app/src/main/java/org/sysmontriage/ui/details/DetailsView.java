@@ -57,6 +57,8 @@ public final class DetailsView extends VBox {
     risk.setId(Ids.DETAILS_RISK);
     risk.getStyleClass().add(Styles.RISK_BADGE);
     risk.textProperty().bind(vm.riskProperty());
+    risk.setWrapText(true); // "90 impact × 95 confidence / 100 = 85 risk" wraps in a narrow pane, never "..."
+    risk.setMinHeight(Region.USE_PREF_SIZE);
     hideWhenEmpty(risk);
     cards.setId(Ids.DETAILS_TECHNIQUES);
     vm.analyticProperty().addListener((o, a, b) -> page.show(b, vm.pageProperty().get()));

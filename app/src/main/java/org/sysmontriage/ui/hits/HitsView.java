@@ -109,6 +109,8 @@ public final class HitsView extends BorderPane {
     text.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(text, Priority.ALWAYS);
     summary.setMinWidth(0);
+    riskLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    minRisk.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox first = row(text, host, analytic);
     HBox second = row(technique, risk);
     second.getChildren().addAll(grid.tools());

@@ -94,7 +94,8 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     left.setDividerPositions(0.3);
     SplitPane hits = new SplitPane(left, details);
     hits.setDividerPositions(0.62);
-    SplitPane.setResizableWithParent(details, false);
+    // Both sides keep their share when the window is resized (a fixed-width details pane left the hits
+    // a sliver after shrinking a large window to 1024 px).
     Tab sources = tab(Ids.TAB_SOURCES, "Sources", new SourcesView(vm.sources()));
     sources.textProperty().bind(vm.sources().titleProperty());
     tabs.getTabs().addAll(
