@@ -16,7 +16,7 @@ public enum HitColumn {
   HOST("Host", GridColumn.Kind.TEXT, 10, HitTable::host),
   ANALYTIC("Analytic", GridColumn.Kind.TEXT, 16, HitTable::analytic),
   USER("User", GridColumn.Kind.TEXT, 10, HitTable::user),
-  TECHNIQUE("Technique", GridColumn.Kind.TEXT, 7.5, HitTable::technique),
+  TECHNIQUE("Technique", GridColumn.Kind.TEXT, 9, HitTable::technique),
   TACTIC("Tactic", GridColumn.Kind.TEXT, 9, HitTable::tactic),
   SEVERITY("Severity", GridColumn.Kind.TEXT, 7, (t, h) -> t.hit(h).analytic().severity().sigmaName()),
   PROCESS("Source image", GridColumn.Kind.PATH, 16, HitTable::process),

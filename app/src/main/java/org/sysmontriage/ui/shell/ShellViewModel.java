@@ -122,11 +122,12 @@ public final class ShellViewModel {
   public void reapplyCase() {
     Investigation inv = investigation.get();
     if (inv != null) {
+      // At once (the hits are already in memory): the allowlisted hits leave the table before the next key.
       int selected = parts.hits().selectedHitProperty().get();
-      prepare(inv, p -> {
-        showHits(inv, p);
-        parts.hits().selectedHitProperty().set(selected < 0 ? -1 : Math.min(selected, p.table().size() - 1));
-      });
+      AppliedCase applied = parts.caseWork().caseFileProperty().get().apply(inv.store(), inv.hits());
+      Prepared p = new Prepared(applied, new HitTable(inv.store(), applied.kept()));
+      showHits(inv, p);
+      parts.hits().selectedHitProperty().set(selected < 0 ? -1 : Math.min(selected, p.table().size() - 1));
     }
   }
 
