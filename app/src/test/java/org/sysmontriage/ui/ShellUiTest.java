@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sysmontriage.ui.common.FxTaskRunner;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.start.RecentFiles;
+import org.sysmontriage.ui.incidents.IncidentIds;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -41,6 +42,7 @@ class ShellUiTest {
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
     TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+    showTab(robot, Ids.TAB_HITS);
     robot.clickOn(Ids.selector(Ids.HITS_TABLE)).type(javafx.scene.input.KeyCode.DOWN);
     robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
     Label risk = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_RISK)).queryAs(Label.class);
@@ -51,10 +53,39 @@ class ShellUiTest {
   }
 
   @Test
+  void anImportOpensOnTheIncidentsViewWithTheStoryOfTheFirstIncident(FxRobot robot) throws Exception {
+    robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
+    javafx.scene.control.ListView<?> list = robot.lookup(Ids.selector(IncidentIds.LIST)).queryListView();
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !list.getItems().isEmpty());
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.control.TabPane tabs = robot.lookup(Ids.selector(Ids.MAIN_TABS)).queryAs(javafx.scene.control.TabPane.class);
+    assertEquals(IncidentIds.TAB, tabs.getSelectionModel().getSelectedItem().getId());
+    Label headline = robot.lookup(Ids.selector(IncidentIds.HEADLINE)).queryAs(Label.class);
+    assertTrue(headline.getText().startsWith("INC-001") || headline.getText().startsWith("INC-"), headline.getText());
+    assertTrue(robot.lookup(Ids.selector(IncidentIds.FACTS)).queryAs(Label.class).getText().contains("Score: "));
+    TableView<?> steps = robot.lookup(Ids.selector(IncidentIds.STEPS)).queryTableView();
+    assertTrue(!steps.getItems().isEmpty());
+    javafx.scene.control.ChoiceBox<org.sysmontriage.casefile.HitStatus> verdict =
+        robot.lookup(Ids.selector(IncidentIds.VERDICT)).queryAs(javafx.scene.control.ChoiceBox.class);
+    robot.interact(() -> verdict.setValue(org.sysmontriage.casefile.HitStatus.TRUE_POSITIVE));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(stage.getTitle().contains("unsaved"), "an incident verdict is case work: " + stage.getTitle());
+  }
+
+  /** Brings a workspace tab to the front (by its id). */
+  static void showTab(FxRobot robot, String id) {
+    javafx.scene.control.TabPane tabs = robot.lookup(Ids.selector(Ids.MAIN_TABS)).queryAs(javafx.scene.control.TabPane.class);
+    robot.interact(() -> tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t)));
+    WaitForAsyncUtils.waitForFxEvents();
+  }
+
+  @Test
   void filteringByHostNarrowsTheTable(FxRobot robot) throws Exception {
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
     TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+    showTab(robot, Ids.TAB_HITS);
     ComboBox<String> host = robot.lookup(Ids.selector(Ids.HITS_HOST)).queryComboBox();
     robot.clickOn(host);
     robot.clickOn(robot.lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("SRV-02")).queryLabeled());

@@ -10,6 +10,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.sysmontriage.casefile.AllowEntry;
+import org.sysmontriage.incident.ClockSkew;
+import org.sysmontriage.incident.Incident;
 import org.sysmontriage.casefile.AppliedCase;
 import org.sysmontriage.casefile.CaseFile;
 import org.sysmontriage.casefile.CaseFiles;
@@ -238,6 +240,36 @@ public final class CaseViewModel {
     if (recovery != null) {
       recovery.write(next, logs, path.get());
     }
+  }
+
+  /** The case's verdict on an incident ({@link HitTriage#NEW} when none). */
+  public HitTriage incidentVerdict(Incident incident) {
+    return caseFile.get().incidentTriage(incident);
+  }
+
+  /** Sets the verdict of an incident of the open table and gives its status to each of its hits. */
+  public void setIncidentVerdict(Incident incident, HitStatus status) {
+    HitTriage old = caseFile.get().incidentTriage(incident);
+    HitTriage next = new HitTriage(status, old.tags(), old.notes(), Instant.now().toString(), user());
+    changed(caseFile.get().withIncidentVerdict(table.store(), incident, next));
+    for (Hit h : incident.hits()) {
+      int row = rowOf(h);
+      if (row >= 0) {
+        table.setStatus(row, status.label());
+      }
+    }
+    onChanged.run();
+  }
+
+  /** Of the clock skews found, those the case confirmed. */
+  public List<ClockSkew> confirmedSkews(List<ClockSkew> detected) {
+    return caseFile.get().confirmedSkews(detected);
+  }
+
+  /** Confirms (kept in the case) or withdraws a clock correction. */
+  public void confirmSkew(ClockSkew skew, boolean confirmed) {
+    changed(confirmed ? caseFile.get().withSkew(skew) : caseFile.get().withoutSkew(skew));
+    onChanged.run();
   }
 
   /** Suppresses, for good, hits of the hit's analytic whose event has {@code field} = {@code value}. */

@@ -21,6 +21,8 @@ import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.common.Themes;
 import org.sysmontriage.ui.details.DetailsView;
 import org.sysmontriage.ui.hits.HitsView;
+import org.sysmontriage.ui.incidents.IncidentIds;
+import org.sysmontriage.ui.incidents.IncidentsView;
 import org.sysmontriage.ui.importing.ImportBar;
 import org.sysmontriage.ui.start.StartView;
 import org.sysmontriage.ui.events.EventsView;
@@ -72,6 +74,7 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     Node workspace = workspace(hitDetails, library, browser);
     scaleColumns(workspace, 1);
     vm.onShowHits(() -> showTab(Ids.TAB_HITS));
+    vm.onShowIncidents(() -> showTab(IncidentIds.TAB));
     vm.onUnsaved(this::saveOrDiscard);
     // The workspace is built, styled and laid out behind the (opaque) start page from the start,
     // so the first open does not pay for creating every skin at once.
@@ -99,6 +102,7 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     Tab sources = tab(Ids.TAB_SOURCES, "Sources", new SourcesView(vm.sources()));
     sources.textProperty().bind(vm.sources().titleProperty());
     tabs.getTabs().addAll(
+        tab(IncidentIds.TAB, "Incidents", new IncidentsView(vm.incidents())),
         tab(Ids.TAB_HITS, "Hits", hits),
         tab(Ids.TAB_EVENTS, "Events", eventsView),
         tab(Ids.TAB_HOSTS, "Hosts & users", new HostsView(vm.hosts())),

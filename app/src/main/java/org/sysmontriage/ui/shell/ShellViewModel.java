@@ -16,6 +16,7 @@ import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.TriageApp;
 import org.sysmontriage.ui.details.DetailsViewModel;
 import org.sysmontriage.ui.engine.Investigation;
+import org.sysmontriage.ui.incidents.IncidentsViewModel;
 import org.sysmontriage.ui.events.EventsViewModel;
 import org.sysmontriage.ui.hits.HitTable;
 import org.sysmontriage.ui.hits.HitsViewModel;
@@ -42,10 +43,13 @@ public final class ShellViewModel {
   private Runnable onShowHits = () -> {};
   private String selectAfterOpen;
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
+  private final IncidentsViewModel incidents;
+  private Runnable onShowIncidents = () -> {};
 
   public ShellViewModel(Parts parts, TaskRunner runner) {
     this.parts = parts;
     this.runner = runner;
+    this.incidents = new IncidentsViewModel(runner, parts.caseWork());
     parts.importing().onOpened(this::opened);
     parts.hits().selectedHitProperty().addListener((o, a, b) -> showHit(b.intValue()));
     parts.hosts().onFiltered(() -> onShowHits.run());
@@ -176,6 +180,8 @@ public final class ShellViewModel {
       parts.hits().selectedHitProperty().set(table.firstHitOf(selectAfterOpen));
       selectAfterOpen = null;
       onShowHits.run();
+    } else {
+      onShowIncidents.run();
     }
   }
 
@@ -187,6 +193,7 @@ public final class ShellViewModel {
     parts.hitDetails().setHitLookup(e -> hitOf(table, e));
     parts.hits().show(table, inv.hosts());
     parts.hosts().show(table);
+    incidents.show(inv.store(), applied.kept());
     if (applied.suppressedCount() > 0) {
       notice.set(String.format("%,d hits suppressed by the case's allowlist (%d entries)", applied.suppressedCount(), applied.suppressed().size()));
     }
@@ -220,6 +227,16 @@ public final class ShellViewModel {
   static String describe(List<String> paths) {
     String first = String.valueOf(Path.of(paths.get(0)).getFileName());
     return paths.size() == 1 ? first : first + " + " + (paths.size() - 1) + " more";
+  }
+
+  /** The Incidents view's model (incidents of the hits the case keeps). */
+  public IncidentsViewModel incidents() {
+    return incidents;
+  }
+
+  /** What shows the Incidents view: called after an import (the view the GUI opens on). */
+  public void onShowIncidents(Runnable r) {
+    onShowIncidents = r;
   }
 
   public ReadOnlyObjectProperty<Investigation> investigationProperty() {

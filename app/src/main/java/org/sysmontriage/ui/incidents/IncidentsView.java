@@ -1,0 +1,184 @@
+package org.sysmontriage.ui.incidents;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.sysmontriage.casefile.HitStatus;
+import org.sysmontriage.event.Times;
+import org.sysmontriage.incident.ClockSkew;
+import org.sysmontriage.incident.Incident;
+import org.sysmontriage.incident.ProcessNode;
+import org.sysmontriage.incident.Step;
+import org.sysmontriage.ui.common.Styles;
+
+/**
+ * Incidents: the list (highest score first) and the story of the one selected: headline, score
+ * formula, outcome and why, verdict, a mini timeline of its steps, the steps with raw times, and the
+ * process tree. Clock skews found are offered for correction above the list.
+ */
+public final class IncidentsView extends BorderPane {
+  private final IncidentsViewModel vm;
+  private final ListView<Incident> list = new ListView<>();
+  private final Label headline = new Label();
+  private final Label facts = new Label();
+  private final ChoiceBox<HitStatus> verdict = new ChoiceBox<>();
+  private final MiniTimeline timeline = new MiniTimeline();
+  private final TableView<Step> steps = new TableView<>();
+  private final TreeView<ProcessNode> tree = new TreeView<>();
+  private final VBox skewBar = new VBox(4);
+
+  public IncidentsView(IncidentsViewModel vm) {
+    this.vm = vm;
+    setId(IncidentIds.VIEW);
+    list.setId(IncidentIds.LIST);
+    list.setItems(vm.incidents());
+    list.setCellFactory(v -> new IncidentCell());
+    list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+      if (b != null) {
+        vm.selectedProperty().set(b);
+      }
+    });
+    vm.selectedProperty().addListener((o, a, b) -> show(b));
+    skewBar.setId(IncidentIds.SKEW_BAR);
+    vm.skews().addListener((ListChangeListener<ClockSkew>) c -> skewRows());
+    Label status = new Label();
+    status.setId(IncidentIds.STATUS);
+    status.textProperty().bind(vm.statusProperty());
+    SplitPane split = new SplitPane(list, story());
+    split.setDividerPositions(0.34);
+    setTop(new VBox(4, skewBar, status));
+    BorderPane.setMargin(getTop(), new Insets(4, 8, 4, 8));
+    setCenter(split);
+  }
+
+  private ScrollPane story() {
+    headline.setId(IncidentIds.HEADLINE);
+    headline.setWrapText(true);
+    headline.getStyleClass().add(Styles.SECTION);
+    facts.setId(IncidentIds.FACTS);
+    facts.setWrapText(true);
+    verdict.setId(IncidentIds.VERDICT);
+    verdict.getItems().setAll(HitStatus.values());
+    verdict.setConverter(new StringConverter<>() {
+      @Override
+      public String toString(HitStatus s) {
+        return s == null ? "" : s.label();
+      }
+
+      @Override
+      public HitStatus fromString(String s) {
+        return HitStatus.parse(s);
+      }
+    });
+    verdict.valueProperty().bindBidirectional(vm.verdictProperty());
+    verdict.setOnAction(e -> vm.setVerdict(verdict.getValue()));
+    steps.setId(IncidentIds.STEPS);
+    steps.getColumns().add(column("Time (UTC)", s -> Times.format(s.ticks()), 200));
+    steps.getColumns().add(column("Raw time", s -> s.rawTicks() == s.ticks() ? "" : Times.format(s.rawTicks()), 200));
+    steps.getColumns().add(column("Source", Step::evidence, 80));
+    steps.getColumns().add(column("Analytic", s -> s.context() ? "(context)" : s.analyticId(), 220));
+    steps.getColumns().add(column("Step", Step::summary, 600));
+    steps.setPrefHeight(260);
+    tree.setId(IncidentIds.PROCESS_TREE);
+    tree.setShowRoot(false);
+    tree.setCellFactory(v -> new javafx.scene.control.TreeCell<>() {
+      @Override
+      protected void updateItem(ProcessNode p, boolean empty) {
+        super.updateItem(p, empty);
+        setText(empty || p == null ? null : (p.inIncident() ? "\u25cf " : "") + (p.image() == null ? p.id() : p.image())
+            + (p.commandLine() == null ? "" : "  " + p.commandLine()) + (p.user() == null ? "" : "  (" + p.user() + ")"));
+      }
+    });
+    tree.setPrefHeight(180);
+    HBox verdictRow = new HBox(8, new Label("Verdict (applies to every hit of the incident):"), verdict);
+    VBox box = new VBox(8, headline, verdictRow, facts, timeline, new Label("Steps"), steps, new Label("Process tree"), tree);
+    box.setPadding(new Insets(8));
+    ScrollPane scroll = new ScrollPane(box);
+    scroll.setFitToWidth(true);
+    return scroll;
+  }
+
+  private static TableColumn<Step, String> column(String title, java.util.function.Function<Step, String> value, double width) {
+    TableColumn<Step, String> c = new TableColumn<>(title);
+    c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+
+  private void show(Incident i) {
+    if (i == null) {
+      headline.setText("No incident");
+      facts.setText("");
+      steps.getItems().clear();
+      timeline.show(java.util.List.of());
+      tree.setRoot(null);
+      return;
+    }
+    if (list.getSelectionModel().getSelectedItem() != i) {
+      list.getSelectionModel().select(i);
+    }
+    headline.setText(i.id() + " \u00b7 score " + i.score().value() + " \u00b7 " + i.outcome().word() + " \u00b7 " + i.headline());
+    facts.setText("Hosts: " + String.join(", ", i.hosts()) + "\nUsers: " + (i.users().isEmpty() ? "-" : String.join(", ", i.users()))
+        + "\nFrom " + i.start() + " to " + i.end() + " \u00b7 " + i.hits().size() + " hits"
+        + (i.campaignId() == null ? "" : " \u00b7 campaign " + i.campaignId())
+        + "\nScore: " + i.score().formula() + "\nOutcome: " + i.outcomeReason()
+        + "\nATT&CK: " + String.join(", ", i.techniques()) + " (" + String.join(", ", i.tactics()) + ")"
+        + "\nEvidence sources: " + String.join(", ", i.sources()));
+    steps.getItems().setAll(i.steps());
+    timeline.show(i.steps());
+    tree.setRoot(tree(i));
+  }
+
+  private static TreeItem<ProcessNode> tree(Incident i) {
+    TreeItem<ProcessNode> root = new TreeItem<>();
+    Map<String, TreeItem<ProcessNode>> items = new LinkedHashMap<>();
+    for (ProcessNode p : i.processes()) {
+      TreeItem<ProcessNode> item = new TreeItem<>(p);
+      item.setExpanded(true);
+      TreeItem<ProcessNode> parent = p.depth() > 0 && items.containsKey(p.parentId()) ? items.get(p.parentId()) : root;
+      parent.getChildren().add(item);
+      items.put(p.id(), item);
+    }
+    return root;
+  }
+
+  private void skewRows() {
+    skewBar.getChildren().clear();
+    for (ClockSkew s : vm.skews()) {
+      boolean applied = vm.applied(s);
+      Label text = new Label("Clock skew: " + s.describe() + (applied ? " - corrected (confirmed in the case)" : " - not corrected"));
+      text.setWrapText(true);
+      Button b = new Button(applied ? "Undo correction" : "Apply correction");
+      b.setId(IncidentIds.SKEW_APPLY);
+      b.setOnAction(e -> vm.applySkew(s, !applied));
+      skewBar.getChildren().add(new HBox(8, text, b));
+    }
+  }
+
+  /** A list row: id, score, outcome, host and start. */
+  private static final class IncidentCell extends ListCell<Incident> {
+    @Override
+    protected void updateItem(Incident i, boolean empty) {
+      super.updateItem(i, empty);
+      setText(empty || i == null ? null : i.id() + "  " + i.score().value() + "  " + i.outcome().word().toUpperCase(java.util.Locale.ROOT)
+          + "  " + String.join(", ", i.hosts()) + "\n" + i.start() + "  " + i.hits().size() + " hits");
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package org.sysmontriage.ui.incidents;
+
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.sysmontriage.casefile.HitStatus;
+import org.sysmontriage.detect.Hit;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.incident.ClockSkew;
+import org.sysmontriage.incident.Incident;
+import org.sysmontriage.incident.IncidentEngine;
+import org.sysmontriage.incident.IncidentOptions;
+import org.sysmontriage.incident.IncidentResult;
+import org.sysmontriage.ui.casework.CaseViewModel;
+import org.sysmontriage.ui.common.TaskRunner;
+
+/**
+ * The Incidents view's state: incidents of the hits shown (built in the background, with the clock
+ * corrections the case confirmed), the one selected, its verdict, and the clock skews found.
+ */
+public final class IncidentsViewModel {
+  private final TaskRunner runner;
+  private final CaseViewModel caseWork;
+  private final ObservableList<Incident> incidents = FXCollections.observableArrayList();
+  private final ObservableList<ClockSkew> skews = FXCollections.observableArrayList();
+  private final ObjectProperty<Incident> selected = new SimpleObjectProperty<>();
+  private final ObjectProperty<HitStatus> verdict = new SimpleObjectProperty<>(HitStatus.NEW);
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+  private IncidentResult result = IncidentResult.empty();
+  private EventStore store;
+  private List<Hit> hits = List.of();
+  private TaskRunner.Job job;
+
+  public IncidentsViewModel(TaskRunner runner, CaseViewModel caseWork) {
+    this.runner = runner;
+    this.caseWork = caseWork;
+    selected.addListener((o, a, b) -> verdict.set(b == null ? HitStatus.NEW : caseWork.incidentVerdict(b).status()));
+  }
+
+  /** Builds the incidents of these hits (the case's allowlist already applied) off the UI thread. */
+  public void show(EventStore store, List<Hit> hits) {
+    this.store = store;
+    this.hits = List.copyOf(hits);
+    rebuild();
+  }
+
+  private void rebuild() {
+    if (job != null) {
+      job.cancel();
+    }
+    EventStore s = store;
+    List<Hit> h = hits;
+    status.set("Tying " + h.size() + " hits into incidents...");
+    job = runner.submit(cancel -> {
+      IncidentResult first = new IncidentEngine(IncidentOptions.defaults()).run(s, h, cancel);
+      List<ClockSkew> confirmed = caseWork.confirmedSkews(first.detectedSkews());
+      return confirmed.isEmpty() ? first : new IncidentEngine(IncidentOptions.defaults().withSkews(confirmed)).run(s, h, cancel);
+    }, this::shown, e -> status.set("Incidents could not be built: " + e.getMessage()));
+  }
+
+  private void shown(IncidentResult r) {
+    result = r;
+    String key = selected.get() == null ? null : selected.get().key();
+    incidents.setAll(r.incidents());
+    skews.setAll(r.detectedSkews());
+    selected.set(r.incidents().stream().filter(i -> i.key().equals(key)).findFirst()
+        .orElse(r.incidents().isEmpty() ? null : r.incidents().get(0)));
+    long strong = r.incidents().stream().filter(i -> i.score().value() >= 50).count();
+    status.set(r.incidents().size() + " incidents (" + strong + " scoring 50 or more) from " + hits.size() + " hits"
+        + (r.campaigns().isEmpty() ? "" : ", " + r.campaigns().size() + " campaigns across hosts"));
+  }
+
+  /** Gives the selected incident a verdict; the case applies it to each of its hits. */
+  public void setVerdict(HitStatus s) {
+    Incident i = selected.get();
+    if (i != null && s != null && s != caseWork.incidentVerdict(i).status()) {
+      caseWork.setIncidentVerdict(i, s);
+      verdict.set(s);
+    }
+  }
+
+  /** True when the case confirmed this skew (then it is applied). */
+  public boolean applied(ClockSkew s) {
+    return result.options().appliedSkews().stream().anyMatch(a -> a.clock().equals(s.clock()));
+  }
+
+  /** Confirms or withdraws a skew correction (kept in the case) and rebuilds the incidents. */
+  public void applySkew(ClockSkew s, boolean apply) {
+    caseWork.confirmSkew(s, apply);
+    rebuild();
+  }
+
+  public IncidentResult result() {
+    return result;
+  }
+
+  public ObservableList<Incident> incidents() {
+    return incidents;
+  }
+
+  public ObservableList<ClockSkew> skews() {
+    return skews;
+  }
+
+  public ObjectProperty<Incident> selectedProperty() {
+    return selected;
+  }
+
+  public ObjectProperty<HitStatus> verdictProperty() {
+    return verdict;
+  }
+
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+}

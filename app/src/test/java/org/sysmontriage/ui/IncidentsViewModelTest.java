@@ -1,0 +1,94 @@
+package org.sysmontriage.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sysmontriage.casefile.AppliedCase;
+import org.sysmontriage.casefile.HitKey;
+import org.sysmontriage.casefile.HitStatus;
+import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.detect.Hit;
+import org.sysmontriage.detect.Severity;
+import org.sysmontriage.event.EventDraft;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.EventStoreBuilder;
+import org.sysmontriage.event.Times;
+import org.sysmontriage.incident.Incident;
+import org.sysmontriage.ui.casework.CaseViewModel;
+import org.sysmontriage.ui.common.SameThreadTaskRunner;
+import org.sysmontriage.ui.hits.HitTable;
+import org.sysmontriage.ui.incidents.IncidentsViewModel;
+
+class IncidentsViewModelTest {
+  private final CaseViewModel caseWork = new CaseViewModel();
+  private final IncidentsViewModel vm = new IncidentsViewModel(new SameThreadTaskRunner(), caseWork);
+
+  private HitTable open(EventStore store, List<Hit> hits) {
+    AppliedCase applied = caseWork.apply(List.of(), store, hits);
+    HitTable t = new HitTable(store, applied.kept());
+    caseWork.attach(t);
+    vm.show(store, applied.kept());
+    return t;
+  }
+
+  @Test
+  void incidentsAreBuiltAndTheFirstIsSelectedAndAVerdictGoesToEveryHitOfIt() {
+    EventStore store = Fixtures.store();
+    HitTable t = open(store, Fixtures.hits());
+    assertTrue(!vm.incidents().isEmpty());
+    Incident first = vm.incidents().get(0);
+    assertEquals(first, vm.selectedProperty().get());
+    assertTrue(vm.statusProperty().get().contains("incidents"), vm.statusProperty().get());
+
+    vm.setVerdict(HitStatus.TRUE_POSITIVE);
+
+    assertEquals(HitStatus.TRUE_POSITIVE, caseWork.incidentVerdict(first).status());
+    for (Hit h : first.hits()) {
+      assertEquals(HitStatus.TRUE_POSITIVE, caseWork.caseFileProperty().get().triage(HitKey.of(store, h)).status());
+    }
+    for (int row = 0; row < t.size(); row++) {
+      if (first.hits().contains(t.hit(row))) {
+        assertEquals("true positive", t.status(row));
+      }
+    }
+    assertTrue(caseWork.dirtyProperty().get(), "the verdict is unsaved case work");
+  }
+
+  @Test
+  void aSkewIsOfferedAndApplyingItKeepsItInTheCaseAndJoinsTheIncidents() {
+    Analytic a = new Analytic("T-TOOL", "tool", "", Severity.HIGH, List.of("T1003.001"), List.of("credential-access"), 100, 80);
+    EventStoreBuilder b = new EventStoreBuilder();
+    int src = b.addSource("capture.json");
+    long t0 = Times.parse("2023-08-16T00:37:47Z");
+    b.accept(draft("Microsoft-Windows-Sysmon/Operational", 1, t0, "ProcessId", "3420", "Image", "C:\\T\\procdump.exe",
+        "CommandLine", "procdump -ma lsass.exe C:\\t\\l.dmp"), src);
+    b.accept(draft("Security", 4688, t0 - 19 * 3600 * Times.TICKS_PER_SECOND, "NewProcessId", "0xd5c", "NewProcessName", "C:\\T\\procdump.exe",
+        "CommandLine", "procdump -ma lsass.exe C:\\t\\l.dmp"), src);
+    EventStore store = b.freeze();
+    open(store, List.of(new Hit(0, a, List.of()), new Hit(1, a, List.of())));
+    assertEquals(2, vm.incidents().size());
+    assertEquals(1, vm.skews().size());
+    assertTrue(!vm.applied(vm.skews().get(0)));
+
+    vm.applySkew(vm.skews().get(0), true);
+
+    assertEquals(1, vm.incidents().size());
+    assertTrue(vm.applied(vm.skews().get(0)));
+    assertEquals(1, caseWork.caseFileProperty().get().clockSkews().size());
+    assertEquals("+19:00:00.000", caseWork.caseFileProperty().get().clockSkews().get(0).offset());
+  }
+
+  private static EventDraft draft(String channel, int id, long ticks, String... fields) {
+    EventDraft d = new EventDraft();
+    d.eventId = id;
+    d.channel = channel;
+    d.computer = "WS01";
+    d.ticks = ticks;
+    for (int i = 0; i + 1 < fields.length; i += 2) {
+      d.field(fields[i], fields[i + 1]);
+    }
+    return d;
+  }
+}
