@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from samplegen.model import Host  # noqa: E402
 from samplegen import evtx, readme, scenarios, writers  # noqa: E402
+from samplegen import incident_scenarios  # noqa: E402
 
 OUT = os.path.dirname(os.path.abspath(__file__))
 FIXED_MTIME = 1710403200  # 2024-03-14 08:00 UTC: archive members get a fixed date
@@ -67,6 +68,8 @@ def main():
     ]
     write("archives/capture_WKS-FIN-07_2024-03-15.zip", make_zip(zip_members, hits, "archives/capture_WKS-FIN-07_2024-03-15.zip", logs))
     write("archives/capture_servers_2024-03-15.tar.gz", make_tar(tar_members, hits, "archives/capture_servers_2024-03-15.tar.gz", logs))
+    # Multi-step stories for the incident engine (incidents/, with expected-incidents.csv): kept separate.
+    hits += incident_scenarios.write_all(write, expected_rows)
     write("expected-hits.csv", csv_text(hits))
     write("README.md", readme.render(logs).encode("utf-8"))
 

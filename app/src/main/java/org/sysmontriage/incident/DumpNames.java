@@ -11,10 +11,10 @@ import java.util.Set;
 final class DumpNames {
   private static final Set<String> EXTENSIONS = Set.of(
       "dmp", "mdmp", "dump", "bin", "zip", "7z", "rar", "gz", "cab", "tar", "txt", "log", "out", "raw");
-  /** Verb, then words of a command line that mean it; first match wins. */
+  /** Verb, then words of a command line that mean it; first match wins (sending names the package, so it comes first). */
   private static final List<List<String>> VERBS = List.of(
-      List.of("packed", "7z", "rar.exe", "winrar", "compress-archive", "makecab", "tar.exe", "zip", "gzip"),
       List.of("sent", "curl", "wget", "invoke-webrequest", "bitsadmin", "ftp", "scp", "pscp", "certutil", "net use"),
+      List.of("packed", "7z", "rar.exe", "winrar", "compress-archive", "makecab", "tar.exe", "zip", "gzip"),
       List.of("copied", "copy", "xcopy", "robocopy", "move", "ren ", "rename", "copy-item", "move-item"),
       List.of("read", "type ", "get-content", "findstr", "mimikatz", "pypykatz"));
 

@@ -15,11 +15,18 @@ import org.sysmontriage.detect.Hit;
  *   <li>they are the same process, or one's process is the other's parent (Sysmon ProcessGuid and
  *       ParentProcessGuid): at any distance in time, GUIDs are never reused;</li>
  *   <li>within the time window: they share a process id (Security 4688/4656/4663 ids, Sysmon
- *       ProcessId), a parent process id, a logon id, a user, both target LSASS, or both name the same
- *       dump file. These values are reused over time, so the window bounds them.</li>
+ *       ProcessId), a parent process id, a logon id, a user, both target LSASS (hits of risk
+ *       {@value #MIN_RISK_FOR_TARGET} or more), or both name the same dump file. These values are
+ *       reused over time, so the window bounds them.</li>
  * </ul>
  */
 final class Linker {
+  /**
+   * A hit below this risk is not tied to others by the LSASS target alone: routine readers (VMware
+   * Tools, backup agents) that an analytic reports at low confidence would join every incident.
+   */
+  static final int MIN_RISK_FOR_TARGET = 40;
+
   private final EventFacts facts;
   private final Timeline timeline;
   private final long window;
@@ -51,7 +58,7 @@ final class Linker {
           sets.union(first, i);
         }
       }
-      for (String k : boundedKeys(e, host, actorPids)) {
+      for (String k : boundedKeys(e, host, actorPids, hits.get(i).risk() >= MIN_RISK_FOR_TARGET)) {
         bounded.computeIfAbsent(k, x -> new ArrayList<>()).add(new long[] {timeline.ticks(e), i});
       }
     }
@@ -83,7 +90,7 @@ final class Linker {
     return keys;
   }
 
-  private List<String> boundedKeys(int e, String host, Set<String> actorPids) {
+  private List<String> boundedKeys(int e, String host, Set<String> actorPids, boolean strong) {
     List<String> keys = new ArrayList<>(6);
     add(keys, "p:" + host, facts.actorPid(e));
     String parentPid = facts.parentPid(e);
@@ -92,7 +99,7 @@ final class Linker {
     }
     add(keys, "l:" + host, facts.logonId(e));
     add(keys, "u:" + host, facts.userKey(e));
-    if (facts.targetsLsass(e)) {
+    if (strong && facts.targetsLsass(e)) {
       keys.add("lsass:" + host);
     }
     String file = facts.targetFile(e);
