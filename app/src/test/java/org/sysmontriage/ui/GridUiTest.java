@@ -59,6 +59,7 @@ class GridUiTest {
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
     table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+    ShellUiTest.showTab(robot, Ids.TAB_HITS); // the window opens on Incidents after an import
   }
 
   private String summary(FxRobot robot) {
