@@ -16,10 +16,10 @@ import org.sysmontriage.event.Times;
  * "tactics", "risk", "severity", "time", "computer", "source", "record_id", "event_id", "fields", "reasons"}}
  * ({@code reasons}: why each field decided the hit, and how the confidence was reached).
  */
-final class HitJsonlWriter implements HitWriter {
+public final class HitJsonlWriter implements HitWriter {
   private final JsonGenerator g;
 
-  HitJsonlWriter(Writer out) {
+  public HitJsonlWriter(Writer out) {
     g = JsonLines.generator(out);
   }
 

@@ -3,6 +3,7 @@ package org.sysmontriage.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.List;
 import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.ingest.ImportResult;
@@ -13,7 +14,7 @@ import org.sysmontriage.ingest.ImportResult;
  * "store_bytes"}}. A note (informational, not damage) keeps that shape: its message starts with
  * {@code note: }.
  */
-final class StatsJsonlWriter {
+public final class StatsJsonlWriter {
   private StatsJsonlWriter() {}
 
   static void write(ImportResult result, Writer out) throws IOException {
@@ -27,6 +28,15 @@ final class StatsJsonlWriter {
       g.writeNumberField("store_bytes", result.store().bytesUsed());
       g.writeEndObject();
       JsonLines.endLine(g);
+    }
+  }
+
+  /** One line per log, as {@code stats --format jsonl} prints it, without the summary line. */
+  public static void writeSources(List<SourceInfo> sources, Writer out) throws IOException {
+    try (JsonGenerator g = JsonLines.generator(out)) {
+      for (SourceInfo s : sources) {
+        source(g, s);
+      }
     }
   }
 

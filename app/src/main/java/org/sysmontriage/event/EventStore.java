@@ -165,6 +165,21 @@ public final class EventStore {
     return m;
   }
 
+  /** Fills {@code d} (cleared first) with event {@code e}: the inverse of importing it. */
+  public void copyTo(int e, EventDraft d) {
+    d.clear();
+    d.eventId = eventId(e);
+    d.ticks = ticks(e);
+    d.computer = computer(e);
+    d.channel = channel(e);
+    d.provider = provider(e);
+    d.recordId = recordId(e);
+    d.rawOffset = rawOffset(e);
+    for (int k = 0, n = fieldCount(e); k < n; k++) {
+      d.field(fieldName(e, k), fieldValue(e, k));
+    }
+  }
+
   public String value(int valueId) {
     return values.get(valueId);
   }

@@ -9,7 +9,7 @@ package org.sysmontriage.event;
  *     for a note that cost nothing (a dirty EVTX header whose chunk count lags while every chunk
  *     was read)
  */
-public record ImportIssue(String source, String where, String message, boolean damage) {
+public record ImportIssue(String source, String where, String message, boolean damage) implements java.io.Serializable {
 
   /** A damage issue (the usual case). */
   public ImportIssue(String source, String where, String message) {

@@ -65,22 +65,7 @@ final class LogReading {
   private ReadContext read(int index, PlannedLog log) {
     ReadContext ctx = new ReadContext(log.source(), builder.sinkFor(index), cancel, bytes -> tracker.bytesRead(index, bytes));
     tracker.started(log.source());
-    try {
-      readers.forFormat(log.format().label()).read(log.file(), ctx);
-    } catch (CancelledException e) {
-      throw e;
-    } catch (TriageException e) {
-      ctx.issue("file", e.getMessage());
-    } catch (IOException e) {
-      ctx.issue("file", InputWalker.reason(e));
-    } catch (RuntimeException e) {
-      ctx.issue("file", "the " + log.format().label() + " reader failed: " + e);
-    } catch (StackOverflowError e) {
-      ctx.issue("file", "the log is nested too deeply to read");
-    } catch (OutOfMemoryError e) {
-      ctx.issue("file", "not enough memory to read the rest of this log: give Java more (java -Xmx8g -jar ...)"
-          + " or read fewer logs at once");
-    }
+    guarded(log.format().label(), ctx, () -> readers.forFormat(log.format().label()).read(log.file(), ctx));
     long dropped = builder.droppedFields(index);
     if (dropped > 0) {
       ctx.issue("file", "this import holds more than 65,535 distinct field names; " + dropped
@@ -88,6 +73,32 @@ final class LogReading {
     }
     tracker.finished(index);
     return ctx;
+  }
+
+  /** Reading that may fail on bad input. */
+  @FunctionalInterface
+  interface ReadAction {
+    void run() throws IOException;
+  }
+
+  /** Runs a reader; whatever it throws (except cancellation) becomes a located issue of its log. */
+  static void guarded(String format, ReadContext ctx, ReadAction action) {
+    try {
+      action.run();
+    } catch (CancelledException e) {
+      throw e;
+    } catch (TriageException e) {
+      ctx.issue("file", e.getMessage());
+    } catch (IOException e) {
+      ctx.issue("file", InputWalker.reason(e));
+    } catch (RuntimeException e) {
+      ctx.issue("file", "the " + format + " reader failed: " + e);
+    } catch (StackOverflowError e) {
+      ctx.issue("file", "the log is nested too deeply to read");
+    } catch (OutOfMemoryError e) {
+      ctx.issue("file", "not enough memory to read the rest of this log: give Java more (java -Xmx8g -jar ...)"
+          + " or read fewer logs at once");
+    }
   }
 
   /**

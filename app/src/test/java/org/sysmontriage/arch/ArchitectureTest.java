@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The layers of ARCHITECTURE.md, checked on the source tree: only {@code ui} touches JavaFX, and
  * dependencies point one way ({@code ui, cli -> report, casefile -> incident -> detect, risk, attack
- * -> event <- ingest}).
+ * -> event <- ingest}), and only {@code fleet} touches Apache Spark (a provided dependency: the cluster brings it).
  */
 class ArchitectureTest {
   private static final Path SOURCES = Path.of("src/main/java/org/sysmontriage");
@@ -28,17 +28,19 @@ class ArchitectureTest {
   private static final Set<String> ANALYTICS = Set.of("event", "detect", "risk", "attack");
   private static final Set<String> INCIDENTS = Set.of("event", "detect", "risk", "attack", "incident");
   private static final Set<String> BELOW_UI = Set.of("event", "ingest", "detect", "risk", "attack", "incident", "report", "casefile");
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "event", Set.of("event"),
-      "ingest", Set.of("event", "ingest"),
-      "detect", ANALYTICS,
-      "risk", ANALYTICS,
-      "attack", ANALYTICS,
-      "incident", INCIDENTS,
-      "report", BELOW_UI,
-      "casefile", BELOW_UI,
-      "cli", union(BELOW_UI, Set.of("cli")),
-      "ui", union(BELOW_UI, Set.of("ui")));
+  private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+      Map.entry("event", Set.of("event")),
+      Map.entry("ingest", Set.of("event", "ingest")),
+      Map.entry("detect", ANALYTICS),
+      Map.entry("risk", ANALYTICS),
+      Map.entry("attack", ANALYTICS),
+      Map.entry("incident", INCIDENTS),
+      Map.entry("report", BELOW_UI),
+      Map.entry("casefile", BELOW_UI),
+      Map.entry("cli", union(BELOW_UI, Set.of("cli"))),
+      Map.entry("ui", union(BELOW_UI, Set.of("ui"))),
+      Map.entry("fleet", union(BELOW_UI, Set.of("fleet", "cli"))));
+  private static final Pattern SPARK = Pattern.compile("\\b(org\\.apache\\.spark|scala)\\.");
 
   @Test
   void layersDependOnlyDownwardAndOnlyUiTouchesJavaFx() throws IOException {
@@ -61,6 +63,17 @@ class ArchitectureTest {
     assertEquals(0, violations("ui/A.java", ui).size());
   }
 
+  @Test
+  void onlyTheFleetPackageTouchesSparkAndNothingDependsOnFleet() {
+    String fleet = "package org.sysmontriage.fleet;\nimport org.apache.spark.api.java.JavaSparkContext;\nimport scala.Tuple2;\n"
+        + "import org.sysmontriage.cli.HitJsonlWriter;\n";
+    String ingest = "package org.sysmontriage.ingest;\nimport org.apache.spark.api.java.JavaRDD;\n";
+    String cli = "package org.sysmontriage.cli;\nimport org.sysmontriage.fleet.FleetJob;\n";
+    assertEquals(0, violations("fleet/A.java", fleet).size());
+    assertEquals(1, violations("ingest/A.java", ingest).size());
+    assertEquals(1, violations("cli/A.java", cli).size());
+  }
+
   static List<String> violations(String file, String source) {
     String code = COMMENTS.matcher(source).replaceAll(" ");
     List<String> out = new ArrayList<>();
@@ -68,6 +81,9 @@ class ArchitectureTest {
     String layer = pkg.find() ? pkg.group(1) : "";
     if (!layer.equals("ui") && code.contains("javafx.")) {
       out.add(file + ": only org.sysmontriage.ui may use javafx.*");
+    }
+    if (!layer.equals("fleet") && SPARK.matcher(code).find()) {
+      out.add(file + ": only org.sysmontriage.fleet may use org.apache.spark / scala");
     }
     Set<String> allowed = ALLOWED.get(layer);
     if (allowed == null) {

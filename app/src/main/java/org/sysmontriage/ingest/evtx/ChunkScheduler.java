@@ -14,6 +14,7 @@ import org.sysmontriage.ingest.ReadContext;
 final class ChunkScheduler {
   private final FileChannel channel;
   private final long fileSize;
+  private final int firstChunk;
   private final int chunkCount;
   private final ReadContext ctx;
   private final boolean checkCrc;
@@ -24,11 +25,22 @@ final class ChunkScheduler {
   private Throwable failure;
 
   ChunkScheduler(FileChannel channel, long fileSize, boolean checkCrc, ReadContext ctx) {
+    this(channel, fileSize, checkCrc, ctx, 0, chunkSlots(fileSize));
+  }
+
+  /** Only chunks {@code first} (inclusive) to {@code end} (exclusive): one part of a file split by chunk ranges. */
+  ChunkScheduler(FileChannel channel, long fileSize, boolean checkCrc, ReadContext ctx, int first, int end) {
     this.checkCrc = checkCrc;
     this.channel = channel;
     this.fileSize = fileSize;
-    this.chunkCount = (int) Math.max(0, (fileSize - FileHeader.SIZE + Chunk.SIZE - 1) / Chunk.SIZE);
+    this.firstChunk = Math.max(0, first);
+    this.chunkCount = Math.max(0, Math.min(end, chunkSlots(fileSize)) - firstChunk);
     this.ctx = ctx;
+  }
+
+  /** The 64 KiB chunk slots after the file header, the last one possibly cut short. */
+  static int chunkSlots(long fileSize) {
+    return (int) Math.max(0, (fileSize - FileHeader.SIZE + Chunk.SIZE - 1) / Chunk.SIZE);
   }
 
   int chunkCount() {
@@ -87,7 +99,8 @@ final class ChunkScheduler {
     ChunkReader reader = new ChunkReader(checkCrc);
     for (int i = nextChunk.getAndIncrement(); i < chunkCount; i = nextChunk.getAndIncrement()) {
       ctx.checkCancelled();
-      reader.load(channel, i, FileHeader.SIZE + (long) i * Chunk.SIZE); // a file cut short reads as empty
+      int chunk = firstChunk + i;
+      reader.load(channel, chunk, FileHeader.SIZE + (long) chunk * Chunk.SIZE); // a file cut short reads as empty
       reader.parse(ctx); // every chunk index is emitted, even an empty one, or the others would wait
       emitInOrder(i, reader);
     }
@@ -113,7 +126,7 @@ final class ChunkScheduler {
         chunksWithMagic++;
       }
       nextToEmit++;
-      ctx.bytesRead(Math.min(fileSize, FileHeader.SIZE + (long) nextToEmit * Chunk.SIZE));
+      ctx.bytesRead(Math.min(fileSize, FileHeader.SIZE + (long) (firstChunk + nextToEmit) * Chunk.SIZE));
       turn.notifyAll();
     }
   }

@@ -36,15 +36,48 @@ public final class EvtxLogReader implements LogReader {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       FileHeader header = FileHeader.read(ch);
-      ctx.dialect(header.hasMagic() ? "EVTX " + header.version() : "EVTX (no file header)");
+      ctx.dialect(dialect(header));
       ChunkScheduler chunks = new ChunkScheduler(ch, size, header.hasCrc(), ctx);
       chunks.run(threads);
-      reportHeader(header, chunks, size, ctx);
+      reportHeader(header, chunks.chunksWithMagic(), size, ctx);
     }
   }
 
-  private static void reportHeader(FileHeader header, ChunkScheduler chunks, long size, ReadContext ctx) {
-    int found = chunks.chunksWithMagic();
+  /** The 64 KiB chunk slots of an EVTX file of {@code fileSize} bytes: the units a file is split into. */
+  public static int chunkSlots(long fileSize) {
+    return ChunkScheduler.chunkSlots(fileSize);
+  }
+
+  /**
+   * Reads only chunks {@code first} to {@code end} (exclusive) on the calling thread: one part of a
+   * file split by chunk ranges (chunks are independent). Issues are located by the chunk's place in
+   * the whole file. Returns the chunks that carried the ElfChnk signature; once every part is read,
+   * {@link #reportHeader} checks the file header against their sum.
+   */
+  public int readChunks(Path file, int first, int end, ReadContext ctx) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      FileHeader header = FileHeader.read(ch);
+      ctx.dialect(dialect(header));
+      ChunkScheduler chunks = new ChunkScheduler(ch, ch.size(), header.hasCrc(), ctx, first, end);
+      chunks.run(1);
+      return chunks.chunksWithMagic();
+    }
+  }
+
+  /** The file header's own issues, given the chunks with a signature found by every part of the file. */
+  public void reportHeader(Path file, int chunksWithMagic, ReadContext ctx) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      FileHeader header = FileHeader.read(ch);
+      ctx.dialect(dialect(header));
+      reportHeader(header, chunksWithMagic, ch.size(), ctx);
+    }
+  }
+
+  private static String dialect(FileHeader header) {
+    return header.hasMagic() ? "EVTX " + header.version() : "EVTX (no file header)";
+  }
+
+  private static void reportHeader(FileHeader header, int found, long size, ReadContext ctx) {
     if (!header.hasMagic()) {
       if (found == 0) {
         throw new TriageException(ctx.source() + " is not an EVTX file: no ElfFile header and no ElfChnk chunk");

@@ -49,7 +49,7 @@ public final class JsonLogReader implements LogReader {
       long[] counts = isDocument(head, first, len, len == ch.size())
           ? new DocumentReader(table).read(file, bom, ctx)
           : new NdjsonReader(table, threads).read(ch, ctx);
-      reportDialect(counts, ctx);
+      reportDialect(counts, ctx.events(), ctx);
     }
   }
 
@@ -102,7 +102,12 @@ public final class JsonLogReader implements LogReader {
     return ctx.issues().stream().anyMatch(i -> i.damage() && !RecordParser.NOT_AN_EVENT.equals(i.message()));
   }
 
-  private void reportDialect(long[] counts, ReadContext ctx) {
+  JsonDialects table() {
+    return table;
+  }
+
+  /** Names the dominant dialect; with no event at all, says why (unless an issue already does). */
+  void reportDialect(long[] counts, long events, ReadContext ctx) {
     int best = -1;
     for (int i = 0; i < counts.length; i++) {
       if (counts[i] > 0 && (best < 0 || counts[i] > counts[best])) {
@@ -111,7 +116,7 @@ public final class JsonLogReader implements LogReader {
     }
     if (best >= 0) {
       ctx.dialect(table.dialects.get(best).name);
-    } else if (ctx.events() == 0 && !explained(ctx)) {
+    } else if (events == 0 && !explained(ctx)) {
       ctx.issue("file", "no Windows event records found: this JSON holds no objects with an EventID"
           + " (winlogbeat, Elasticsearch hits, OTRF, NXLog or XML-as-JSON)");
     }

@@ -27,10 +27,10 @@ final class LineRangeReader {
    * to {@code quietTo}).
    */
   record Result(long lines, List<LocalIssue> issues, long unlistedSkips, long[] dialectCounts, long quiet, long quietFrom,
-      long quietTo) {}
+      long quietTo) implements java.io.Serializable {}
 
   /** A problem at a range-local line number (1-based). */
-  record LocalIssue(long line, String message) {}
+  record LocalIssue(long line, String message) implements java.io.Serializable {}
 
   private final FileChannel channel;
   private final long start;

@@ -102,12 +102,17 @@ final class NdjsonReader {
 
   /** Ranges of about RANGE_BYTES, each ending just after a newline (or at EOF). */
   private List<long[]> ranges(FileChannel channel, long size) throws IOException {
-    List<long[]> out = new ArrayList<>();
     if (size < PARALLEL_FROM || threads <= 1) {
+      List<long[]> out = new ArrayList<>();
       out.add(new long[] {0, size});
       return out;
     }
-    long count = Math.max(threads, size / RANGE_BYTES);
+    return ranges(channel, size, Math.max(threads, size / RANGE_BYTES));
+  }
+
+  /** About {@code count} ranges of equal size, each ending just after a newline (or at EOF). */
+  static List<long[]> ranges(FileChannel channel, long size, long count) throws IOException {
+    List<long[]> out = new ArrayList<>();
     long from = 0;
     for (long i = 1; i < count && from < size; i++) {
       long cut = lineStartAfter(channel, Math.max(from, size * i / count), size);
@@ -138,17 +143,22 @@ final class NdjsonReader {
   }
 
   private static void report(List<LineRangeReader.Result> results, ReadContext ctx) {
+    report(results, ctx, ctx.events());
+  }
+
+  /** Files the ranges' problems with whole-file line numbers; {@code events} read in the whole file. */
+  static void report(List<LineRangeReader.Result> results, ReadContext ctx, long events) {
     long base = 0;
     for (LineRangeReader.Result r : results) {
       boolean quietShown = r.quiet() == 0;
       for (LineRangeReader.LocalIssue i : r.issues()) {
         if (!quietShown && i.line() > r.quietTo()) {
-          quietShown = reportQuiet(r, base, ctx);
+          quietShown = reportQuiet(r, base, ctx, events);
         }
         ctx.skip("line " + (base + i.line()), i.message());
       }
       if (!quietShown) {
-        reportQuiet(r, base, ctx);
+        reportQuiet(r, base, ctx, events);
       }
       for (long k = 0; k < r.unlistedSkips(); k++) {
         ctx.skip("-", "broken record");
@@ -158,9 +168,9 @@ final class NdjsonReader {
   }
 
   /** The run of unreadable records at the start beyond the listed ones: one issue that counts them. */
-  private static boolean reportQuiet(LineRangeReader.Result r, long base, ReadContext ctx) {
+  private static boolean reportQuiet(LineRangeReader.Result r, long base, ReadContext ctx, long events) {
     String lines = "lines " + (base + r.quietFrom()) + "-" + (base + r.quietTo());
-    ctx.skip(r.quiet(), lines, ctx.events() == 0
+    ctx.skip(r.quiet(), lines, events == 0
         ? "not a JSON event log: these " + r.quiet() + " records, like the first " + LineRangeReader.LIST_FIRST
             + " listed above, are not readable Windows events (none in the file is)"
         : r.quiet() + " more unreadable records after the first " + LineRangeReader.LIST_FIRST

@@ -1,0 +1,106 @@
+package org.sysmontriage.fleet;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.sysmontriage.cli.TriageCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The fleet job's command line: {@code --out OUT [--master M] [--split-mb N] [--window-minutes N] INPUTS...}. */
+@Command(
+    name = "sysmon-triage-fleet",
+    mixinStandardHelpOptions = true,
+    description = "Read the logs of a fleet on Spark, run the LSASS analytics per host and write hits, risk, "
+        + "per-log stats and issues and per-host triage extracts to OUT. Exit 0 all read, 1 some input damaged, 2 usage.")
+final class FleetCommand implements Callable<Integer> {
+  @Option(names = "--out", required = true, paramLabel = "OUT",
+      description = "Output folder (created; must not hold evidence: not an input, not inside one, empty or a previous fleet output).")
+  Path out;
+
+  @Option(names = "--master", paramLabel = "MASTER",
+      description = "Spark master when not started by spark-submit, e.g. local[*] (spark-submit's --master wins).")
+  String master;
+
+  @Option(names = "--split-mb", defaultValue = "64", paramLabel = "N",
+      description = "EVTX and JSON-lines files above N MiB are read in pieces of about N MiB (default ${DEFAULT-VALUE}).")
+  int splitMb;
+
+  @Option(names = "--window-minutes", defaultValue = "5", paramLabel = "N",
+      description = "The extracts keep the host's events within N minutes of each hit (default ${DEFAULT-VALUE}).")
+  int windowMinutes;
+
+  @Option(names = "--host-partitions", defaultValue = "0", paramLabel = "N",
+      description = "Tasks the hosts are spread over (default: Spark's default parallelism).")
+  int hostPartitions;
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Log files, folders or archives, readable at the same path by every executor.")
+  List<String> inputs;
+
+  @Spec
+  CommandSpec spec;
+
+  static int execute(String... args) {
+    CommandLine cl = new CommandLine(new FleetCommand());
+    cl.setExitCodeExceptionMapper(e -> TriageCommand.USAGE);
+    return cl.execute(args);
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    String problem = outProblem();
+    if (problem != null || splitMb < 1 || windowMinutes < 0) {
+      err.println("sysmon-triage-fleet: " + (problem != null ? problem : "--split-mb must be >= 1 and --window-minutes >= 0"));
+      return TriageCommand.USAGE;
+    }
+    SparkConf conf = new SparkConf().setAppName("sysmon-triage-fleet");
+    if (!conf.contains("spark.master")) {
+      conf = FleetJob.localConf(master == null ? "local[*]" : master);
+    }
+    try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+      FleetOutput.Summary s = FleetJob.run(sc, request());
+      FleetOutput.printIssues(s, err);
+      err.println("sysmon-triage-fleet: " + s.logs() + " logs (" + s.damagedLogs() + " damaged), " + s.events() + " events, "
+          + s.hosts() + " hosts, " + s.hits() + " hits -> " + out.toAbsolutePath());
+      err.flush();
+      return s.exitCode();
+    }
+  }
+
+  FleetJob.Request request() {
+    return new FleetJob.Request(inputs, out, splitMb * 1024L * 1024L, FleetJob.minutes(windowMinutes), hostPartitions);
+  }
+
+  /** Why OUT may not be written, or null: it must never be, hold or sit inside evidence. */
+  String outProblem() throws IOException {
+    Path o = out.toAbsolutePath().normalize();
+    for (String in : inputs) {
+      Path i = Path.of(in).toAbsolutePath().normalize();
+      if (o.startsWith(i) || i.startsWith(o)) {
+        return "--out " + out + " overlaps the input " + in + ": choose a folder outside the evidence";
+      }
+    }
+    if (Files.exists(o) && !Files.isDirectory(o)) {
+      return "--out " + out + " is a file, not a folder";
+    }
+    if (Files.isDirectory(o) && !Files.exists(o.resolve(FleetOutput.SUMMARY))) {
+      try (Stream<Path> s = Files.list(o)) {
+        if (s.findAny().isPresent()) {
+          return "--out " + out + " is not empty and holds no previous fleet output (" + FleetOutput.SUMMARY + "): choose a new folder";
+        }
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,174 @@
+package org.sysmontriage.fleet;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sysmontriage.cli.ImportSupport;
+import org.sysmontriage.cli.StatsJsonlWriter;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.ingest.ImportResult;
+import org.sysmontriage.risk.RiskRollup;
+
+/**
+ * The output folder of the fleet job: {@code hits.jsonl} ({@code scan --format jsonl}'s lines, in
+ * event-time order), {@code risk.jsonl} (per host, then per user across hosts), {@code sources.jsonl}
+ * ({@code stats --format jsonl}'s lines per log, with located issues), {@code summary.json} and
+ * {@code extracts/HOST.ndjson}. Every file is written beside its place and moved in, whole.
+ */
+final class FleetOutput {
+  static final String HITS = "hits.jsonl";
+  static final String RISK = "risk.jsonl";
+  static final String SOURCES = "sources.jsonl";
+  static final String SUMMARY = "summary.json";
+  static final String EXTRACTS = "extracts";
+  private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
+
+  private FleetOutput() {}
+
+  /** What the run gave, for the exit code and the last line on stderr. */
+  record Summary(int exitCode, long events, int hosts, int hits, int logs, int damagedLogs, List<SourceInfo> sources) {}
+
+  static Path extractsDir(Path out) {
+    return out.toAbsolutePath().resolve(EXTRACTS);
+  }
+
+  static Summary write(Path out, int pieces, List<SourceInfo> sources, List<HostResult> hosts, long nanos) throws IOException {
+    Files.createDirectories(out);
+    List<HostResult.HitLine> hits = new ArrayList<>();
+    long events = 0;
+    for (HostResult h : hosts) {
+      hits.addAll(h.hits());
+      events += h.events();
+    }
+    hits.sort(Comparator.comparingLong(HostResult.HitLine::ticks).thenComparing(HostResult.HitLine::json));
+    atomically(out.resolve(HITS), w -> {
+      for (HostResult.HitLine h : hits) {
+        w.write(h.json());
+        w.write('\n');
+      }
+    });
+    atomically(out.resolve(RISK), w -> writeRisk(w, hosts));
+    atomically(out.resolve(SOURCES), w -> StatsJsonlWriter.writeSources(sources, w));
+    ImportResult imported = new ImportResult(EventStore.empty(), sources, nanos);
+    int code = ImportSupport.exitCode(imported);
+    int damaged = (int) sources.stream().filter(s -> s.damaged() || s.format().equals("unknown")).count();
+    Summary summary = new Summary(code, events, hosts.size(), hits.size(), sources.size(), damaged, sources);
+    atomically(out.resolve(SUMMARY), w -> writeSummary(w, summary, pieces, hosts, nanos));
+    return summary;
+  }
+
+  /** Every located issue on {@code err} as {@code SOURCE: WHERE: MESSAGE}, as the other commands print them. */
+  static void printIssues(Summary s, PrintWriter err) {
+    ImportSupport.printIssues(new ImportResult(EventStore.empty(), s.sources(), 0), err);
+  }
+
+  private static void writeRisk(Writer w, List<HostResult> hosts) throws IOException {
+    List<HostResult.Risk> hostRisks = new ArrayList<>();
+    Map<String, HostResult.Risk> users = new LinkedHashMap<>();
+    List<HostResult> byName = new ArrayList<>(hosts);
+    byName.sort(Comparator.comparing(HostResult::host));
+    for (HostResult h : byName) {
+      for (HostResult.Risk r : h.risks()) {
+        if (r.kind().equals(RiskRollup.HOST)) {
+          hostRisks.add(r);
+        } else {
+          users.merge(r.name(), r, FleetOutput::add);
+        }
+      }
+    }
+    Comparator<HostResult.Risk> order = Comparator.comparingInt(HostResult.Risk::sum).reversed().thenComparing(HostResult.Risk::name);
+    hostRisks.sort(order);
+    List<HostResult.Risk> userRisks = new ArrayList<>(users.values());
+    userRisks.sort(order);
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      for (List<HostResult.Risk> list : List.of(hostRisks, userRisks)) {
+        for (HostResult.Risk r : list) {
+          g.writeStartObject();
+          g.writeStringField("kind", r.kind());
+          g.writeStringField("name", r.name());
+          g.writeNumberField("sum", r.sum());
+          g.writeNumberField("max", r.max());
+          g.writeNumberField("hits", r.hits());
+          g.writeArrayFieldStart("analytics");
+          for (String a : r.analytics()) {
+            g.writeString(a);
+          }
+          g.writeEndArray();
+          g.writeEndObject();
+          g.writeRaw('\n');
+        }
+      }
+    }
+  }
+
+  /** One user's risk over two hosts: sums and hit counts add up, the maximum is the larger. */
+  static HostResult.Risk add(HostResult.Risk a, HostResult.Risk b) {
+    Set<String> analytics = new LinkedHashSet<>(a.analytics());
+    analytics.addAll(b.analytics());
+    return new HostResult.Risk(a.kind(), a.name(), a.sum() + b.sum(), Math.max(a.max(), b.max()), a.hits() + b.hits(),
+        List.copyOf(analytics));
+  }
+
+  private static void writeSummary(Writer w, Summary s, int pieces, List<HostResult> hosts, long nanos) throws IOException {
+    List<HostResult> byName = new ArrayList<>(hosts);
+    byName.sort(Comparator.comparing(HostResult::host));
+    try (JsonGenerator g = JSON.createGenerator(w).useDefaultPrettyPrinter()) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      g.writeStringField("format", "sysmon-triage-fleet");
+      g.writeNumberField("exit_code", s.exitCode());
+      g.writeNumberField("logs", s.logs());
+      g.writeNumberField("damaged_logs", s.damagedLogs());
+      g.writeNumberField("pieces", pieces);
+      g.writeNumberField("events", s.events());
+      g.writeNumberField("hosts", s.hosts());
+      g.writeNumberField("hits", s.hits());
+      g.writeNumberField("seconds", nanos / 1e9);
+      g.writeArrayFieldStart("extracts");
+      for (HostResult h : byName) {
+        if (h.extract() != null) {
+          g.writeStartObject();
+          g.writeStringField("host", h.host());
+          g.writeStringField("file", EXTRACTS + "/" + h.extract());
+          g.writeNumberField("events", h.extractEvents());
+          g.writeNumberField("hits", h.hits().size());
+          g.writeEndObject();
+        }
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+
+  @FunctionalInterface
+  private interface Body {
+    void write(Writer w) throws IOException;
+  }
+
+  private static void atomically(Path file, Body body) throws IOException {
+    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+    try (Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+      body.write(w);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(temp);
+      throw e;
+    }
+    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}
