@@ -19,10 +19,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmontriage.cli.TriageCommand;
+import org.sysmontriage.detect.AnalyticLibrary;
+import org.sysmontriage.detect.DetectionResult;
+import org.sysmontriage.detect.Detector;
 import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.ProgressListener;
 import org.sysmontriage.ingest.ImportProgress;
 import org.sysmontriage.ingest.ImportResult;
 import org.sysmontriage.ingest.Importer;
+import org.sysmontriage.risk.RiskRollup;
 import org.sysmontriage.testing.Corpus;
 import picocli.CommandLine;
 
@@ -56,12 +61,40 @@ class FleetCorpusTest {
     assertTrue(fleet.size() > 100, "the corpus holds many hits: " + fleet.size());
     assertEquals(sorted(scan), sorted(fleet), "hits.jsonl holds exactly scan's lines");
     assertEquals(s.hits(), fleet.size());
+    assertEquals(scanRisk(corpus.toString()), sorted(Files.readAllLines(out.resolve(FleetOutput.RISK))),
+        "risk per host and per user (summed over hosts) is the desktop's roll-up");
 
     List<String> again = scan(out.resolve(FleetOutput.EXTRACTS).toString());
     assertEquals(sorted(keys(fleet)), sorted(keys(again)), "the extracts re-opened by scan give the same hits");
     ImportResult opened = new Importer().run(List.of(out.toString()), ImportProgress.NONE, new CancellationToken());
     assertFalse(opened.damaged(), "the output folder opens like any folder of logs");
     assertEquals(count(out.resolve(FleetOutput.EXTRACTS)), opened.sources().stream().filter(i -> i.format().equals("json")).count());
+  }
+
+  @Test
+  void damagedInputsGiveLocatedIssuesKeepGoodRecordsAndSetTheExitCode(@TempDir Path dir, @TempDir Path out) throws IOException {
+    byte[] evtx = Files.readAllBytes(Corpus.dir().resolve("EVTX-ATTACK-SAMPLES/Credential Access/CA_sysmon_hashdump_cmd_meterpreter.evtx"));
+    byte[] damaged = java.util.Arrays.copyOf(evtx, evtx.length + 65_536 / 2); // a second chunk cut short
+    System.arraycopy(evtx, 4096, damaged, 4096 + 65_536, 65_536 / 2);
+    Files.write(dir.resolve("cut.evtx"), damaged);
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 400; i++) {
+      lines.append(i == 200 ? "{\"EventID\": 10, \"Hostname\": \"WS1\", broken\n"
+          : "{\"EventID\": 10, \"Hostname\": \"WS1\", \"SourceImage\": \"C:\\\\t\\\\p" + i + ".exe\", "
+          + "\"TargetImage\": \"C:\\\\Windows\\\\System32\\\\lsass.exe\", \"GrantedAccess\": \"0x1010\"}\n");
+    }
+    Files.writeString(dir.resolve("access.json"), lines);
+    String missing = dir.resolve("missing.evtx").toString();
+
+    FleetOutput.Summary s = FleetJob.run(sc, new FleetJob.Request(List.of(dir.toString(), missing), out, 16 * 1024, FleetJob.minutes(5), 2));
+    assertEquals(TriageCommand.PARTIAL, s.exitCode(), "damaged input sets exit code 1");
+    List<String> stats = stats(dir.toString(), missing);
+    assertEquals(stats.subList(0, stats.size() - 1), Files.readAllLines(out.resolve(FleetOutput.SOURCES)),
+        "sources.jsonl holds stats' lines: the same counts and located issues (line 201, the cut chunk)");
+    assertTrue(stats.get(0).contains("\"where\":\"line 201\"") && stats.get(1).contains("chunk 1 offset 0x11000"), String.join("\n", stats));
+    List<String> fleet = Files.readAllLines(out.resolve(FleetOutput.HITS));
+    assertEquals(399, fleet.size(), "every good record around the damage is kept and analysed");
+    assertEquals(sorted(scan(dir.toString())), sorted(fleet));
   }
 
   private static FleetJob.Request request(Path out, String... inputs) {
@@ -75,6 +108,37 @@ class FleetCorpusTest {
     cl.setErr(new PrintWriter(new StringWriter()));
     cl.execute("scan", "--format", "jsonl", path);
     return out.toString().lines().toList();
+  }
+
+  static List<String> stats(String... paths) {
+    StringWriter out = new StringWriter();
+    CommandLine cl = TriageCommand.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(new StringWriter()));
+    List<String> args = new ArrayList<>(List.of("stats", "--format", "jsonl"));
+    args.addAll(List.of(paths));
+    cl.execute(args.toArray(String[]::new));
+    return out.toString().lines().toList();
+  }
+
+  /** The desktop's risk roll-up in risk.jsonl's form, sorted. */
+  private static List<String> scanRisk(String path) {
+    ImportResult r = new Importer().run(List.of(path), ImportProgress.NONE, new CancellationToken());
+    DetectionResult d = new Detector(AnalyticLibrary.builtIn()).run(r.store(), ProgressListener.NONE, new CancellationToken());
+    List<String> out = new ArrayList<>();
+    for (RiskRollup.Finding f : d.rollup().findings()) {
+      out.add("{\"kind\":\"" + f.kind() + "\",\"name\":" + quote(f.name()) + ",\"sum\":" + f.sum() + ",\"max\":" + f.max()
+          + ",\"hits\":" + f.hits() + ",\"analytics\":[" + String.join(",", f.analytics().stream().map(FleetCorpusTest::quote).toList()) + "]}");
+    }
+    return sorted(out);
+  }
+
+  private static String quote(String s) {
+    try {
+      return JSON.writeValueAsString(s);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** What identifies a hit wherever its event is read from: analytic, computer, record, risk, time. */
