@@ -22,8 +22,12 @@ import picocli.CommandLine.Spec;
     name = "sysmon-triage-fleet",
     mixinStandardHelpOptions = true,
     description = "Read the logs of a fleet on Spark, run the LSASS analytics per host and write hits, risk, "
-        + "per-log stats and issues and per-host triage extracts to OUT. Exit 0 all read, 1 some input damaged, 2 usage.")
+        + "per-log stats and issues and per-host triage extracts to OUT. Exit 0 all read, 1 some input damaged, 2 usage, "
+        + "3 the job failed (OUT not writable, a task failed on every attempt).")
 final class FleetCommand implements Callable<Integer> {
+  /** Exit code when the job itself failed. */
+  static final int FAILED = 3;
+
   @Option(names = "--out", required = true, paramLabel = "OUT",
       description = "Output folder (created; must not hold evidence: not an input, not inside one, empty or a previous fleet output).")
   Path out;
@@ -53,6 +57,11 @@ final class FleetCommand implements Callable<Integer> {
   static int execute(String... args) {
     CommandLine cl = new CommandLine(new FleetCommand());
     cl.setExitCodeExceptionMapper(e -> TriageCommand.USAGE);
+    cl.setExecutionExceptionHandler((e, line, parsed) -> {
+      line.getErr().println("sysmon-triage-fleet: the job failed: " + rootMessage(e));
+      line.getErr().flush();
+      return FAILED;
+    });
     return cl.execute(args);
   }
 
@@ -76,6 +85,14 @@ final class FleetCommand implements Callable<Integer> {
       err.flush();
       return s.exitCode();
     }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
   }
 
   FleetJob.Request request() {
