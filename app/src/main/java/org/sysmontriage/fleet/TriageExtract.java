@@ -21,14 +21,16 @@ import org.sysmontriage.event.Times;
  * A host's triage extract: the events around each hit, written as NDJSON in the XML-as-JSON shape
  * ({@code Event.System}, {@code Event.EventData.Data[{"@Name","#text"}]}) that the JSON reader reads
  * back with the same values. Around a hit means: the hit itself, the events of the same processes
- * (the Sysmon process GUIDs of the hit as process, parent, source or target: the parent's start, the
- * access, the dump file, the image loads, the children), every event of the host within the time
+ * (the Sysmon process GUIDs, or process ids where a log has none, of the hit as process, parent, source
+ * or target: the parent's start, the access, the dump file, the image loads, the children), every event of the host within the time
  * window, and every event that shows lsass.exe as a process (its PIDs and GUIDs over time), so the
  * extract alone gives the same hits.
  * Each line also carries {@code "sysmon_triage":{"source","offset","why"}}: where it was read and why it is here.
  */
 final class TriageExtract {
   static final String[] GUID_FIELDS = {"ProcessGuid", "ParentProcessGuid", "SourceProcessGUID", "TargetProcessGUID"};
+  /** Process ids name a process too where the log has no GUIDs (Security events, some exports). */
+  static final String[] PID_FIELDS = {"ProcessId", "ParentProcessId", "SourceProcessId", "TargetProcessId", "NewProcessId"};
   static final String[] LSASS_IMAGE_FIELDS = {"Image", "TargetImage", "SourceImage", "ParentImage", "NewProcessName",
     "ParentProcessName", "ProcessName"};
   /** Events taken per process GUID at most (lsass as a target can have very many). */
@@ -52,8 +54,8 @@ final class TriageExtract {
 
   static Selection select(EventStore store, List<Hit> hits, long windowTicks) {
     int[] why = new int[store.size()];
-    Map<Integer, List<Integer>> byGuid = guidIndex(store);
-    int[] names = nameIds(store);
+    Map<Long, List<Integer>> byProcess = processIndex(store);
+    int[][] names = {nameIds(store, GUID_FIELDS), nameIds(store, PID_FIELDS)};
     int[] byTime = store.byTime();
     long[] times = new long[byTime.length];
     for (int i = 0; i < byTime.length; i++) {
@@ -62,10 +64,12 @@ final class TriageExtract {
     for (Hit h : hits) {
       int e = h.event();
       why[e] |= HIT;
-      for (int name : names) {
-        int guid = name < 0 ? -1 : store.valueId(e, name);
-        for (int x : guid < 0 ? List.<Integer>of() : byGuid.getOrDefault(guid, List.of())) {
-          why[x] |= PROCESS;
+      for (int kind = 0; kind < names.length; kind++) {
+        for (int name : names[kind]) {
+          int v = name < 0 ? -1 : store.valueId(e, name);
+          for (int x : v < 0 ? List.<Integer>of() : byProcess.getOrDefault(key(kind, v), List.of())) {
+            why[x] |= PROCESS;
+          }
         }
       }
     }
@@ -121,10 +125,6 @@ final class TriageExtract {
     return s.equals("lsass.exe") || s.endsWith("\\lsass.exe");
   }
 
-  private static int[] nameIds(EventStore store) {
-    return nameIds(store, GUID_FIELDS);
-  }
-
   private static int[] nameIds(EventStore store, String[] fields) {
     int[] ids = new int[fields.length];
     for (int i = 0; i < ids.length; i++) {
@@ -133,22 +133,31 @@ final class TriageExtract {
     return ids;
   }
 
-  /** Value id of each process GUID -> the events that name it in any GUID field (at most PER_PROCESS). */
-  private static Map<Integer, List<Integer>> guidIndex(EventStore store) {
-    int[] names = nameIds(store);
-    Map<Integer, List<Integer>> index = new HashMap<>();
+  /**
+   * Each process GUID (kind 0) and process id (kind 1) -> the events that name it in any such field
+   * (at most PER_PROCESS): the process's own events, its parent's, its children's, its accesses.
+   */
+  private static Map<Long, List<Integer>> processIndex(EventStore store) {
+    int[][] names = {nameIds(store, GUID_FIELDS), nameIds(store, PID_FIELDS)};
+    Map<Long, List<Integer>> index = new HashMap<>();
     for (int e = 0, n = store.size(); e < n; e++) {
-      for (int name : names) {
-        int v = name < 0 ? -1 : store.valueId(e, name);
-        if (v >= 0) {
-          List<Integer> list = index.computeIfAbsent(v, k -> new ArrayList<>());
-          if (list.size() < PER_PROCESS && (list.isEmpty() || list.get(list.size() - 1) != e)) {
-            list.add(e);
+      for (int kind = 0; kind < names.length; kind++) {
+        for (int name : names[kind]) {
+          int v = name < 0 ? -1 : store.valueId(e, name);
+          if (v >= 0) {
+            List<Integer> list = index.computeIfAbsent(key(kind, v), k -> new ArrayList<>());
+            if (list.size() < PER_PROCESS && (list.isEmpty() || list.get(list.size() - 1) != e)) {
+              list.add(e);
+            }
           }
         }
       }
     }
     return index;
+  }
+
+  private static long key(int kind, int valueId) {
+    return (long) kind << 32 | valueId;
   }
 
   private static int firstAtOrAfter(long[] sorted, long t) {

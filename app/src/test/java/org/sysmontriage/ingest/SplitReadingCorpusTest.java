@@ -71,7 +71,8 @@ class SplitReadingCorpusTest {
       SourceInfo b = split.get(i);
       assertEquals(List.of(a.source(), a.format(), a.dialect(), a.sha256(), a.sizeBytes(), a.events(), a.skipped()),
           List.of(b.source(), b.format(), b.dialect(), b.sha256(), b.sizeBytes(), b.events(), b.skipped()), a.source());
-      assertEquals(a.issues(), b.issues(), a.source());
+      // the same issues; the desktop lists a lost chunk header when its thread meets it, so order may differ
+      assertEquals(sortedText(a.issues()), sortedText(b.issues()), a.source());
     }
     EventStore store = whole.store();
     Map<String, List<String>> expected = new HashMap<>();
@@ -83,6 +84,10 @@ class SplitReadingCorpusTest {
     assertEquals(expected.keySet(), events.keySet());
     expected.forEach((source, list) -> assertEquals(list, events.get(source), source));
     return split;
+  }
+
+  private static List<String> sortedText(List<?> items) {
+    return items.stream().map(Object::toString).sorted().toList();
   }
 
   private static String text(EventDraft d) {
