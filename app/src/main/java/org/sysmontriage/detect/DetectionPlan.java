@@ -38,10 +38,33 @@ final class DetectionPlan {
     }
   }
 
+  private Map<String, Integer> spaceless;
+
+  /**
+   * A rule field's id in the store: its own name, else a stored name that differs only by spaces
+   * (Defender and other providers name EventData "Threat Name"; Sigma writes ThreatName).
+   */
+  private int nameId(EventStore store, String field) {
+    int id = store.nameId(field);
+    if (id >= 0) {
+      return id;
+    }
+    if (spaceless == null) {
+      spaceless = new HashMap<>();
+      for (int n = 0; n < store.nameCount(); n++) {
+        String name = store.name(n);
+        if (name.indexOf(' ') >= 0) {
+          spaceless.putIfAbsent(name.replace(" ", ""), n);
+        }
+      }
+    }
+    return spaceless.getOrDefault(field, -1);
+  }
+
   private int[] slotNames(List<String> slots, Target t, EventStore store) {
     int[] ids = new int[slots.size()];
     for (int s = 0; s < ids.length; s++) {
-      ids[s] = store.nameId(t.eventField(slots.get(s)));
+      ids[s] = nameId(store, t.eventField(slots.get(s)));
       nameIdLimit = Math.max(nameIdLimit, ids[s] + 1);
     }
     return ids;

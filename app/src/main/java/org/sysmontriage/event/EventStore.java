@@ -131,6 +131,16 @@ public final class EventStore {
     return fieldValue[fieldStart[e] + k];
   }
 
+  /** Number of distinct field names (ids 0 .. nameCount()-1). */
+  public int nameCount() {
+    return names.size();
+  }
+
+  /** The field name with this id. */
+  public String name(int nameId) {
+    return names.get(nameId);
+  }
+
   /** The id of a field name, or -1 when no event has it. */
   public int nameId(String name) {
     return names.find(name);

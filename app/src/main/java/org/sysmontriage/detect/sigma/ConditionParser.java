@@ -77,12 +77,13 @@ final class ConditionParser {
       }
       return inner;
     }
-    if ((t.equals("1") || t.equalsIgnoreCase("all") || t.equalsIgnoreCase("any")) && peekWord("of")) {
+    if ((t.equalsIgnoreCase("all") || t.equalsIgnoreCase("any")) && peekWord("of")) {
       pos++;
-      return quantifier(!t.equalsIgnoreCase("all"), next());
+      return quantifier(t.equalsIgnoreCase("all") ? -1 : 1, next());
     }
-    if (t.matches("\\d+") && peekWord("of")) {
-      throw new RuleException("only '1 of', 'any of' and 'all of' are supported, not '" + t + " of'", at);
+    if (isCount(t) && peekWord("of")) {
+      pos++;
+      return quantifier(Integer.parseInt(t), next());
     }
     Node n = selections.get(t);
     if (n == null) {
@@ -91,7 +92,20 @@ final class ConditionParser {
     return n;
   }
 
-  private Node quantifier(boolean any, String target) throws RuleException {
+  private static boolean isCount(String t) {
+    if (t.isEmpty() || t.length() > 4) {
+      return false;
+    }
+    for (int i = 0; i < t.length(); i++) {
+      if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return Integer.parseInt(t) > 0;
+  }
+
+  /** {@code N of target}: n = -1 for all, 1 for any. */
+  private Node quantifier(int n, String target) throws RuleException {
     List<Node> picked = new ArrayList<>();
     boolean them = target.equals("them");
     Pattern glob = Pattern.compile(Pattern.quote(target).replace("*", "\\E.*\\Q"));
@@ -104,10 +118,16 @@ final class ConditionParser {
     if (picked.isEmpty()) {
       throw new RuleException("'" + target + "' matches no search identifier", at);
     }
-    if (picked.size() == 1) {
-      return picked.get(0);
+    if (n == -1 || n == picked.size()) {
+      return picked.size() == 1 ? picked.get(0) : new Node.And(picked);
     }
-    return any ? new Node.Or(picked) : new Node.And(picked);
+    if (n == 1) {
+      return picked.size() == 1 ? picked.get(0) : new Node.Or(picked);
+    }
+    if (n > picked.size()) {
+      return new Node.Const(false); // fewer search identifiers than asked for: can never hold
+    }
+    return new Node.AtLeast(n, picked);
   }
 
   private boolean peekWord(String w) {

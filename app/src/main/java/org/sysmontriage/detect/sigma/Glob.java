@@ -47,7 +47,7 @@ public final class Glob {
     boolean trail = segs.size() > 1 && segs.get(segs.size() - 1).isEmpty();
     List<String> out = new ArrayList<>();
     for (int i = lead ? 1 : 0, end = trail ? segs.size() - 1 : segs.size(); i < end; i++) {
-      String plain = Values.collapseBackslashes(segs.get(i));
+      String plain = segs.get(i); // a rule's backslashes are exact: \\\\ (escaped twice) is two
       plain = whole ? Values.canonicalHex(plain) : plain;
       out.add(cased ? plain : plain.toLowerCase(java.util.Locale.ROOT));
     }

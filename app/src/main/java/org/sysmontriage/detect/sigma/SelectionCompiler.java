@@ -9,9 +9,11 @@ import java.util.Map;
 /** Compiles one detection item (a search identifier's value) into a {@link Node}. */
 final class SelectionCompiler {
   private final Registry registry;
+  private final Map<String, List<String>> placeholders;
 
-  SelectionCompiler(Registry registry) {
+  SelectionCompiler(Registry registry, Map<String, List<String>> placeholders) {
     this.registry = registry;
+    this.placeholders = placeholders;
   }
 
   Node compile(YamlNode item) throws RuleException {
@@ -60,6 +62,13 @@ final class SelectionCompiler {
         throw new RuleException("value of '" + key + "' must be a string, number or list of them", v);
       }
     }
+    if (mods.contains("fieldref")) {
+      return fieldRef(field, mods, values);
+    }
+    if (mods.contains("expand")) {
+      values = expandPlaceholders(values);
+      mods = mods.stream().filter(m -> !m.equals("expand")).toList();
+    }
     boolean all = mods.contains("all");
     boolean plain = !mods.contains("exists") && values.stream().allMatch(v -> v.value() != null);
     if (!all && plain) { // a value list is one test: one cached answer per value instead of one per list item
@@ -80,7 +89,82 @@ final class SelectionCompiler {
   private Node testLeaf(String field, ValueTest t) {
     SystemField system = SystemField.of(field);
     int id = registry.test(t);
-    return system != null ? new Node.SystemLeaf(system, field, id, t.reason()) : new Node.FieldLeaf(registry.slot(field), field, id, t.reason());
+    if (system != null) {
+      return new Node.SystemLeaf(system, field, id, t.reason());
+    }
+    if (field.equals("Data")) {
+      return new Node.DataLeaf(field, id, t.reason());
+    }
+    return new Node.FieldLeaf(registry.slot(field), field, id, t.reason());
+  }
+
+  /** {@code Field|fieldref: Other} (a list: any of the other fields). */
+  private Node fieldRef(String field, List<String> mods, List<YamlNode> values) throws RuleException {
+    String mode = mods.contains("contains") ? "contains" : mods.contains("startswith") ? "startswith"
+        : mods.contains("endswith") ? "endswith" : "equals";
+    for (String m : mods) {
+      if (!List.of("fieldref", "contains", "startswith", "endswith", "all").contains(m)) {
+        throw new RuleException("modifier '" + m + "' cannot be combined with fieldref", values.get(0));
+      }
+    }
+    if (field.isEmpty() || SystemField.of(field) != null) {
+      throw new RuleException("fieldref needs an event data field on its left, not '" + field + "'", values.get(0));
+    }
+    List<Node> refs = new ArrayList<>();
+    for (YamlNode v : values) {
+      String ref = v.text();
+      if (ref == null || ref.isBlank()) {
+        throw new RuleException("fieldref names no field", v);
+      }
+      refs.add(new Node.FieldRefLeaf(registry.slot(field), field, registry.slot(ref.trim()), ref.trim(), mode));
+    }
+    return mods.contains("all") ? new Node.And(refs) : or(refs);
+  }
+
+  /**
+   * The {@code expand} modifier: each {@code %name%} placeholder is replaced by the values the
+   * compiler's placeholder map gives it (several values: the item becomes a list of them); a
+   * placeholder without values reads as {@code *} (any text), the default mapping documented in the README.
+   */
+  private List<YamlNode> expandPlaceholders(List<YamlNode> values) throws RuleException {
+    List<YamlNode> out = new ArrayList<>();
+    for (YamlNode v : values) {
+      if (v.value() == null) {
+        out.add(v);
+        continue;
+      }
+      List<String> expanded = List.of("");
+      String text = v.text();
+      int i = 0;
+      while (i < text.length()) {
+        int open = text.indexOf('%', i);
+        int close = open < 0 ? -1 : text.indexOf('%', open + 1);
+        if (open < 0 || close < 0) {
+          expanded = append(expanded, List.of(text.substring(i)));
+          break;
+        }
+        expanded = append(expanded, List.of(text.substring(i, open)));
+        String name = text.substring(open + 1, close);
+        List<String> with = placeholders.getOrDefault(name, List.of());
+        expanded = append(expanded, with.isEmpty() ? List.of("*") : with);
+        i = close + 1;
+      }
+      if (expanded.size() > 1024) {
+        throw new RuleException("expand gives more than 1024 values", v);
+      }
+      expanded.forEach(e -> out.add(new YamlNode(e, v.line())));
+    }
+    return out;
+  }
+
+  private static List<String> append(List<String> prefixes, List<String> parts) {
+    List<String> out = new ArrayList<>();
+    for (String p : prefixes) {
+      for (String part : parts) {
+        out.add(p + part);
+      }
+    }
+    return out;
   }
 
   private static List<String> keywordMods(List<String> mods) {

@@ -7,9 +7,16 @@ import java.util.Map;
 /** Compiles one Sigma rule document; every problem is a {@link RuleException} with its line. */
 public final class SigmaCompiler {
   private final Registry registry;
+  private final Map<String, List<String>> placeholders;
 
   public SigmaCompiler(Registry registry) {
+    this(registry, Map.of());
+  }
+
+  /** @param placeholders values for the {@code expand} modifier's {@code %name%} placeholders */
+  public SigmaCompiler(Registry registry, Map<String, List<String>> placeholders) {
     this.registry = registry;
+    this.placeholders = Map.copyOf(placeholders);
   }
 
   public SigmaRule compile(YamlNode doc) throws RuleException {
@@ -36,7 +43,7 @@ public final class SigmaCompiler {
   }
 
   private Node condition(YamlNode detection) throws RuleException {
-    SelectionCompiler selections = new SelectionCompiler(registry);
+    SelectionCompiler selections = new SelectionCompiler(registry, placeholders);
     Map<String, Node> named = new LinkedHashMap<>();
     YamlNode condition = null;
     for (Map.Entry<String, YamlNode> e : detection.map().entrySet()) {

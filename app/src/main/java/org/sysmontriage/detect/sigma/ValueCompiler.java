@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 final class ValueCompiler {
   static final Set<String> KNOWN = Set.of("contains", "startswith", "endswith", "all", "re", "i", "m",
       "s", "windash", "exists", "cased", "gt", "gte", "lt", "lte", "base64", "base64offset", "wide",
-      "utf16le", "utf16be", "utf16", "cidr");
+      "utf16le", "utf16be", "utf16", "cidr", "fieldref", "expand");
   private static final Pattern DASH = Pattern.compile("\\B[-/]\\b");
   private static final String DASHES = "-/\u2013\u2014\u2015";
 

@@ -3,29 +3,58 @@ package org.sysmontriage.detect.sigma;
 import java.util.Locale;
 
 /**
- * How event values are compared: runs of backslashes collapse to one (exports double them), hex
- * numbers take one canonical spelling ({@code 0x001FFFFF} -> {@code 0x1fffff}), and the
- * comparison is case-insensitive unless a rule says {@code cased}.
+ * How event values are compared: a value written by an export that doubles every backslash
+ * ({@code C:\\Windows\\System32}: every run of backslashes has an even length) is read with the
+ * doubling undone; any other value keeps its backslashes exactly, so a rule's UNC prefix (YAML
+ * {@code '\\\\'}, two backslashes once Sigma's escapes are read) needs two in the value. Hex numbers take one canonical spelling ({@code 0x001FFFFF} -> {@code 0x1fffff}),
+ * and the comparison is case-insensitive unless a rule says {@code cased}. Rule values are never
+ * collapsed (Sigma's escapes {@code \*}, {@code \?}, {@code \\} are read in {@link Glob}).
  */
 public final class Values {
   private Values() {}
 
   /** The comparable form of an event value. */
   public static String normalize(String v, boolean cased) {
-    String s = canonicalHex(collapseBackslashes(v));
+    String s = canonicalHex(undoubleBackslashes(v));
     return cased ? s : s.toLowerCase(Locale.ROOT);
   }
 
-  public static String collapseBackslashes(String s) {
-    int i = s.indexOf("\\\\");
-    if (i < 0) {
+  /**
+   * The value with an export's backslash doubling undone: when every run of backslashes has an even
+   * length (and there is at least one), each run is halved; otherwise the value is returned as is.
+   * One pass, linear in the value.
+   */
+  public static String undoubleBackslashes(String s) {
+    int first = s.indexOf('\\');
+    if (first < 0) {
       return s;
     }
-    StringBuilder b = new StringBuilder(s.length());
-    b.append(s, 0, i + 1);
-    for (int k = i + 1; k < s.length(); k++) {
+    int n = s.length();
+    for (int i = first; i < n; ) {
+      if (s.charAt(i) != '\\') {
+        i++;
+        continue;
+      }
+      int run = 0;
+      while (i < n && s.charAt(i) == '\\') {
+        run++;
+        i++;
+      }
+      if ((run & 1) == 1) {
+        return s; // a single (odd) backslash: the value is not doubled
+      }
+    }
+    StringBuilder b = new StringBuilder(n);
+    b.append(s, 0, first);
+    boolean skip = false;
+    for (int k = first; k < n; k++) {
       char c = s.charAt(k);
-      if (c != '\\' || s.charAt(k - 1) != '\\') {
+      if (c == '\\') {
+        if (!skip) {
+          b.append(c);
+        }
+        skip = !skip;
+      } else {
         b.append(c);
       }
     }
