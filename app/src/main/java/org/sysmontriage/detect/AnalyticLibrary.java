@@ -1,9 +1,11 @@
 package org.sysmontriage.detect;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.sysmontriage.detect.correlation.CorrelationRule;
 import org.sysmontriage.detect.sigma.Registry;
 
 /**
@@ -18,12 +20,40 @@ public final class AnalyticLibrary {
   private final Map<String, LoadedRule> byId = new LinkedHashMap<>();
   private final List<RuleError> errors;
   private final Registry registry;
+  private final List<CorrelationRule> correlations;
+  private final Map<String, String> idByName;
 
-  private AnalyticLibrary(List<LoadedRule> rules, List<RuleError> errors, Registry registry) {
-    this.rules = List.copyOf(rules);
-    this.errors = List.copyOf(errors);
+  private AnalyticLibrary(RuleFileLoader loader, Registry registry) {
+    this.rules = List.copyOf(loader.rules);
     this.registry = registry;
+    this.idByName = Map.copyOf(loader.idByName);
     rules.forEach(r -> byId.put(r.analytic().id(), r));
+    List<RuleError> errs = new ArrayList<>(loader.errors);
+    List<CorrelationRule> ok = new ArrayList<>();
+    for (CorrelationRule c : loader.correlations) {
+      List<String> unknown = c.rules().stream().filter(ref -> idOf(ref) == null).toList();
+      if (unknown.isEmpty()) {
+        ok.add(c);
+      } else {
+        errs.add(new RuleError(c.source(), c.line(), "correlation '" + c.id() + "' refers to rules that are not loaded: "
+            + String.join(", ", unknown)));
+      }
+    }
+    this.correlations = List.copyOf(ok);
+    this.errors = List.copyOf(errs);
+  }
+
+  /** The correlation rules (Sigma v2) whose referenced rules are all loaded. */
+  public List<CorrelationRule> correlations() {
+    return correlations;
+  }
+
+  /** The analytic id a rule reference means (its id, or its Sigma name), or null. */
+  public String idOf(String ref) {
+    if (byId.containsKey(ref)) {
+      return ref;
+    }
+    return idByName.get(ref);
   }
 
   /** The built-in analytics (loaded once). */
@@ -46,7 +76,7 @@ public final class AnalyticLibrary {
     RuleFileLoader loader = new RuleFileLoader(registry);
     loader.loadBuiltIn();
     userRules.forEach(loader::loadPath);
-    return new AnalyticLibrary(loader.rules, loader.errors, registry);
+    return new AnalyticLibrary(loader, registry);
   }
 
   /** Only the rules in these files or folders, without the built-in ones ({@code rules check}). */
@@ -54,7 +84,7 @@ public final class AnalyticLibrary {
     Registry registry = new Registry();
     RuleFileLoader loader = new RuleFileLoader(registry);
     rules.forEach(loader::loadPath);
-    return new AnalyticLibrary(loader.rules, loader.errors, registry);
+    return new AnalyticLibrary(loader, registry);
   }
 
   /** Rules from YAML text only (tests, previews); errors name {@code source}. */
@@ -62,7 +92,7 @@ public final class AnalyticLibrary {
     Registry registry = new Registry();
     RuleFileLoader loader = new RuleFileLoader(registry);
     loader.loadText(source, yaml, false);
-    return new AnalyticLibrary(loader.rules, loader.errors, registry);
+    return new AnalyticLibrary(loader, registry);
   }
 
   public List<Analytic> analytics() {

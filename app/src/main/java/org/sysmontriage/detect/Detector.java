@@ -2,9 +2,13 @@ package org.sysmontriage.detect;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.sysmontriage.detect.correlation.CorrelationFinding;
+import org.sysmontriage.detect.correlation.Correlator;
 import org.sysmontriage.detect.sigma.ValueTest;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.EventStore;
@@ -48,7 +52,22 @@ public final class Detector {
     cancel.check();
     long[] matches = found.stream().flatMapToLong(Arrays::stream).toArray();
     StoreMatchContext explainer = new StoreMatchContext(store, tests, caches, plan.nameIdLimit());
-    return new HitAssembler(library, store, plan, explainer).assemble(matches);
+    DetectionResult result = new HitAssembler(library, store, plan, explainer).assemble(matches);
+    if (library.correlations().isEmpty()) {
+      return result;
+    }
+    return new DetectionResult(result.hits(), result.aggregates(), result.rollup(), correlate(library, store, result.hits()));
+  }
+
+  /** The library's correlation rules over these hits (also usable on hits filtered by a case). */
+  public static List<CorrelationFinding> correlate(AnalyticLibrary library, EventStore store, List<Hit> hits) {
+    Map<String, List<Integer>> byRule = new HashMap<>();
+    for (Hit h : hits) {
+      byRule.computeIfAbsent(h.analytic().id(), k -> new ArrayList<>()).add(h.event());
+    }
+    Map<String, int[]> matches = new HashMap<>();
+    byRule.forEach((id, events) -> matches.put(id, events.stream().mapToInt(Integer::intValue).toArray()));
+    return Correlator.run(library.correlations(), library::idOf, matches, store);
   }
 
   private record Chunk(int eventId, int from, int to) {}

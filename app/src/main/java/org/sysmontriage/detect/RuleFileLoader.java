@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.sysmontriage.detect.correlation.CorrelationRule;
 import org.sysmontriage.detect.sigma.Registry;
 import org.sysmontriage.detect.sigma.RuleException;
 import org.sysmontriage.detect.sigma.SigmaCompiler;
@@ -25,6 +28,9 @@ final class RuleFileLoader {
   private final SigmaCompiler compiler;
   final List<LoadedRule> rules = new ArrayList<>();
   final List<RuleError> errors = new ArrayList<>();
+  final List<CorrelationRule> correlations = new ArrayList<>();
+  /** A base rule's Sigma {@code name} -> its id (correlations may refer to either). */
+  final Map<String, String> idByName = new HashMap<>();
 
   RuleFileLoader(Registry registry) {
     this.compiler = new SigmaCompiler(registry);
@@ -108,7 +114,15 @@ final class RuleFileLoader {
         continue; // an empty document (a trailing ---)
       }
       try {
+        if (CorrelationRule.isCorrelation(doc)) {
+          correlations.add(CorrelationRule.parse(doc, source));
+          continue;
+        }
         SigmaRule rule = compiler.compile(doc);
+        String name = doc.text("name", "").trim();
+        if (!name.isEmpty()) {
+          idByName.put(name, rule.id());
+        }
         if (rules.stream().anyMatch(r -> r.analytic().id().equals(rule.id()))) {
           throw new RuleException("another rule already has the id '" + rule.id() + "'", doc.get("id"));
         }
