@@ -18,9 +18,16 @@ import org.sysmontriage.event.Times;
  */
 public final class HitJsonlWriter implements HitWriter {
   private final JsonGenerator g;
+  private final java.util.function.Function<String, String> authors;
 
   public HitJsonlWriter(Writer out) {
+    this(out, id -> "");
+  }
+
+  /** @param authors analytic id -> the rule's author for rules that are not ours (written as "author"), else "" */
+  public HitJsonlWriter(Writer out, java.util.function.Function<String, String> authors) {
     g = JsonLines.generator(out);
+    this.authors = authors;
   }
 
   @Override
@@ -35,6 +42,10 @@ public final class HitJsonlWriter implements HitWriter {
     g.writeStartObject();
     g.writeStringField("analytic_id", hit.analytic().id());
     g.writeStringField("title", hit.analytic().title());
+    String author = authors.apply(hit.analytic().id());
+    if (!author.isEmpty()) {
+      g.writeStringField("author", author);
+    }
     array("techniques", hit.analytic().techniques());
     array("tactics", hit.analytic().tactics());
     g.writeNumberField("risk", hit.risk());

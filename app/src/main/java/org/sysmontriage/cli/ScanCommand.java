@@ -10,9 +10,11 @@ import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Detector;
 import org.sysmontriage.detect.Hit;
+import org.sysmontriage.detect.HuntPack;
 import org.sysmontriage.detect.RuleError;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.ProgressListener;
+import org.sysmontriage.event.TriageException;
 import org.sysmontriage.ingest.ImportResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code scan [--format table|jsonl|csv] [--rules DIR_OR_FILE ...] [--min-risk N] [--case FILE] PATH...}. */
+/** {@code scan [--format table|jsonl|csv] [--rules DIR_OR_FILE ...] [--pack hunt] [--min-risk N] [--case FILE] PATH...}. */
 @Command(
     name = "scan",
     mixinStandardHelpOptions = true,
@@ -34,6 +36,11 @@ public final class ScanCommand implements Callable<Integer> {
 
   @Option(names = "--rules", paramLabel = "DIR_OR_FILE", description = "Extra Sigma rule files or folders (.yml/.yaml, read recursively); repeatable.")
   List<Path> rules = List.of();
+
+  @Option(names = "--pack", paramLabel = "hunt", description = "Also run a rule pack: hunt = SigmaHQ's Windows rules "
+      + "(DRL 1.1; each hit names its rule's author). Found at -Dsysmon.triage.hunt, $SYSMON_TRIAGE_HUNT, "
+      + "~/.sysmon-triage/packs/hunt or ../shared/sigma/rules/windows.")
+  List<String> packs = List.of();
 
   @Option(names = "--min-risk", defaultValue = "0", paramLabel = "N", description = "Only hits with risk >= N (0-100).")
   int minRisk;
@@ -51,7 +58,20 @@ public final class ScanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    AnalyticLibrary library = rules.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(rules);
+    List<Path> ruleSources = new java.util.ArrayList<>();
+    for (String pack : packs) {
+      if (!HuntPack.known(pack)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown pack '" + pack + "': the packs are: " + HuntPack.NAME);
+      }
+      Path folder = HuntPack.folder();
+      if (folder == null) {
+        throw new TriageException(HuntPack.notInstalled());
+      }
+      ruleSources.add(folder);
+    }
+    ruleSources.addAll(rules);
+    AnalyticLibrary library = ruleSources.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(ruleSources);
+    this.library = library;
     for (RuleError e : library.errors()) {
       err.println(TerminalText.safe(e.toString()));
     }
@@ -78,9 +98,17 @@ public final class ScanCommand implements Callable<Integer> {
     return library.errors().isEmpty() ? code : TriageCommand.PARTIAL;
   }
 
+  private AnalyticLibrary library;
+
+  /** The author of a rule that is not one of ours (DRL 1.1: shown with each of its hits), else empty. */
+  private String authorOf(String analyticId) {
+    var info = library == null ? null : library.info(analyticId);
+    return info == null || info.builtIn() ? "" : info.author();
+  }
+
   private HitWriter writer(PrintWriter out) throws IOException {
     return switch (format) {
-      case jsonl -> new HitJsonlWriter(out);
+      case jsonl -> new HitJsonlWriter(out, id -> authorOf(id));
       case csv -> new HitCsvWriter(out, caseArgs.given());
       case table -> new HitTableWriter(out);
     };

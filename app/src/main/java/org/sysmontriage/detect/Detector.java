@@ -22,6 +22,8 @@ import org.sysmontriage.event.ProgressListener;
 public final class Detector {
   private static final int CHUNK = 16_384;
   private static final int CANCEL_EVERY = 4_096;
+  /** Bytes of per-value test caches one run may hold (see StoreMatchContext). */
+  private static final long CACHE_BUDGET = 256L << 20;
 
   private final AnalyticLibrary library;
 
@@ -38,20 +40,21 @@ public final class Detector {
     DetectionPlan plan = new DetectionPlan(library, store);
     List<ValueTest> tests = library.registry().tests();
     AtomicReferenceArray<byte[]> caches = new AtomicReferenceArray<>(tests.size());
+    AtomicLong cacheBudget = new AtomicLong(Math.min(CACHE_BUDGET, Runtime.getRuntime().maxMemory() / 8));
     List<Chunk> chunks = chunks(store, plan);
     long total = chunks.stream().mapToLong(c -> c.to - c.from).sum();
     AtomicLong done = new AtomicLong();
     String message = "Running " + library.rules().size() + " analytics";
     progress.progress(0, total, message);
     List<long[]> found = chunks.parallelStream().map(c -> {
-      StoreMatchContext ctx = new StoreMatchContext(store, tests, caches, plan.nameIdLimit());
+      StoreMatchContext ctx = new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit());
       long[] m = match(store, plan, c, ctx, cancel);
       progress.progress(done.addAndGet(c.to - c.from), total, message);
       return m;
     }).toList();
     cancel.check();
     long[] matches = found.stream().flatMapToLong(Arrays::stream).toArray();
-    StoreMatchContext explainer = new StoreMatchContext(store, tests, caches, plan.nameIdLimit());
+    StoreMatchContext explainer = new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit());
     DetectionResult result = new HitAssembler(library, store, plan, explainer).assemble(matches);
     if (library.correlations().isEmpty()) {
       return result;

@@ -29,6 +29,7 @@ final class RuleFileLoader {
   final List<LoadedRule> rules = new ArrayList<>();
   final List<RuleError> errors = new ArrayList<>();
   final List<CorrelationRule> correlations = new ArrayList<>();
+  private final java.util.Set<String> ids = new java.util.HashSet<>();
   /** A base rule's Sigma {@code name} -> its id (correlations may refer to either). */
   final Map<String, String> idByName = new HashMap<>();
 
@@ -123,7 +124,7 @@ final class RuleFileLoader {
         if (!name.isEmpty()) {
           idByName.put(name, rule.id());
         }
-        if (rules.stream().anyMatch(r -> r.analytic().id().equals(rule.id()))) {
+        if (!ids.add(rule.id())) {
           throw new RuleException("another rule already has the id '" + rule.id() + "'", doc.get("id"));
         }
         rules.add(RuleMetadata.read(rule, source, text, builtIn));

@@ -16,13 +16,16 @@ final class StoreMatchContext implements MatchContext {
   private final EventStore store;
   private final List<ValueTest> tests;
   private final AtomicReferenceArray<byte[]> caches;
+  private final java.util.concurrent.atomic.AtomicLong cacheBudget;
   private final int[] memoValue;
   private final int[] memoStamp;
   private int stamp;
   private int event;
   private int[] slotNames = new int[0];
 
-  StoreMatchContext(EventStore store, List<ValueTest> tests, AtomicReferenceArray<byte[]> caches, int nameIdLimit) {
+  StoreMatchContext(EventStore store, List<ValueTest> tests, AtomicReferenceArray<byte[]> caches,
+      java.util.concurrent.atomic.AtomicLong cacheBudget, int nameIdLimit) {
+    this.cacheBudget = cacheBudget;
     this.store = store;
     this.tests = tests;
     this.caches = caches;
@@ -58,16 +61,54 @@ final class StoreMatchContext implements MatchContext {
   public boolean test(int testId, int valueId) {
     byte[] cache = caches.get(testId);
     if (cache == null) {
-      caches.compareAndSet(testId, null, new byte[store.valueCount()]);
-      cache = caches.get(testId);
+      cache = cacheFor(testId);
+    }
+    if (cache == UNCACHED) {
+      return tests.get(testId).test(subject(valueId));
     }
     byte known = cache[valueId];
     if (known != 0) {
       return known == 2;
     }
-    boolean result = tests.get(testId).test(store.value(valueId));
+    boolean result = tests.get(testId).test(subject(valueId));
     cache[valueId] = result ? (byte) 2 : (byte) 1;
     return result;
+  }
+
+  /** Marks a test that runs without a per-value cache (the cache budget was spent). */
+  static final byte[] UNCACHED = new byte[0];
+
+  /**
+   * A per-value cache costs one byte per distinct value of the store; with thousands of rules the
+   * caches are given out first come, first served until the budget is spent, later tests run uncached.
+   */
+  private byte[] cacheFor(int testId) {
+    int size = store.valueCount();
+    byte[] fresh = cacheBudget.addAndGet(-size) >= 0 ? new byte[size] : UNCACHED;
+    if (!caches.compareAndSet(testId, null, fresh) && fresh != UNCACHED) {
+      cacheBudget.addAndGet(size); // another worker won the race
+    }
+    return caches.get(testId);
+  }
+
+  private static final int SUBJECTS = 256;
+  private final int[] subjectIds = filled(SUBJECTS);
+  private final ValueTest.Subject[] subjects = new ValueTest.Subject[SUBJECTS];
+
+  private static int[] filled(int n) {
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, -1);
+    return a;
+  }
+
+  /** The value as a test subject, kept in a small direct-mapped memo so its forms are made once. */
+  private ValueTest.Subject subject(int valueId) {
+    int slot = valueId & (SUBJECTS - 1);
+    if (subjectIds[slot] != valueId) {
+      subjectIds[slot] = valueId;
+      subjects[slot] = new ValueTest.Subject(store.value(valueId));
+    }
+    return subjects[slot];
   }
 
   @Override

@@ -12,6 +12,43 @@ import java.util.List;
 public sealed interface ValueTest {
   boolean test(String value);
 
+  /** The test on a value whose comparable forms are computed once for all tests ({@link Subject}). */
+  default boolean test(Subject value) {
+    return test(value.raw());
+  }
+
+  /**
+   * One event value with its comparable forms made once and shared by every test that looks at it:
+   * a rule set of thousands of rules tests the same CommandLine hundreds of times.
+   */
+  final class Subject {
+    private final String raw;
+    private String lower;
+    private String cased;
+
+    public Subject(String raw) {
+      this.raw = raw;
+    }
+
+    public String raw() {
+      return raw;
+    }
+
+    /** {@link Values#normalize} of the value, made on first use. */
+    public String normalized(boolean casedForm) {
+      if (casedForm) {
+        if (cased == null) {
+          cased = Values.normalize(raw, true);
+        }
+        return cased;
+      }
+      if (lower == null) {
+        lower = Values.normalize(raw, false);
+      }
+      return lower;
+    }
+  }
+
   /** Stable identity of the test (equal tests share a cache), as the rule writes it. */
   String key();
 
@@ -25,6 +62,11 @@ public sealed interface ValueTest {
     @Override
     public boolean test(String value) {
       return glob.matches(Values.normalize(value, cased));
+    }
+
+    @Override
+    public boolean test(Subject value) {
+      return glob.matches(value.normalized(cased));
     }
   }
 
@@ -52,6 +94,11 @@ public sealed interface ValueTest {
 
     @Override
     public boolean test(String value) {
+      return test(new Subject(value));
+    }
+
+    @Override
+    public boolean test(Subject value) {
       for (ValueTest t : parts) {
         if (t.test(value)) {
           return true;
