@@ -53,7 +53,7 @@ public final class DumpSyntax {
 
   static boolean isTool(String key) {
     return switch (key) {
-      case "procdump", "rundll32", "createdump", "rdrleakdiag", "sqldumper", "dumpminitool", "tttracer", "dotnet-dump",
+      case "procdump", "trolleyexpress", "rundll32", "createdump", "rdrleakdiag", "sqldumper", "dumpminitool", "tttracer", "dotnet-dump",
           "werfault", "werfaultsecure" -> true;
       default -> false;
     };
@@ -77,7 +77,7 @@ public final class DumpSyntax {
   private static void parse(String key, List<String> argv, int at, UnaryOperator<String> dlls, String note, List<DumpCommand> out) {
     List<String> args = DumpCommand.rest(argv, at + 1);
     DumpCommand c = switch (key) {
-      case "procdump" -> procdump(args, note);
+      case "procdump", "trolleyexpress" -> procdump(args, note); // TrolleyExpress: Citrix's signed procdump
       case "rundll32" -> comsvcs(args, dlls, note);
       case "createdump" -> createdump(args, note);
       case "rdrleakdiag" -> rdrleakdiag(args, note);
