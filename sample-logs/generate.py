@@ -18,7 +18,7 @@ sys.dont_write_bytecode = True
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from samplegen.model import Host  # noqa: E402
-from samplegen import evtx, readme, scenarios, writers  # noqa: E402
+from samplegen import channels, evtx, readme, scenarios, writers  # noqa: E402
 from samplegen import incident_scenarios  # noqa: E402
 
 OUT = os.path.dirname(os.path.abspath(__file__))
@@ -38,6 +38,8 @@ def main():
         ("json/elastic-hits-helk_WKS-FIN-07_sysmon.ndjson", writers.elastic_hits, "WKS-FIN-07", "2024-03-14 11:47:29", scenarios.taskmgr_pack, 180),
         ("json/nxlog_SRV-FILE-01_sysmon.json", writers.nxlog, "SRV-FILE-01", "2024-03-14 16:02:37", scenarios.remote_procdump_pack, 200),
         ("json/xml-as-json_WKS-DEV-12_sysmon.json", writers.xml_as_json, "WKS-DEV-12", "2024-03-15 08:31:04", scenarios.custom_dumper_pack, 220),
+        ("xml/eventviewer_SRV-FILE-01_all-channels.xml", channels.event_viewer_channels, "SRV-FILE-01", "2024-03-15 21:40:12",
+         channels.issue11_pack, 120),
     ]
     for path, writer, host, start, scenario, benign in plan:
         h = Host.named(host, start)

@@ -1,11 +1,13 @@
 """sample-logs/README.md, written from the same events as the logs so it cannot drift."""
-from . import evtx, writers
+from . import channels, evtx, writers
 
 FORMATS = {
     evtx.write: "binary EVTX 3.1 as the Windows event log service writes it: file header, 64 KiB chunks with CRC32s, "
                 "chunk string and template tables, each record's BinXml a template instance (one template per Sysmon "
                 "EventID and field list, defined by its first record in each chunk). The same events as the XML export "
                 "of the same host; `EvtxSampleLogsTest` checks every record against libevtx's `evtxexport` and our reader.",
+    channels.event_viewer_channels: "Event Viewer XML of several logs merged (Sysmon, Security, PowerShell, Defender, System, "
+                                    "Application): `<Events>` root, one event per line, each with its own `Provider` and `Channel`.",
     writers.event_viewer: "Event Viewer \"Save All Events As...\" XML: `<?xml ...?>` + `<Events>` root, all events on one line, "
                           "with `RenderingInfo` (rendered message). UTF-8, CRLF after the declaration. `GrantedAccess` as `0x1fffff`.",
     writers.splunk: "Splunk `XmlWinEventLog` raw events (renderXml, suppress_text): one `<Event>` per line, no root element, "
@@ -80,6 +82,8 @@ not be reported by it.** Rows named `lsass-pack:<technique>` describe the wider 
 | `lsass-pack:unknown-calltrace` | `UNKNOWN(...)` frames in an lsass access CallTrace (near miss: Defender with its routine mask) |
 | `lsass-pack:lsass-spawned-by-lsass` | an lsass.exe whose parent is lsass.exe |
 | `lsass-pack:silent-process-exit` | IFEO `GlobalFlag` + `SilentProcessExit\\lsass.exe` registry values, then `WerFault.exe -s` dumping lsass (near miss: WER LocalDumps for a backup agent) |
+| `lsass-pack:dump-command` | dump tools aimed at lsass by PID, renamed, or by an odd ordinal (procdump renamed, Security 4688 only, comsvcs `#-65512`, WerFault Shtinkering, WerFaultSecure); near miss: a genuine LSASS crash report (below risk 50) |
+| `lsass-pack:lsass-access` | handles to lsass judged by rights and evidence: a `Procmon64.exe` look-alike in Temp, Security 4656/4663 |
 
 `GrantedAccess` is spelled as each exporter spells it (`0x1fffff`, `0x1FFFFF`, `0x001fffff`):
 compare it as a number.
@@ -110,6 +114,10 @@ def describe(e):
         return "`%s` writes `%s`" % (base(g("Image")), g("TargetFilename"))
     if e.eid in (12, 13):
         return "`%s` sets `%s` = `%s`" % (base(g("Image")), g("TargetObject"), g("Details"))
+    if hasattr(e, "channel"):
+        key = g("CommandLine") or g("ScriptBlockText") or g("Payload") or g("Threat Name") or g("Process Name") or g("ObjectName") \
+            or g("RelativeTargetName") or g("ImagePath") or g("AppName") or g("P1") or g("EnabledPrivilegeList") or ""
+        return "%s: `%s`" % (e.channel, key.split("\r\n")[0])
     return "`%s`" % base(g("Image") or "")
 
 
@@ -126,8 +134,10 @@ def render(logs):
             eids[e.eid] = eids.get(e.eid, 0) + 1
         out.append("### `%s`\n" % path)
         out.append("- Format: " + FORMATS[writer])
-        out.append("- Host: %s; %s to %s UTC; %d events (Sysmon EventIDs %s), record ids %d-%d." % (
+        mixed = any(hasattr(e, "channel") for e in events)
+        out.append("- Host: %s; %s to %s UTC; %d events (%s %s), record ids %d-%d." % (
             ", ".join("`%s`" % h for h in hosts), events[0].utc_text(), events[-1].utc_text(), len(events),
+            "EventIDs of all channels" if mixed else "Sysmon EventIDs",
             " ".join("%d:%d" % (k, eids[k]) for k in sorted(eids)), events[0].record, events[-1].record))
         rows = [(e, a, k, n) for e in events for a, k, n in e.expect]
         for kind, title in (("tp", "True positives"), ("known-fp", "Known false positives"), ("near-miss", "Near misses")):

@@ -42,6 +42,8 @@ class SampleLogsExpectedHitsTest {
       Map.entry("suspicious-access-mask", Set.of("ST-LSASS-ACCESS")),
       Map.entry("unknown-calltrace", Set.of("ST-LSASS-CALLTRACE-UNKNOWN")),
       Map.entry("lsass-spawned-by-lsass", Set.of("ST-LSASS-CLONE")),
+      Map.entry("dump-command", Set.of("ST-LSASS-DUMP-COMMAND")),
+      Map.entry("lsass-access", Set.of("ST-LSASS-ACCESS", "ST-LSASS-HANDLE-SECURITY")),
       Map.entry("silent-process-exit", Set.of("ST-LSASS-SILENT-PROCESS-EXIT", "ST-LSASS-SILENT-PROCESS-EXIT/process-creation",
           "ST-LSASS-DUMP-COMMAND")));
 
@@ -104,6 +106,21 @@ class SampleLogsExpectedHitsTest {
         } else if (fired.entrySet().stream().noneMatch(e -> e.getKey().startsWith(file) && e.getValue().contains(a.id()))) {
           problems.add(a.id() + " does not fire in " + sample);
         }
+      }
+    }
+    assertEquals(List.of(), problems);
+  }
+
+  @Test
+  void everyBuiltInAnalyticHasTestStepsAndASampleLog() {
+    List<String> problems = new ArrayList<>();
+    for (Analytic a : AnalyticLibrary.builtIn().analytics()) {
+      AnalyticInfo info = AnalyticLibrary.builtIn().info(a.id());
+      if (info.testSteps().isEmpty()) {
+        problems.add(a.id() + ": no test_steps");
+      }
+      if (info.samples().stream().noneMatch(s -> s.startsWith("sample-logs/"))) {
+        problems.add(a.id() + ": no sample-logs/ sample");
       }
     }
     assertEquals(List.of(), problems);

@@ -49,7 +49,7 @@ class SampleLogsImportTest {
       assertTrue(s.events() >= 150, s.source() + ": " + s.events());
       dialects.add(s.format() + "/" + s.dialect());
     }
-    assertEquals(18, logs, "9 text logs, 3 binary EVTX, 3 archive members and 3 incident stories");
+    assertEquals(19, logs, "10 text logs (one of every channel), 3 binary EVTX, 3 archive members and 3 incident stories");
     assertEquals(new TreeSet<>(List.of("evtx/EVTX 3.1", "json/elastic-hit", "json/nxlog", "json/otrf-flat", "json/winlogbeat6", "json/winlogbeat7",
         "json/xml-json", "xml/event-viewer", "xml/splunk-xmlwineventlog", "xml/wevtutil")), dialects);
     assertTrue(result.events() >= 3000, "a few thousand events: " + result.events());

@@ -37,6 +37,10 @@ public final class DumpSyntax {
     String note = ofn != null && isTool(toolKey(ofn)) && !toolKey(ofn).equals(imageKey)
         ? "renamed: OriginalFileName " + ofn + " runs as " + WinArgs.baseName(image == null ? argv.get(0) : image) : "";
     parse(key, argv, 0, dllOriginalName, note, out);
+    if (!isTool(key) && hasProcdumpDumpSwitch(argv)) { // a renamed procdump the logs cannot name (Security 4688)
+      parse("procdump", argv, 0, dllOriginalName, "procdump's dump switches on " + WinArgs.baseName(argv.get(0))
+          + ", a program the logs do not identify (renamed procdump?)", out);
+    }
     for (int i = 1; i < argv.size(); i++) { // wrappers: cmd /c procdump ..., powershell -c "rundll32 ..."
       String k = toolKey(argv.get(i));
       if (isTool(k) && looksLikeProgram(argv.get(i))) {
@@ -44,6 +48,20 @@ public final class DumpSyntax {
       }
     }
     return out;
+  }
+
+  /** {@code -ma}, {@code -mm}, {@code -mp}: procdump's dump-type switches. */
+  private static boolean hasProcdumpDumpSwitch(List<String> argv) {
+    for (int i = 1; i < argv.size(); i++) {
+      String a = argv.get(i);
+      if (WinArgs.isSwitch(a)) {
+        String s = WinArgs.switchName(a);
+        if (s.equals("ma") || s.equals("mm") || s.equals("mp")) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean looksLikeProgram(String token) {
