@@ -31,6 +31,11 @@ public final class ImportSupport {
       }
     }
     printIssues(result, err);
+    if (result.sources().stream().flatMap(s -> s.issues().stream()).anyMatch(i -> Importer.OUT_OF_MEMORY_ISSUE.equals(i.message()))) {
+      // A log read only in part for want of memory: no command may go on as if it were whole (a report
+      // of "0 hits" would be a false all-clear). The one out-of-memory line, exit 2, nothing written.
+      throw new OutOfMemoryError("a log could not be read whole");
+    }
     if (result.sources().stream().allMatch(s -> s.format().equals(Importer.NOT_A_LOG))) {
       err.println("note: no log found in " + TerminalText.safe(String.join(", ", paths)) + " (" + result.sources().size()
           + (result.sources().size() == 1 ? " other file; " : " other files; ") + "Sysmon Triage reads EVTX, XML and JSON logs and zip, tar.gz, tar or gz archives of them)");

@@ -84,10 +84,17 @@ public final class TriageCommand implements Runnable {
 
   private static final java.util.concurrent.atomic.AtomicBoolean OOM_SHOWN = new java.util.concurrent.atomic.AtomicBoolean();
 
+  /** Encoded up front: when the heap is exhausted, printing must not need to allocate. */
+  private static final byte[] OUT_OF_MEMORY_LINE =
+      (OUT_OF_MEMORY + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
   private static void outOfMemory() {
     if (OOM_SHOWN.compareAndSet(false, true)) {
-      System.err.println(OUT_OF_MEMORY);
-      System.err.flush();
+      try {
+        System.err.write(OUT_OF_MEMORY_LINE, 0, OUT_OF_MEMORY_LINE.length);
+        System.err.flush();
+      } catch (Throwable ignored) { // nothing more can be said without memory; the exit code still says it
+      }
     }
   }
 }

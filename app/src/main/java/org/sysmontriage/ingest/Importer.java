@@ -28,6 +28,9 @@ public final class Importer {
   public static final String UNKNOWN = "unknown";
   /** Format of a file in a walked folder that is not a log: listed, not an error. */
   public static final String NOT_A_LOG = "not-a-log";
+  /** The issue of a log that Java ran out of memory reading: the rest of that log is missing. */
+  public static final String OUT_OF_MEMORY_ISSUE = "not enough memory to read the rest of this log: give Java more"
+      + " (java -Xmx8g -jar ...) or read fewer logs at once";
 
   private static final AtomicInteger THREADS = new AtomicInteger();
 

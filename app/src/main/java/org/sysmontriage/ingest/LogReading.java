@@ -96,8 +96,7 @@ final class LogReading {
     } catch (StackOverflowError e) {
       ctx.issue("file", "the log is nested too deeply to read");
     } catch (OutOfMemoryError e) {
-      ctx.issue("file", "not enough memory to read the rest of this log: give Java more (java -Xmx8g -jar ...)"
-          + " or read fewer logs at once");
+      ctx.issue("file", Importer.OUT_OF_MEMORY_ISSUE);
     }
   }
 
