@@ -8,9 +8,8 @@ import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Detector;
 import org.sysmontriage.event.CancellationToken;
-import org.sysmontriage.event.EventDraft;
+import org.sysmontriage.event.EventReplicas;
 import org.sysmontriage.event.EventStore;
-import org.sysmontriage.event.EventStoreBuilder;
 import org.sysmontriage.event.ProgressListener;
 import org.sysmontriage.event.TriageException;
 import org.sysmontriage.ingest.ImportResult;
@@ -105,26 +104,6 @@ final class DetectBench implements Callable<Integer> {
   }
 
   static EventStore replicate(EventStore real, int n) {
-    EventStoreBuilder b = new EventStoreBuilder();
-    int src = b.addSource("synthetic");
-    EventDraft d = new EventDraft();
-    for (int i = 0; i < n; i++) {
-      int e = i % real.size();
-      int copy = i / real.size();
-      d.clear();
-      d.eventId = real.eventId(e);
-      d.ticks = real.ticks(e) + copy * 10_000L;
-      d.computer = real.computer(e);
-      d.channel = real.channel(e);
-      d.provider = real.provider(e);
-      d.recordId = i;
-      for (int k = 0, m = real.fieldCount(e); k < m; k++) {
-        String name = real.fieldName(e, k);
-        String value = real.fieldValue(e, k);
-        d.field(name, copy == 0 ? value : distinct(value, copy));
-      }
-      b.accept(d, src);
-    }
-    return b.freeze();
+    return EventReplicas.replicate(real, n, new CancellationToken(), (name, value, copy, ticks) -> distinct(value, copy));
   }
 }

@@ -1,9 +1,8 @@
 package org.sysmontriage.ui.bench;
 
 import org.sysmontriage.event.CancellationToken;
-import org.sysmontriage.event.EventDraft;
 import org.sysmontriage.event.EventStore;
-import org.sysmontriage.event.EventStoreBuilder;
+import org.sysmontriage.event.EventReplicas;
 import org.sysmontriage.event.Times;
 
 /**
@@ -17,29 +16,7 @@ public final class SyntheticStore {
   private SyntheticStore() {}
 
   public static EventStore replicate(EventStore real, int n, CancellationToken cancel) {
-    EventStoreBuilder b = new EventStoreBuilder();
-    int src = b.addSource("synthetic");
-    EventDraft d = new EventDraft();
-    for (int i = 0; i < n; i++) {
-      if ((i & 0xffff) == 0) {
-        cancel.check();
-      }
-      int e = i % real.size();
-      int copy = i / real.size();
-      d.clear();
-      d.eventId = real.eventId(e);
-      d.ticks = real.ticks(e) + copy * 10_000L;
-      d.computer = real.computer(e);
-      d.channel = real.channel(e);
-      d.provider = real.provider(e);
-      d.recordId = i;
-      for (int k = 0, m = real.fieldCount(e); k < m; k++) {
-        String name = real.fieldName(e, k);
-        d.field(name, copy == 0 ? real.fieldValue(e, k) : distinct(name, real.fieldValue(e, k), copy, d.ticks));
-      }
-      b.accept(d, src);
-    }
-    return b.freeze();
+    return EventReplicas.replicate(real, n, cancel, SyntheticStore::distinct);
   }
 
   /** The value of copy {@code copy}: distinct from every other copy's, with the same meaning for the analytics. */
