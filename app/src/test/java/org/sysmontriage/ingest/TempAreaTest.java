@@ -46,7 +46,9 @@ class TempAreaTest {
 
     assertEquals(2, TempArea.sweep(tmp, ProcessHandle.current().pid()));
 
-    assertEquals(List.of("sysmon-triage-123456789", "sysmon-triage-" + live + "-456", "sysmon-triage-notes"), folders(tmp));
+    assertEquals(
+        Stream.of("sysmon-triage-123456789", "sysmon-triage-" + live + "-456", "sysmon-triage-notes").sorted().toList(),
+        folders(tmp));
   }
 
   @Test
