@@ -10,22 +10,24 @@ import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
 
-/** {@code scan --format csv}: the JSONL columns, lists joined with {@code ;}, fields as JSON. */
+/** {@code scan --format csv}: the JSONL columns (author always, empty when the rule names none), lists joined with {@code ;}, fields as JSON. */
 final class HitCsvWriter implements HitWriter {
-  static final String HEADER = "analytic_id,title,techniques,tactics,risk,severity,time,computer,source,record_id,event_id,fields";
+  static final String HEADER = "analytic_id,title,author,techniques,tactics,risk,severity,time,computer,source,record_id,event_id,fields";
   static final String TRIAGE_HEADER = ",status,tags,notes";
 
   private final Writer out;
   private final StringWriter json = new StringWriter();
   private final JsonGenerator g = JsonLines.generator(json);
+  private final java.util.function.Function<String, String> authors;
 
-  HitCsvWriter(Writer out) throws IOException {
-    this(out, false);
-  }
-
-  /** With {@code triage} (a case applied), the columns {@code status,tags,notes} follow {@code fields}. */
-  HitCsvWriter(Writer out, boolean triage) throws IOException {
+  /**
+   * With {@code triage} (a case applied), the columns {@code status,tags,notes} follow {@code fields}.
+   *
+   * @param authors analytic id -> its rule's author
+   */
+  HitCsvWriter(Writer out, boolean triage, java.util.function.Function<String, String> authors) throws IOException {
     this.out = out;
+    this.authors = authors;
     out.write(triage ? HEADER + TRIAGE_HEADER : HEADER);
     out.write("\r\n");
   }
@@ -39,7 +41,7 @@ final class HitCsvWriter implements HitWriter {
   public void write(EventStore s, Hit hit, HitTriage triage) throws IOException {
     int e = hit.event();
     String[] cells = {
-      hit.analytic().id(), hit.analytic().title(), String.join(";", hit.analytic().techniques()),
+      hit.analytic().id(), hit.analytic().title(), authors.apply(hit.analytic().id()), String.join(";", hit.analytic().techniques()),
       String.join(";", hit.analytic().tactics()), Integer.toString(hit.risk()), hit.analytic().severity().sigmaName(),
       Times.format(s.ticks(e)), s.computer(e), s.source(e).source(), s.recordId(e) < 0 ? "" : Long.toString(s.recordId(e)),
       Integer.toString(s.eventId(e)), fieldsJson(s, hit)

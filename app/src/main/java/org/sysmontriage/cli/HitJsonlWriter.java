@@ -6,13 +6,14 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import org.sysmontriage.casefile.HitTriage;
+import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.detect.MatchedField;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
 
 /**
- * {@code scan --format jsonl}: one hit per line, {@code {"analytic_id", "title", "techniques",
+ * {@code scan --format jsonl}: one hit per line, {@code {"analytic_id", "title", "author", "techniques",
  * "tactics", "risk", "severity", "time", "computer", "source", "record_id", "event_id", "fields", "reasons"}}
  * ({@code reasons}: why each field decided the hit, and how the confidence was reached).
  */
@@ -20,11 +21,12 @@ public final class HitJsonlWriter implements HitWriter {
   private final JsonGenerator g;
   private final java.util.function.Function<String, String> authors;
 
+  /** Authors from the built-in analytics (the fleet job runs only those). */
   public HitJsonlWriter(Writer out) {
-    this(out, id -> "");
+    this(out, AnalyticLibrary.builtIn()::author);
   }
 
-  /** @param authors analytic id -> the rule's author for rules that are not ours (written as "author"), else "" */
+  /** @param authors analytic id -> the rule's author (written as "author" when not empty) */
   public HitJsonlWriter(Writer out, java.util.function.Function<String, String> authors) {
     g = JsonLines.generator(out);
     this.authors = authors;

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.detect.AggregateFinding;
 import org.sysmontriage.detect.DetectionResult;
@@ -17,16 +20,24 @@ import org.sysmontriage.risk.RiskRollup;
  * {@code scan --format table}: one line per hit for a person, then groupings and risk per host and
  * user. Rows are held until the end so each column is as wide as its longest cell: analytic ids
  * (Splunk UUIDs) and computer names are shown whole, and the variable-length SOURCE#RECORD comes
- * last so the columns before it stay aligned. Evidence text is made safe for the terminal.
+ * last so the columns before it stay aligned. Evidence text is made safe for the terminal. AUTHOR is the
+ * rule's author (cut at 40 characters; when one is cut, every rule's whole author follows the table).
  */
 final class HitTableWriter implements HitWriter {
-  private static final String[] HEADER = {"TIME", "RISK", "SEVERITY", "ANALYTIC", "TECHNIQUE", "COMPUTER", "EVIDENCE", "SOURCE#RECORD"};
+  private static final String[] HEADER = {"TIME", "RISK", "SEVERITY", "ANALYTIC", "TECHNIQUE", "COMPUTER", "AUTHOR", "EVIDENCE", "SOURCE#RECORD"};
+  /** Authors longer than this are cut in the table and listed whole under it. */
+  static final int AUTHOR_WIDTH = 40;
   private final PrintWriter out;
+  private final Function<String, String> authors;
+  /** Analytic id -> author, for the list under the table (ids in first-hit order). */
+  private final Map<String, String> authorOf = new LinkedHashMap<>();
   /** A row's cells, or a one-cell triage line that follows its row. */
   private final List<String[]> lines = new ArrayList<>();
 
-  HitTableWriter(PrintWriter out) {
+  /** @param authors analytic id -> its rule's author (Sigma {@code author}), "" when unknown */
+  HitTableWriter(PrintWriter out, Function<String, String> authors) {
     this.out = out;
+    this.authors = authors;
   }
 
   @Override
@@ -35,9 +46,11 @@ final class HitTableWriter implements HitWriter {
     String time = Times.format(s.ticks(e));
     String evidence = hit.matches().isEmpty() ? "" : hit.matches().get(0).field() + "=" + clip(hit.matches().get(0).value(), 80);
     long record = s.recordId(e);
+    String author = authorOf.computeIfAbsent(hit.analytic().id(), authors);
     lines.add(new String[] {time.length() >= 19 ? time.substring(0, 19) : time, String.valueOf(hit.risk()),
         hit.analytic().severity().sigmaName(), safe(hit.analytic().id()),
-        hit.analytic().techniques().isEmpty() ? "" : hit.analytic().techniques().get(0), safe(s.computer(e)), evidence,
+        hit.analytic().techniques().isEmpty() ? "" : hit.analytic().techniques().get(0), safe(s.computer(e)),
+        clip(author, AUTHOR_WIDTH), evidence,
         safe(s.source(e).source()) + "#" + (record < 0 ? "?" : String.valueOf(record))});
   }
 
@@ -87,6 +100,7 @@ final class HitTableWriter implements HitWriter {
   public void finish(EventStore s, DetectionResult r) {
     printTable();
     out.printf(Locale.ROOT, "%n%d hit(s)%n", r.hits().size());
+    printAuthors();
     for (AggregateFinding a : r.aggregates()) {
       out.printf(Locale.ROOT, "%s: count %d, first %s, last %s, %s%n", safe(a.analyticId()), a.count(),
           Times.format(a.firstTicks()), Times.format(a.lastTicks()), safe(a.group().toString()));
@@ -95,6 +109,15 @@ final class HitTableWriter implements HitWriter {
       out.printf(Locale.ROOT, "risk %-4s %-40s sum %4d  max %3d  hits %4d  %s%n", f.kind(), clip(f.name(), 40), f.sum(), f.max(),
           f.hits(), safe(String.join(",", f.analytics())));
     }
+  }
+
+  /** Each rule that fired with its whole author (DRL 1.1 asks that a SigmaHQ rule's author is shown with its hits). */
+  private void printAuthors() {
+    if (authorOf.values().stream().noneMatch(a -> a.length() > AUTHOR_WIDTH)) {
+      return;
+    }
+    out.println("rule authors:");
+    authorOf.forEach((id, author) -> out.printf(Locale.ROOT, "  %s: %s%n", safe(id), clip(author, Integer.MAX_VALUE)));
   }
 
   private static String clip(String s, int max) {

@@ -100,17 +100,11 @@ public final class ScanCommand implements Callable<Integer> {
 
   private AnalyticLibrary library;
 
-  /** The author of a rule that is not one of ours (DRL 1.1: shown with each of its hits), else empty. */
-  private String authorOf(String analyticId) {
-    var info = library == null ? null : library.info(analyticId);
-    return info == null || info.builtIn() ? "" : info.author();
-  }
-
   private HitWriter writer(PrintWriter out) throws IOException {
     return switch (format) {
-      case jsonl -> new HitJsonlWriter(out, id -> authorOf(id));
-      case csv -> new HitCsvWriter(out, caseArgs.given());
-      case table -> new HitTableWriter(out);
+      case jsonl -> new HitJsonlWriter(out, library::author);
+      case csv -> new HitCsvWriter(out, caseArgs.given(), library::author);
+      case table -> new HitTableWriter(out, library::author);
     };
   }
 }

@@ -105,6 +105,12 @@ public final class AnalyticLibrary {
     return r == null ? null : r.info();
   }
 
+  /** The author of the analytic's rule (Sigma {@code author}; DRL 1.1 asks it be shown with each hit), or "". */
+  public String author(String id) {
+    LoadedRule r = byId.get(id);
+    return r == null ? "" : r.info().author();
+  }
+
   /** The analytic with this id, or null. */
   public Analytic analytic(String id) {
     LoadedRule r = byId.get(id);

@@ -14,6 +14,7 @@ import org.sysmontriage.event.Times;
  *
  * @param fields every EventData field of the event, the matched ones first
  * @param triage the case's status, tags and notes ({@link HitTriage#NEW} without a case)
+ * @param author the author of the analytic's rule (DRL 1.1 asks it be shown with each hit of a SigmaHQ rule), or empty
  */
 public record HitRow(
     Hit hit,
@@ -25,11 +26,12 @@ public record HitRow(
     String source,
     long recordId,
     int eventId,
-    Map<String, String> fields) {
+    Map<String, String> fields,
+    String author) {
   /** Fields that name the user of a hit, most telling first. */
   private static final String[] USER_FIELDS = {"User", "SourceUser", "SubjectUserName", "TargetUserName"};
 
-  static HitRow of(EventStore store, Hit h, HitTriage triage) {
+  static HitRow of(EventStore store, Hit h, HitTriage triage, String author) {
     int e = h.event();
     Map<String, String> fields = new LinkedHashMap<>();
     for (MatchedField m : h.matches()) {
@@ -40,7 +42,7 @@ public record HitRow(
     }
     fields.putAll(store.fields(e));
     return new HitRow(h, HitKey.of(store, h), triage, store.ticks(e), store.computer(e), userOf(store, e),
-        store.source(e).source(), store.recordId(e), store.eventId(e), fields);
+        store.source(e).source(), store.recordId(e), store.eventId(e), fields, author);
   }
 
   public String time() {

@@ -37,6 +37,10 @@ final class HtmlHits {
         .append("</span> risk ").append(a.risk()).append(" \u00b7 ")
         .append(a.techniques().stream().map(t -> Html.link(t, c.techniqueUrl(t))).collect(Collectors.joining(", ")))
         .append(" \u00b7 ").append(hits(rows.size())).append("</h4>");
+    String author = rows.get(0).author();
+    if (!author.isEmpty()) {
+      b.append("<p class=\"muted author\">Rule by ").append(Html.value(author)).append("</p>");
+    }
     rows.stream().limit(MAX_PER_GROUP).forEach(r -> hit(b, r));
     if (rows.size() > MAX_PER_GROUP) {
       b.append("<p class=\"muted\">").append(rows.size() - MAX_PER_GROUP)

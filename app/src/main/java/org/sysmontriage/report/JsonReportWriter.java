@@ -14,7 +14,7 @@ import org.sysmontriage.risk.RiskRollup;
 
 /**
  * The hits and the summary in one JSON document. Each hit has the fields of {@code scan}'s JSONL (unknown time and record id are null)
- * ({@code analytic_id, title, techniques, tactics, risk, severity, time, computer, source,
+ * ({@code analytic_id, title, author, techniques, tactics, risk, severity, time, computer, source,
  * record_id, event_id, fields}) plus {@code matches}, {@code hit_key} and the case's triage.
  */
 public final class JsonReportWriter implements ReportWriter {
@@ -51,6 +51,7 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeStartObject();
     g.writeStringField("analytic_id", a.id());
     g.writeStringField("title", a.title());
+    g.writeStringField("author", r.author());
     strings(g, "techniques", a.techniques());
     strings(g, "tactics", a.tactics());
     g.writeNumberField("risk", r.risk());

@@ -55,6 +55,11 @@ public final class LibraryCatalog implements ReportCatalog {
     return new AnalyticSource(name, info.sourceUrl());
   }
 
+  @Override
+  public String author(Analytic a) {
+    return library.author(a.id());
+  }
+
   /** The catalog's major version ({@code 18}; {@code 15} for 15.1), as the Navigator's {@code versions.attack} expects. */
   @Override
   public String attackVersion() {

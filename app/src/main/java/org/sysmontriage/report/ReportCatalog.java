@@ -39,6 +39,11 @@ public interface ReportCatalog {
   /** The analytic's source page. */
   AnalyticSource source(Analytic analytic);
 
+  /** The author of the analytic's rule (Sigma {@code author}), or empty when unknown. */
+  default String author(Analytic analytic) {
+    return "";
+  }
+
   /** The ATT&CK version the mapping follows ({@code 16}); written into Navigator layers. */
   String attackVersion();
 

@@ -64,7 +64,7 @@ public final class ReportData {
         below++;
       } else {
         HitTriage t = in.caseFile() == null ? HitTriage.NEW : applied.triage(h);
-        rows.add(HitRow.of(store, h, t));
+        rows.add(HitRow.of(store, h, t, in.catalog().author(h.analytic())));
       }
     }
     rows.sort(ORDER);

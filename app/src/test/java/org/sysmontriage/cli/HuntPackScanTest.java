@@ -19,32 +19,59 @@ class HuntPackScanTest {
     System.clearProperty("sysmon.triage.hunt");
   }
 
-  @Test
-  void huntHitsCarryTheirRulesAuthor() throws Exception {
+  private static final String AUTHOR = "Jane Doe (Example Labs), Richard Roe (Example Labs), Mary Major (Example Labs)";
+
+  /** A one-rule hunt pack (in the temp folder) and a log where it fires; returns the log. */
+  private Path packAndLog() throws Exception {
     Path pack = Files.createDirectories(dir.resolve("hunt/process_creation"));
     Files.writeString(pack.resolve("proc_creation_win_whoami.yml"), """
         title: Whoami Execution
         id: 0f0b0c0d-1111-2222-3333-444455556666
-        author: Jane Doe (Example Labs)
+        author: %s
         level: medium
         logsource: {product: windows, category: process_creation}
         detection:
           sel:
             Image|endswith: '\\whoami.exe'
           condition: sel
-        """);
+        """.formatted(AUTHOR));
     Path log = dir.resolve("p.ndjson");
     Files.writeString(log, "{\"EventID\":1,\"Channel\":\"Microsoft-Windows-Sysmon/Operational\",\"SourceName\":\"Microsoft-Windows-Sysmon\","
         + "\"Hostname\":\"WS01\",\"EventRecordID\":3,\"UtcTime\":\"2020-10-18 19:50:09.241\",\"Image\":\"C:\\\\Windows\\\\System32\\\\whoami.exe\","
         + "\"CommandLine\":\"whoami /all\"}\n");
     System.setProperty("sysmon.triage.hunt", dir.resolve("hunt").toString());
+    return log;
+  }
+
+  @Test
+  void huntHitsCarryTheirRulesAuthor() throws Exception {
+    Path log = packAndLog();
 
     CliRun run = CliRun.of("scan", "--format", "jsonl", "--pack", "hunt", log.toString());
 
     assertEquals(0, run.exit(), run.err());
     JsonNode hit = run.jsonLines().stream().filter(h -> h.get("title").asText().equals("Whoami Execution")).findFirst().orElseThrow();
-    assertEquals("Jane Doe (Example Labs)", hit.get("author").asText());
+    assertEquals(AUTHOR, hit.get("author").asText());
     assertEquals(40, hit.get("risk").asInt(), "risk from the level: medium = 50 x 80 / 100");
+  }
+
+  @Test
+  void theCsvHasAnAuthorColumn() throws Exception {
+    CliRun run = CliRun.of("scan", "--format", "csv", "--pack", "hunt", packAndLog().toString());
+
+    assertEquals(0, run.exit(), run.err());
+    assertTrue(run.out().startsWith("analytic_id,title,author,"), run.out());
+    assertTrue(run.out().contains("Whoami Execution,\"" + AUTHOR + "\","), run.out());
+  }
+
+  @Test
+  void theTableCutsALongAuthorAndListsItWholeUnderTheHits() throws Exception {
+    CliRun run = CliRun.of("scan", "--pack", "hunt", packAndLog().toString());
+
+    assertEquals(0, run.exit(), run.err());
+    String row = run.out().lines().filter(l -> l.contains("0f0b0c0d-1111-2222-3333-444455556666  ")).findFirst().orElseThrow();
+    assertTrue(row.contains(AUTHOR.substring(0, 39) + "~"), row);
+    assertTrue(run.out().contains("rule authors:\n  0f0b0c0d-1111-2222-3333-444455556666: " + AUTHOR + "\n"), run.out());
   }
 
   @Test

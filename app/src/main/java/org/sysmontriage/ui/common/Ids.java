@@ -48,6 +48,7 @@ public final class Ids {
   public static final String DETAILS_HEADING = "details-heading";
   public static final String DETAILS_REASONS = "details-reasons";
   public static final String DETAILS_RISK = "details-risk";
+  public static final String DETAILS_AUTHOR = "details-author";
   public static final String DETAILS_TECHNIQUES = "details-techniques";
   public static final String DETAILS_FIELDS = "details-fields";
   public static final String DETAILS_RAW = "details-raw";

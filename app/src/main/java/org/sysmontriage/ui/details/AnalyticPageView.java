@@ -34,6 +34,12 @@ public final class AnalyticPageView extends VBox {
     title.setWrapText(true);
     getChildren().addAll(title, muted(a.id() + " · " + a.severity().sigmaName() + " · " + String.join(", ", a.techniques())
         + " · risk " + a.impact() + " × " + a.confidence() + " / 100 = " + a.risk()));
+    if (page != null && !page.author().isEmpty()) {
+      getChildren().add(muted("Rule by " + page.author()));
+    }
+    if (page != null && !page.licenseUrl().isEmpty()) {
+      getChildren().add(link(page.licenseUrl()));
+    }
     getChildren().add(text(page != null && !page.description().isBlank() ? page.description() : a.description()));
     if (page == null) {
       return;

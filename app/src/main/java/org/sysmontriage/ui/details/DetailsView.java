@@ -60,6 +60,10 @@ public final class DetailsView extends VBox {
     risk.setWrapText(true); // "90 impact × 95 confidence / 100 = 85 risk" wraps in a narrow pane, never "..."
     risk.setMinHeight(Region.USE_PREF_SIZE);
     hideWhenEmpty(risk);
+    Label author = AnalyticPageView.muted("");
+    author.setId(Ids.DETAILS_AUTHOR);
+    author.textProperty().bind(vm.authorProperty());
+    hideWhenEmpty(author);
     cards.setId(Ids.DETAILS_TECHNIQUES);
     vm.analyticProperty().addListener((o, a, b) -> page.show(b, vm.pageProperty().get()));
     vm.pageProperty().addListener((o, a, b) -> page.show(vm.analyticProperty().get(), b));
@@ -70,7 +74,7 @@ public final class DetailsView extends VBox {
     Label empty = AnalyticPageView.muted("Select a row to see its details. Arrow keys move through the table.");
     empty.visibleProperty().bind(vm.headingProperty().isEmpty());
     empty.managedProperty().bind(empty.visibleProperty());
-    getChildren().addAll(empty, heading, reasons, risk, cards, tabs);
+    getChildren().addAll(empty, heading, author, reasons, risk, cards, tabs);
   }
 
   /** Adds the analyst's verdict box (hits only) above the tabs. */

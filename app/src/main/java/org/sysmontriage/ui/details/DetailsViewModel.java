@@ -39,6 +39,7 @@ public final class DetailsViewModel {
   private final ReadOnlyObjectWrapper<Analytic> analytic = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<AnalyticPage> page = new ReadOnlyObjectWrapper<>();
   private final ReadOnlyObjectWrapper<Hit> hit = new ReadOnlyObjectWrapper<>();
+  private final ReadOnlyStringWrapper author = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper relatedError = new ReadOnlyStringWrapper("");
   private final IntegerProperty windowMinutes = new SimpleIntegerProperty(5);
   private EventStore store = EventStore.empty();
@@ -65,6 +66,7 @@ public final class DetailsViewModel {
     risk.set(a == null ? "" : a.impact() + " impact × " + a.confidence() + " confidence / 100 = " + a.risk() + " risk");
     techniques.setAll(a == null ? List.of() : a.techniques().stream().map(this::card).toList());
     page.set(a == null ? null : engine.page(a.id()).orElse(null));
+    author.set(page.get() == null || page.get().author().isEmpty() ? "" : "Rule by " + page.get().author());
     this.hit.set(hit);
     loadRaw();
     loadRelated();
@@ -90,6 +92,7 @@ public final class DetailsViewModel {
     risk.set("");
     techniques.clear();
     page.set(null);
+    author.set("");
     hit.set(null);
     raw.set("");
     related.clear();
@@ -208,6 +211,11 @@ public final class DetailsViewModel {
 
   public ReadOnlyStringProperty rawProperty() {
     return raw.getReadOnlyProperty();
+  }
+
+  /** "Rule by AUTHOR" for a hit whose rule names its author (DRL 1.1), else empty. */
+  public ReadOnlyStringProperty authorProperty() {
+    return author.getReadOnlyProperty();
   }
 
   public ReadOnlyObjectProperty<Analytic> analyticProperty() {

@@ -7,6 +7,8 @@ import java.util.List;
  *
  * @param implementations titled texts (pseudocode, SPL, EQL, Sigma) as the page gives them
  * @param sampleLog file name under sample-logs/ where the analytic fires, or empty
+ * @param author the rule's author (Sigma {@code author}), or empty
+ * @param licenseUrl the licence the rule is under when it is not ours (SigmaHQ's DRL 1.1), or empty
  */
 public record AnalyticPage(
     String id,
@@ -15,7 +17,9 @@ public record AnalyticPage(
     List<String> falsePositives,
     List<String> references,
     List<String> unitTests,
-    String sampleLog) {
+    String sampleLog,
+    String author,
+    String licenseUrl) {
 
   /** One implementation text, e.g. ("Splunk", "index=... | ..."). */
   public record Implementation(String title, String text) {}

@@ -73,7 +73,7 @@ public final class CoreEngine implements Engine {
     String description = i.description() + (i.riskReasoning().isEmpty() ? "" : "\n\nRisk: " + i.riskReasoning())
         + (i.notes().isEmpty() ? "" : "\n\nNote: " + i.notes());
     return new AnalyticPage(i.id(), description, impls, i.falsePositives(), refs, i.testSteps(),
-        i.samples().isEmpty() ? "" : i.samples().get(0));
+        i.samples().isEmpty() ? "" : i.samples().get(0), i.author(), "");
   }
 
   @Override
