@@ -82,6 +82,7 @@ final class IncidentWriters {
       }
       out.println(TerminalText.safe("  score:    " + i.score().formula()));
       out.println(TerminalText.safe("  outcome:  " + i.outcomeReason()));
+      i.correlations().forEach(c -> out.println(TerminalText.safe("  tied by:  " + c.describe())));
       out.println(TerminalText.safe("  ATT&CK:   " + String.join(", ", i.techniques()) + " (" + String.join(", ", i.tactics())
           + ")   sources: " + String.join(", ", i.sources())));
       for (Step s : i.steps()) {

@@ -43,7 +43,8 @@ public final class IncidentsCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", paramLabel = "table|jsonl|csv", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--rules", paramLabel = "DIR_OR_FILE", description = "Extra Sigma rule files or folders (.yml/.yaml, read recursively); repeatable.")
+  @Option(names = "--rules", paramLabel = "DIR_OR_FILE", description = "Extra Sigma rule files or folders (.yml/.yaml, read recursively); repeatable. "
+      + "Their Sigma correlation rules tie the hits of each finding into one incident.")
   List<Path> rules = List.of();
 
   @Option(names = "--window", defaultValue = "600", paramLabel = "SECONDS",
@@ -78,7 +79,7 @@ public final class IncidentsCommand implements Callable<Integer> {
     DetectionResult detected = new Detector(library).run(imported.store(), ProgressListener.NONE, new CancellationToken());
     CaseFile caseFile = caseArgs.load(imported.store(), err);
     AppliedCase applied = caseFile == null ? AppliedCase.none(imported.store(), detected.hits()) : caseFile.apply(imported.store(), detected.hits());
-    IncidentOptions options = new IncidentOptions(windowSeconds * Times.TICKS_PER_SECOND, List.of());
+    IncidentOptions options = new IncidentOptions(windowSeconds * Times.TICKS_PER_SECOND, List.of(), library);
     IncidentResult result = new IncidentEngine(options).run(imported.store(), applied.kept(), new CancellationToken());
     List<ClockSkew> skews = applySkew || caseFile == null ? result.detectedSkews() : caseFile.confirmedSkews(result.detectedSkews());
     if ((applySkew || caseFile != null) && !skews.isEmpty()) {

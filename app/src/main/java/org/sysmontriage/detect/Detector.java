@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Function;
+import java.util.function.IntToLongFunction;
 import org.sysmontriage.detect.correlation.CorrelationFinding;
+import org.sysmontriage.detect.correlation.CorrelationRule;
 import org.sysmontriage.detect.correlation.Correlator;
 import org.sysmontriage.detect.sigma.ValueTest;
 import org.sysmontriage.event.CancellationToken;
@@ -64,13 +67,22 @@ public final class Detector {
 
   /** The library's correlation rules over these hits (also usable on hits filtered by a case). */
   public static List<CorrelationFinding> correlate(AnalyticLibrary library, EventStore store, List<Hit> hits) {
+    return correlate(library.correlations(), library::idOf, store, hits, store::ticks);
+  }
+
+  /**
+   * These correlation rules over these hits, with event times from {@code ticks}; {@code idOf}
+   * turns a rule reference (id or Sigma name) into an analytic id.
+   */
+  public static List<CorrelationFinding> correlate(List<CorrelationRule> rules, Function<String, String> idOf,
+      EventStore store, List<Hit> hits, IntToLongFunction ticks) {
     Map<String, List<Integer>> byRule = new HashMap<>();
     for (Hit h : hits) {
       byRule.computeIfAbsent(h.analytic().id(), k -> new ArrayList<>()).add(h.event());
     }
     Map<String, int[]> matches = new HashMap<>();
     byRule.forEach((id, events) -> matches.put(id, events.stream().mapToInt(Integer::intValue).toArray()));
-    return Correlator.run(library.correlations(), library::idOf, matches, store);
+    return Correlator.run(rules, idOf, matches, store, ticks);
   }
 
   private record Chunk(int eventId, int from, int to) {}

@@ -27,8 +27,8 @@ final class RuleMetadata {
     }
     YamlNode meta = x == null ? new YamlNode(java.util.Map.of(), doc.line()) : x;
     Severity level = level(doc);
-    int impact = percent(meta, "impact", defaultImpact(level));
-    int confidence = percent(meta, "confidence", defaultConfidence(level));
+    int impact = percent(meta, "impact", Severity.defaultImpact(level));
+    int confidence = percent(meta, "confidence", Severity.defaultConfidence(level));
     List<String> techniques = new ArrayList<>();
     List<String> tactics = new ArrayList<>();
     readTags(doc.texts("tags"), techniques, tactics);
@@ -82,33 +82,6 @@ final class RuleMetadata {
     } catch (IllegalArgumentException e) {
       throw new RuleException("unknown level '" + l.toLowerCase(Locale.ROOT) + "' (informational, low, medium, high, critical)", doc.get("level"));
     }
-  }
-
-  /** Without our block, a Sigma level gives the impact and confidence (risk = their product / 100). */
-  private static int defaultImpact(Severity level) {
-    if (level == null) {
-      return 50;
-    }
-    return switch (level) {
-      case INFORMATIONAL -> 10;
-      case LOW -> 30;
-      case MEDIUM -> 50;
-      case HIGH -> 70;
-      case CRITICAL -> 90;
-    };
-  }
-
-  private static int defaultConfidence(Severity level) {
-    if (level == null) {
-      return 80;
-    }
-    return switch (level) {
-      case INFORMATIONAL -> 50;
-      case LOW -> 70;
-      case MEDIUM -> 80;
-      case HIGH -> 90;
-      case CRITICAL -> 100;
-    };
   }
 
   private static int percent(YamlNode meta, String key, int fallback) throws RuleException {

@@ -18,11 +18,13 @@ import org.sysmontriage.event.Times;
  * @param toolHashes hashes of the tools run in the incident (Sysmon Hashes)
  * @param processes the process tree around the incident's processes (empty without creation events)
  * @param campaignId the campaign this incident belongs to, or null
+ * @param correlations the Sigma correlation findings (bundled chains, user rules) that tied its
+ *     hits, strongest level first
  */
 public record Incident(String id, String key, List<String> hosts, List<String> users, long startTicks,
     long endTicks, Score score, Outcome outcome, String outcomeReason, List<String> techniques,
     List<String> tactics, List<String> sources, List<Step> steps, List<Hit> hits, List<String> dumpFiles,
-    List<String> toolHashes, List<ProcessNode> processes, String campaignId) {
+    List<String> toolHashes, List<ProcessNode> processes, String campaignId, List<IncidentCorrelation> correlations) {
   public Incident {
     hosts = List.copyOf(hosts);
     users = List.copyOf(users);
@@ -34,6 +36,7 @@ public record Incident(String id, String key, List<String> hosts, List<String> u
     dumpFiles = List.copyOf(dumpFiles);
     toolHashes = List.copyOf(toolHashes);
     processes = List.copyOf(processes);
+    correlations = List.copyOf(correlations);
   }
 
   public String start() {
@@ -53,6 +56,6 @@ public record Incident(String id, String key, List<String> hosts, List<String> u
 
   Incident withIdAndCampaign(String newId, String campaign) {
     return new Incident(newId, key, hosts, users, startTicks, endTicks, score, outcome, outcomeReason, techniques,
-        tactics, sources, steps, hits, dumpFiles, toolHashes, processes, campaign);
+        tactics, sources, steps, hits, dumpFiles, toolHashes, processes, campaign, correlations);
   }
 }

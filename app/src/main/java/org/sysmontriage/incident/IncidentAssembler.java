@@ -30,7 +30,8 @@ final class IncidentAssembler {
     this.outcomes = new Outcomes(facts);
   }
 
-  Incident assemble(List<Hit> hits) {
+  /** {@code correlations}: the correlation findings whose hits are among {@code hits}. */
+  Incident assemble(List<Hit> hits, List<IncidentCorrelation> correlations) {
     EventStore store = facts.store();
     Map<Integer, List<Hit>> byEvent = new LinkedHashMap<>();
     hits.forEach(h -> byEvent.computeIfAbsent(h.event(), e -> new ArrayList<>()).add(h));
@@ -62,11 +63,11 @@ final class IncidentAssembler {
       steps.add(trailStep(e, dumpNames));
     }
     steps.sort(Comparator.comparingLong(Step::ticks).thenComparingInt(Step::event));
-    return build(hits, steps, lsass, dumpNames, names, guids);
+    return build(hits, steps, lsass, dumpNames, names, guids, IncidentCorrelation.strongestFirst(correlations));
   }
 
   private Incident build(List<Hit> hits, List<Step> steps, boolean lsass, Set<String> dumpNames, Set<String> names,
-      Set<String> guids) {
+      Set<String> guids, List<IncidentCorrelation> correlations) {
     Set<String> hosts = new LinkedHashSet<>();
     Map<String, String> users = new LinkedHashMap<>();
     Set<String> sources = new LinkedHashSet<>();
@@ -98,9 +99,9 @@ final class IncidentAssembler {
     Outcomes.Decision d = outcomes.decide(steps, lsass, dumpNames);
     Hit first = hits.stream().min(Comparator.comparingLong((Hit h) -> timeline.ticks(h.event())).thenComparingInt(Hit::event)).orElseThrow();
     return new Incident("", key(first), List.copyOf(hosts), List.copyOf(users.values()), steps.get(0).ticks(),
-        steps.get(steps.size() - 1).ticks(), Score.of(hits, hitSources, stages), d.outcome(), d.reason(),
+        steps.get(steps.size() - 1).ticks(), Score.of(hits, hitSources, stages, correlations), d.outcome(), d.reason(),
         List.copyOf(techniques), List.copyOf(tactics), List.copyOf(sources), steps, hits, List.copyOf(names),
-        List.copyOf(hashes), trees.tree(guids, steps), null);
+        List.copyOf(hashes), trees.tree(guids, steps), null, correlations);
   }
 
   /** A dump-file trail event: writing the dump itself, or what was done with it (packed, copied, sent). */

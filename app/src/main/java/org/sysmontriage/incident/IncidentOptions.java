@@ -1,6 +1,8 @@
 package org.sysmontriage.incident;
 
 import java.util.List;
+import java.util.Objects;
+import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.event.Times;
 
 /**
@@ -9,8 +11,10 @@ import org.sysmontriage.event.Times;
  * @param windowTicks how close in time two hits must be for a shared process id, logon id, user,
  *     LSASS target or dump file name to tie them (Sysmon ProcessGuid ties them at any distance)
  * @param appliedSkews clock corrections the user confirmed
+ * @param library the analytics the hits came from: its Sigma correlation rules (the user's) and
+ *     the bundled chains ({@link Chains}) whose rules it has tie hits into incidents
  */
-public record IncidentOptions(long windowTicks, List<ClockSkew> appliedSkews) {
+public record IncidentOptions(long windowTicks, List<ClockSkew> appliedSkews, AnalyticLibrary library) {
   /** Default window: 10 minutes. */
   public static final long DEFAULT_WINDOW = 10 * 60 * Times.TICKS_PER_SECOND;
 
@@ -19,6 +23,12 @@ public record IncidentOptions(long windowTicks, List<ClockSkew> appliedSkews) {
       throw new IllegalArgumentException("the time window must not be negative");
     }
     appliedSkews = List.copyOf(appliedSkews);
+    Objects.requireNonNull(library, "library");
+  }
+
+  /** Options over the built-in analytics. */
+  public IncidentOptions(long windowTicks, List<ClockSkew> appliedSkews) {
+    this(windowTicks, appliedSkews, AnalyticLibrary.builtIn());
   }
 
   public static IncidentOptions defaults() {
@@ -26,6 +36,10 @@ public record IncidentOptions(long windowTicks, List<ClockSkew> appliedSkews) {
   }
 
   public IncidentOptions withSkews(List<ClockSkew> skews) {
-    return new IncidentOptions(windowTicks, skews);
+    return new IncidentOptions(windowTicks, skews, library);
+  }
+
+  public IncidentOptions withLibrary(AnalyticLibrary lib) {
+    return new IncidentOptions(windowTicks, appliedSkews, lib);
   }
 }

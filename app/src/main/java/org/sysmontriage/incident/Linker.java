@@ -18,6 +18,7 @@ import org.sysmontriage.detect.Hit;
  *       ProcessId), a parent process id, a logon id, a user, both target LSASS (hits of risk
  *       {@value #MIN_RISK_FOR_TARGET} or more), or both name the same dump file. These values are
  *       reused over time, so the window bounds them.</li>
+ *   <li>a correlation finding (bundled chain or user rule) covers both.</li>
  * </ul>
  */
 final class Linker {
@@ -37,9 +38,15 @@ final class Linker {
     this.window = window;
   }
 
-  /** Groups of indexes into {@code hits}, each in the order of the list. */
-  List<List<Integer>> groups(List<Hit> hits) {
+  /**
+   * Groups of indexes into {@code hits}, each in the order of the list; each list of
+   * {@code tied} (indexes of hits a correlation finding covers) ends up in one group.
+   */
+  List<List<Integer>> groups(List<Hit> hits, List<List<Integer>> tied) {
     UnionFind sets = new UnionFind(hits.size());
+    for (List<Integer> t : tied) {
+      t.forEach(i -> sets.union(t.get(0), i));
+    }
     Set<String> actorGuids = new HashSet<>();
     Set<String> actorPids = new HashSet<>();
     for (Hit h : hits) {

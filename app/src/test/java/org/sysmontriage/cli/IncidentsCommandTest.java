@@ -99,4 +99,38 @@ class IncidentsCommandTest {
     assertEquals(2, bad.exit());
     assertTrue(bad.err().contains("--window must be"), bad.err());
   }
+
+  @Test
+  void aCorrelationRuleDroppedIntoTheRuleFolderDefinesAnIncident() throws Exception {
+    Path rules = Files.createDirectories(dir.resolve("my-rules"));
+    Files.writeString(rules.resolve("same_dump_command.yml"), """
+        title: One dumping command line logged twice in a day
+        id: U-SAME-DUMP-COMMAND
+        correlation:
+          type: event_count
+          rules: [ST-LSASS-DUMP-COMMAND]
+          group-by: [Computer, CommandLine]
+          timespan: 1d
+          condition: {gte: 2}
+        level: high
+        """, StandardCharsets.UTF_8);
+    CliRun without = CliRun.of("incidents", "--format", "jsonl", log);
+    assertEquals(2, without.jsonLines().size(), "Security's copy is 19 h off: two incidents without the rule");
+
+    CliRun with = CliRun.of("incidents", "--format", "jsonl", "--rules", rules.toString(), log);
+    assertEquals(0, with.exit(), with.err());
+    assertEquals(1, with.jsonLines().size(), with.out());
+    assertEquals(List.of("Security", "Sysmon"), sorted(with.jsonLines().get(0).get("sources")));
+
+    CliRun table = CliRun.of("incidents", "--rules", rules.toString(), log);
+    assertTrue(table.out().contains("tied by:  correlation rule 'One dumping command line logged twice in a day' (U-SAME-DUMP-COMMAND, "
+        + "event_count, high) on Computer=WS01, CommandLine=procdump.exe -accepteula -ma lsass.exe"), table.out());
+  }
+
+  private static List<String> sorted(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    out.sort(null);
+    return out;
+  }
 }

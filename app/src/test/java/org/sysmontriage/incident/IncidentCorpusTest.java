@@ -55,11 +55,17 @@ class IncidentCorpusTest {
     List<Incident> incidents = incidents(dir, l.path(), IncidentOptions.defaults()).incidents();
     List<String> strong = incidents.stream().filter(i -> i.score().value() >= 50)
         .map(i -> i.outcome().word() + " " + i.score().value() + " " + i.headline()).toList();
+    for (Incident i : incidents) {
+      assertFalse(i.score().topFromCorrelation() && i.correlations().stream().anyMatch(IncidentCorrelation::bundled),
+          "a bundled chain's level stays below the strongest hit: " + i.score().formula());
+    }
     if (l.label().startsWith("TP-")) {
       String want = l.label().equals("TP-DUMP") ? "dump" : "read";
       assertTrue(strong.stream().anyMatch(s -> s.startsWith(want + " ")), l.path() + ": no " + want + " incident >= 50 in " + strong);
     } else {
       assertEquals(List.of(), strong, l.path());
+      assertEquals(List.of(), incidents.stream().flatMap(i -> i.correlations().stream()).map(IncidentCorrelation::describe).toList(),
+          l.path() + ": no bundled chain on a quiet log");
     }
   }
 
@@ -82,6 +88,9 @@ class IncidentCorpusTest {
     assertEquals(Outcome.DUMP, run.outcome());
     assertEquals(List.of("Security", "Sysmon"), run.sources().stream().sorted().toList());
     assertFalse(run.steps().stream().allMatch(s -> s.ticks() == s.rawTicks()), "Security steps keep their raw time");
+    List<String> chains = run.correlations().stream().map(IncidentCorrelation::ruleId).distinct().sorted().toList();
+    assertEquals(List.of("ST-CHAIN-DUMP-COMMAND-LSASS-HANDLE", "ST-CHAIN-DUMP-COMMAND-OPENS-LSASS", "ST-CHAIN-LSASS-READ-THEN-DUMP-FILE"), chains,
+        "the run's Security and Sysmon chains are on its one incident");
   }
 
   /** The procdump run's incidents: score 50 or more (routine LSASS readers of the capture stay below). */

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntToLongFunction;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
 
@@ -29,16 +30,25 @@ public final class Correlator {
    */
   public static List<CorrelationFinding> run(List<CorrelationRule> rules, Function<String, String> idOf,
       Map<String, int[]> matchesByRuleId, EventStore store) {
+    return run(rules, idOf, matchesByRuleId, store, store::ticks);
+  }
+
+  /**
+   * As {@link #run(List, Function, Map, EventStore)} with event times from {@code ticks} (the
+   * incident engine passes times with confirmed clock corrections applied).
+   */
+  public static List<CorrelationFinding> run(List<CorrelationRule> rules, Function<String, String> idOf,
+      Map<String, int[]> matchesByRuleId, EventStore store, IntToLongFunction ticks) {
     List<CorrelationFinding> out = new ArrayList<>();
     for (CorrelationRule rule : rules) {
-      out.addAll(run(rule, idOf, matchesByRuleId, store));
+      out.addAll(run(rule, idOf, matchesByRuleId, store, ticks));
     }
     out.sort(Comparator.comparingLong(CorrelationFinding::firstTicks));
     return out;
   }
 
   static List<CorrelationFinding> run(CorrelationRule rule, Function<String, String> idOf, Map<String, int[]> matches,
-      EventStore store) {
+      EventStore store, IntToLongFunction ticks) {
     Map<List<String>, List<Ev>> groups = new LinkedHashMap<>();
     for (int k = 0; k < rule.rules().size(); k++) {
       String ref = rule.rules().get(k);
@@ -48,7 +58,7 @@ public final class Correlator {
         continue;
       }
       for (int e : events) {
-        long t = store.ticks(e);
+        long t = ticks.applyAsLong(e);
         if (t == Times.UNKNOWN) {
           continue;
         }
