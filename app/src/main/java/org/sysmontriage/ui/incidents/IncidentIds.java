@@ -14,6 +14,8 @@ public final class IncidentIds {
   public static final String SKEW_BAR = "incident-skew-bar";
   public static final String SKEW_APPLY = "incident-skew-apply";
   public static final String STATUS = "incidents-status";
+  public static final String STEP_OPEN = "incident-step-open";
+  public static final String CORRELATIONS = "incident-correlations";
 
   private IncidentIds() {}
 }

@@ -30,14 +30,15 @@ import org.sysmontriage.ui.common.Styles;
 
 /**
  * Incidents: the list (highest score first) and the story of the one selected: headline, score
- * formula, outcome and why, verdict, a mini timeline of its steps, the steps with raw times, and the
- * process tree. Clock skews found are offered for correction above the list.
+ * formula, outcome and why, verdict, the correlation findings that tied it, a mini timeline of its
+ * steps, the steps with raw times (a step opens its hit in the Hits view), and the process tree. Clock skews found are offered for correction above the list.
  */
 public final class IncidentsView extends BorderPane {
   private final IncidentsViewModel vm;
   private final ListView<Incident> list = new ListView<>();
   private final Label headline = new Label();
   private final Label facts = new Label();
+  private final Label correlations = new Label();
   private final ChoiceBox<HitStatus> verdict = new ChoiceBox<>();
   private final MiniTimeline timeline = new MiniTimeline();
   private final TableView<Step> steps = new TableView<>();
@@ -96,6 +97,28 @@ public final class IncidentsView extends BorderPane {
     steps.getColumns().add(column("Analytic", s -> s.context() ? "(context)" : s.analyticId(), 220));
     steps.getColumns().add(column("Step", Step::summary, 600));
     steps.setPrefHeight(260);
+    steps.setRowFactory(v -> {
+      javafx.scene.control.TableRow<Step> row = new javafx.scene.control.TableRow<>();
+      row.setOnMouseClicked(e -> {
+        if (e.getClickCount() == 2 && !row.isEmpty()) {
+          vm.openStep(row.getItem());
+        }
+      });
+      return row;
+    });
+    steps.setOnKeyPressed(e -> {
+      if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+        vm.openStep(steps.getSelectionModel().getSelectedItem());
+        e.consume();
+      }
+    });
+    Button open = new Button("Show in Hits");
+    open.setId(IncidentIds.STEP_OPEN);
+    open.setTooltip(new javafx.scene.control.Tooltip("Select the step's hit in the Hits view, or show its event there when no analytic reported it (Enter, double-click)"));
+    open.disableProperty().bind(steps.getSelectionModel().selectedItemProperty().isNull());
+    open.setOnAction(e -> vm.openStep(steps.getSelectionModel().getSelectedItem()));
+    correlations.setId(IncidentIds.CORRELATIONS);
+    correlations.setWrapText(true);
     tree.setId(IncidentIds.PROCESS_TREE);
     tree.setShowRoot(false);
     tree.setCellFactory(v -> new javafx.scene.control.TreeCell<>() {
@@ -108,7 +131,9 @@ public final class IncidentsView extends BorderPane {
     });
     tree.setPrefHeight(180);
     HBox verdictRow = new HBox(8, new Label("Verdict (applies to every hit of the incident):"), verdict);
-    VBox box = new VBox(8, headline, verdictRow, facts, timeline, new Label("Steps"), steps, new Label("Process tree"), tree);
+    HBox stepsRow = new HBox(8, new Label("Steps"), open);
+    stepsRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    VBox box = new VBox(8, headline, verdictRow, facts, correlations, timeline, stepsRow, steps, new Label("Process tree"), tree);
     box.setPadding(new Insets(8));
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
@@ -126,6 +151,7 @@ public final class IncidentsView extends BorderPane {
     if (i == null) {
       headline.setText("No incident");
       facts.setText("");
+      correlations.setText("");
       steps.getItems().clear();
       timeline.show(java.util.List.of());
       tree.setRoot(null);
@@ -141,6 +167,10 @@ public final class IncidentsView extends BorderPane {
         + "\nScore: " + i.score().formula() + "\nOutcome: " + i.outcomeReason()
         + "\nATT&CK: " + String.join(", ", i.techniques()) + " (" + String.join(", ", i.tactics()) + ")"
         + "\nEvidence sources: " + String.join(", ", i.sources()));
+    correlations.setText(i.correlations().isEmpty() ? "" : "Tied by Sigma correlation rules:\n" + String.join("\n",
+        i.correlations().stream().map(c -> "\u2022 " + c.describe()).toList()));
+    correlations.setManaged(!i.correlations().isEmpty());
+    correlations.setVisible(!i.correlations().isEmpty());
     steps.getItems().setAll(i.steps());
     timeline.show(i.steps());
     tree.setRoot(tree(i));

@@ -15,6 +15,7 @@ import org.sysmontriage.incident.Incident;
 import org.sysmontriage.incident.IncidentEngine;
 import org.sysmontriage.incident.IncidentOptions;
 import org.sysmontriage.incident.IncidentResult;
+import org.sysmontriage.incident.Step;
 import org.sysmontriage.ui.casework.CaseViewModel;
 import org.sysmontriage.ui.common.TaskRunner;
 
@@ -34,6 +35,7 @@ public final class IncidentsViewModel {
   private EventStore store;
   private List<Hit> hits = List.of();
   private TaskRunner.Job job;
+  private java.util.function.Consumer<Step> onOpenStep = s -> {};
 
   public IncidentsViewModel(TaskRunner runner, CaseViewModel caseWork) {
     this.runner = runner;
@@ -80,6 +82,18 @@ public final class IncidentsViewModel {
     if (i != null && s != null && s != caseWork.incidentVerdict(i).status()) {
       caseWork.setIncidentVerdict(i, s);
       verdict.set(s);
+    }
+  }
+
+  /** What shows a step's hit in the Hits view (or its event, for a context step): set by the shell. */
+  public void onOpenStep(java.util.function.Consumer<Step> open) {
+    onOpenStep = open;
+  }
+
+  /** Shows this step of the selected incident in the Hits view: its hit selected, or its event for a context step. */
+  public void openStep(Step s) {
+    if (s != null) {
+      onOpenStep.accept(s);
     }
   }
 

@@ -50,6 +50,7 @@ public final class ShellViewModel {
     this.parts = parts;
     this.runner = runner;
     this.incidents = new IncidentsViewModel(runner, parts.caseWork());
+    incidents.onOpenStep(this::openStep);
     parts.importing().onOpened(this::opened);
     parts.hits().selectedHitProperty().addListener((o, a, b) -> showHit(b.intValue()));
     parts.hosts().onFiltered(() -> onShowHits.run());
@@ -222,6 +223,28 @@ public final class ShellViewModel {
     HitTable t = parts.hits().table();
     Hit hit = t.hit(h);
     parts.hitDetails().show(t.store(), hit.event(), hit);
+  }
+
+  /**
+   * An incident's step in the Hits view: its hit selected (the grid's filters cleared when they
+   * hide it), or, for a context step no analytic reported, its event in the details pane.
+   */
+  private void openStep(org.sysmontriage.incident.Step s) {
+    HitTable t = parts.hits().table();
+    if (t == null) {
+      return;
+    }
+    int h = t.hitOfEvent(s.event());
+    if (h >= 0) {
+      if (parts.hits().grid().positionOf(h) < 0) {
+        parts.hits().clearFilters();
+      }
+      parts.hits().selectedHitProperty().set(h);
+    } else {
+      parts.hits().selectedHitProperty().set(-1);
+      parts.hitDetails().show(t.store(), s.event(), null);
+    }
+    onShowHits.run();
   }
 
   static String describe(List<String> paths) {
