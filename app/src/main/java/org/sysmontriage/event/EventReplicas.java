@@ -2,7 +2,8 @@ package org.sysmontriage.event;
 
 /**
  * A store of N events made from the events of a real one, for benchmarks: event {@code i} is a copy of
- * real event {@code i % size}, copy {@code k = i / size} runs {@code k} ms later, has record id {@code i},
+ * real event {@code i % size}, copy {@code k = i / size} runs {@code k} ms later (or where a {@link CopyPlace}
+ * puts it: another computer, another hour), has record id {@code i},
  * and each field value of copies {@code k > 0} comes from {@link CopyValue}, so a benchmark decides how
  * its copies differ (the work it names is done on distinct values, not answered by a cache).
  */
@@ -15,7 +16,32 @@ public final class EventReplicas {
     String of(String name, String value, int copy, long ticks);
   }
 
+  /** Where copy {@code copy} of an event lives: its computer and its time. */
+  public interface CopyPlace {
+    String computer(String computer, int copy);
+
+    long ticks(long ticks, int copy);
+  }
+
+  /** Every copy on the real event's computer, copy {@code k} {@code k} ms later. */
+  public static final CopyPlace SAME_HOST = new CopyPlace() {
+    @Override
+    public String computer(String computer, int copy) {
+      return computer;
+    }
+
+    @Override
+    public long ticks(long ticks, int copy) {
+      return ticks + copy * 10_000L;
+    }
+  };
+
   public static EventStore replicate(EventStore real, int n, CancellationToken cancel, CopyValue copyValue) {
+    return replicate(real, n, cancel, copyValue, SAME_HOST);
+  }
+
+  /** As {@link #replicate(EventStore, int, CancellationToken, CopyValue)}, copies placed by {@code place}. */
+  public static EventStore replicate(EventStore real, int n, CancellationToken cancel, CopyValue copyValue, CopyPlace place) {
     EventStoreBuilder b = new EventStoreBuilder();
     int src = b.addSource("synthetic");
     EventDraft d = new EventDraft();
@@ -27,8 +53,8 @@ public final class EventReplicas {
       int copy = i / real.size();
       d.clear();
       d.eventId = real.eventId(e);
-      d.ticks = real.ticks(e) + copy * 10_000L;
-      d.computer = real.computer(e);
+      d.ticks = place.ticks(real.ticks(e), copy);
+      d.computer = place.computer(real.computer(e), copy);
       d.channel = real.channel(e);
       d.provider = real.provider(e);
       d.recordId = i;

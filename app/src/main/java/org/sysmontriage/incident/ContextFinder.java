@@ -17,7 +17,8 @@ import org.sysmontriage.event.EventStore;
  *       lsass.dmp} then {@code out.7z}), each within the window of the previous step;</li>
  *   <li>LSASS access by the incident's own processes (Sysmon EID 10 of its ProcessGuids).</li>
  * </ul>
- * The candidate events of a host are collected once (time order) and shared by its incidents.
+ * The candidate events of every host are collected once (time order) and shared by its incidents;
+ * a trail starts with a binary search for its first candidate.
  */
 final class ContextFinder {
   private static final int[] TRAIL_EVENTS = {1, 4688, 11, 2, 15, 23, 26, 29};
@@ -27,7 +28,8 @@ final class ContextFinder {
   private final EventFacts facts;
   private final Timeline timeline;
   private final long window;
-  private final Map<String, int[]> trailByHost = new HashMap<>();
+  private final Map<String, HostEvents> trailByHost = new HashMap<>();
+  private static final HostEvents NO_EVENTS = new HostEvents(new int[0], new long[0]);
   private final Map<String, List<Integer>> accessByGuid = new HashMap<>();
 
   ContextFinder(EventFacts facts, Timeline timeline, long window) {
@@ -68,11 +70,10 @@ final class ContextFinder {
     }
     Set<String> packers = new LinkedHashSet<>();
     long last = end;
-    for (int e : trailEvents(host)) {
-      long t = timeline.ticks(e);
-      if (t < start - window) {
-        continue;
-      }
+    HostEvents candidates = trailEvents(host);
+    for (int k = candidates.firstAtOrAfter(start - window); k < candidates.events.length; k++) {
+      int e = candidates.events[k];
+      long t = candidates.ticks[k];
       if (t > last + window) {
         break;
       }
@@ -115,19 +116,42 @@ final class ContextFinder {
     return false;
   }
 
-  private int[] trailEvents(String host) {
-    return trailByHost.computeIfAbsent(host, h -> {
-      EventStore store = facts.store();
-      List<Integer> l = new ArrayList<>();
-      for (int id : TRAIL_EVENTS) {
-        for (int e : store.byEventId(id)) {
-          if (store.computer(e).equals(h)) {
-            l.add(e);
-          }
+  /** A host's trail candidates in time order, with their times (for a binary search of the start). */
+  private record HostEvents(int[] events, long[] ticks) {
+    int firstAtOrAfter(long t) {
+      int lo = 0;
+      int hi = ticks.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (ticks[mid] < t) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
         }
       }
-      return l.stream().sorted((a, b) -> Long.compare(timeline.ticks(a), timeline.ticks(b))).mapToInt(Integer::intValue).toArray();
-    });
+      return lo;
+    }
   }
 
+  /** The trail candidates of every host, collected in one pass over the store on first use. */
+  private HostEvents trailEvents(String host) {
+    if (trailByHost.isEmpty()) {
+      EventStore store = facts.store();
+      Map<String, List<Integer>> byHost = new HashMap<>();
+      for (int id : TRAIL_EVENTS) {
+        for (int e : store.byEventId(id)) {
+          byHost.computeIfAbsent(store.computer(e), h -> new ArrayList<>()).add(e);
+        }
+      }
+      byHost.forEach((h, l) -> {
+        int[] events = l.stream().sorted((a, b) -> Long.compare(timeline.ticks(a), timeline.ticks(b))).mapToInt(Integer::intValue).toArray();
+        long[] ticks = new long[events.length];
+        for (int k = 0; k < events.length; k++) {
+          ticks[k] = timeline.ticks(events[k]);
+        }
+        trailByHost.put(h, new HostEvents(events, ticks));
+      });
+    }
+    return trailByHost.getOrDefault(host, NO_EVENTS);
+  }
 }
