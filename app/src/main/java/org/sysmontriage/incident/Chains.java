@@ -29,8 +29,12 @@ public final class Chains {
 
   /** The bundled chains whose referenced rules {@code library} has, then the library's own correlation rules. */
   static List<CorrelationRule> forLibrary(AnalyticLibrary library) {
+    return forLibrary(library, true);
+  }
+
+  static List<CorrelationRule> forLibrary(AnalyticLibrary library, boolean bundled) {
     List<CorrelationRule> out = new ArrayList<>();
-    for (CorrelationRule c : BUNDLED) {
+    for (CorrelationRule c : bundled ? BUNDLED : List.<CorrelationRule>of()) {
       if (c.rules().stream().allMatch(ref -> library.idOf(ref) != null)) {
         out.add(c);
       }

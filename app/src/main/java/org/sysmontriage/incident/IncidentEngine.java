@@ -66,7 +66,7 @@ public final class IncidentEngine {
    * by Sysmon's ProcessGuid) ties nothing: an empty value is not a shared value.
    */
   private List<Correlated> correlate(EventStore store, List<Hit> ordered, Timeline timeline) {
-    List<CorrelationRule> rules = Chains.forLibrary(options.library());
+    List<CorrelationRule> rules = Chains.forLibrary(options.library(), options.bundledChains());
     if (rules.isEmpty()) {
       return List.of();
     }

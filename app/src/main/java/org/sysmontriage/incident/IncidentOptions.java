@@ -13,8 +13,9 @@ import org.sysmontriage.event.Times;
  * @param appliedSkews clock corrections the user confirmed
  * @param library the analytics the hits came from: its Sigma correlation rules (the user's) and
  *     the bundled chains ({@link Chains}) whose rules it has tie hits into incidents
+ * @param bundledChains false to leave the bundled chains out (to compare incidents without them)
  */
-public record IncidentOptions(long windowTicks, List<ClockSkew> appliedSkews, AnalyticLibrary library) {
+public record IncidentOptions(long windowTicks, List<ClockSkew> appliedSkews, AnalyticLibrary library, boolean bundledChains) {
   /** Default window: 10 minutes. */
   public static final long DEFAULT_WINDOW = 10 * 60 * Times.TICKS_PER_SECOND;
 
@@ -31,15 +32,25 @@ public record IncidentOptions(long windowTicks, List<ClockSkew> appliedSkews, An
     this(windowTicks, appliedSkews, AnalyticLibrary.builtIn());
   }
 
+  /** Options over these analytics, with the bundled chains. */
+  public IncidentOptions(long windowTicks, List<ClockSkew> appliedSkews, AnalyticLibrary library) {
+    this(windowTicks, appliedSkews, library, true);
+  }
+
   public static IncidentOptions defaults() {
     return new IncidentOptions(DEFAULT_WINDOW, List.of());
   }
 
   public IncidentOptions withSkews(List<ClockSkew> skews) {
-    return new IncidentOptions(windowTicks, skews, library);
+    return new IncidentOptions(windowTicks, skews, library, bundledChains);
   }
 
   public IncidentOptions withLibrary(AnalyticLibrary lib) {
-    return new IncidentOptions(windowTicks, appliedSkews, lib);
+    return new IncidentOptions(windowTicks, appliedSkews, lib, bundledChains);
+  }
+
+  /** The same options without the bundled chains (the library's own correlation rules still apply). */
+  public IncidentOptions withoutBundledChains() {
+    return new IncidentOptions(windowTicks, appliedSkews, library, false);
   }
 }

@@ -50,6 +50,9 @@ final class HtmlIncidents {
     fact(b, "Users", Html.text(i.users().isEmpty() ? "-" : String.join(", ", i.users())));
     fact(b, "Score", Html.text(i.score().formula()));
     fact(b, "Outcome", Html.value(i.outcomeReason()));
+    if (!i.correlations().isEmpty()) {
+      fact(b, "Tied by", String.join("<br>", i.correlations().stream().map(c -> Html.value(c.describe())).toList()));
+    }
     fact(b, "ATT&amp;CK", Html.text(String.join(", ", i.techniques()) + " (" + String.join(", ", i.tactics()) + ")"));
     fact(b, "Evidence sources", Html.text(String.join(", ", i.sources())) + " \u00b7 " + i.hits().size() + " hits");
     b.append("</table><table><tr><th>Time (UTC)</th><th>Source</th><th>Analytic</th><th>Step</th><th>Log#record</th></tr>");

@@ -10,6 +10,7 @@ import org.sysmontriage.event.Times;
 import org.sysmontriage.incident.Campaign;
 import org.sysmontriage.incident.ClockSkew;
 import org.sysmontriage.incident.Incident;
+import org.sysmontriage.incident.IncidentCorrelation;
 import org.sysmontriage.incident.IncidentResult;
 import org.sysmontriage.incident.Step;
 
@@ -70,6 +71,24 @@ public final class JsonIncidents {
     g.writeStringField("campaign", i.campaignId());
     g.writeStringField("verdict", d.verdict(i).status().jsonName());
     g.writeNumberField("hit_count", i.hits().size());
+    g.writeArrayFieldStart("correlations");
+    for (IncidentCorrelation c : i.correlations()) {
+      g.writeStartObject();
+      g.writeStringField("rule_id", c.ruleId());
+      g.writeStringField("title", c.title());
+      g.writeStringField("type", c.type());
+      g.writeStringField("level", c.level());
+      g.writeNumberField("risk", c.risk());
+      g.writeObjectFieldStart("group");
+      for (java.util.Map.Entry<String, String> e : c.group().entrySet()) {
+        g.writeStringField(e.getKey(), e.getValue());
+      }
+      g.writeEndObject();
+      g.writeNumberField("hit_count", c.hitCount());
+      g.writeBooleanField("bundled", c.bundled());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeArrayFieldStart("steps");
     for (Step s : i.steps()) {
       g.writeStartObject();
