@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # The fleet job's scaling on one machine: the same input with local[1] and local[2], alternating,
-# ROUNDS times each; prints every run's job time (summary.json "seconds": reading, shuffle and per-host
-# analysis, without JVM and Spark start) and wall time, then the medians and the ratio.
+# ROUNDS times each; prints every run's job time (summary.json "seconds": reading, grouping and per-host
+# analysis, without JVM and Spark start; "read" and "hosts" are its two Spark jobs), wall time and the
+# load average, then the medians and the ratio. The job gives each executor's analysis as many threads
+# as the executor has cores (local[N]: N), so local[1] is one core of work.
+# PIN=1 also pins each run to as many CPUs as it has cores (taskset -c 0 / 0,1): JIT and GC threads too.
 #   app/bench/fleet-scaling.sh ROUNDS SPLIT_MB INPUTS...
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -10,17 +13,23 @@ split="$2"
 shift 2
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+field() { sed -n "s/.*\"$1\" : \\([0-9.]*\\).*/\\1/p" "$2" | head -1; }
 for r in $(seq 1 "$rounds"); do
   for cores in 1 2; do
     out="$work/out-$cores-$r"
+    pin=()
+    if [ "${PIN:-0}" = 1 ]; then
+      pin=(taskset -c "$(seq -s, 0 $((cores - 1)))")
+    fi
     start=$(date +%s.%N)
-    "$here/app/bench/fleet-local.sh" "local[$cores]" --split-mb "$split" --host-partitions "$cores" --out "$out" "$@" \
+    nice -n "${NICE:-10}" "${pin[@]}" "$here/app/bench/fleet-local.sh" "local[$cores]" --split-mb "$split" --out "$out" "$@" \
       >/dev/null 2>"$work/err-$cores-$r" || true
     end=$(date +%s.%N)
-    job=$(sed -n 's/.*"seconds" : \([0-9.]*\).*/\1/p' "$out/summary.json")
-    hits=$(sed -n 's/.*"hits" : \([0-9]*\),$/\1/p' "$out/summary.json" | head -1)
-    printf 'round %s local[%s]: job %.2f s, wall %.2f s, %s hits, load %s\n' "$r" "$cores" "$job" \
-      "$(echo "$end - $start" | bc)" "$hits" "$(cut -d' ' -f1 /proc/loadavg)"
+    job=$(field seconds "$out/summary.json")
+    printf 'round %s local[%s]: job %.2f s (read %.2f s, hosts %.2f s), wall %.2f s, %s events, %s hosts, %s hits, %s incidents, load %s\n' \
+      "$r" "$cores" "$job" "$(field read_seconds "$out/summary.json")" "$(field host_seconds "$out/summary.json")" \
+      "$(echo "$end - $start" | bc)" "$(field events "$out/summary.json")" "$(field hosts "$out/summary.json")" \
+      "$(field hits "$out/summary.json")" "$(field incidents "$out/summary.json")" "$(cut -d' ' -f1 /proc/loadavg)"
     echo "$job" >> "$work/job-$cores"
   done
 done

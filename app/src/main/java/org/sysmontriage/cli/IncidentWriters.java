@@ -12,7 +12,7 @@ import org.sysmontriage.incident.Step;
 import org.sysmontriage.report.JsonIncidents;
 
 /** {@code incidents --format table|jsonl|csv}: the three shapes of the same incidents. */
-final class IncidentWriters {
+public final class IncidentWriters {
   static final String CSV_HEADER = "id,score,outcome,hosts,users,start,end,hit_count,techniques,tactics,sources,campaign,score_formula,outcome_reason,headline";
 
   private IncidentWriters() {}
@@ -21,7 +21,7 @@ final class IncidentWriters {
    * One object per incident with exactly the issue's keys: id, hosts, users, start, end, score,
    * outcome, techniques, tactics, sources, steps (time, summary, analytic_id, source, record_id), hit_count.
    */
-  static void jsonl(PrintWriter out, List<Incident> incidents) throws IOException {
+  public static void jsonl(PrintWriter out, List<Incident> incidents) throws IOException {
     JsonGenerator g = JsonLines.generator(out);
     for (Incident i : incidents) {
       g.writeStartObject();

@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
     name = "sysmon-triage-fleet",
     mixinStandardHelpOptions = true,
     description = "Read the logs of a fleet on Spark, run the LSASS analytics per host and write hits, risk, "
-        + "per-log stats and issues and per-host triage extracts to OUT. Exit 0 all read, 1 some input damaged, 2 usage, "
+        + "incidents, per-log stats and issues and per-host triage extracts to OUT. Exit 0 all read, 1 some input damaged, 2 usage, "
         + "3 the job failed (OUT not writable, a task failed on every attempt).")
 final class FleetCommand implements Callable<Integer> {
   /** Exit code when the job itself failed. */
@@ -45,7 +45,7 @@ final class FleetCommand implements Callable<Integer> {
   int windowMinutes;
 
   @Option(names = "--host-partitions", defaultValue = "0", paramLabel = "N",
-      description = "Tasks the hosts are spread over (default: Spark's default parallelism).")
+      description = "Tasks the hosts are analysed in, spread by their event counts (default: 8 per core of Spark's default parallelism, at most one per host).")
   int hostPartitions;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Log files, folders or archives, readable at the same path by every executor.")
@@ -81,7 +81,7 @@ final class FleetCommand implements Callable<Integer> {
       FleetOutput.Summary s = FleetJob.run(sc, request());
       FleetOutput.printIssues(s, err);
       err.println("sysmon-triage-fleet: " + s.logs() + " logs (" + s.damagedLogs() + " damaged), " + s.events() + " events, "
-          + s.hosts() + " hosts, " + s.hits() + " hits -> " + out.toAbsolutePath());
+          + s.hosts() + " hosts, " + s.hits() + " hits, " + s.incidents() + " incidents -> " + out.toAbsolutePath());
       err.flush();
       return s.exitCode();
     }

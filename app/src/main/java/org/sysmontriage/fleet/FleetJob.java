@@ -3,12 +3,14 @@ package org.sysmontriage.fleet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.SparkConf;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.util.CollectionAccumulator;
+import org.apache.spark.storage.StorageLevel;
 import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.event.Times;
 import org.sysmontriage.ingest.LogPart;
@@ -20,7 +22,8 @@ import scala.Tuple2;
  * The fleet job on Spark: inputs are cut into pieces (files; big EVTX files by chunk ranges, big
  * JSON-lines files by line ranges) read in parallel; events are grouped by host and each host is
  * analysed where its events are ({@link HostTriage}); only hits, risk, per-log counts and issues come
- * back to the driver, which writes them to the output folder ({@link FleetOutput}).
+ * back to the driver, which numbers the incidents of all hosts together ({@link FleetIncidents}) and
+ * writes everything to the output folder ({@link FleetOutput}).
  */
 public final class FleetJob {
   private FleetJob() {}
@@ -33,32 +36,107 @@ public final class FleetJob {
   /** What the job was asked to do. */
   record Request(List<String> inputs, Path out, long splitBytes, long windowTicks, int hostPartitions) {}
 
-  /** Runs the job on {@code sc}; returns the exit code (0 all read, 1 some input damaged). */
+  /**
+   * Runs the job on {@code sc} in two Spark jobs: the pieces are read (in parallel, biggest first)
+   * and kept, each as its counts and one compact block of events per host; the driver then knows
+   * how many events each host has and spreads the hosts over the analysis tasks by that
+   * ({@link HostPartitioner}); the second job groups the blocks by host and analyses each host.
+   */
   static FleetOutput.Summary run(JavaSparkContext sc, Request r) throws java.io.IOException {
     long start = System.nanoTime();
     List<LogPart> plan = SplitReading.plan(r.inputs(), r.splitBytes());
-    CollectionAccumulator<PartResult> partResults = sc.sc().collectionAccumulator("sysmon-triage pieces read");
-    List<LogPart> biggestFirst = new ArrayList<>(plan);
-    biggestFirst.sort(Comparator.comparingLong(LogPart::bytes).reversed());
-    JavaRDD<LogPart> pieces = sc.parallelize(biggestFirst, Math.max(1, plan.size()));
-    JavaPairRDD<String, FleetEvent> events = pieces.flatMapToPair(p -> readPiece(p, partResults).iterator());
-    int partitions = r.hostPartitions() > 0 ? r.hostPartitions() : sc.defaultParallelism();
-    String extracts = FleetOutput.extractsDir(r.out()).toString();
-    long window = r.windowTicks();
-    List<HostResult> hosts = events.groupByKey(partitions)
-        .map(h -> new HostTriage(Path.of(extracts), window).run(h._1(), h._2()))
-        .collect();
-    List<SourceInfo> sources = SplitReading.merge(plan, partResults.value());
-    return FleetOutput.write(r.out(), plan.size(), sources, hosts, System.nanoTime() - start);
+    List<Work> work = work(plan);
+    JavaRDD<PieceOutput> read = sc.parallelize(work, Math.max(1, work.size()))
+        .map(FleetJob::readPiece)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      Map<Integer, String> hashes = new HashMap<>();
+      List<PartResult> results = new ArrayList<>();
+      Map<String, Long> eventsByHost = new HashMap<>();
+      for (PieceOutput.Counts c : read.map(PieceOutput::counts).collect()) {
+        if (c.result() == null) {
+          hashes.put(c.file(), c.sha256());
+        } else {
+          results.add(c.result());
+          c.eventsByHost().forEach((host, n) -> eventsByHost.merge(host, n, Long::sum));
+        }
+      }
+      results.replaceAll(p -> hashes.containsKey(p.file()) && p.part() == 0 ? p.withSha256(hashes.get(p.file())) : p);
+      long readNanos = System.nanoTime() - start;
+      int tasks = r.hostPartitions() > 0 ? r.hostPartitions() : HOST_TASKS_PER_CORE * sc.defaultParallelism();
+      String extracts = FleetOutput.extractsDir(r.out()).toString();
+      long window = r.windowTicks();
+      List<HostResult> hosts = read.flatMapToPair(p -> p.blocks().iterator())
+          .groupByKey(HostPartitioner.of(eventsByHost, tasks))
+          .map(h -> new HostTriage(Path.of(extracts), window).run(h._1(), h._2()))
+          .collect();
+      List<SourceInfo> sources = SplitReading.merge(plan, results);
+      return FleetOutput.write(r.out(), plan.size(), sources, hosts,
+          new FleetOutput.Timing(readNanos, System.nanoTime() - start - readNanos));
+    } finally {
+      read.unpersist(false);
+    }
   }
 
-  private static List<Tuple2<String, FleetEvent>> readPiece(LogPart p, CollectionAccumulator<PartResult> results) {
-    List<Tuple2<String, FleetEvent>> out = new ArrayList<>();
-    int[] seq = {0};
-    PartResult r = SplitReading.read(p, (d, source) ->
-        out.add(new Tuple2<>(d.computer, FleetEvent.of(d, source, p.file(), p.part(), seq[0]++))));
-    results.add(r);
+  /**
+   * A task of the reading job: a piece, or the SHA-256 of an input cut into several pieces (hashing
+   * is serial: as a task of its own it runs beside the pieces instead of making the first one slow).
+   */
+  record Work(LogPart part, boolean hashOnly) implements java.io.Serializable {
+    /** Bytes the task reads: tasks start biggest first, so the longest do not come last. */
+    long bytes() {
+      return hashOnly ? part.size() : part.bytes();
+    }
+  }
+
+  static List<Work> work(List<LogPart> plan) {
+    List<Work> out = new ArrayList<>();
+    for (LogPart p : plan) {
+      out.add(new Work(p, false));
+      if (hashApart(p) && p.part() == 0) {
+        out.add(new Work(p, true));
+      }
+    }
+    out.sort(Comparator.comparingLong(Work::bytes).reversed());
     return out;
+  }
+
+  /** An input cut into ranges is hashed by a task of its own; anything else by the task that reads it. */
+  private static boolean hashApart(LogPart p) {
+    return p.parts() > 1 && (p.kind() == LogPart.Kind.EVTX_CHUNKS || p.kind() == LogPart.Kind.JSON_LINES);
+  }
+
+  /** Analysis tasks per core by default: enough that hosts of very different sizes even out. */
+  static final int HOST_TASKS_PER_CORE = 8;
+
+  /**
+   * What a reading task gave: a piece's counts and issues and its events as one block per host, or
+   * (for a hash task: {@code result} null) the input's SHA-256.
+   */
+  record PieceOutput(int file, PartResult result, String sha256, List<Tuple2<String, EventBlock>> blocks)
+      implements java.io.Serializable {
+
+    /** Everything but the events: what the driver needs to plan the analysis and list the logs. */
+    record Counts(int file, PartResult result, String sha256, Map<String, Long> eventsByHost) implements java.io.Serializable {}
+
+    Counts counts() {
+      Map<String, Long> byHost = new HashMap<>();
+      blocks.forEach(b -> byHost.merge(b._1(), (long) b._2().events(), Long::sum));
+      return new Counts(file, result, sha256, byHost);
+    }
+  }
+
+  private static PieceOutput readPiece(Work w) {
+    LogPart p = w.part();
+    if (w.hashOnly()) {
+      return new PieceOutput(p.file(), null, SplitReading.sha256(p), List.of());
+    }
+    Map<String, EventBlock.Writer> byHost = new LinkedHashMap<>();
+    PartResult r = SplitReading.read(p, (d, source) ->
+        byHost.computeIfAbsent(d.computer, h -> new EventBlock.Writer(p.file(), p.part())).add(d, source), !hashApart(p));
+    List<Tuple2<String, EventBlock>> blocks = new ArrayList<>();
+    byHost.forEach((host, b) -> blocks.add(new Tuple2<>(host, b.finish())));
+    return new PieceOutput(p.file(), r, null, blocks);
   }
 
   /** A Spark configuration for one machine: {@code local[N]}, few shuffle partitions, the UI off. */

@@ -21,18 +21,22 @@ import org.sysmontriage.cli.StatsJsonlWriter;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.ingest.ImportResult;
+import org.sysmontriage.report.JsonIncidents;
 import org.sysmontriage.risk.RiskRollup;
 
 /**
  * The output folder of the fleet job: {@code hits.jsonl} ({@code scan --format jsonl}'s lines, in
  * event-time order), {@code risk.jsonl} (per host, then per user across hosts), {@code sources.jsonl}
- * ({@code stats --format jsonl}'s lines per log, with located issues), {@code summary.json} and
+ * ({@code stats --format jsonl}'s lines per log, with located issues), {@code incidents.jsonl}
+ * ({@code incidents --format jsonl}'s lines), {@code campaigns.jsonl}, {@code summary.json} and
  * {@code extracts/HOST.ndjson}. Every file is written beside its place and moved in, whole.
  */
 final class FleetOutput {
   static final String HITS = "hits.jsonl";
   static final String RISK = "risk.jsonl";
   static final String SOURCES = "sources.jsonl";
+  static final String INCIDENTS = "incidents.jsonl";
+  static final String CAMPAIGNS = "campaigns.jsonl";
   static final String SUMMARY = "summary.json";
   static final String EXTRACTS = "extracts";
   private static final JsonFactory JSON = new JsonFactory().setRootValueSeparator(null);
@@ -40,13 +44,20 @@ final class FleetOutput {
   private FleetOutput() {}
 
   /** What the run gave, for the exit code and the last line on stderr. */
-  record Summary(int exitCode, long events, int hosts, int hits, int logs, int damagedLogs, List<SourceInfo> sources) {}
+  record Summary(int exitCode, long events, int hosts, int hits, int incidents, int logs, int damagedLogs, List<SourceInfo> sources) {}
+
+  /** Where the job's time went: reading the pieces (first Spark job), then grouping and analysing the hosts and writing. */
+  record Timing(long readNanos, long hostNanos) {
+    long total() {
+      return readNanos + hostNanos;
+    }
+  }
 
   static Path extractsDir(Path out) {
     return out.toAbsolutePath().resolve(EXTRACTS);
   }
 
-  static Summary write(Path out, int pieces, List<SourceInfo> sources, List<HostResult> hosts, long nanos) throws IOException {
+  static Summary write(Path out, int pieces, List<SourceInfo> sources, List<HostResult> hosts, Timing timing) throws IOException {
     Files.createDirectories(out);
     List<HostResult.HitLine> hits = new ArrayList<>();
     long events = 0;
@@ -62,12 +73,20 @@ final class FleetOutput {
       }
     });
     atomically(out.resolve(RISK), w -> writeRisk(w, hosts));
+    FleetIncidents.Result incidents = FleetIncidents.of(hosts);
+    atomically(out.resolve(INCIDENTS), w -> {
+      for (String line : incidents.lines()) {
+        w.write(line);
+        w.write('\n');
+      }
+    });
+    atomically(out.resolve(CAMPAIGNS), w -> writeCampaigns(w, incidents.campaigns()));
     atomically(out.resolve(SOURCES), w -> StatsJsonlWriter.writeSources(sources, w));
-    ImportResult imported = new ImportResult(EventStore.empty(), sources, nanos);
+    ImportResult imported = new ImportResult(EventStore.empty(), sources, timing.total());
     int code = ImportSupport.exitCode(imported);
     int damaged = (int) sources.stream().filter(s -> s.damaged() || s.format().equals("unknown")).count();
-    Summary summary = new Summary(code, events, hosts.size(), hits.size(), sources.size(), damaged, sources);
-    atomically(out.resolve(SUMMARY), w -> writeSummary(w, summary, pieces, hosts, nanos));
+    Summary summary = new Summary(code, events, hosts.size(), hits.size(), incidents.lines().size(), sources.size(), damaged, sources);
+    atomically(out.resolve(SUMMARY), w -> writeSummary(w, summary, pieces, hosts, incidents.campaigns().size(), timing));
     return summary;
   }
 
@@ -124,7 +143,23 @@ final class FleetOutput {
         List.copyOf(analytics));
   }
 
-  private static void writeSummary(Writer w, Summary s, int pieces, List<HostResult> hosts, long nanos) throws IOException {
+  private static void writeCampaigns(Writer w, List<FleetIncidents.Campaign> campaigns) throws IOException {
+    try (JsonGenerator g = JSON.createGenerator(w)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      for (FleetIncidents.Campaign c : campaigns) {
+        g.writeStartObject();
+        g.writeStringField("id", c.id());
+        g.writeStringField("link", c.link());
+        JsonIncidents.strings(g, "hosts", c.hosts());
+        JsonIncidents.strings(g, "incidents", c.incidentIds());
+        g.writeEndObject();
+        g.writeRaw('\n');
+      }
+    }
+  }
+
+  private static void writeSummary(Writer w, Summary s, int pieces, List<HostResult> hosts, int campaigns, Timing timing)
+      throws IOException {
     List<HostResult> byName = new ArrayList<>(hosts);
     byName.sort(Comparator.comparing(HostResult::host));
     try (JsonGenerator g = JSON.createGenerator(w).useDefaultPrettyPrinter()) {
@@ -138,7 +173,24 @@ final class FleetOutput {
       g.writeNumberField("events", s.events());
       g.writeNumberField("hosts", s.hosts());
       g.writeNumberField("hits", s.hits());
-      g.writeNumberField("seconds", nanos / 1e9);
+      g.writeNumberField("incidents", s.incidents());
+      g.writeNumberField("campaigns", campaigns);
+      g.writeNumberField("seconds", timing.total() / 1e9);
+      g.writeNumberField("read_seconds", timing.readNanos() / 1e9);
+      g.writeNumberField("host_seconds", timing.hostNanos() / 1e9);
+      g.writeArrayFieldStart("hosts_analysed"); // biggest first: where the analysis time went
+      List<HostResult> bySize = new ArrayList<>(hosts);
+      bySize.sort(Comparator.comparingLong(HostResult::events).reversed().thenComparing(HostResult::host));
+      for (HostResult h : bySize) {
+        g.writeStartObject();
+        g.writeStringField("host", h.host());
+        g.writeNumberField("events", h.events());
+        g.writeNumberField("hits", h.hits().size());
+        g.writeNumberField("incidents", h.incidents().size());
+        g.writeNumberField("seconds", h.nanos() / 1e9);
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeArrayFieldStart("extracts");
       for (HostResult h : byName) {
         if (h.extract() != null) {

@@ -5,14 +5,26 @@ import java.util.List;
 
 /**
  * What the analysis of one host sends back to the driver: its hits (already in {@code scan}'s JSONL
- * form), its risk per host and user, and the triage extract it wrote. Never its events.
+ * form), its risk per host and user, its incidents, the triage extract it wrote and how long the
+ * analysis took (store, detection, incidents, extract). Never its events.
  */
-record HostResult(String host, long events, List<HitLine> hits, List<Risk> risks, String extract, long extractEvents)
-    implements Serializable {
+record HostResult(String host, long events, List<HitLine> hits, List<Risk> risks, List<IncidentLine> incidents,
+    String extract, long extractEvents, long nanos) implements Serializable {
 
   /** One hit line of {@code scan --format jsonl}, with the event time it is sorted by. */
   record HitLine(long ticks, String json) implements Serializable {}
 
   /** A host's or user's risk: see {@link org.sysmontriage.risk.RiskRollup.Finding}. */
   record Risk(String kind, String name, int sum, int max, int hits, List<String> analytics) implements Serializable {}
+
+  /**
+   * One incident of {@code incidents --format jsonl}, numbered among the host's own incidents; the
+   * driver numbers all hosts' incidents together and ties them into campaigns.
+   *
+   * @param order the incident's place in the host's numbering (start time, then first host)
+   * @param json its line, with the host-local id {@code localId}
+   * @param toolHashes and {@code dumpFiles}: what ties incidents of several hosts into a campaign
+   */
+  record IncidentLine(int order, String localId, long startTicks, List<String> hosts, int score, List<String> toolHashes,
+      List<String> dumpFiles, String json) implements Serializable {}
 }

@@ -1,6 +1,7 @@
 package org.sysmontriage.fleet;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -9,23 +10,28 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.sysmontriage.cli.HitJsonlWriter;
+import org.sysmontriage.cli.IncidentWriters;
 import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Detector;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.CancellationToken;
-import org.sysmontriage.event.EventDraft;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.EventStoreBuilder;
 import org.sysmontriage.event.ProgressListener;
 import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.incident.Incident;
+import org.sysmontriage.incident.IncidentEngine;
+import org.sysmontriage.incident.IncidentOptions;
 import org.sysmontriage.risk.RiskRollup;
 
 /**
  * The host-level half of the fleet job, run where a host's events were gathered: one store per
  * host, the desktop's detector over it (LSASS PIDs, aggregates and risk are per host, so every hit
- * is the one a desktop import of the same logs gives), hits in {@code scan}'s JSONL, and the
+ * is the one a desktop import of the same logs gives), hits in {@code scan}'s JSONL, the host's
+ * incidents in {@code incidents}' JSONL (numbered across hosts by {@link FleetIncidents}), and the
  * host's triage extract written to the output folder.
  */
 final class HostTriage {
@@ -37,61 +43,104 @@ final class HostTriage {
     this.windowTicks = windowTicks;
   }
 
-  HostResult run(String host, Iterable<FleetEvent> events) {
-    EventStore store = store(events);
-    DetectionResult result = new Detector(AnalyticLibrary.builtIn()).run(store, ProgressListener.NONE, new CancellationToken());
-    List<HostResult.HitLine> hits = hitLines(store, result.hits());
-    String extract = null;
-    long extracted = 0;
-    if (!result.hits().isEmpty()) {
-      TriageExtract.Selection selection = TriageExtract.select(store, result.hits(), windowTicks);
-      Path file = extracts.resolve(TriageExtract.fileName(host));
-      try {
-        TriageExtract.write(store, selection, file);
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write the triage extract " + file + ": " + e.getMessage(), e);
-      }
-      extract = file.getFileName().toString();
-      extracted = selection.size();
-    }
-    return new HostResult(host, store.size(), hits, risks(result.rollup()), extract, extracted);
+  HostResult run(String host, Iterable<EventBlock> blocks) {
+    return ExecutorCores.run(() -> analyse(host, blocks));
   }
 
-  /** The host's events filed in input order: by log (inputs in order), then by their place in the log. */
-  static EventStore store(Iterable<FleetEvent> events) {
-    List<FleetEvent> all = new ArrayList<>();
-    events.forEach(all::add);
-    all.sort(Comparator.comparingInt(FleetEvent::file).thenComparingInt(FleetEvent::part).thenComparingInt(FleetEvent::seq));
+  /** Detection (parallel inside), then the extract beside the hit lines and incidents: the host's store is only read. */
+  private HostResult analyse(String host, Iterable<EventBlock> blocks) {
+    long start = System.nanoTime();
+    EventStore store = store(blocks);
+    DetectionResult result = new Detector(AnalyticLibrary.builtIn()).run(store, ProgressListener.NONE, new CancellationToken());
+    CompletableFuture<TriageExtract.Selection> extract = result.hits().isEmpty() ? CompletableFuture.completedFuture(null)
+        : ExecutorCores.beside(() -> extract(host, store, result.hits()));
+    List<HostResult.HitLine> hits = hitLines(store, result.hits());
+    List<HostResult.IncidentLine> incidents = incidents(store, result.hits());
+    TriageExtract.Selection selection = extract.join();
+    return new HostResult(host, store.size(), hits, risks(result.rollup()), incidents,
+        selection == null ? null : TriageExtract.fileName(host), selection == null ? 0 : selection.size(), System.nanoTime() - start);
+  }
+
+  private TriageExtract.Selection extract(String host, EventStore store, List<Hit> hits) {
+    TriageExtract.Selection selection = TriageExtract.select(store, hits, windowTicks);
+    Path file = extracts.resolve(TriageExtract.fileName(host));
+    try {
+      TriageExtract.write(store, selection, file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the triage extract " + file + ": " + e.getMessage(), e);
+    }
+    return selection;
+  }
+
+  /**
+   * The host's events filed in input order: blocks by log (inputs in order) and piece, events in
+   * the order each piece read them.
+   */
+  static EventStore store(Iterable<EventBlock> blocks) {
+    List<EventBlock> all = new ArrayList<>();
+    blocks.forEach(all::add);
+    all.sort(Comparator.comparingInt(EventBlock::file).thenComparingInt(EventBlock::part));
     EventStoreBuilder builder = new EventStoreBuilder();
     Map<String, Integer> sources = new LinkedHashMap<>();
     Map<String, Long> counts = new LinkedHashMap<>();
-    EventDraft d = new EventDraft();
-    for (FleetEvent e : all) {
-      int index = sources.computeIfAbsent(e.source(), builder::addSource);
-      counts.merge(e.source(), 1L, Long::sum);
-      e.fill(d);
-      builder.accept(d, index);
+    for (EventBlock b : all) {
+      b.read((d, source) -> {
+        int index = sources.computeIfAbsent(source, builder::addSource);
+        counts.merge(source, 1L, Long::sum);
+        builder.accept(d, index);
+      });
     }
     sources.forEach((name, index) -> builder.setSource(index,
         new SourceInfo(name, null, "", "", "", 0, counts.get(name), 0, List.of())));
     return builder.freeze();
   }
 
-  private static List<HostResult.HitLine> hitLines(EventStore store, List<Hit> hits) {
-    StringWriter out = new StringWriter();
-    try (HitJsonlWriter w = new HitJsonlWriter(out)) {
-      for (Hit h : hits) {
-        w.write(store, h);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** The host's incidents as {@code incidents --format jsonl} gives them (built-in analytics, default window). */
+  private static List<HostResult.IncidentLine> incidents(EventStore store, List<Hit> hits) {
+    List<Incident> incidents = new IncidentEngine(IncidentOptions.defaults()).run(store, hits, new CancellationToken()).incidents();
+    String[] lines = lines(w -> {
+      PrintWriter p = new PrintWriter(w);
+      IncidentWriters.jsonl(p, incidents);
+      p.flush();
+    });
+    List<HostResult.IncidentLine> result = new ArrayList<>();
+    for (int k = 0; k < incidents.size(); k++) {
+      Incident i = incidents.get(k);
+      result.add(new HostResult.IncidentLine(FleetIncidents.number(i.id()), i.id(), i.startTicks(), i.hosts(), i.score().value(),
+          i.toolHashes(), i.dumpFiles(), lines[k]));
     }
-    String[] lines = out.toString().split("\n"); // JSON strings escape newlines: one hit per line
+    return result;
+  }
+
+  private static List<HostResult.HitLine> hitLines(EventStore store, List<Hit> hits) {
+    String[] lines = lines(out -> {
+      try (HitJsonlWriter w = new HitJsonlWriter(out)) {
+        for (Hit h : hits) {
+          w.write(store, h);
+        }
+      }
+    });
     List<HostResult.HitLine> result = new ArrayList<>();
     for (int i = 0; i < hits.size(); i++) {
       result.add(new HostResult.HitLine(store.ticks(hits.get(i).event()), lines[i]));
     }
     return result;
+  }
+
+  @FunctionalInterface
+  private interface JsonlBody {
+    void write(java.io.Writer out) throws IOException;
+  }
+
+  /** What a JSONL writer wrote, one element per object: JSON strings escape newlines, so lines are objects. */
+  private static String[] lines(JsonlBody body) {
+    StringWriter out = new StringWriter();
+    try {
+      body.write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString().split("\n");
   }
 
   private static List<HostResult.Risk> risks(RiskRollup rollup) {

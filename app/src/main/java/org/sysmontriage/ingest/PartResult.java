@@ -24,6 +24,11 @@ public record PartResult(int file, int part, long events, long skipped, List<Imp
     sources = List.copyOf(sources);
   }
 
+  /** This result with the input's SHA-256, computed apart ({@link SplitReading#sha256}). */
+  public PartResult withSha256(String hash) {
+    return new PartResult(file, part, events, skipped, issues, dialect, hash, chunksWithMagic, lines, sources);
+  }
+
   /** A {@link SourceInfo} without its local file, which stays on the machine that read it. */
   public record Source(String source, String format, String dialect, String sha256, long sizeBytes, long events,
       long skipped, List<ImportIssue> issues) implements Serializable {

@@ -86,9 +86,18 @@ public final class SplitReading {
 
   /** Reads one piece: its events go to {@code sink}; bad input becomes located issues, never an exception. */
   public static PartResult read(LogPart part, PartSink sink) {
+    return read(part, sink, true);
+  }
+
+  /**
+   * Reads one piece; with {@code hash} false the first piece of a range-split input leaves its
+   * SHA-256 empty, for {@link #sha256} to compute in a task of its own (hashing a big file is
+   * serial and would make its first piece the slowest) and {@link PartResult#withSha256} to put in.
+   */
+  public static PartResult read(LogPart part, PartSink sink, boolean hash) {
     return switch (part.kind()) {
-      case EVTX_CHUNKS -> readEvtx(part, sink);
-      case JSON_LINES -> readLines(part, sink);
+      case EVTX_CHUNKS -> readEvtx(part, sink, hash);
+      case JSON_LINES -> readLines(part, sink, hash);
       case WHOLE -> readWhole(part, sink);
       case NOT_A_LOG -> new PartResult(part.file(), 0, 0, 0, List.of(), "", "", 0, null, List.of()); // listed, not hashed
       case UNREADABLE -> new PartResult(part.file(), 0, 0, 0, List.of(), "", "", 0, null, List.of());
@@ -99,24 +108,29 @@ public final class SplitReading {
     return new ReadContext(part.source(), d -> sink.accept(d, part.source()), new CancellationToken(), b -> { });
   }
 
-  private static String hash(LogPart part) {
-    return part.part() == 0 ? FileHasher.sha256(Path.of(part.path()), new CancellationToken()) : "";
+  private static String hash(LogPart part, boolean hash) {
+    return hash && part.part() == 0 ? sha256(part) : "";
   }
 
-  private static PartResult readEvtx(LogPart part, PartSink sink) {
+  /** The SHA-256 of the whole input a piece belongs to, as the importer reports it. */
+  public static String sha256(LogPart part) {
+    return FileHasher.sha256(Path.of(part.path()), new CancellationToken());
+  }
+
+  private static PartResult readEvtx(LogPart part, PartSink sink, boolean hash) {
     ReadContext ctx = context(part, sink);
     int[] found = {0};
     LogReading.guarded("evtx", ctx, () -> found[0] = new EvtxLogReader(1).readChunks(Path.of(part.path()),
         (int) part.from(), (int) part.to(), ctx));
-    return new PartResult(part.file(), part.part(), ctx.events(), ctx.skipped(), ctx.issues(), ctx.dialect(), hash(part),
+    return new PartResult(part.file(), part.part(), ctx.events(), ctx.skipped(), ctx.issues(), ctx.dialect(), hash(part, hash),
         found[0], null, List.of());
   }
 
-  private static PartResult readLines(LogPart part, PartSink sink) {
+  private static PartResult readLines(LogPart part, PartSink sink, boolean hash) {
     ReadContext ctx = context(part, sink);
     JsonLineRanges.Part[] lines = {null};
     LogReading.guarded("json", ctx, () -> lines[0] = new JsonLineRanges().read(Path.of(part.path()), part.from(), part.to(), ctx));
-    return new PartResult(part.file(), part.part(), ctx.events(), ctx.skipped(), ctx.issues(), "", hash(part), 0, lines[0], List.of());
+    return new PartResult(part.file(), part.part(), ctx.events(), ctx.skipped(), ctx.issues(), "", hash(part, hash), 0, lines[0], List.of());
   }
 
   /** XML, JSON documents and archives: one desktop import of the file, whose events are handed on in store order. */

@@ -24,6 +24,10 @@ import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Detector;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.ProgressListener;
+import org.sysmontriage.incident.Campaign;
+import org.sysmontriage.incident.IncidentEngine;
+import org.sysmontriage.incident.IncidentOptions;
+import org.sysmontriage.incident.IncidentResult;
 import org.sysmontriage.ingest.ImportProgress;
 import org.sysmontriage.ingest.ImportResult;
 import org.sysmontriage.ingest.Importer;
@@ -33,14 +37,19 @@ import picocli.CommandLine;
 
 /**
  * The fleet job in Spark local mode (one context for the class, two cores) over the real corpus:
- * the same hits as {@code scan}, extracts that give those hits again, damage reported as the
- * desktop reports it.
+ * the same hits as {@code scan} and the same incidents as {@code incidents}, extracts that give
+ * those hits again, the same output whatever the size of the pieces, damage reported as the desktop
+ * reports it.
  */
 class FleetCorpusTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Small pieces, so the corpus's bigger EVTX and JSON files are read by chunk and line ranges. */
   private static final long PIECES = 256 * 1024;
   private static JavaSparkContext sc;
+  /** One run over the corpus in small pieces, shared by the tests that compare it with the desktop. */
+  @TempDir
+  static Path corpusOut;
+  private static FleetOutput.Summary corpusRun;
 
   @BeforeAll
   static void startSpark() {
@@ -52,23 +61,74 @@ class FleetCorpusTest {
     sc.close();
   }
 
+  /** The corpus run, made by the first test that needs it. */
+  private static synchronized FleetOutput.Summary corpusRun() throws IOException {
+    if (corpusRun == null) {
+      corpusRun = FleetJob.run(sc, request(corpusOut, PIECES, Corpus.dir().toString()));
+    }
+    return corpusRun;
+  }
+
   @Test
-  void fleetHitsAreScansHitsAndTheExtractsGiveThemAgain(@TempDir Path out) throws IOException {
-    Path corpus = Corpus.dir();
-    FleetOutput.Summary s = FleetJob.run(sc, request(out, corpus.toString()));
-    List<String> scan = scan(corpus.toString());
-    List<String> fleet = Files.readAllLines(out.resolve(FleetOutput.HITS));
+  void fleetHitsAreScansHitsAndTheExtractsGiveThemAgain() throws IOException {
+    FleetOutput.Summary s = corpusRun();
+    List<String> scan = cli("scan", "--format", "jsonl", Corpus.dir().toString());
+    List<String> fleet = Files.readAllLines(corpusOut.resolve(FleetOutput.HITS));
     assertTrue(fleet.size() > 100, "the corpus holds many hits: " + fleet.size());
     assertEquals(sorted(scan), sorted(fleet), "hits.jsonl holds exactly scan's lines");
     assertEquals(s.hits(), fleet.size());
-    assertEquals(scanRisk(corpus.toString()), sorted(Files.readAllLines(out.resolve(FleetOutput.RISK))),
+
+    List<String> again = cli("scan", "--format", "jsonl", corpusOut.resolve(FleetOutput.EXTRACTS).toString());
+    assertEquals(sorted(keys(fleet)), sorted(keys(again)), "the extracts re-opened by scan give the same hits");
+    ImportResult opened = new Importer().run(List.of(corpusOut.toString()), ImportProgress.NONE, new CancellationToken());
+    assertFalse(opened.damaged(), "the output folder opens like any folder of logs");
+    assertEquals(count(corpusOut.resolve(FleetOutput.EXTRACTS)), opened.sources().stream().filter(i -> i.format().equals("json")).count());
+  }
+
+  @Test
+  void riskIncidentsAndCampaignsAreTheDesktops() throws IOException {
+    FleetOutput.Summary s = corpusRun();
+    String corpus = Corpus.dir().toString();
+    ImportResult r = new Importer().run(List.of(corpus), ImportProgress.NONE, new CancellationToken());
+    DetectionResult d = new Detector(AnalyticLibrary.builtIn()).run(r.store(), ProgressListener.NONE, new CancellationToken());
+    assertEquals(risk(d.rollup()), sorted(Files.readAllLines(corpusOut.resolve(FleetOutput.RISK))),
         "risk per host and per user (summed over hosts) is the desktop's roll-up");
 
-    List<String> again = scan(out.resolve(FleetOutput.EXTRACTS).toString());
-    assertEquals(sorted(keys(fleet)), sorted(keys(again)), "the extracts re-opened by scan give the same hits");
-    ImportResult opened = new Importer().run(List.of(out.toString()), ImportProgress.NONE, new CancellationToken());
-    assertFalse(opened.damaged(), "the output folder opens like any folder of logs");
-    assertEquals(count(out.resolve(FleetOutput.EXTRACTS)), opened.sources().stream().filter(i -> i.format().equals("json")).count());
+    List<String> incidents = Files.readAllLines(corpusOut.resolve(FleetOutput.INCIDENTS));
+    assertTrue(incidents.size() > 10, "the corpus holds incidents on many hosts: " + incidents.size());
+    assertEquals(cli("incidents", "--format", "jsonl", corpus), incidents,
+        "incidents.jsonl holds incidents' lines, numbered over all hosts, in the same order");
+    assertEquals(s.incidents(), incidents.size());
+
+    IncidentResult desktop = new IncidentEngine(IncidentOptions.defaults()).run(r.store(), d.hits(), new CancellationToken());
+    List<String> campaigns = new ArrayList<>();
+    for (Campaign c : desktop.campaigns()) {
+      campaigns.add(c.id() + " " + c.link() + " " + c.hosts() + " " + c.incidentIds());
+    }
+    List<String> fleet = new ArrayList<>();
+    for (String line : Files.readAllLines(corpusOut.resolve(FleetOutput.CAMPAIGNS))) {
+      JsonNode n = JSON.readTree(line);
+      fleet.add(n.get("id").asText() + " " + n.get("link").asText() + " " + strings(n.get("hosts")) + " " + strings(n.get("incidents")));
+    }
+    assertFalse(campaigns.isEmpty(), "the corpus has incidents of several hosts that share a dump file name");
+    assertEquals(campaigns, fleet, "campaigns.jsonl holds the desktop's campaigns: the same incidents, hosts and link");
+  }
+
+  @Test
+  void theOutputDoesNotDependOnHowTheInputsAreCut(@TempDir Path whole) throws IOException {
+    corpusRun();
+    FleetJob.run(sc, request(whole, 1L << 40, Corpus.dir().toString()));
+    for (String file : List.of(FleetOutput.HITS, FleetOutput.RISK, FleetOutput.INCIDENTS, FleetOutput.CAMPAIGNS, FleetOutput.SOURCES)) {
+      assertEquals(Files.readAllLines(whole.resolve(file)), Files.readAllLines(corpusOut.resolve(file)),
+          file + ": every file read as one piece gives what 256 KiB pieces give");
+    }
+    for (String extract : List.of("IEWIN7.ndjson", "win-host-mhaag-attack-range-117.ndjson")) {
+      assertEquals(Files.readAllLines(whole.resolve(FleetOutput.EXTRACTS).resolve(extract)),
+          Files.readAllLines(corpusOut.resolve(FleetOutput.EXTRACTS).resolve(extract)), extract);
+    }
+    int small = JSON.readTree(corpusOut.resolve(FleetOutput.SUMMARY).toFile()).get("pieces").asInt();
+    int big = JSON.readTree(whole.resolve(FleetOutput.SUMMARY).toFile()).get("pieces").asInt();
+    assertTrue(small > big + 40, "the two runs cut the corpus differently: " + small + " and " + big + " pieces");
   }
 
   @Test
@@ -88,46 +148,36 @@ class FleetCorpusTest {
 
     FleetOutput.Summary s = FleetJob.run(sc, new FleetJob.Request(List.of(dir.toString(), missing), out, 16 * 1024, FleetJob.minutes(5), 2));
     assertEquals(TriageCommand.PARTIAL, s.exitCode(), "damaged input sets exit code 1");
-    List<String> stats = stats(dir.toString(), missing);
+    List<String> stats = cli("stats", "--format", "jsonl", dir.toString(), missing);
     assertEquals(stats.subList(0, stats.size() - 1), Files.readAllLines(out.resolve(FleetOutput.SOURCES)),
-        "sources.jsonl holds stats' lines: the same counts and located issues (line 201, the cut chunk)");
+        "sources.jsonl holds stats' lines: the same counts and located issues (line 201, the cut chunk), "
+        + "the SHA-256 of the inputs read in pieces computed by tasks of their own");
     assertTrue(stats.get(0).contains("\"where\":\"line 201\"") && stats.get(1).contains("chunk 1 offset 0x11000"), String.join("\n", stats));
     List<String> fleet = Files.readAllLines(out.resolve(FleetOutput.HITS));
     assertEquals(399, fleet.stream().filter(h -> h.contains("access.json\",\"record_id\"")).count(),
         "every good record around the broken line is kept and analysed");
-    assertEquals(sorted(scan(dir.toString())), sorted(fleet));
+    assertEquals(sorted(cli("scan", "--format", "jsonl", dir.toString())), sorted(fleet));
+    assertEquals(cli("incidents", "--format", "jsonl", dir.toString()), Files.readAllLines(out.resolve(FleetOutput.INCIDENTS)));
   }
 
-  private static FleetJob.Request request(Path out, String... inputs) {
-    return new FleetJob.Request(List.of(inputs), out, PIECES, FleetJob.minutes(5), 2);
+  private static FleetJob.Request request(Path out, long pieces, String... inputs) {
+    return new FleetJob.Request(List.of(inputs), out, pieces, FleetJob.minutes(5), 0);
   }
 
-  static List<String> scan(String path) {
+  /** The lines a command of the desktop's CLI prints. */
+  static List<String> cli(String... args) {
     StringWriter out = new StringWriter();
     CommandLine cl = TriageCommand.commandLine();
     cl.setOut(new PrintWriter(out));
     cl.setErr(new PrintWriter(new StringWriter()));
-    cl.execute("scan", "--format", "jsonl", path);
-    return out.toString().lines().toList();
-  }
-
-  static List<String> stats(String... paths) {
-    StringWriter out = new StringWriter();
-    CommandLine cl = TriageCommand.commandLine();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(new StringWriter()));
-    List<String> args = new ArrayList<>(List.of("stats", "--format", "jsonl"));
-    args.addAll(List.of(paths));
-    cl.execute(args.toArray(String[]::new));
+    cl.execute(args);
     return out.toString().lines().toList();
   }
 
   /** The desktop's risk roll-up in risk.jsonl's form, sorted. */
-  private static List<String> scanRisk(String path) {
-    ImportResult r = new Importer().run(List.of(path), ImportProgress.NONE, new CancellationToken());
-    DetectionResult d = new Detector(AnalyticLibrary.builtIn()).run(r.store(), ProgressListener.NONE, new CancellationToken());
+  private static List<String> risk(RiskRollup rollup) {
     List<String> out = new ArrayList<>();
-    for (RiskRollup.Finding f : d.rollup().findings()) {
+    for (RiskRollup.Finding f : rollup.findings()) {
       out.add("{\"kind\":\"" + f.kind() + "\",\"name\":" + quote(f.name()) + ",\"sum\":" + f.sum() + ",\"max\":" + f.max()
           + ",\"hits\":" + f.hits() + ",\"analytics\":[" + String.join(",", f.analytics().stream().map(FleetCorpusTest::quote).toList()) + "]}");
     }
@@ -150,6 +200,12 @@ class FleetCorpusTest {
       out.add(n.get("analytic_id").asText() + "|" + n.get("computer").asText() + "|" + n.get("record_id").asText()
           + "|" + n.get("risk").asInt() + "|" + n.get("time").asText() + "|" + n.get("fields"));
     }
+    return out;
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(v -> out.add(v.asText()));
     return out;
   }
 
