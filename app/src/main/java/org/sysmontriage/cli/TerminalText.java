@@ -8,10 +8,10 @@ package org.sysmontriage.cli;
  * zero-width characters), line separators and lone surrogates are shown as {@code \u202e}, so
  * {@code exe.\u202etxt} cannot pass for {@code txt.exe}.
  */
-final class TerminalText {
+public final class TerminalText {
   private TerminalText() {}
 
-  static String safe(String s) {
+  public static String safe(String s) {
     int i = 0;
     while (i < s.length() && !isUnsafe(s.codePointAt(i))) {
       i += Character.charCount(s.codePointAt(i));

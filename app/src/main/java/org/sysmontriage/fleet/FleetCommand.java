@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.sysmontriage.cli.TerminalText;
 import org.sysmontriage.cli.TriageCommand;
+import org.sysmontriage.detect.AnalyticLibrary;
+import org.sysmontriage.detect.HuntPack;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,12 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The fleet job's command line: {@code --out OUT [--master M] [--split-mb N] [--window-minutes N] INPUTS...}. */
+/** The fleet job's command line: {@code --out OUT [--master M] [--split-mb N] [--window-minutes N] [--rules R] [--pack hunt] INPUTS...}. */
 @Command(
     name = "sysmon-triage-fleet",
     mixinStandardHelpOptions = true,
-    description = "Read the logs of a fleet on Spark, run the LSASS analytics per host and write hits, risk, "
-        + "incidents, per-log stats and issues and per-host triage extracts to OUT. Exit 0 all read, 1 some input damaged, 2 usage, "
+    description = "Read the logs of a fleet on Spark, run the LSASS analytics (plus --rules) per host and write hits, risk, "
+        + "incidents, per-log stats and issues and per-host triage extracts to OUT. Exit 0 all read, 1 some input damaged "
+        + "or a rule file with errors, 2 usage, "
         + "3 the job failed (OUT not writable, a task failed on every attempt).")
 final class FleetCommand implements Callable<Integer> {
   /** Exit code when the job itself failed. */
@@ -47,6 +52,14 @@ final class FleetCommand implements Callable<Integer> {
   @Option(names = "--host-partitions", defaultValue = "0", paramLabel = "N",
       description = "Tasks the hosts are analysed in, spread by their event counts (default: 8 per core of Spark's default parallelism, at most one per host).")
   int hostPartitions;
+
+  @Option(names = "--rules", paramLabel = "DIR_OR_FILE",
+      description = "Extra Sigma rule files or folders (.yml/.yaml, read recursively), as for scan; repeatable. Every executor reads them at the same path.")
+  List<Path> rules = List.of();
+
+  @Option(names = "--pack", paramLabel = "hunt", description = "Also run a rule pack, as for scan: hunt = SigmaHQ's Windows rules "
+      + "(~/.sysmon-triage/packs/hunt or ../shared/sigma/rules/windows, found on the driver; every executor reads it at that path).")
+  List<String> packs = List.of();
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Log files, folders or archives, readable at the same path by every executor.")
   List<String> inputs;
@@ -73,17 +86,33 @@ final class FleetCommand implements Callable<Integer> {
       err.println("sysmon-triage-fleet: " + (problem != null ? problem : "--split-mb must be >= 1 and --window-minutes >= 0"));
       return TriageCommand.USAGE;
     }
+    List<String> ruleSources = new ArrayList<>();
+    for (String pack : packs) {
+      if (!HuntPack.known(pack)) {
+        err.println("sysmon-triage-fleet: unknown pack '" + pack + "': the packs are: " + HuntPack.NAME);
+        return TriageCommand.USAGE;
+      }
+      Path folder = HuntPack.folder();
+      if (folder == null) {
+        err.println("sysmon-triage-fleet: " + HuntPack.notInstalled());
+        return TriageCommand.USAGE;
+      }
+      ruleSources.add(folder.toAbsolutePath().normalize().toString());
+    }
+    rules.forEach(r -> ruleSources.add(r.toAbsolutePath().normalize().toString()));
+    AnalyticLibrary library = HostTriage.library(ruleSources); // the driver reports rule errors once, as scan does
+    library.errors().forEach(e -> err.println(TerminalText.safe(e.toString())));
     SparkConf conf = new SparkConf().setAppName("sysmon-triage-fleet");
     if (!conf.contains("spark.master")) {
       conf = FleetJob.localConf(master == null ? "local[*]" : master);
     }
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-      FleetOutput.Summary s = FleetJob.run(sc, request());
+      FleetOutput.Summary s = FleetJob.run(sc, request(ruleSources));
       FleetOutput.printIssues(s, err);
       err.println("sysmon-triage-fleet: " + s.logs() + " logs (" + s.damagedLogs() + " damaged), " + s.events() + " events, "
           + s.hosts() + " hosts, " + s.hits() + " hits, " + s.incidents() + " incidents -> " + out.toAbsolutePath());
       err.flush();
-      return s.exitCode();
+      return library.errors().isEmpty() ? s.exitCode() : TriageCommand.PARTIAL;
     }
   }
 
@@ -95,8 +124,8 @@ final class FleetCommand implements Callable<Integer> {
     return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
   }
 
-  FleetJob.Request request() {
-    return new FleetJob.Request(inputs, out, splitMb * 1024L * 1024L, FleetJob.minutes(windowMinutes), hostPartitions);
+  FleetJob.Request request(List<String> ruleSources) {
+    return new FleetJob.Request(inputs, out, splitMb * 1024L * 1024L, FleetJob.minutes(windowMinutes), hostPartitions, ruleSources);
   }
 
   /** Why OUT may not be written, or null: it must never be, hold or sit inside evidence. */

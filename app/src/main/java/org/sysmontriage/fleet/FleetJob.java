@@ -34,7 +34,15 @@ public final class FleetJob {
   }
 
   /** What the job was asked to do. */
-  record Request(List<String> inputs, Path out, long splitBytes, long windowTicks, int hostPartitions) {}
+  /**
+   * @param rules Sigma rule files or folders added to the built-in analytics (absolute paths every
+   *     executor reads); empty: the built-in analytics only
+   */
+  record Request(List<String> inputs, Path out, long splitBytes, long windowTicks, int hostPartitions, List<String> rules) {
+    Request {
+      rules = List.copyOf(rules);
+    }
+  }
 
   /**
    * Runs the job on {@code sc} in two Spark jobs: the pieces are read (in parallel, biggest first)
@@ -66,9 +74,10 @@ public final class FleetJob {
       int tasks = r.hostPartitions() > 0 ? r.hostPartitions() : HOST_TASKS_PER_CORE * sc.defaultParallelism();
       String extracts = FleetOutput.extractsDir(r.out()).toString();
       long window = r.windowTicks();
+      List<String> rules = r.rules();
       List<HostResult> hosts = read.flatMapToPair(p -> p.blocks().iterator())
           .groupByKey(HostPartitioner.of(eventsByHost, tasks))
-          .map(h -> new HostTriage(Path.of(extracts), window).run(h._1(), h._2()))
+          .map(h -> new HostTriage(Path.of(extracts), window, rules).run(h._1(), h._2()))
           .collect();
       List<SourceInfo> sources = SplitReading.merge(plan, results);
       return FleetOutput.write(r.out(), plan.size(), sources, hosts,

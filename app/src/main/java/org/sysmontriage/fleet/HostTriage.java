@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import org.sysmontriage.cli.HitJsonlWriter;
 import org.sysmontriage.cli.IncidentWriters;
 import org.sysmontriage.detect.AnalyticLibrary;
@@ -35,12 +36,25 @@ import org.sysmontriage.risk.RiskRollup;
  * host's triage extract written to the output folder.
  */
 final class HostTriage {
+  /** Libraries loaded in this JVM, by their rule paths: an executor compiles a rule set once, not per host. */
+  private static final Map<List<String>, AnalyticLibrary> LIBRARIES = new ConcurrentHashMap<>();
+
   private final Path extracts;
   private final long windowTicks;
+  private final List<String> rules;
 
-  HostTriage(Path extracts, long windowTicks) {
+  HostTriage(Path extracts, long windowTicks, List<String> rules) {
     this.extracts = extracts;
     this.windowTicks = windowTicks;
+    this.rules = List.copyOf(rules);
+  }
+
+  /** The built-in analytics plus the rules at these paths (errors are reported once, by the driver). */
+  static AnalyticLibrary library(List<String> rules) {
+    if (rules.isEmpty()) {
+      return AnalyticLibrary.builtIn();
+    }
+    return LIBRARIES.computeIfAbsent(List.copyOf(rules), r -> AnalyticLibrary.load(r.stream().map(Path::of).toList()));
   }
 
   HostResult run(String host, Iterable<EventBlock> blocks) {
@@ -51,10 +65,11 @@ final class HostTriage {
   private HostResult analyse(String host, Iterable<EventBlock> blocks) {
     long start = System.nanoTime();
     EventStore store = store(blocks);
-    DetectionResult result = new Detector(AnalyticLibrary.builtIn()).run(store, ProgressListener.NONE, new CancellationToken());
+    AnalyticLibrary library = library(rules);
+    DetectionResult result = new Detector(library).run(store, ProgressListener.NONE, new CancellationToken());
     CompletableFuture<TriageExtract.Selection> extract = result.hits().isEmpty() ? CompletableFuture.completedFuture(null)
         : ExecutorCores.beside(() -> extract(host, store, result.hits()));
-    List<HostResult.HitLine> hits = hitLines(store, result.hits());
+    List<HostResult.HitLine> hits = hitLines(store, result.hits(), library);
     List<HostResult.IncidentLine> incidents = incidents(store, result.hits());
     TriageExtract.Selection selection = extract.join();
     return new HostResult(host, store.size(), hits, risks(result.rollup()), incidents,
@@ -112,9 +127,9 @@ final class HostTriage {
     return result;
   }
 
-  private static List<HostResult.HitLine> hitLines(EventStore store, List<Hit> hits) {
+  private static List<HostResult.HitLine> hitLines(EventStore store, List<Hit> hits, AnalyticLibrary library) {
     String[] lines = lines(out -> {
-      try (HitJsonlWriter w = new HitJsonlWriter(out)) {
+      try (HitJsonlWriter w = new HitJsonlWriter(out, library::author)) {
         for (Hit h : hits) {
           w.write(store, h);
         }

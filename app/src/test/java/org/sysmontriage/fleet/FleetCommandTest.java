@@ -40,6 +40,7 @@ class FleetCommandTest {
     assertEquals(TriageCommand.USAGE, FleetCommand.execute("--out", dir.resolve("o").toString()));
     assertEquals(TriageCommand.USAGE, FleetCommand.execute("--out", dir.toString(), dir.toString()));
     assertEquals(TriageCommand.USAGE, FleetCommand.execute("--split-mb", "0", "--out", dir.resolve("o").toString(), "x"));
+    assertEquals(TriageCommand.USAGE, FleetCommand.execute("--pack", "nope", "--out", dir.resolve("o").toString(), "x"));
   }
 
   private static String problem(Path out, Path input) throws IOException {

@@ -33,6 +33,7 @@ import org.sysmontriage.ingest.ImportResult;
 import org.sysmontriage.ingest.Importer;
 import org.sysmontriage.risk.RiskRollup;
 import org.sysmontriage.testing.Corpus;
+import org.sysmontriage.testing.SigmaHq;
 import picocli.CommandLine;
 
 /**
@@ -132,6 +133,19 @@ class FleetCorpusTest {
   }
 
   @Test
+  void extraSigmaRulesGiveScansHitsWithThoseRules(@TempDir Path out) throws IOException {
+    String rules = SigmaHq.dir().resolve("rules/windows/process_access").toString();
+    String input = Corpus.dir().resolve("EVTX-ATTACK-SAMPLES/Credential Access").toString();
+    FleetJob.run(sc, new FleetJob.Request(List.of(input), out, PIECES, FleetJob.minutes(5), 0, List.of(rules)));
+    List<String> fleet = Files.readAllLines(out.resolve(FleetOutput.HITS));
+    assertEquals(sorted(cli("scan", "--format", "jsonl", "--rules", rules, input)), sorted(fleet),
+        "with --rules, hits.jsonl holds scan --rules' lines (SigmaHQ hits with their author)");
+    assertTrue(fleet.stream().anyMatch(h -> !h.contains("\"analytic_id\":\"ST-") && !h.contains("\"analytic_id\":\"CAR-")
+        && h.contains("\"author\":")), "some hits come from the added SigmaHQ rules");
+    assertEquals(cli("incidents", "--format", "jsonl", "--rules", rules, input), Files.readAllLines(out.resolve(FleetOutput.INCIDENTS)));
+  }
+
+  @Test
   void damagedInputsGiveLocatedIssuesKeepGoodRecordsAndSetTheExitCode(@TempDir Path dir, @TempDir Path out) throws IOException {
     byte[] evtx = Files.readAllBytes(Corpus.dir().resolve("EVTX-ATTACK-SAMPLES/Credential Access/CA_sysmon_hashdump_cmd_meterpreter.evtx"));
     byte[] damaged = java.util.Arrays.copyOf(evtx, evtx.length + 65_536 / 2); // a second chunk cut short
@@ -146,7 +160,7 @@ class FleetCorpusTest {
     Files.writeString(dir.resolve("access.json"), lines);
     String missing = dir.resolve("missing.evtx").toString();
 
-    FleetOutput.Summary s = FleetJob.run(sc, new FleetJob.Request(List.of(dir.toString(), missing), out, 16 * 1024, FleetJob.minutes(5), 2));
+    FleetOutput.Summary s = FleetJob.run(sc, new FleetJob.Request(List.of(dir.toString(), missing), out, 16 * 1024, FleetJob.minutes(5), 2, List.of()));
     assertEquals(TriageCommand.PARTIAL, s.exitCode(), "damaged input sets exit code 1");
     List<String> stats = cli("stats", "--format", "jsonl", dir.toString(), missing);
     assertEquals(stats.subList(0, stats.size() - 1), Files.readAllLines(out.resolve(FleetOutput.SOURCES)),
@@ -161,7 +175,7 @@ class FleetCorpusTest {
   }
 
   private static FleetJob.Request request(Path out, long pieces, String... inputs) {
-    return new FleetJob.Request(List.of(inputs), out, pieces, FleetJob.minutes(5), 0);
+    return new FleetJob.Request(List.of(inputs), out, pieces, FleetJob.minutes(5), 0, List.of());
   }
 
   /** The lines a command of the desktop's CLI prints. */
