@@ -70,7 +70,7 @@ final class HostTriage {
     CompletableFuture<TriageExtract.Selection> extract = result.hits().isEmpty() ? CompletableFuture.completedFuture(null)
         : ExecutorCores.beside(() -> extract(host, store, result.hits()));
     List<HostResult.HitLine> hits = hitLines(store, result.hits(), library);
-    List<HostResult.IncidentLine> incidents = incidents(store, result.hits());
+    List<HostResult.IncidentLine> incidents = incidents(store, result.hits(), library);
     TriageExtract.Selection selection = extract.join();
     return new HostResult(host, store.size(), hits, risks(result.rollup()), incidents,
         selection == null ? null : TriageExtract.fileName(host), selection == null ? 0 : selection.size(), System.nanoTime() - start);
@@ -110,9 +110,13 @@ final class HostTriage {
     return builder.freeze();
   }
 
-  /** The host's incidents as {@code incidents --format jsonl} gives them (built-in analytics, default window). */
-  private static List<HostResult.IncidentLine> incidents(EventStore store, List<Hit> hits) {
-    List<Incident> incidents = new IncidentEngine(IncidentOptions.defaults()).run(store, hits, new CancellationToken()).incidents();
+  /**
+   * The host's incidents as {@code incidents --format jsonl} gives them: default window, the
+   * library's correlation rules and the bundled chains tie hits.
+   */
+  private static List<HostResult.IncidentLine> incidents(EventStore store, List<Hit> hits, AnalyticLibrary library) {
+    List<Incident> incidents = new IncidentEngine(IncidentOptions.defaults().withLibrary(library))
+        .run(store, hits, new CancellationToken()).incidents();
     String[] lines = lines(w -> {
       PrintWriter p = new PrintWriter(w);
       IncidentWriters.jsonl(p, incidents);
