@@ -1,7 +1,6 @@
 package org.sysmontriage.incident;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,21 +14,11 @@ import java.util.Set;
 final class ProcessTrees {
   private static final int ANCESTORS = 3;
   private final EventFacts facts;
-  private final Map<String, Integer> creation = new HashMap<>();
-  private final Map<String, List<Integer>> children = new HashMap<>();
+  private final ProcessLineage lineage;
 
   ProcessTrees(EventFacts facts) {
     this.facts = facts;
-    for (int e : facts.store().byEventId(1)) {
-      String guid = EventFacts.guid(facts.field(e, "ProcessGuid"));
-      if (guid != null) {
-        creation.putIfAbsent(guid, e);
-        String parent = facts.parentGuid(e);
-        if (parent != null) {
-          children.computeIfAbsent(parent, p -> new ArrayList<>()).add(e);
-        }
-      }
-    }
+    this.lineage = ProcessLineage.of(facts.store());
   }
 
   List<ProcessNode> tree(Set<String> guids, List<Step> steps) {
@@ -37,14 +26,14 @@ final class ProcessTrees {
     for (String g : guids) {
       String cur = g;
       for (int up = 0; cur != null && up <= ANCESTORS; up++) {
-        Integer e = creation.get(cur);
-        if (e == null) {
+        int e = lineage.creation(cur);
+        if (e < 0) {
           break;
         }
         nodes.putIfAbsent(cur, node(cur, facts.parentGuid(e), e, guids.contains(cur)));
         cur = facts.parentGuid(e);
       }
-      for (int c : children.getOrDefault(g, List.of())) {
+      for (int c : lineage.children(g)) {
         String cg = EventFacts.guid(facts.field(c, "ProcessGuid"));
         nodes.putIfAbsent(cg, node(cg, g, c, guids.contains(cg)));
       }
@@ -60,7 +49,8 @@ final class ProcessTrees {
   }
 
   private ProcessNode node(String id, String parent, int e, boolean inIncident) {
-    return new ProcessNode(id, parent, 0, facts.store().ticks(e), facts.image(e), facts.commandLine(e), facts.user(e), inIncident);
+    return new ProcessNode(id, parent, 0, facts.store().ticks(e), facts.image(e), facts.commandLine(e), facts.user(e), inIncident, e,
+        facts.actorPid(e));
   }
 
   /** Depth-first, roots (parent not in the tree) first, children in creation order. */
@@ -85,7 +75,7 @@ final class ProcessTrees {
     if (depth > 32) {
       return;
     }
-    out.add(new ProcessNode(n.id(), n.parentId(), depth, n.ticks(), n.image(), n.commandLine(), n.user(), n.inIncident()));
+    out.add(new ProcessNode(n.id(), n.parentId(), depth, n.ticks(), n.image(), n.commandLine(), n.user(), n.marked(), n.event(), n.pid()));
     for (ProcessNode k : kids.getOrDefault(n.id(), List.of())) {
       walk(k, depth + 1, kids, out);
     }

@@ -55,6 +55,9 @@ public final class Ids {
   public static final String DETAILS_PAGE = "details-page";
   public static final String DETAILS_RELATED = "details-related";
   public static final String DETAILS_WINDOW = "details-window";
+  public static final String DETAILS_PROCESS_TREE = "details-process-tree";
+  public static final String NAV_BACK = "nav-back";
+  public static final String NAV_FORWARD = "nav-forward";
 
   public static final String EVENTS_TABLE = "events-table";
   public static final String EVENTS_TEXT = "events-text";

@@ -69,7 +69,8 @@ public final class DetailsView extends VBox {
     vm.pageProperty().addListener((o, a, b) -> page.show(vm.analyticProperty().get(), b));
     page.show(null, null);
     TabPane tabs = new TabPane(
-        tab("Fields", fieldsTable()), tab("Raw record", raw()), tab("Analytic", scroll(page, Ids.DETAILS_PAGE)), tab("Related", related()));
+        tab("Fields", fieldsTable()), tab("Raw record", raw()), tab("Analytic", scroll(page, Ids.DETAILS_PAGE)), tab("Related", related()),
+        tab("Process tree", processTree()));
     VBox.setVgrow(tabs, Priority.ALWAYS);
     Label empty = AnalyticPageView.muted("Select a row to see its details. Arrow keys move through the table.");
     empty.visibleProperty().bind(vm.headingProperty().isEmpty());
@@ -159,6 +160,24 @@ public final class DetailsView extends VBox {
     raw.getStyleClass().add(Styles.MONO);
     raw.textProperty().bind(vm.rawProperty());
     return raw;
+  }
+
+  // Ancestors in the logs down to the event's own process (marked, selected) and its children.
+  private VBox processTree() {
+    ProcessTreeView tree = new ProcessTreeView();
+    tree.setId(Ids.DETAILS_PROCESS_TREE);
+    tree.onOpen(vm::showRelated);
+    vm.processTreeProperty().addListener((o, a, t) -> tree.show(t.nodes(), true));
+    Label why = new Label();
+    why.setWrapText(true);
+    why.textProperty().bind(vm.processTreeErrorProperty());
+    why.visibleProperty().bind(why.textProperty().isNotEmpty());
+    why.managedProperty().bind(why.visibleProperty());
+    Label hint = AnalyticPageView.muted("Sysmon ProcessGuid / ParentProcessGuid; Security 4688 process ids on the same host. "
+        + "Enter or double-click opens a process's start.");
+    hint.setWrapText(true);
+    VBox.setVgrow(tree, Priority.ALWAYS);
+    return new VBox(4, why, tree, hint);
   }
 
   private VBox related() {

@@ -16,6 +16,7 @@ import org.sysmontriage.detect.Hit;
 import org.sysmontriage.detect.MatchedField;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
+import org.sysmontriage.incident.ProcessLineage;
 import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.engine.AnalyticPage;
 import org.sysmontriage.ui.engine.Engine;
@@ -42,6 +43,9 @@ public final class DetailsViewModel {
   private final ReadOnlyStringWrapper author = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper relatedError = new ReadOnlyStringWrapper("");
   private final IntegerProperty windowMinutes = new SimpleIntegerProperty(5);
+  private final javafx.beans.property.ReadOnlyIntegerWrapper shown = new javafx.beans.property.ReadOnlyIntegerWrapper(-1);
+  private final ReadOnlyObjectWrapper<ProcessLineage.Tree> processTree = new ReadOnlyObjectWrapper<>(ProcessLineage.Tree.empty());
+  private final ReadOnlyStringWrapper processTreeError = new ReadOnlyStringWrapper("");
   private EventStore store = EventStore.empty();
   private int event = -1;
   private long generation;
@@ -68,8 +72,10 @@ public final class DetailsViewModel {
     page.set(a == null ? null : engine.page(a.id()).orElse(null));
     author.set(page.get() == null || page.get().author().isEmpty() ? "" : "Rule by " + page.get().author());
     this.hit.set(hit);
+    shown.set(e);
     loadRaw();
     loadRelated();
+    loadProcessTree();
   }
 
   /** How to find the hit of an event, so related events open with their reasons. */
@@ -96,6 +102,9 @@ public final class DetailsViewModel {
     hit.set(null);
     raw.set("");
     related.clear();
+    processTree.set(ProcessLineage.Tree.empty());
+    processTreeError.set("");
+    shown.set(-1);
   }
 
   private TechniqueCard card(String id) {
@@ -139,6 +148,25 @@ public final class DetailsViewModel {
     });
   }
 
+  // The lineage index is built once per store on a worker thread, then each tree reads a few entries.
+  private void loadProcessTree() {
+    long gen = generation;
+    EventStore s = store;
+    int e = event;
+    processTree.set(ProcessLineage.Tree.empty());
+    processTreeError.set("Finding the process tree…");
+    runner.submit(cancel -> Lineages.of(s).around(e), tree -> {
+      if (gen == generation) {
+        processTreeError.set(tree.focus() < 0 ? "This event names no process (no process GUID or id)." : "");
+        processTree.set(tree);
+      }
+    }, err -> {
+      if (gen == generation) {
+        processTreeError.set("The process tree could not be built: " + err.getMessage());
+      }
+    });
+  }
+
   static List<FieldRow> fieldRows(EventStore s, int e, Hit hit) {
     List<FieldRow> rows = new ArrayList<>();
     rows.add(new FieldRow("EventID", Integer.toString(s.eventId(e)), ""));
@@ -177,6 +205,21 @@ public final class DetailsViewModel {
 
   public EventStore store() {
     return store;
+  }
+
+  /** The event shown, or -1: changes with every {@link #show}, for Back / Forward. */
+  public javafx.beans.property.ReadOnlyIntegerProperty shownProperty() {
+    return shown.getReadOnlyProperty();
+  }
+
+  /** The process tree around the event shown (ancestors in the logs, its process, its children). */
+  public ReadOnlyObjectProperty<ProcessLineage.Tree> processTreeProperty() {
+    return processTree.getReadOnlyProperty();
+  }
+
+  /** Why the process tree is empty or not there yet (empty when it is shown). */
+  public ReadOnlyStringProperty processTreeErrorProperty() {
+    return processTreeError.getReadOnlyProperty();
   }
 
   public ObservableList<FieldRow> fields() {

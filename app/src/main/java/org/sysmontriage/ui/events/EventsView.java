@@ -122,6 +122,19 @@ public final class EventsView extends SplitPane {
     table.setId(Ids.EVENTS_TABLE);
     table.setPlaceholder(new Label("No events match."));
     table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> vm.selectedProperty().set(e == null || e < 0 ? -1 : e));
+    vm.selectedProperty().addListener((o, a, e) -> select(e.intValue())); // Back / Forward set it
     return table;
+  }
+
+  private void select(int e) {
+    Integer current = table.getSelectionModel().getSelectedItem();
+    if (e < 0 || current != null && current == e) {
+      return;
+    }
+    int row = vm.grid().positionOf(e);
+    if (row >= 0) {
+      table.getSelectionModel().clearAndSelect(row);
+      table.scrollTo(Math.max(0, row - 3));
+    }
   }
 }

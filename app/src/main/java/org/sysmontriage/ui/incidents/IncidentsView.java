@@ -1,7 +1,5 @@
 package org.sysmontriage.ui.incidents;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -14,8 +12,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -24,9 +20,9 @@ import org.sysmontriage.casefile.HitStatus;
 import org.sysmontriage.event.Times;
 import org.sysmontriage.incident.ClockSkew;
 import org.sysmontriage.incident.Incident;
-import org.sysmontriage.incident.ProcessNode;
 import org.sysmontriage.incident.Step;
 import org.sysmontriage.ui.common.Styles;
+import org.sysmontriage.ui.details.ProcessTreeView;
 
 /**
  * Incidents: the list (highest score first) and the story of the one selected: headline, score
@@ -42,7 +38,7 @@ public final class IncidentsView extends BorderPane {
   private final ChoiceBox<HitStatus> verdict = new ChoiceBox<>();
   private final MiniTimeline timeline = new MiniTimeline();
   private final TableView<Step> steps = new TableView<>();
-  private final TreeView<ProcessNode> tree = new TreeView<>();
+  private final ProcessTreeView tree = new ProcessTreeView();
   private final VBox skewBar = new VBox(4);
 
   public IncidentsView(IncidentsViewModel vm) {
@@ -120,20 +116,12 @@ public final class IncidentsView extends BorderPane {
     correlations.setId(IncidentIds.CORRELATIONS);
     correlations.setWrapText(true);
     tree.setId(IncidentIds.PROCESS_TREE);
-    tree.setShowRoot(false);
-    tree.setCellFactory(v -> new javafx.scene.control.TreeCell<>() {
-      @Override
-      protected void updateItem(ProcessNode p, boolean empty) {
-        super.updateItem(p, empty);
-        setText(empty || p == null ? null : (p.inIncident() ? "\u25cf " : "") + (p.image() == null ? p.id() : p.image())
-            + (p.commandLine() == null ? "" : "  " + p.commandLine()) + (p.user() == null ? "" : "  (" + p.user() + ")"));
-      }
-    });
+    tree.onOpen(vm::openEvent);
     tree.setPrefHeight(180);
     HBox verdictRow = new HBox(8, new Label("Verdict (applies to every hit of the incident):"), verdict);
     HBox stepsRow = new HBox(8, new Label("Steps"), open);
     stepsRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-    VBox box = new VBox(8, headline, verdictRow, facts, correlations, timeline, stepsRow, steps, new Label("Process tree"), tree);
+    VBox box = new VBox(8, headline, verdictRow, facts, correlations, timeline, stepsRow, steps, new Label("Process tree (\u25b6 the incident's own processes; Enter or a double-click opens a process's start)"), tree);
     box.setPadding(new Insets(8));
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
@@ -154,7 +142,7 @@ public final class IncidentsView extends BorderPane {
       correlations.setText("");
       steps.getItems().clear();
       timeline.show(java.util.List.of());
-      tree.setRoot(null);
+      tree.show(java.util.List.of(), false);
       return;
     }
     if (list.getSelectionModel().getSelectedItem() != i) {
@@ -173,20 +161,7 @@ public final class IncidentsView extends BorderPane {
     correlations.setVisible(!i.correlations().isEmpty());
     steps.getItems().setAll(i.steps());
     timeline.show(i.steps());
-    tree.setRoot(tree(i));
-  }
-
-  private static TreeItem<ProcessNode> tree(Incident i) {
-    TreeItem<ProcessNode> root = new TreeItem<>();
-    Map<String, TreeItem<ProcessNode>> items = new LinkedHashMap<>();
-    for (ProcessNode p : i.processes()) {
-      TreeItem<ProcessNode> item = new TreeItem<>(p);
-      item.setExpanded(true);
-      TreeItem<ProcessNode> parent = p.depth() > 0 && items.containsKey(p.parentId()) ? items.get(p.parentId()) : root;
-      parent.getChildren().add(item);
-      items.put(p.id(), item);
-    }
-    return root;
+    tree.show(i.processes(), false);
   }
 
   private void skewRows() {

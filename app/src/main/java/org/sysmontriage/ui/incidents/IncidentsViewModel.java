@@ -36,11 +36,22 @@ public final class IncidentsViewModel {
   private List<Hit> hits = List.of();
   private TaskRunner.Job job;
   private java.util.function.Consumer<Step> onOpenStep = s -> {};
+  private java.util.function.IntConsumer openEvent = e -> {};
 
   public IncidentsViewModel(TaskRunner runner, CaseViewModel caseWork) {
     this.runner = runner;
     this.caseWork = caseWork;
     selected.addListener((o, a, b) -> verdict.set(b == null ? HitStatus.NEW : caseWork.incidentVerdict(b).status()));
+  }
+
+  /** What opening a process of the tree does with its start event (the shell shows it in the Hits view). */
+  public void onOpenEvent(java.util.function.IntConsumer action) {
+    openEvent = action;
+  }
+
+  /** Opens the start event of a process of the selected incident's tree. */
+  public void openEvent(int event) {
+    openEvent.accept(event);
   }
 
   /** Builds the incidents of these hits (the case's allowlist already applied) off the UI thread. */

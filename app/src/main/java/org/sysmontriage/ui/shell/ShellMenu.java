@@ -19,9 +19,43 @@ final class ShellMenu {
   }
 
   MenuBar bar() {
-    MenuBar bar = new MenuBar(file(), viewMenu(), help());
+    MenuBar bar = new MenuBar(file(), viewMenu(), go(), help());
     bar.setId("menu-bar");
     return bar;
+  }
+
+  /** The menu bar with Back / Forward buttons at its right end. */
+  javafx.scene.layout.HBox top() {
+    MenuBar bar = bar();
+    javafx.scene.layout.HBox.setHgrow(bar, javafx.scene.layout.Priority.ALWAYS);
+    javafx.scene.control.Button back = navButton(Ids.NAV_BACK, org.kordamp.ikonli.material2.Material2OutlinedAL.ARROW_BACK,
+        "Back (Alt+Left): the hit, event, process or incident looked at before", vm::back);
+    back.disableProperty().bind(vm.canGoBackProperty().not());
+    javafx.scene.control.Button forward = navButton(Ids.NAV_FORWARD, org.kordamp.ikonli.material2.Material2OutlinedAL.ARROW_FORWARD,
+        "Forward (Alt+Right)", vm::forward);
+    forward.disableProperty().bind(vm.canGoForwardProperty().not());
+    javafx.scene.layout.HBox top = new javafx.scene.layout.HBox(bar, back, forward);
+    top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    top.getStyleClass().add("menu-row");
+    return top;
+  }
+
+  private static javafx.scene.control.Button navButton(String id, org.kordamp.ikonli.Ikon icon, String tip, Runnable action) {
+    javafx.scene.control.Button b = new javafx.scene.control.Button("", new org.kordamp.ikonli.javafx.FontIcon(icon));
+    b.setId(id);
+    b.getStyleClass().add("flat");
+    b.setFocusTraversable(false);
+    b.setTooltip(new javafx.scene.control.Tooltip(tip));
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  private Menu go() {
+    MenuItem back = item("_Back", "Alt+Left", vm::back);
+    back.disableProperty().bind(vm.canGoBackProperty().not());
+    MenuItem forward = item("_Forward", "Alt+Right", vm::forward);
+    forward.disableProperty().bind(vm.canGoForwardProperty().not());
+    return new Menu("_Go", null, back, forward);
   }
 
   private Menu file() {

@@ -62,6 +62,7 @@ public final class ShellView extends BorderPane implements StartView.Actions {
       }
       if (scene != null) {
         scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::textSizeKeys);
+        scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::historyKeys);
       }
     });
     hitsView = new HitsView(vm.hits(), vm.caseWork(), grids, this::allow);
@@ -75,13 +76,14 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     scaleColumns(workspace, 1);
     vm.onShowHits(() -> showTab(Ids.TAB_HITS));
     vm.onShowIncidents(() -> showTab(IncidentIds.TAB));
+    vm.onShowTab(this::showTab);
     vm.onUnsaved(this::saveOrDiscard);
     // The workspace is built, styled and laid out behind the (opaque) start page from the start,
     // so the first open does not pay for creating every skin at once.
     workspace.disableProperty().bind(vm.investigationProperty().isNull());
     start.visibleProperty().bind(vm.investigationProperty().isNull());
     center.getChildren().addAll(workspace, start);
-    setTop(new ShellMenu(vm, this).bar());
+    setTop(new ShellMenu(vm, this).top());
     setCenter(center);
     setBottom(new VBox(new ImportBar(vm.importing()), noticeBar()));
     setOnDragOver(this::dragOver);
@@ -191,6 +193,21 @@ public final class ShellView extends BorderPane implements StartView.Actions {
       case EQUALS, PLUS, ADD -> zoomText(TEXT_STEP);
       case MINUS, SUBTRACT -> zoomText(1 / TEXT_STEP);
       case DIGIT0, NUMPAD0 -> zoomText(0);
+      default -> {
+        return;
+      }
+    }
+    e.consume();
+  }
+
+  // Alt+Left / Alt+Right go back and forward wherever the focus is (a table or tree would take the arrow).
+  private void historyKeys(javafx.scene.input.KeyEvent e) {
+    if (!e.isAltDown() || e.isShortcutDown() || e.isShiftDown()) {
+      return;
+    }
+    switch (e.getCode()) {
+      case LEFT, KP_LEFT -> vm.back();
+      case RIGHT, KP_RIGHT -> vm.forward();
       default -> {
         return;
       }

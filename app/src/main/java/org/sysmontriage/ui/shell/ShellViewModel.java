@@ -45,12 +45,15 @@ public final class ShellViewModel {
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final IncidentsViewModel incidents;
   private Runnable onShowIncidents = () -> {};
+  private final Navigator navigator;
 
   public ShellViewModel(Parts parts, TaskRunner runner) {
     this.parts = parts;
     this.runner = runner;
     this.incidents = new IncidentsViewModel(runner, parts.caseWork());
-    incidents.onOpenStep(this::openStep);
+    this.navigator = new Navigator(parts, incidents);
+    incidents.onOpenStep(s -> openEvent(s.event()));
+    incidents.onOpenEvent(this::openEvent);
     parts.importing().onOpened(this::opened);
     parts.hits().selectedHitProperty().addListener((o, a, b) -> showHit(b.intValue()));
     parts.hosts().onFiltered(() -> onShowHits.run());
@@ -170,6 +173,7 @@ public final class ShellViewModel {
   }
 
   private void shown(Investigation next, Prepared p) {
+    navigator.clear();
     investigation.set(next);
     parts.caseWork().setLogs(next.paths());
     updateTitle();
@@ -226,15 +230,15 @@ public final class ShellViewModel {
   }
 
   /**
-   * An incident's step in the Hits view: its hit selected (the grid's filters cleared when they
-   * hide it), or, for a context step no analytic reported, its event in the details pane.
+   * An incident's step (or a process of its tree) in the Hits view: its hit selected (the grid's
+   * filters cleared when they hide it), or, for an event no analytic reported, the event in the details pane.
    */
-  private void openStep(org.sysmontriage.incident.Step s) {
+  private void openEvent(int event) {
     HitTable t = parts.hits().table();
-    if (t == null) {
+    if (t == null || event < 0 || event >= t.store().size()) {
       return;
     }
-    int h = t.hitOfEvent(s.event());
+    int h = t.hitOfEvent(event);
     if (h >= 0) {
       if (parts.hits().grid().positionOf(h) < 0) {
         parts.hits().clearFilters();
@@ -242,7 +246,7 @@ public final class ShellViewModel {
       parts.hits().selectedHitProperty().set(h);
     } else {
       parts.hits().selectedHitProperty().set(-1);
-      parts.hitDetails().show(t.store(), s.event(), null);
+      parts.hitDetails().show(t.store(), event, null);
     }
     onShowHits.run();
   }
@@ -250,6 +254,34 @@ public final class ShellViewModel {
   static String describe(List<String> paths) {
     String first = String.valueOf(Path.of(paths.get(0)).getFileName());
     return paths.size() == 1 ? first : first + " + " + (paths.size() - 1) + " more";
+  }
+
+  /** Back / Forward over the hits, events, process-tree nodes and incidents looked at. */
+  Navigator navigator() {
+    return navigator;
+  }
+
+  /** Goes back to the place looked at before (Alt+Left). */
+  public void back() {
+    navigator.back();
+  }
+
+  /** Goes forward again (Alt+Right). */
+  public void forward() {
+    navigator.forward();
+  }
+
+  public javafx.beans.property.ReadOnlyBooleanProperty canGoBackProperty() {
+    return navigator.canGoBackProperty();
+  }
+
+  public javafx.beans.property.ReadOnlyBooleanProperty canGoForwardProperty() {
+    return navigator.canGoForwardProperty();
+  }
+
+  /** What brings a workspace tab (by id) to the front, for Back / Forward. */
+  public void onShowTab(java.util.function.Consumer<String> show) {
+    navigator.onShowTab(show);
   }
 
   /** The Incidents view's model (incidents of the hits the case keeps). */
