@@ -69,7 +69,7 @@ public final class DetailsView extends VBox {
     vm.pageProperty().addListener((o, a, b) -> page.show(vm.analyticProperty().get(), b));
     page.show(null, null);
     TabPane tabs = new TabPane(
-        tab("Fields", fieldsTable()), tab("Raw record", raw()), tab("Analytic", scroll(page, Ids.DETAILS_PAGE)), tab("Related", related()),
+        tab("Fields", fieldsTable()), tab("Raw", raw()), tab("Analytic", scroll(page, Ids.DETAILS_PAGE)), tab("Related", related()),
         tab("Process tree", processTree()));
     VBox.setVgrow(tabs, Priority.ALWAYS);
     Label empty = AnalyticPageView.muted("Select a row to see its details. Arrow keys move through the table.");

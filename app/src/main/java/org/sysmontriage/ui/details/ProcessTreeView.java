@@ -68,12 +68,12 @@ public final class ProcessTreeView extends TreeView<ProcessNode> {
     }
   }
 
-  /** "procdump64.exe  pid 4242  10:00:05  procdump64.exe -ma lsass.exe C:\Temp\l.dmp". */
+  /** "procdump64.exe  pid 4242  2024-03-01 10:00:05", and the command line on a second line. */
   static String line(ProcessNode p) {
     String image = p.image() == null ? p.id() : shortImage(p.image());
     String time = p.ticks() == Times.UNKNOWN ? "" : "  " + timeOf(p.ticks());
     return (p.marked() ? "\u25b6 " : "") + image + (p.pid() == null ? "" : "  pid " + p.pid()) + time
-        + (p.commandLine() == null ? "" : "  " + p.commandLine());
+        + (p.commandLine() == null ? "" : "\n" + p.commandLine());
   }
 
   static String details(ProcessNode p) {
