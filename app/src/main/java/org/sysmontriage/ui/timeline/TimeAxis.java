@@ -65,6 +65,14 @@ public final class TimeAxis {
     clamp();
   }
 
+  /** Moves the view (same span) so {@code ticks} is in its middle. */
+  public void centerOn(double ticks) {
+    double span = span();
+    start = ticks - span / 2;
+    end = start + span;
+    clamp();
+  }
+
   private void clamp() {
     double span = span();
     double slack = span * 0.5;

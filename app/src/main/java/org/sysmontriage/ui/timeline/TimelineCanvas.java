@@ -1,8 +1,11 @@
 package org.sysmontriage.ui.timeline;
 
+import java.util.List;
 import java.util.function.Consumer;
+import javafx.geometry.Point2D;
 import java.util.function.IntConsumer;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -12,7 +15,9 @@ import javafx.scene.layout.Region;
 /**
  * The timeline control: a canvas that fills its region. Wheel zooms about the pointer, drag pans,
  * shift-drag (or drag with the brush on) selects a time range, a click selects the nearest hit,
- * double-click fits everything.
+ * double-click fits everything; the pointer over a dot lists its hits. Keys: Left / Right the previous /
+ * next dot of the lane, Up / Down the nearest dot of the lane above / below, Shift+Left / Right pan,
+ * + / - zoom (about the selected hit when it is in view), 0 or Home fit, Esc clears the time range.
  */
 public final class TimelineCanvas extends Region {
   private final Canvas canvas = new Canvas();
@@ -25,6 +30,8 @@ public final class TimelineCanvas extends Region {
   private double lastX;
   private boolean dragging;
   private boolean brushing;
+  private final Tooltip hover = new Tooltip();
+  private HitPicker.Spot hoverSpot;
 
   /** The least height of the plot, in pixels, whatever the window and text size. */
   public static final double MIN_HEIGHT = 120;
@@ -38,6 +45,9 @@ public final class TimelineCanvas extends Region {
     setOnMouseDragged(this::dragged);
     setOnMouseReleased(this::released);
     setOnKeyPressed(this::key);
+    setOnMouseMoved(this::moved);
+    setOnMouseExited(e -> hideHover());
+    hover.setWrapText(false);
   }
 
   public void onBrush(Consumer<long[]> c) {
@@ -77,6 +87,12 @@ public final class TimelineCanvas extends Region {
     redraw();
   }
 
+  /** The zone the axis labels are in (the grid's display zone). */
+  public void setZone(java.time.ZoneId zone) {
+    state.zone = zone == null ? java.time.ZoneOffset.UTC : zone;
+    redraw();
+  }
+
   public void setDark(boolean dark) {
     state.palette = dark ? TimelinePalette.dark() : TimelinePalette.light();
     redraw();
@@ -103,6 +119,7 @@ public final class TimelineCanvas extends Region {
   }
 
   private void scrolled(ScrollEvent e) {
+    hideHover();
     if (e.getDeltaY() == 0 || state.data == null) {
       return;
     }
@@ -112,6 +129,7 @@ public final class TimelineCanvas extends Region {
   }
 
   private void pressed(MouseEvent e) {
+    hideHover();
     requestFocus();
     pressX = e.getX();
     lastX = e.getX();
@@ -158,17 +176,184 @@ public final class TimelineCanvas extends Region {
     }
     double w = plotWidth();
     switch (e.getCode()) {
-      case PLUS, EQUALS, ADD -> state.axis.zoom(0.8, w / 2, w);
-      case MINUS, SUBTRACT -> state.axis.zoom(1.25, w / 2, w);
-      case LEFT -> state.axis.pan(w / 10, w);
-      case RIGHT -> state.axis.pan(-w / 10, w);
+      case PLUS, EQUALS, ADD -> state.axis.zoom(0.8, zoomAnchor(w), w);
+      case MINUS, SUBTRACT -> state.axis.zoom(1.25, zoomAnchor(w), w);
+      case LEFT, KP_LEFT -> {
+        if (e.isShiftDown()) {
+          state.axis.pan(w / 10, w);
+        } else {
+          stepDot(-1);
+        }
+      }
+      case RIGHT, KP_RIGHT -> {
+        if (e.isShiftDown()) {
+          state.axis.pan(-w / 10, w);
+        } else {
+          stepDot(1);
+        }
+      }
+      case UP, KP_UP -> stepLane(-1);
+      case DOWN, KP_DOWN -> stepLane(1);
       case DIGIT0, NUMPAD0, HOME -> state.axis.reset();
       case ESCAPE -> onBrush.accept(null);
       default -> {
         return;
       }
     }
+    hideHover();
     redraw();
     e.consume();
+  }
+
+  // + and - keep the selected hit in place when it is in view, so zooming in on it is a few presses.
+  private double zoomAnchor(double w) {
+    int sel = state.selected;
+    if (state.data != null && sel >= 0 && sel < state.laneOf.length && state.laneOf[sel] >= 0) {
+      double x = state.axis.x(state.data.table().ticks(sel), w);
+      if (x >= 0 && x <= w) {
+        return x;
+      }
+    }
+    return w / 2;
+  }
+
+  private int selectedLane() {
+    int sel = state.selected;
+    return state.data != null && sel >= 0 && sel < state.laneOf.length ? state.laneOf[sel] : -1;
+  }
+
+  /** Left / Right: the previous / next dot of the selected hit's lane (or beyond the view, which follows it). */
+  private void stepDot(int dir) {
+    if (state.data == null || state.data.lanes() == 0) {
+      return;
+    }
+    int lane = selectedLane();
+    if (lane < 0) {
+      for (int l = 0; l < state.dots.length; l++) {
+        List<DotClusters.Cluster> dots = state.dots[l];
+        for (int i = 0; i < dots.size(); i++) {
+          DotClusters.Cluster c = dots.get(dir > 0 ? i : dots.size() - 1 - i);
+          if (c.shown() > 0) {
+            choose(c.best());
+            return;
+          }
+        }
+      }
+      return;
+    }
+    List<DotClusters.Cluster> dots = state.dots[lane];
+    int pos = state.posInLane[state.selected];
+    int i = DotClusters.indexOf(dots, pos);
+    for (int j = i >= 0 ? i + dir : firstBeyond(dots, pos, dir); j >= 0 && j < dots.size(); j += dir) {
+      if (dots.get(j).shown() > 0) {
+        choose(dots.get(j).best());
+        return;
+      }
+    }
+    int[] ids = state.data.lane(lane);
+    int k = i < 0 ? pos + dir : dir > 0 ? dots.get(i).to() : dots.get(i).from() - 1;
+    for (; k >= 0 && k < ids.length; k += dir) {
+      if (state.shown(ids[k])) {
+        choose(ids[k]);
+        return;
+      }
+    }
+  }
+
+  // The selected hit is out of view: the first dot after it (Right) or the last before it (Left).
+  private static int firstBeyond(List<DotClusters.Cluster> dots, int pos, int dir) {
+    if (dir > 0) {
+      for (int j = 0; j < dots.size(); j++) {
+        if (dots.get(j).from() > pos) {
+          return j;
+        }
+      }
+      return dots.size();
+    }
+    for (int j = dots.size() - 1; j >= 0; j--) {
+      if (dots.get(j).to() <= pos) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /** Up / Down: the dot nearest in time to the selection in the next lane above / below that has one. */
+  private void stepLane(int dir) {
+    if (state.data == null) {
+      return;
+    }
+    int lane = selectedLane();
+    double w = plotWidth();
+    double x = lane < 0 ? w / 2 : state.axis.x(state.data.table().ticks(state.selected), w);
+    for (int l = lane < 0 ? (dir > 0 ? 0 : state.dots.length - 1) : lane + dir; l >= 0 && l < state.dots.length; l += dir) {
+      int j = DotClusters.nearestShown(state.dots[l], x);
+      if (j >= 0) {
+        choose(state.dots[l].get(j).best());
+        return;
+      }
+    }
+  }
+
+  // Selects a hit (the table follows) and brings it into view when the keys went past the edge.
+  private void choose(int hit) {
+    if (hit < 0) {
+      return;
+    }
+    double w = plotWidth();
+    double x = state.axis.x(state.data.table().ticks(hit), w);
+    if (x < 0 || x > w) {
+      state.axis.centerOn(state.data.table().ticks(hit));
+    }
+    onPick.accept(hit);
+  }
+
+  private void moved(MouseEvent e) {
+    HitPicker.Spot spot = HitPicker.at(state, painter, e.getX(), e.getY(), getWidth(), getHeight());
+    if (spot == null) {
+      hideHover();
+      return;
+    }
+    if (!spot.equals(hoverSpot) || !hover.isShowing()) {
+      hoverSpot = spot;
+      hover.setText(HitPicker.describe(state, spot));
+      if (getScene() != null && getScene().getWindow() != null) {
+        hover.show(this, e.getScreenX() + 14, e.getScreenY() + 14);
+      }
+    }
+  }
+
+  private void hideHover() {
+    hoverSpot = null;
+    hover.hide();
+  }
+
+  /** The list of hits under the pointer, as the hover shows it (empty when the pointer is over no dot). */
+  public String hoverText() {
+    return hoverSpot == null ? "" : hover.getText();
+  }
+
+  /** Where the dot holding {@code hit} is drawn, in this control's coordinates, or null when it is not in view. */
+  public Point2D dotOf(int hit) {
+    if (state.data == null || hit < 0 || hit >= state.laneOf.length || state.laneOf[hit] < 0) {
+      return null;
+    }
+    int lane = state.laneOf[hit];
+    int i = DotClusters.indexOf(state.dots[lane], state.posInLane[hit]);
+    if (i < 0) {
+      return null;
+    }
+    double laneH = painter.laneHeight(getHeight(), state.data.lanes());
+    return new Point2D(painter.gutter + state.dots[lane].get(i).x(), lane * laneH + laneH / 2);
+  }
+
+  /** The number of hits the dot holding {@code hit} stands for (its count), or 0 when it is not in view. */
+  public int dotCount(int hit) {
+    if (state.data == null || hit < 0 || hit >= state.laneOf.length || state.laneOf[hit] < 0) {
+      return 0;
+    }
+    int lane = state.laneOf[hit];
+    int i = DotClusters.indexOf(state.dots[lane], state.posInLane[hit]);
+    return i < 0 ? 0 : state.dots[lane].get(i).count();
   }
 }

@@ -1,22 +1,25 @@
 package org.sysmontriage.ui.timeline;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.sysmontriage.detect.Severity;
-import org.sysmontriage.event.Times;
+import org.sysmontriage.ui.hits.HitTable;
 
-/** Draws the timeline: density of all events, lanes of hits coloured by severity, brush, time axis. */
+/**
+ * Draws the timeline: density of all events, lanes of hits coloured by severity (overlapping hits as
+ * one dot with their count), brush, and a time axis whose ticks suit the zoom.
+ */
 final class TimelinePainter {
-  private static final long[] STEPS_SECONDS = {1, 5, 15, 30, 60, 300, 900, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600, 86400, 7 * 86400, 30 * 86400, 365 * 86400};
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
-
   private final Font font = Font.font(org.sysmontriage.ui.common.Em.size());
+  private final Font countFont = Font.font(null, FontWeight.BOLD, org.sysmontriage.ui.common.Em.size() * 0.8);
+  private final Text measure = new Text();
   double gutter;
   double axisHeight;
 
@@ -84,37 +87,76 @@ final class TimelinePainter {
     }
   }
 
+  /** The radius of a single hit's dot for a lane height. */
+  double radius(double laneH) {
+    return Math.max(3, Math.min(laneH * 0.28, font.getSize() * 0.45));
+  }
+
+  // One dot per cluster of overlapping hits (never one shape per hit): at most plotW / diameter dots a lane.
   private void lane(GraphicsContext g, TimelineState s, int lane, double plotW, double laneH) {
     int[] ids = s.data.lane(lane);
     int from = s.data.laneLowerBound(lane, s.axis.start());
-    int to = s.data.laneLowerBound(lane, s.axis.end());
-    int px = (int) Math.ceil(plotW) + 1;
-    int[] worst = new int[px];
-    java.util.Arrays.fill(worst, -1);
-    for (int k = from; k < to; k++) {
-      int h = ids[k];
-      int x = (int) s.axis.x(s.data.table().ticks(h), plotW);
-      if (x >= 0 && x < px) {
-        int sev = s.data.table().severity(h) + (s.shown == null || s.shown[h] ? 16 : 0);
-        worst[x] = Math.max(worst[x], sev);
+    int to = s.data.laneLowerBound(lane, Math.nextUp(s.axis.end()));
+    double r = radius(laneH);
+    HitTable t = s.data.table();
+    List<DotClusters.Cluster> dots = DotClusters.of(ids, from, to, s.axis, plotW, 2 * r, new DotClusters.Hits() {
+      @Override
+      public long ticks(int h) {
+        return t.ticks(h);
       }
-    }
-    double r = Math.max(3, Math.min(laneH * 0.28, font.getSize() * 0.45));
+
+      @Override
+      public int severity(int h) {
+        return t.severity(h);
+      }
+
+      @Override
+      public int risk(int h) {
+        return t.risk(h);
+      }
+
+      @Override
+      public boolean shown(int h) {
+        return s.shown(h);
+      }
+    });
+    s.dots[lane] = dots;
     double cy = lane * laneH + laneH / 2;
-    for (int x = 0; x < px; x++) {
-      if (worst[x] >= 0) {
-        boolean shown = worst[x] >= 16;
-        g.setFill(s.palette.of(Severity.values()[worst[x] % 16]).deriveColor(0, 1, 1, shown ? 0.95 : 0.25));
-        g.fillOval(gutter + x - r, cy - r, 2 * r, 2 * r);
+    g.setFont(countFont);
+    g.setTextAlign(TextAlignment.CENTER);
+    g.setTextBaseline(VPos.CENTER);
+    for (DotClusters.Cluster c : dots) {
+      boolean strong = c.shown() > 0;
+      Color fill = s.palette.of(Severity.values()[c.worstSeverity()]).deriveColor(0, 1, 1, strong ? 0.95 : 0.25);
+      double x = gutter + c.x();
+      g.setFill(fill);
+      if (c.count() == 1) {
+        g.fillOval(x - r, cy - r, 2 * r, 2 * r);
+        continue;
+      }
+      String n = DotClusters.count(c.count());
+      double big = Math.max(r * 1.25, Math.min(laneH * 0.45, countFont.getSize() * 0.75));
+      double w = Math.max(2 * big, text(n, countFont) + countFont.getSize() * 0.5);
+      g.fillRoundRect(x - w / 2, cy - big, w, 2 * big, 2 * big, 2 * big);
+      if (2 * big >= countFont.getSize()) {
+        g.setFill(strong ? s.palette.background() : s.palette.text());
+        g.fillText(n, x, cy);
       }
     }
     int sel = s.selected;
     if (sel >= 0 && sel < s.laneOf.length && s.laneOf[sel] == lane) {
-      double x = s.axis.x(s.data.table().ticks(sel), plotW);
+      double x = s.axis.x(t.ticks(sel), plotW);
       g.setStroke(s.palette.text());
       g.setLineWidth(2);
       g.strokeOval(gutter + x - r - 3, cy - r - 3, 2 * r + 6, 2 * r + 6);
     }
+  }
+
+  /** The width of a text in pixels, as drawn with {@code f}. */
+  double text(String s, Font f) {
+    measure.setFont(f);
+    measure.setText(s);
+    return measure.getLayoutBounds().getWidth();
   }
 
   private void labels(GraphicsContext g, TimelineState s, double laneH) {
@@ -130,34 +172,39 @@ final class TimelinePainter {
     }
   }
 
+  // Ticks chosen per zoom (calendar steps in the display zone), labels measured and never overprinted;
+  // the date at the left edge sits in the corner under the lane names.
   private void axis(GraphicsContext g, TimelineState s, double plotW, double h) {
     double y = h - axisHeight;
     g.setStroke(s.palette.grid());
     g.setLineWidth(1);
     g.strokeLine(gutter, y, gutter + plotW, y);
-    long step = step(s.axis.span(), plotW / (9 * font.getSize()));
-    long stepTicks = step * Times.TICKS_PER_SECOND;
-    long first = (long) Math.ceil(s.axis.start() / stepTicks) * stepTicks;
+    java.util.Map<String, Double> widths = new java.util.HashMap<>();
+    List<TimeTicks.Tick> ticks = TimeTicks.choose(s.axis.start(), s.axis.end(), plotW, s.zone,
+        l -> widths.computeIfAbsent(l, k -> text(k, font)), font.getSize());
+    g.setFont(font);
     g.setFill(s.palette.text());
     g.setTextAlign(TextAlignment.CENTER);
     g.setTextBaseline(VPos.TOP);
-    DateTimeFormatter f = step >= 3600 || s.axis.span() > 86400d * Times.TICKS_PER_SECOND ? DAY : TIME;
-    for (long t = first; t <= s.axis.end(); t += stepTicks) {
-      double x = gutter + s.axis.x(t, plotW);
-      g.strokeLine(x, y, x, y + 4);
-      g.fillText(f.format(Instant.ofEpochSecond(Math.floorDiv(t, Times.TICKS_PER_SECOND))), x, y + 5);
+    for (TimeTicks.Tick t : ticks) {
+      double x = gutter + t.x();
+      g.strokeLine(x, y, x, y + (t.major() ? 7 : 4));
+      if (t.label() != null) {
+        g.fillText(t.label(), x, y + 5);
+      }
+    }
+    String corner = TimeTicks.context(s.axis.start(), s.zone) + " " + zoneLabel(s.zone);
+    if (text(corner, font) > gutter - 8) {
+      corner = TimeTicks.context(s.axis.start(), s.zone);
+    }
+    if (text(corner, font) <= gutter - 8) {
+      g.setTextAlign(TextAlignment.LEFT);
+      g.fillText(corner, 4, y + 5);
     }
   }
 
-  /** The smallest "nice" step in seconds that gives at most {@code maxLabels} labels. */
-  static long step(double spanTicks, double maxLabels) {
-    double seconds = spanTicks / Times.TICKS_PER_SECOND;
-    for (long st : STEPS_SECONDS) {
-      if (seconds / st <= Math.max(1, maxLabels)) {
-        return st;
-      }
-    }
-    return STEPS_SECONDS[STEPS_SECONDS.length - 1];
+  private static String zoneLabel(java.time.ZoneId z) {
+    return z.normalized().equals(ZoneOffset.UTC) ? "UTC" : z.getId();
   }
 
   /** "WKS-FIN-07" for "WKS-FIN-07.acme.local": the domain repeats on every lane. */

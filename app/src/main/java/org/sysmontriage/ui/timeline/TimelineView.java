@@ -41,6 +41,8 @@ public final class TimelineView extends VBox {
     vm.selectedHitProperty().addListener((o, a, h) -> canvas.setSelected(h.intValue()));
     vm.rows().addListener((ListChangeListener<Integer>) c -> canvas.setShown(shown()));
     dark.addListener((o, a, d) -> canvas.setDark(d));
+    vm.displayTime().zoneProperty().addListener((o, a, z) -> canvas.setZone(z));
+    canvas.setZone(vm.displayTime().zone());
     canvas.setDark(dark.get());
   }
 
@@ -63,11 +65,14 @@ public final class TimelineView extends VBox {
     Button fit = new Button("Fit", new FontIcon(Material2OutlinedMZ.ZOOM_OUT_MAP));
     fit.setOnAction(e -> canvas.fit());
     fit.setTooltip(new Tooltip("Show the whole time span (double-click or 0 on the timeline)"));
-    Label hint = new Label("Wheel zoom · drag pan · Shift+drag time range");
+    Label hint = new Label("Wheel zoom · drag pan · Shift+drag time range · arrows: dot to dot");
     hint.getStyleClass().add(Styles.MUTED);
-    Tooltip.install(canvas, new Tooltip("Dots: hits, coloured by severity (grey info, blue low, yellow medium, red high, dark red critical).\n"
-        + "Bars behind: all events, so bursts show in context.\nWheel or +/-: zoom · drag or arrows: pan · Shift+drag: keep hits in a time range"
-        + " · click a dot: open it · double-click or 0: fit · Esc: all time"));
+    // The canvas's own tooltip lists the hits under the pointer; the help is on the hint.
+    hint.setTooltip(new Tooltip("Dots: hits, coloured by severity (grey info, blue low, yellow medium, red high, purple critical);"
+        + " hits whose dots would overlap share one dot with their count.\n"
+        + "Bars behind: all events, so bursts show in context.\nPointer over a dot: its hits · click a dot: open its riskiest hit\n"
+        + "Left / Right: previous / next dot of the lane · Up / Down: the lane above / below (the table selects the same hit)\n"
+        + "Wheel or +/-: zoom · drag or Shift+Left/Right: pan · Shift+drag: keep hits in a time range · double-click or 0: fit · Esc: all time"));
     FlowPane bar = new FlowPane(lanes, brush, clear, fit, hint);
     bar.getStyleClass().add(Styles.TOOLBAR);
     bar.setAlignment(Pos.CENTER_LEFT);

@@ -1,0 +1,116 @@
+package org.sysmontriage.ui.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The dots of one lane at one zoom: hits whose dots would overlap the dot of the first of them are
+ * one dot, drawn with their count. One pass over the lane's hits in view (they are in time order, so
+ * their x only grows); a lane never gets more dots than the plot is wide in dot diameters, whatever
+ * the number of hits. Pure: tested without a toolkit.
+ */
+final class DotClusters {
+  /** What the clustering reads of a hit. */
+  interface Hits {
+    long ticks(int h);
+
+    int severity(int h);
+
+    int risk(int h);
+
+    /** Passes the table's filters (drawn strong; keys and clicks go to these). */
+    boolean shown(int h);
+  }
+
+  /**
+   * A dot: the lane positions {@code [from, to)} of its hits, its centre {@code x} in the plot, how many
+   * hits and how many of them pass the table's filters, the worst severity (of those that pass when
+   * any does), and the hit a click or a key selects: the riskiest that passes, the earliest on ties
+   * (-1 when none passes).
+   */
+  record Cluster(int from, int to, double x, int count, int shown, int worstSeverity, int best) {}
+
+  private DotClusters() {}
+
+  /** The dots of lane positions {@code [from, to)} ({@code lane} holds hit ids in time order). */
+  static List<Cluster> of(int[] lane, int from, int to, TimeAxis axis, double plotW, double diameter, Hits hits) {
+    List<Cluster> out = new ArrayList<>();
+    int start = -1;
+    double x0 = 0;
+    double xLast = 0;
+    int shown = 0;
+    int worstAll = -1;
+    int worstShown = -1;
+    int best = -1;
+    for (int k = from; k < to; k++) {
+      int h = lane[k];
+      double x = axis.x(hits.ticks(h), plotW);
+      if (start >= 0 && x - x0 >= diameter) {
+        out.add(new Cluster(start, k, (x0 + xLast) / 2, k - start, shown, shown > 0 ? worstShown : worstAll, best));
+        start = -1;
+      }
+      if (start < 0) {
+        start = k;
+        x0 = x;
+        shown = 0;
+        worstAll = -1;
+        worstShown = -1;
+        best = -1;
+      }
+      xLast = x;
+      int sev = hits.severity(h);
+      worstAll = Math.max(worstAll, sev);
+      if (hits.shown(h)) {
+        shown++;
+        worstShown = Math.max(worstShown, sev);
+        if (best < 0 || hits.risk(h) > hits.risk(best)) {
+          best = h;
+        }
+      }
+    }
+    if (start >= 0) {
+      out.add(new Cluster(start, to, (x0 + xLast) / 2, to - start, shown, shown > 0 ? worstShown : worstAll, best));
+    }
+    return out;
+  }
+
+  /** The index of the dot holding lane position {@code pos}, or -1. */
+  static int indexOf(List<Cluster> dots, int pos) {
+    int lo = 0;
+    int hi = dots.size() - 1;
+    while (lo <= hi) {
+      int mid = (lo + hi) >>> 1;
+      Cluster c = dots.get(mid);
+      if (pos < c.from()) {
+        hi = mid - 1;
+      } else if (pos >= c.to()) {
+        lo = mid + 1;
+      } else {
+        return mid;
+      }
+    }
+    return -1;
+  }
+
+  /** The index of the dot nearest {@code x} among those with a hit that passes the filters, or -1. */
+  static int nearestShown(List<Cluster> dots, double x) {
+    int best = -1;
+    for (int i = 0; i < dots.size(); i++) {
+      if (dots.get(i).shown() > 0 && (best < 0 || Math.abs(dots.get(i).x() - x) < Math.abs(dots.get(best).x() - x))) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** "7", "950", "1.2k", "63k": a count that fits in a dot. */
+  static String count(int n) {
+    if (n < 1000) {
+      return Integer.toString(n);
+    }
+    if (n < 10_000) {
+      return String.format(java.util.Locale.ROOT, "%.1fk", n / 1000.0);
+    }
+    return n < 1_000_000 ? n / 1000 + "k" : String.format(java.util.Locale.ROOT, "%.1fM", n / 1_000_000.0);
+  }
+}

@@ -1,0 +1,97 @@
+package org.sysmontriage.ui.timeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sysmontriage.event.Times;
+
+class DotClustersTest {
+  private static final long T0 = Times.parse("2024-03-14T00:00:00Z");
+
+  /** Hits h at T0 + seconds[h], severity h % 5, risk h % 100, every third filtered out. */
+  private static DotClusters.Hits hits(long[] seconds) {
+    return new DotClusters.Hits() {
+      @Override
+      public long ticks(int h) {
+        return T0 + seconds[h] * Times.TICKS_PER_SECOND;
+      }
+
+      @Override
+      public int severity(int h) {
+        return h % 5;
+      }
+
+      @Override
+      public int risk(int h) {
+        return h % 100;
+      }
+
+      @Override
+      public boolean shown(int h) {
+        return h % 3 != 2;
+      }
+    };
+  }
+
+  private static TimeAxis axis(long seconds) {
+    TimeAxis a = new TimeAxis();
+    a.fit(T0, T0 + seconds * Times.TICKS_PER_SECOND);
+    return a;
+  }
+
+  @Test
+  void overlappingDotsBecomeOneDotWithTheirCountAndTheRiskiestShownHit() {
+    // 1000 s over 1000 px (after the 2% padding): 0 s, 3 s, 5 s overlap a 10 px dot; 40 s and 60 s stand alone
+    long[] sec = {0, 3, 5, 40, 60};
+    int[] lane = {0, 1, 2, 3, 4};
+    List<DotClusters.Cluster> dots = DotClusters.of(lane, 0, 5, axis(1000), 1040, 10, hits(sec));
+    assertEquals(3, dots.size(), dots.toString());
+    DotClusters.Cluster first = dots.get(0);
+    assertEquals(3, first.count());
+    assertEquals(2, first.shown(), "hit 2 is filtered out");
+    assertEquals(1, first.best(), "the riskiest hit that passes the filters");
+    assertEquals(1, first.worstSeverity(), "the worst severity of the hits that pass");
+    assertEquals(0, DotClusters.indexOf(dots, 2));
+    assertEquals(2, DotClusters.indexOf(dots, 4));
+    assertEquals(-1, DotClusters.indexOf(dots, 5));
+    assertEquals(2, DotClusters.nearestShown(dots, 1000), "the dot nearest x among those shown");
+  }
+
+  @Test
+  void sixtyThousandHitsGiveNoMoreDotsThanThePlotHoldsAndEveryHitIsInOneDot() {
+    int n = 63_000;
+    long[] sec = new long[n];
+    int[] lane = new int[n];
+    for (int i = 0; i < n; i++) {
+      sec[i] = i * 7L % 86_400 < 43_200 ? i * 7L / 10 : i; // bursts and gaps, in time order
+      lane[i] = i;
+    }
+    java.util.Arrays.sort(sec);
+    double plotW = 1400;
+    double d = 10;
+    List<DotClusters.Cluster> dots = DotClusters.of(lane, 0, n, axis(sec[n - 1]), plotW, d, hits(sec));
+    assertTrue(dots.size() <= plotW / d + 1, dots.size() + " dots");
+    int covered = 0;
+    int next = 0;
+    for (DotClusters.Cluster c : dots) {
+      assertEquals(next, c.from(), "the dots cover the lane in order without gaps");
+      next = c.to();
+      covered += c.count();
+    }
+    assertEquals(n, covered);
+    for (int i = 1; i < dots.size(); i++) {
+      assertTrue(dots.get(i).x() - dots.get(i - 1).x() >= d / 2, "dots of different clusters are at least a radius apart");
+    }
+  }
+
+  @Test
+  void countsFitInADot() {
+    assertEquals("7", DotClusters.count(7));
+    assertEquals("999", DotClusters.count(999));
+    assertEquals("1.2k", DotClusters.count(1234));
+    assertEquals("63k", DotClusters.count(63_022));
+    assertEquals("1.5M", DotClusters.count(1_500_000));
+  }
+}
