@@ -116,7 +116,7 @@ class NavigationUiTest {
 
   private ProcessTreeView showProcessTree(FxRobot robot) {
     TabPane tabs = robot.lookup(Ids.selector(Ids.HIT_DETAILS)).lookup(".tab-pane").queryAs(TabPane.class);
-    robot.interact(() -> tabs.getTabs().stream().filter(t -> t.getText().equals("Process tree")).findFirst()
+    robot.interact(() -> tabs.getTabs().stream().filter(t -> t.getText().equals("Processes")).findFirst()
         .ifPresent(t -> tabs.getSelectionModel().select(t)));
     return robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_PROCESS_TREE)).queryAs(ProcessTreeView.class);
   }

@@ -70,7 +70,7 @@ public final class DetailsView extends VBox {
     page.show(null, null);
     TabPane tabs = new TabPane(
         tab("Fields", fieldsTable()), tab("Raw", raw()), tab("Analytic", scroll(page, Ids.DETAILS_PAGE)), tab("Related", related()),
-        tab("Process tree", processTree()));
+        tab("Processes", processTree()));
     VBox.setVgrow(tabs, Priority.ALWAYS);
     Label empty = AnalyticPageView.muted("Select a row to see its details. Arrow keys move through the table.");
     empty.visibleProperty().bind(vm.headingProperty().isEmpty());

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The dots of one lane at one zoom: hits whose dots would overlap the dot of the first of them are
- * one dot, drawn with their count. One pass over the lane's hits in view (they are in time order, so
+ * one dot, drawn with their count, and dots that would still overlap are merged. One pass over the lane's hits in view (they are in time order, so
  * their x only grows); a lane never gets more dots than the plot is wide in dot diameters, whatever
  * the number of hits. Pure: tested without a toolkit.
  */
@@ -32,7 +32,39 @@ final class DotClusters {
 
   private DotClusters() {}
 
-  /** The dots of lane positions {@code [from, to)} ({@code lane} holds hit ids in time order). */
+  /**
+   * The dots of lane positions {@code [from, to)} ({@code lane} holds hit ids in time order), then
+   * neighbours whose drawn shapes would still overlap (a count makes a dot wider: {@code halfWidth}
+   * of a count, in pixels) merged, so no two dots overlap.
+   */
+  static List<Cluster> of(int[] lane, int from, int to, TimeAxis axis, double plotW, double diameter, Hits hits,
+      java.util.function.IntToDoubleFunction halfWidth) {
+    List<Cluster> out = new ArrayList<>();
+    for (Cluster c : of(lane, from, to, axis, plotW, diameter, hits)) {
+      Cluster cur = c;
+      while (!out.isEmpty()) {
+        Cluster last = out.get(out.size() - 1);
+        if (cur.x() - last.x() >= halfWidth.applyAsDouble(last.count()) + halfWidth.applyAsDouble(cur.count())) {
+          break;
+        }
+        out.remove(out.size() - 1);
+        cur = merge(last, cur, hits);
+      }
+      out.add(cur);
+    }
+    return out;
+  }
+
+  private static Cluster merge(Cluster a, Cluster b, Hits hits) {
+    int count = a.count() + b.count();
+    double x = (a.x() * a.count() + b.x() * b.count()) / count;
+    int worst = a.shown() > 0 == b.shown() > 0 ? Math.max(a.worstSeverity(), b.worstSeverity())
+        : a.shown() > 0 ? a.worstSeverity() : b.worstSeverity();
+    int best = a.best() < 0 ? b.best() : b.best() < 0 || hits.risk(a.best()) >= hits.risk(b.best()) ? a.best() : b.best();
+    return new Cluster(a.from(), b.to(), x, count, a.shown() + b.shown(), worst, best);
+  }
+
+  /** The dots of lane positions {@code [from, to)}: each holds the hits within a diameter of its first. */
   static List<Cluster> of(int[] lane, int from, int to, TimeAxis axis, double plotW, double diameter, Hits hits) {
     List<Cluster> out = new ArrayList<>();
     int start = -1;

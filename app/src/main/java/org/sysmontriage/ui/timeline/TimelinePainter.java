@@ -4,7 +4,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -119,7 +118,7 @@ final class TimelinePainter {
       public boolean shown(int h) {
         return s.shown(h);
       }
-    });
+    }, n -> halfWidth(n, r, laneH) + 1);
     s.dots[lane] = dots;
     double cy = lane * laneH + laneH / 2;
     g.setFont(countFont);
@@ -127,29 +126,41 @@ final class TimelinePainter {
     g.setTextBaseline(VPos.CENTER);
     for (DotClusters.Cluster c : dots) {
       boolean strong = c.shown() > 0;
-      Color fill = s.palette.of(Severity.values()[c.worstSeverity()]).deriveColor(0, 1, 1, strong ? 0.95 : 0.25);
+      g.setFill(s.palette.of(Severity.values()[c.worstSeverity()]).deriveColor(0, 1, 1, strong ? 0.95 : 0.25));
       double x = gutter + c.x();
-      g.setFill(fill);
-      if (c.count() == 1) {
-        g.fillOval(x - r, cy - r, 2 * r, 2 * r);
-        continue;
-      }
-      String n = DotClusters.count(c.count());
-      double big = Math.max(r * 1.25, Math.min(laneH * 0.45, countFont.getSize() * 0.75));
-      double w = Math.max(2 * big, text(n, countFont) + countFont.getSize() * 0.5);
-      g.fillRoundRect(x - w / 2, cy - big, w, 2 * big, 2 * big, 2 * big);
-      if (2 * big >= countFont.getSize()) {
+      double[] size = size(c, r, laneH); // half width, half height
+      g.fillRoundRect(x - size[0], cy - size[1], 2 * size[0], 2 * size[1], 2 * size[1], 2 * size[1]);
+      if (c.count() > 1 && 2 * size[1] >= countFont.getSize()) {
         g.setFill(strong ? s.palette.background() : s.palette.text());
-        g.fillText(n, x, cy);
+        g.fillText(DotClusters.count(c.count()), x, cy);
       }
     }
     int sel = s.selected;
-    if (sel >= 0 && sel < s.laneOf.length && s.laneOf[sel] == lane) {
-      double x = s.axis.x(t.ticks(sel), plotW);
+    int i = sel >= 0 && sel < s.laneOf.length && s.laneOf[sel] == lane ? DotClusters.indexOf(dots, s.posInLane[sel]) : -1;
+    if (i >= 0) { // a ring around the dot that holds the selected hit
+      double[] size = size(dots.get(i), r, laneH);
+      double x = gutter + dots.get(i).x();
       g.setStroke(s.palette.text());
       g.setLineWidth(2);
-      g.strokeOval(gutter + x - r - 3, cy - r - 3, 2 * r + 6, 2 * r + 6);
+      g.strokeRoundRect(x - size[0] - 3, cy - size[1] - 3, 2 * size[0] + 6, 2 * size[1] + 6, 2 * size[1] + 6, 2 * size[1] + 6);
     }
+  }
+
+  // A single hit is a dot of radius r; a cluster a larger dot, or a pill when its count is wider.
+  private double[] size(DotClusters.Cluster c, double r, double laneH) {
+    return new double[] {halfWidth(c.count(), r, laneH), c.count() == 1 ? r : big(r, laneH)};
+  }
+
+  private double big(double r, double laneH) {
+    return Math.max(r * 1.25, Math.min(laneH * 0.45, countFont.getSize() * 0.75));
+  }
+
+  private double halfWidth(int count, double r, double laneH) {
+    if (count == 1) {
+      return r;
+    }
+    double big = big(r, laneH);
+    return Math.max(2 * big, text(DotClusters.count(count), countFont) + countFont.getSize() * 0.5) / 2;
   }
 
   /** The width of a text in pixels, as drawn with {@code f}. */

@@ -84,6 +84,37 @@ class DotClustersTest {
     for (int i = 1; i < dots.size(); i++) {
       assertTrue(dots.get(i).x() - dots.get(i - 1).x() >= d / 2, "dots of different clusters are at least a radius apart");
     }
+    // drawn with their counts (a pill 4 px a digit wider), the merged dots never overlap and still hold every hit
+    java.util.function.IntToDoubleFunction half = c -> c == 1 ? d / 2 : d / 2 + 4 * DotClusters.count(c).length();
+    List<DotClusters.Cluster> drawn = DotClusters.of(lane, 0, n, axis(sec[n - 1]), plotW, d, hits(sec), half);
+    int total = 0;
+    for (int i = 0; i < drawn.size(); i++) {
+      total += drawn.get(i).count();
+      if (i > 0) {
+        DotClusters.Cluster a = drawn.get(i - 1);
+        DotClusters.Cluster b = drawn.get(i);
+        assertEquals(a.to(), b.from());
+        assertTrue(b.x() - a.x() >= half.applyAsDouble(a.count()) + half.applyAsDouble(b.count()), "dots " + a + " and " + b + " overlap");
+      }
+    }
+    assertEquals(n, total);
+    assertTrue(drawn.size() < dots.size());
+  }
+
+  @Test
+  void mergedNeighboursKeepTheRiskiestShownHitAndTheWorstShownSeverity() {
+    long[] sec = {0, 14, 15};
+    int[] lane = {0, 1, 2};
+    // 1000 s over 1040 px: dots 14 px apart with a 10 px diameter stay apart until a count widens them
+    List<DotClusters.Cluster> apart = DotClusters.of(lane, 0, 3, axis(1000), 1040, 10, hits(sec), c -> 5);
+    assertEquals(2, apart.size());
+    List<DotClusters.Cluster> merged = DotClusters.of(lane, 0, 3, axis(1000), 1040, 10, hits(sec), c -> c == 1 ? 5 : 12);
+    assertEquals(1, merged.size());
+    DotClusters.Cluster m = merged.get(0);
+    assertEquals(3, m.count());
+    assertEquals(2, m.shown());
+    assertEquals(1, m.best(), "hit 1 (risk 1) beats hit 0; hit 2 is filtered out");
+    assertEquals(1, m.worstSeverity());
   }
 
   @Test
