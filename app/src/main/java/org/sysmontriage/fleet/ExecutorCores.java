@@ -20,7 +20,10 @@ final class ExecutorCores {
 
   private ExecutorCores() {}
 
-  /** Cores of this executor: {@code spark.executor.cores}, or N of {@code local[N]}; else the machine's. */
+  /**
+   * Cores of this executor: {@code spark.executor.cores}, or N of {@code local[N]}, or Spark's default
+   * where it is not set: 1 on YARN and Kubernetes, the machine's on a standalone worker.
+   */
   static int cores(SparkConf conf) {
     int machine = Runtime.getRuntime().availableProcessors();
     if (conf.contains("spark.executor.cores")) {
@@ -34,7 +37,7 @@ final class ExecutorCores {
     if (m.matches()) {
       return m.group(1).equals("*") ? machine : Math.max(1, Integer.parseInt(m.group(1)));
     }
-    return machine;
+    return master.startsWith("yarn") || master.startsWith("k8s://") ? 1 : machine;
   }
 
   private static synchronized ForkJoinPool pool() {

@@ -15,7 +15,9 @@ class ExecutorCoresTest {
     assertEquals(3, ExecutorCores.cores(conf("local[3]")));
     assertEquals(2, ExecutorCores.cores(conf("local[2,4]")), "local[N,F]: N threads, F task failures allowed");
     assertEquals(machine, ExecutorCores.cores(conf("local[*]")));
-    assertEquals(machine, ExecutorCores.cores(conf("yarn")), "a cluster without spark.executor.cores: the executor's machine");
+    assertEquals(1, ExecutorCores.cores(conf("yarn")), "YARN's default executor: one core");
+    assertEquals(1, ExecutorCores.cores(conf("k8s://https://kube:6443")), "Kubernetes' default executor: one core");
+    assertEquals(machine, ExecutorCores.cores(conf("spark://master:7077")), "a standalone worker's executor: the worker's cores");
     assertEquals(4, ExecutorCores.cores(conf("yarn").set("spark.executor.cores", "4")));
   }
 
