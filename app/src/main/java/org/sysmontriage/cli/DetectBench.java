@@ -40,6 +40,9 @@ final class DetectBench implements Callable<Integer> {
   @Option(names = "--repeat", defaultValue = "5", description = "runs (default ${DEFAULT-VALUE})")
   int repeat;
 
+  @Option(names = "--no-prefilter", description = "test every rule on every event of its EventIDs (no literal prefilter; same hits, for comparison)")
+  boolean noPrefilter;
+
   @Mixin
   PathArgs paths;
 
@@ -57,7 +60,7 @@ final class DetectBench implements Callable<Integer> {
     long l0 = System.nanoTime();
     AnalyticLibrary library = rules.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(rules);
     double loadSeconds = (System.nanoTime() - l0) / 1e9;
-    Detector detector = new Detector(library);
+    Detector detector = new Detector(library, !noPrefilter);
     long fieldValues = 0;
     for (int e = 0; e < store.size(); e++) {
       fieldValues += store.fieldCount(e);
@@ -65,8 +68,9 @@ final class DetectBench implements Callable<Integer> {
     out.printf(Locale.ROOT, "store: %,d events (%s %,d real ones), %,d field values, %,d distinct values: distinct-value ratio %.3f%n",
         store.size(), events == 0 ? "the" : "copies of", imported.store().size(), fieldValues, store.valueCount(),
         fieldValues == 0 ? 0.0 : (double) store.valueCount() / fieldValues);
-    out.printf(Locale.ROOT, "library: %,d analytics (%d rule errors), loaded and compiled in %.3f s; %d cores%n",
-        library.analytics().size(), library.errors().size(), loadSeconds, Runtime.getRuntime().availableProcessors());
+    out.printf(Locale.ROOT, "library: %,d analytics (%d rule errors), loaded and compiled in %.3f s; %d cores; literal prefilter %s%n",
+        library.analytics().size(), library.errors().size(), loadSeconds, Runtime.getRuntime().availableProcessors(),
+        noPrefilter ? "off" : "on");
     double[] seconds = new double[repeat];
     double[] cpu = new double[repeat];
     for (int run = 0; run < repeat; run++) {

@@ -121,6 +121,22 @@ public final class AnalyticLibrary {
     return errors;
   }
 
+  private volatile LiteralIndex literalIndex;
+
+  /** The rules' literal prerequisites and per-field automata, built on first use. */
+  LiteralIndex literalIndex() {
+    LiteralIndex index = literalIndex;
+    if (index == null) {
+      synchronized (this) {
+        if (literalIndex == null) {
+          literalIndex = LiteralIndex.of(rules, registry.tests(), registry.slotNames().size());
+        }
+        index = literalIndex;
+      }
+    }
+    return index;
+  }
+
   List<LoadedRule> rules() {
     return rules;
   }

@@ -22,6 +22,7 @@ final class DetectionPlan {
   DetectionPlan(AnalyticLibrary library, EventStore store) {
     List<String> slots = library.registry().slotNames();
     rules = library.rules();
+    this.library = library;
     for (int r = 0; r < rules.size(); r++) {
       for (Target t : rules.get(r).rule().targets()) {
         Binding b = new Binding(r, t, slotNames(slots, t, store));
@@ -70,15 +71,32 @@ final class DetectionPlan {
     return ids;
   }
 
-  /** The bindings for events with this EventID (rules for any EventID included). */
+  /** The bindings for events with this EventID (rules for any EventID included), always in the same order. */
   List<Binding> bindings(int eventId) {
-    List<Binding> specific = byEventId.getOrDefault(eventId, List.of());
-    if (anyEventId.isEmpty()) {
-      return specific;
-    }
-    List<Binding> all = new ArrayList<>(specific);
-    all.addAll(anyEventId);
-    return all;
+    return bindingsById.computeIfAbsent(eventId, id -> {
+      List<Binding> specific = byEventId.getOrDefault(id, List.of());
+      if (anyEventId.isEmpty()) {
+        return specific;
+      }
+      List<Binding> all = new ArrayList<>(specific);
+      all.addAll(anyEventId);
+      return List.copyOf(all);
+    });
+  }
+
+  private final Map<Integer, List<Binding>> bindingsById = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<FilterKey, CandidateFilter> filters = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record FilterKey(int eventId, String channel, String provider) {}
+  private final AnalyticLibrary library;
+
+  /**
+   * The candidate filter of this EventID's bindings that accept this channel and provider
+   * ({@code accepted}, computed by the caller for them); built once per plan.
+   */
+  CandidateFilter filter(int eventId, String channel, String provider, boolean[] accepted) {
+    return filters.computeIfAbsent(new FilterKey(eventId, channel, provider),
+        k -> new CandidateFilter(library.literalIndex(), bindings(eventId), accepted.clone()));
   }
 
   List<LoadedRule> rules() {

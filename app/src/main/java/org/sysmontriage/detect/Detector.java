@@ -20,7 +20,9 @@ import org.sysmontriage.event.ProgressListener;
 /**
  * Runs every analytic of a library over a store: events are taken per EventID bucket, in chunks,
  * in parallel; each rule's compiled condition is tested on the events of its EventIDs only, and
- * value tests are cached per distinct value, so a million events take well under a second.
+ * there only when the literals its condition needs occur in the event's fields (one Aho-Corasick
+ * pass per field finds them for all rules at once: {@link CandidateFilter}); value tests are cached
+ * per distinct value.
  */
 public final class Detector {
   private static final int CHUNK = 16_384;
@@ -29,9 +31,19 @@ public final class Detector {
   private static final long CACHE_BUDGET = 256L << 20;
 
   private final AnalyticLibrary library;
+  private final boolean prefilter;
 
   public Detector(AnalyticLibrary library) {
+    this(library, true);
+  }
+
+  /**
+   * @param prefilter find each event's candidate rules with the literal index first ({@link CandidateFilter});
+   *     false tests every rule on every event of its EventIDs (same hits, slower: for comparisons)
+   */
+  public Detector(AnalyticLibrary library, boolean prefilter) {
     this.library = library;
+    this.prefilter = prefilter;
   }
 
   public AnalyticLibrary library() {
@@ -51,7 +63,7 @@ public final class Detector {
     progress.progress(0, total, message);
     List<long[]> found = chunks.parallelStream().map(c -> {
       StoreMatchContext ctx = new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit());
-      long[] m = match(store, plan, c, ctx, cancel);
+      long[] m = match(store, plan, c, ctx, cancel, prefilter);
       progress.progress(done.addAndGet(c.to - c.from), total, message);
       return m;
     }).toList();
@@ -102,9 +114,12 @@ public final class Detector {
   }
 
   /** Matches of one chunk, each packed as {@code event << 32 | binding index}. */
-  private static long[] match(EventStore store, DetectionPlan plan, Chunk c, StoreMatchContext ctx, CancellationToken cancel) {
+  private static long[] match(EventStore store, DetectionPlan plan, Chunk c, StoreMatchContext ctx, CancellationToken cancel,
+      boolean prefilter) {
     cancel.check();
     List<DetectionPlan.Binding> bindings = plan.bindings(c.eventId);
+    CandidateFilter.Scan scan = null;
+    Map<CandidateFilter, CandidateFilter.Scan> scans = new java.util.IdentityHashMap<>();
     List<LoadedRule> rules = plan.rules();
     boolean[] accepted = new boolean[bindings.size()];
     String lastChannel = null;
@@ -125,9 +140,12 @@ public final class Detector {
         }
         lastChannel = channel;
         lastProvider = provider;
+        scan = prefilter ? scans.computeIfAbsent(plan.filter(c.eventId, channel, provider, accepted), CandidateFilter::scan) : null;
       }
       ctx.event(e);
-      for (int b = 0; b < accepted.length; b++) {
+      int n = scan == null ? accepted.length : scan.run(ctx, e);
+      for (int k = 0; k < n; k++) {
+        int b = scan == null ? k : scan.candidate(k);
         if (!accepted[b]) {
           continue;
         }

@@ -46,7 +46,11 @@ final class StoreMatchContext implements MatchContext {
 
   @Override
   public int valueIdOfSlot(int slot) {
-    int nameId = slot < slotNames.length ? slotNames[slot] : -1;
+    return valueIdOfName(slot < slotNames.length ? slotNames[slot] : -1);
+  }
+
+  /** Value id of the event's field with store name id {@code nameId}, or -1 (memoised per event). */
+  int valueIdOfName(int nameId) {
     if (nameId < 0) {
       return -1;
     }
@@ -109,6 +113,11 @@ final class StoreMatchContext implements MatchContext {
       subjects[slot] = new ValueTest.Subject(store.value(valueId));
     }
     return subjects[slot];
+  }
+
+  /** The value's lower-case comparable form ({@link org.sysmontriage.detect.sigma.Values#normalize}), shared with the tests. */
+  String lowerForm(int valueId) {
+    return subject(valueId).normalized(false);
   }
 
   @Override

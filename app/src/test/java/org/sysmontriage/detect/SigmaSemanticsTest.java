@@ -19,11 +19,18 @@ class SigmaSemanticsTest {
       detection:
       """;
 
-  /** How many of {@code events} the detection (indented YAML under detection:) matches. */
+  /**
+   * How many of {@code events} the detection (indented YAML under detection:) matches; the same with and
+   * without the literal prefilter (checked).
+   */
   static int matches(String detection, EventDraft... events) {
     AnalyticLibrary lib = AnalyticLibrary.fromText("test.yml", HEAD + detection.indent(2));
     assertEquals(List.of(), lib.errors());
-    return new Detector(lib).run(TestEvents.store(events), ProgressListener.NONE, new CancellationToken()).hits().size();
+    org.sysmontriage.event.EventStore store = TestEvents.store(events);
+    int hits = new Detector(lib).run(store, ProgressListener.NONE, new CancellationToken()).hits().size();
+    int exhaustive = new Detector(lib, false).run(store, ProgressListener.NONE, new CancellationToken()).hits().size();
+    assertEquals(exhaustive, hits, "the literal prefilter must not change what matches");
+    return hits;
   }
 
   static EventDraft proc(String image, String commandLine) {

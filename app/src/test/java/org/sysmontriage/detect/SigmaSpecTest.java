@@ -24,7 +24,11 @@ class SigmaSpecTest {
   private static int run(String rule, EventDraft... events) {
     AnalyticLibrary lib = AnalyticLibrary.fromText("test.yml", rule);
     assertEquals(List.of(), lib.errors());
-    return new Detector(lib).run(TestEvents.store(events), ProgressListener.NONE, new CancellationToken()).hits().size();
+    org.sysmontriage.event.EventStore store = TestEvents.store(events);
+    int hits = new Detector(lib).run(store, ProgressListener.NONE, new CancellationToken()).hits().size();
+    assertEquals(new Detector(lib, false).run(store, ProgressListener.NONE, new CancellationToken()).hits().size(), hits,
+        "the literal prefilter must not change what matches");
+    return hits;
   }
 
   private static String rule(String logsource, String detection) {

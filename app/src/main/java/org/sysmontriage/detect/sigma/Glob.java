@@ -98,6 +98,26 @@ public final class Glob {
     return segs;
   }
 
+  /**
+   * The longest run of plain characters (no {@code *}, no {@code ?}) that every text this pattern
+   * matches contains, exactly as {@link #matches} compares it; empty when the pattern has none.
+   */
+  public String requiredLiteral() {
+    String best = "";
+    for (String seg : segments) {
+      int start = 0;
+      for (int i = 0; i <= seg.length(); i++) {
+        if (i == seg.length() || seg.charAt(i) == ANY_ONE) {
+          if (i - start > best.length()) {
+            best = seg.substring(start, i);
+          }
+          start = i + 1;
+        }
+      }
+    }
+    return best;
+  }
+
   public boolean matches(String s) {
     if (segments.length == 0) {
       return true; // "*"

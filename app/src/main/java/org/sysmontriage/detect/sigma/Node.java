@@ -133,7 +133,7 @@ public sealed interface Node {
     }
 
     /** Data, or Data followed by digits: how readers name unnamed Data elements. */
-    static boolean isUnnamedData(String name) {
+    public static boolean isUnnamedData(String name) {
       if (!name.startsWith("Data")) {
         return false;
       }

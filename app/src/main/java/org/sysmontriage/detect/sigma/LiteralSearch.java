@@ -1,0 +1,272 @@
+package org.sysmontriage.detect.sigma;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Aho-Corasick search for many literals at once: one pass over a text reports every literal that
+ * occurs in it, each once. The shallowest states (up to a memory budget) have full transition rows
+ * over the literals' ASCII characters (a character no literal has leads back to the start); other
+ * states and other characters use the trie edges and failure links. Each text character moves one level deeper at most and each failure
+ * step one level up, and reporting is bounded by the number of distinct literals found: time is
+ * linear in the text whatever the literals are, with no backtracking.
+ */
+public final class LiteralSearch {
+  /** Receives the index of each literal found (the literal's position in the list given to {@link #of}). */
+  public interface Hits {
+    void hit(int literal);
+  }
+
+  private final char[] asciiClass = new char[128];
+  private final char[] otherChars;
+  private final char[] otherClass;
+  private final int width;
+  /** Classes below this are ASCII characters (and class 0): the columns of the dense rows. */
+  private final int denseWidth;
+  /** Cells of dense rows one automaton may hold (4 MB): rows go to the shallowest states first. */
+  private static final int DENSE_BUDGET = 1 << 20;
+  /** Full transition rows of the start state and its children (the states most texts stay in). */
+  private final int[] dense;
+  private final int[] denseRow;
+  /** Other states: their trie children sorted by character class, and failure links. */
+  private final int[] firstChild;
+  private final int[] childClass;
+  private final int[] childState;
+  private final int[] fail;
+  private final int[] out;
+  private final int[] dict;
+  private final int literalCount;
+
+  private LiteralSearch(List<String> literals) {
+    literalCount = literals.size();
+    TreeSet<Character> alphabet = new TreeSet<>();
+    for (String l : literals) {
+      if (l.isEmpty()) {
+        throw new IllegalArgumentException("an empty literal matches everywhere");
+      }
+      for (int i = 0; i < l.length(); i++) {
+        alphabet.add(l.charAt(i));
+      }
+    }
+    List<Character> others = new ArrayList<>();
+    char next = 1; // class 0: a character no literal has
+    char[] otherCls = new char[alphabet.size()];
+    for (char c : alphabet) {
+      if (c < 128) {
+        asciiClass[c] = next++;
+      } else {
+        otherCls[others.size()] = next++;
+        others.add(c);
+      }
+    }
+    otherChars = new char[others.size()];
+    for (int i = 0; i < otherChars.length; i++) {
+      otherChars[i] = others.get(i);
+    }
+    otherClass = Arrays.copyOf(otherCls, others.size());
+    width = next;
+    denseWidth = next - others.size();
+    // the trie: (state, class) -> child
+    Map<Long, Integer> edges = new java.util.HashMap<>();
+    List<Integer> outs = new ArrayList<>();
+    List<Integer> depth = new ArrayList<>();
+    outs.add(-1);
+    depth.add(0);
+    for (int p = 0; p < literals.size(); p++) {
+      String l = literals.get(p);
+      int st = 0;
+      for (int i = 0; i < l.length(); i++) {
+        long key = ((long) st << 16) | classOf(l.charAt(i));
+        Integer t = edges.get(key);
+        if (t == null) {
+          t = outs.size();
+          edges.put(key, t);
+          outs.add(-1);
+          depth.add(i + 1);
+        }
+        st = t;
+      }
+      if (outs.get(st) < 0) {
+        outs.set(st, p);
+      }
+    }
+    int states = outs.size();
+    out = outs.stream().mapToInt(Integer::intValue).toArray();
+    long[] sorted = edges.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    firstChild = new int[states + 1];
+    childClass = new int[sorted.length];
+    childState = new int[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      int from = (int) (sorted[i] >>> 16);
+      childClass[i] = (int) (sorted[i] & 0xFFFF);
+      childState[i] = edges.get(sorted[i]);
+      firstChild[from + 1]++;
+    }
+    for (int st = 0; st < states; st++) {
+      firstChild[st + 1] += firstChild[st];
+    }
+    int[] perDepth = new int[depth.stream().mapToInt(Integer::intValue).max().orElse(0) + 2];
+    depth.forEach(d -> perDepth[d]++);
+    int maxDepth = 0;
+    for (int d = 0, cells = 0; d < perDepth.length; d++) {
+      cells += perDepth[d] * denseWidth;
+      if (d > 0 && cells > DENSE_BUDGET) {
+        break;
+      }
+      maxDepth = d;
+    }
+    denseRow = new int[states];
+    Arrays.fill(denseRow, -1);
+    int rows = 0;
+    for (int st = 0; st < states; st++) {
+      if (depth.get(st) <= maxDepth) {
+        denseRow[st] = rows++;
+      }
+    }
+    dense = new int[rows * denseWidth];
+    fail = new int[states];
+    dict = new int[states];
+    link(states);
+  }
+
+  /** The trie child of {@code s} on class {@code c}, or -1. */
+  private int child(int s, int c) {
+    int start = firstChild[s];
+    int end = firstChild[s + 1];
+    if (end - start > 8) {
+      int i = Arrays.binarySearch(childClass, start, end, c);
+      return i < 0 ? -1 : childState[i];
+    }
+    for (int i = start; i < end; i++) {
+      if (childClass[i] == c) {
+        return childState[i];
+      }
+      if (childClass[i] > c) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The next state from {@code s} on class {@code c}: the trie edge, else along the failure links. */
+  private int step(int s, int c) {
+    while (true) {
+      if (c < denseWidth) {
+        int row = denseRow[s];
+        if (row >= 0) {
+          return dense[row * denseWidth + c];
+        }
+      }
+      int t = child(s, c);
+      if (t >= 0) {
+        return t;
+      }
+      if (s == 0) {
+        return 0;
+      }
+      s = fail[s];
+    }
+  }
+
+  /** Breadth-first: failure links, the dense rows, and each state's nearest output on its suffix chain. */
+  private void link(int states) {
+    int[] queue = new int[states];
+    int head = 0;
+    int tail = 0;
+    dict[0] = -1;
+    queue[tail++] = 0;
+    while (head < tail) {
+      int s = queue[head++];
+      for (int i = firstChild[s]; i < firstChild[s + 1]; i++) {
+        int t = childState[i];
+        int viaFail = s == 0 ? 0 : step(fail[s], childClass[i]);
+        fail[t] = viaFail;
+        dict[t] = out[viaFail] >= 0 ? viaFail : dict[viaFail];
+        queue[tail++] = t;
+      }
+      int row = denseRow[s];
+      if (row >= 0) { // rows are filled in breadth-first order: a failure state's row is ready
+        for (int c = 0; c < denseWidth; c++) {
+          int t = child(s, c);
+          dense[row * denseWidth + c] = t >= 0 ? t : s == 0 ? 0 : step(fail[s], c);
+        }
+      }
+    }
+  }
+
+  /** The automaton for these literals (none empty); duplicates report the first one's index. */
+  public static LiteralSearch of(List<String> literals) {
+    return new LiteralSearch(literals);
+  }
+
+  public int literalCount() {
+    return literalCount;
+  }
+
+  /** Distinct characters of the literals plus one. */
+  public int width() {
+    return width;
+  }
+
+  /** Number of automaton states. */
+  public int stateCount() {
+    return out.length;
+  }
+
+  private int classOf(char c) {
+    if (c < 128) {
+      return asciiClass[c];
+    }
+    int i = Arrays.binarySearch(otherChars, c);
+    return i < 0 ? 0 : otherClass[i];
+  }
+
+  /** Per-thread scratch space that makes each literal reported once per text. */
+  public final class Scanner {
+    private final int[] seen = new int[out.length];
+    private int stamp;
+
+    /** Reports every literal occurring in {@code text} once (in the order their ends are met). */
+    public void scan(String text, Hits hits) {
+      if (++stamp == Integer.MAX_VALUE) {
+        Arrays.fill(seen, 0);
+        stamp = 1;
+      }
+      int s = 0;
+      for (int i = 0, n = text.length(); i < n; i++) {
+        s = step(s, classOf(text.charAt(i)));
+        int o = out[s] >= 0 ? s : dict[s];
+        while (o > 0 && seen[o] != stamp) { // a state already seen: its whole chain was reported
+          seen[o] = stamp;
+          hits.hit(out[o]);
+          o = dict[o];
+        }
+      }
+    }
+  }
+
+  public Scanner scanner() {
+    return new Scanner();
+  }
+
+  /** Distinct literals in first-seen order, with each one's index (for building from many rules). */
+  public static final class Builder {
+    private final Map<String, Integer> ids = new LinkedHashMap<>();
+
+    public int add(String literal) {
+      return ids.computeIfAbsent(literal, k -> ids.size());
+    }
+
+    public int size() {
+      return ids.size();
+    }
+
+    public LiteralSearch build() {
+      return of(new ArrayList<>(ids.keySet()));
+    }
+  }
+}

@@ -1,0 +1,88 @@
+package org.sysmontriage.detect.sigma;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The Aho-Corasick search reports exactly the literals that occur, each once, like String.contains. */
+class LiteralSearchTest {
+  private static TreeSet<Integer> found(LiteralSearch search, String text) {
+    TreeSet<Integer> out = new TreeSet<>();
+    List<Integer> all = new ArrayList<>();
+    search.scanner().scan(text, all::add);
+    out.addAll(all);
+    assertEquals(out.size(), all.size(), "each literal is reported once: " + all);
+    return out;
+  }
+
+  private static TreeSet<Integer> naive(List<String> literals, String text) {
+    TreeSet<Integer> out = new TreeSet<>();
+    for (int i = 0; i < literals.size(); i++) {
+      if (text.contains(literals.get(i)) && literals.indexOf(literals.get(i)) == i) {
+        out.add(i);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void findsOverlappingNestedAndSuffixLiterals() {
+    List<String> lits = List.of("he", "she", "his", "hers", "\\procdump", "procdump.exe", "e", "-ma", "–ma", "é");
+    LiteralSearch s = LiteralSearch.of(lits);
+    assertEquals(naive(lits, "ushers"), found(s, "ushers"));
+    assertEquals(new TreeSet<>(List.of(2, 4, 5, 6)), found(s, "c:\\t\\procdump.exe his"));
+    assertEquals(naive(lits, "x –ma é -ma"), found(s, "x –ma é -ma"));
+    assertEquals(new TreeSet<Integer>(), found(s, "xyz\u4e2d"));
+  }
+
+  @Test
+  void agreesWithContainsOnRandomTexts() {
+    Random random = new Random(12);
+    String alphabet = "ab\\c.-é";
+    for (int round = 0; round < 300; round++) {
+      List<String> lits = new ArrayList<>();
+      for (int i = 0, n = 1 + random.nextInt(12); i < n; i++) {
+        lits.add(randomText(random, alphabet, 1 + random.nextInt(5)));
+      }
+      LiteralSearch s = LiteralSearch.of(lits);
+      LiteralSearch.Scanner scanner = s.scanner();
+      for (int t = 0; t < 20; t++) {
+        String text = randomText(random, alphabet + "xyz", random.nextInt(40));
+        TreeSet<Integer> got = new TreeSet<>();
+        scanner.scan(text, got::add); // one scanner reused: each text is reported afresh
+        assertEquals(naive(lits, text), got, lits + " in '" + text + "'");
+      }
+    }
+  }
+
+  @Test
+  void aLongRunOfOneCharacterReportsEachNestedLiteralOnce() {
+    List<String> lits = new ArrayList<>();
+    for (int n = 1; n <= 64; n++) {
+      lits.add("a".repeat(n));
+    }
+    TreeSet<Integer> all = new TreeSet<>();
+    for (int i = 0; i < 64; i++) {
+      all.add(i);
+    }
+    assertEquals(all, found(LiteralSearch.of(lits), "a".repeat(2_000_000)));
+  }
+
+  @Test
+  void anEmptyLiteralIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> LiteralSearch.of(List.of("a", "")));
+  }
+
+  private static String randomText(Random random, String alphabet, int length) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < length; i++) {
+      b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return b.toString();
+  }
+}
