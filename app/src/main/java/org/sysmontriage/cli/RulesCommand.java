@@ -58,16 +58,29 @@ public final class RulesCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rule files or folders.")
     List<Path> paths;
 
+    @Option(names = "--no-cache", description = "Parse every rule file (do not use or write the parsed-YAML cache of rule folders).")
+    boolean noCache;
+
+    @Option(names = "--timing", description = "Also print how long loading and compiling took (wall and CPU) and how many files came from the cache.")
+    boolean timing;
+
     @Spec CommandSpec spec;
 
     @Override
     public Integer call() {
-      AnalyticLibrary lib = AnalyticLibrary.loadOnly(paths);
+      long c0 = DetectBench.processCpuNanos();
+      long t0 = System.nanoTime();
+      AnalyticLibrary lib = AnalyticLibrary.load(paths, false, noCache ? null : AnalyticLibrary.defaultCacheDir());
+      double wall = (System.nanoTime() - t0) / 1e9;
+      double cpu = (DetectBench.processCpuNanos() - c0) / 1e9;
       PrintWriter out = spec.commandLine().getOut();
       for (RuleError e : lib.errors()) {
         out.println(TerminalText.safe(e.toString()));
       }
       out.printf(Locale.ROOT, "%d rule(s) loaded, %d error(s)%n", lib.analytics().size(), lib.errors().size());
+      if (timing) {
+        out.printf(Locale.ROOT, "loaded and compiled in %.3f s wall, %.3f s CPU; %d file(s) from the cache%n", wall, cpu, lib.cachedFiles());
+      }
       out.flush();
       return lib.errors().isEmpty() ? TriageCommand.OK : TriageCommand.PARTIAL;
     }

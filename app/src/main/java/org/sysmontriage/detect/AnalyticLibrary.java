@@ -22,11 +22,13 @@ public final class AnalyticLibrary {
   private final Registry registry;
   private final List<CorrelationRule> correlations;
   private final Map<String, String> idByName;
+  private final int cachedFiles;
 
   private AnalyticLibrary(RuleFileLoader loader, Registry registry) {
     this.rules = List.copyOf(loader.rules);
     this.registry = registry;
     this.idByName = Map.copyOf(loader.idByName);
+    this.cachedFiles = loader.cachedFiles;
     rules.forEach(r -> byId.put(r.analytic().id(), r));
     List<RuleError> errs = new ArrayList<>(loader.errors);
     List<CorrelationRule> ok = new ArrayList<>();
@@ -70,21 +72,40 @@ public final class AnalyticLibrary {
     return lib;
   }
 
-  /** Built-in analytics plus the rules in these files or folders (.yml, .yaml, searched recursively). */
+  /**
+   * Built-in analytics plus the rules in these files or folders (.yml, .yaml, searched recursively);
+   * a folder's parsed YAML is cached in the application's home ({@link RuleTreeCache}).
+   */
   public static AnalyticLibrary load(List<Path> userRules) {
-    Registry registry = new Registry();
-    RuleFileLoader loader = new RuleFileLoader(registry);
-    loader.loadBuiltIn();
-    userRules.forEach(loader::loadPath);
-    return new AnalyticLibrary(loader, registry);
+    return load(userRules, true, defaultCacheDir());
   }
 
   /** Only the rules in these files or folders, without the built-in ones ({@code rules check}). */
   public static AnalyticLibrary loadOnly(List<Path> rules) {
+    return load(rules, false, defaultCacheDir());
+  }
+
+  /** Where rule folders' parsed YAML is cached: {@code HOME/cache} (see {@link RuleTreeCache}). */
+  public static Path defaultCacheDir() {
+    return RuleTreeCache.home().resolve("cache");
+  }
+
+  /**
+   * @param cacheDir where rule folders' parsed YAML is cached, or null to parse every file
+   */
+  public static AnalyticLibrary load(List<Path> rules, boolean withBuiltIn, Path cacheDir) {
     Registry registry = new Registry();
-    RuleFileLoader loader = new RuleFileLoader(registry);
+    RuleFileLoader loader = new RuleFileLoader(registry, cacheDir);
+    if (withBuiltIn) {
+      loader.loadBuiltIn();
+    }
     rules.forEach(loader::loadPath);
     return new AnalyticLibrary(loader, registry);
+  }
+
+  /** How many rule files this load took from the parsed-YAML cache instead of parsing them. */
+  public int cachedFiles() {
+    return cachedFiles;
   }
 
   /** Rules from YAML text only (tests, previews); errors name {@code source}. */

@@ -33,9 +33,20 @@ final class RuleFileLoader {
   /** A base rule's Sigma {@code name} -> its id (correlations may refer to either). */
   final Map<String, String> idByName = new HashMap<>();
 
+  /** Folder for the parsed-YAML caches of rule folders ({@link RuleTreeCache}), or null: no cache. */
+  private final Path cacheDir;
+
   RuleFileLoader(Registry registry) {
-    this.compiler = new SigmaCompiler(registry);
+    this(registry, null);
   }
+
+  RuleFileLoader(Registry registry, Path cacheDir) {
+    this.compiler = new SigmaCompiler(registry);
+    this.cacheDir = cacheDir;
+  }
+
+  /** Rule files taken from the cache instead of being parsed (for the bench and tests). */
+  int cachedFiles;
 
   /** The built-in rules listed in the resource folder's index.txt. */
   void loadBuiltIn() {
@@ -54,12 +65,22 @@ final class RuleFileLoader {
     }
   }
 
-  /** A rule file, or every .yml / .yaml file under a folder. */
+  /**
+   * A rule file, or every .yml / .yaml file under a folder. A folder's files are read, parsed and
+   * compiled in parallel, then taken in path order, so rules, errors and duplicate-id checks come out
+   * exactly as one file after the other.
+   */
   void loadPath(Path p) {
     if (Files.isDirectory(p)) {
       try (Stream<Path> walk = Files.walk(p)) {
-        walk.filter(Files::isRegularFile).filter(RuleFileLoader::isYaml).sorted().forEach(this::loadFile);
-      } catch (IOException e) {
+        List<Path> files = walk.filter(Files::isRegularFile).filter(RuleFileLoader::isYaml).sorted().toList();
+        RuleTreeCache cache = cacheDir == null ? null : RuleTreeCache.forFolder(p, cacheDir);
+        files.parallelStream().map(f -> compileFile(f, cache)).toList().forEach(this::take);
+        if (cache != null) {
+          cachedFiles += cache.hits();
+          cache.save();
+        }
+      } catch (IOException | java.io.UncheckedIOException e) {
         errors.add(new RuleError(p.toString(), 0, "cannot list the rule folder: " + e.getMessage()));
       }
     } else if (Files.isRegularFile(p)) {
@@ -75,21 +96,26 @@ final class RuleFileLoader {
   }
 
   private void loadFile(Path p) {
+    take(compileFile(p, null));
+  }
+
+  /** What one file gives, in document order: compiled rules, correlation rules and errors. */
+  private List<Object> compileFile(Path p, RuleTreeCache cache) {
     try {
       if (Files.size(p) > MAX_RULE_FILE) {
-        errors.add(new RuleError(p.toString(), 0, "rule file larger than 4 MiB; not read"));
-        return;
+        return List.of(new RuleError(p.toString(), 0, "rule file larger than 4 MiB; not read"));
       }
       byte[] bytes = Files.readAllBytes(p);
       ByteBuffer in = ByteBuffer.wrap(bytes);
       try {
-        loadText(p.toString(), StandardCharsets.UTF_8.newDecoder().decode(in).toString(), false);
+        String text = StandardCharsets.UTF_8.newDecoder().decode(in).toString();
+        return compileText(p.toString(), text, false, cache, cache == null ? null : RuleTreeCache.key(bytes));
       } catch (CharacterCodingException e) {
-        errors.add(new RuleError(p.toString(), lineAt(bytes, in.position()),
+        return List.of(new RuleError(p.toString(), lineAt(bytes, in.position()),
             "not UTF-8 text at byte offset " + in.position() + " (a Sigma rule in YAML was expected)"));
       }
     } catch (IOException e) {
-      errors.add(new RuleError(p.toString(), 0, "cannot read the rule file: " + e.getMessage()));
+      return List.of(new RuleError(p.toString(), 0, "cannot read the rule file: " + e.getMessage()));
     }
   }
 
@@ -103,35 +129,81 @@ final class RuleFileLoader {
   }
 
   void loadText(String source, String text, boolean builtIn) {
-    List<YamlNode> docs;
-    try {
-      docs = YamlTreeReader.readAll(text);
-    } catch (YamlTreeReader.SyntaxError e) {
-      errors.add(new RuleError(source, e.line(), e.getMessage()));
-      return;
+    take(compileText(source, text, builtIn, null, null));
+  }
+
+  /**
+   * Parses (or takes from the cache, by the file's SHA-256 {@code key}) and compiles every document of
+   * a rule text without touching this loader's lists (safe to run on several files at once: the
+   * registry is shared and synchronized).
+   */
+  private List<Object> compileText(String source, String text, boolean builtIn, RuleTreeCache cache, String key) {
+    List<YamlNode> docs = cache == null ? null : cache.get(key);
+    if (docs == null) {
+      try {
+        docs = YamlTreeReader.readAll(text);
+      } catch (YamlTreeReader.SyntaxError e) {
+        return List.of(new RuleError(source, e.line(), e.getMessage()));
+      }
+      if (cache != null) {
+        cache.put(key, docs);
+      }
     }
+    List<Object> out = new ArrayList<>();
     for (YamlNode doc : docs) {
       if (doc.value() == null) {
         continue; // an empty document (a trailing ---)
       }
       try {
         if (CorrelationRule.isCorrelation(doc)) {
-          correlations.add(CorrelationRule.parse(doc, source));
+          out.add(CorrelationRule.parse(doc, source));
           continue;
         }
         SigmaRule rule = compiler.compile(doc);
-        String name = doc.text("name", "").trim();
-        if (!name.isEmpty()) {
-          idByName.put(name, rule.id());
+        try {
+          out.add(RuleMetadata.read(rule, source, text, builtIn));
+        } catch (RuleException e) {
+          out.add(new BadMetadata(rule, new RuleError(source, e.line(), e.getMessage())));
         }
-        if (!ids.add(rule.id())) {
-          throw new RuleException("another rule already has the id '" + rule.id() + "'", doc.get("id"));
-        }
-        rules.add(RuleMetadata.read(rule, source, text, builtIn));
       } catch (RuleException e) {
-        errors.add(new RuleError(source, e.line(), e.getMessage()));
+        out.add(new RuleError(source, e.line(), e.getMessage()));
       }
     }
+    return out;
+  }
+
+  /** A rule that compiled but whose metadata is wrong: its id and name still count as taken. */
+  private record BadMetadata(SigmaRule rule, RuleError error) {}
+
+  /** Adds one file's results in order; a rule whose id is taken already becomes an error. */
+  private void take(List<Object> results) {
+    for (Object r : results) {
+      if (r instanceof RuleError e) {
+        errors.add(e);
+      } else if (r instanceof CorrelationRule c) {
+        correlations.add(c);
+      } else if (r instanceof LoadedRule loaded) {
+        if (register(loaded.rule(), loaded.info().ruleSource())) {
+          rules.add(loaded);
+        }
+      } else if (r instanceof BadMetadata bad && register(bad.rule(), bad.error().file())) {
+        errors.add(bad.error());
+      }
+    }
+  }
+
+  /** Records a compiled rule's name and id; false (and an error) when another rule has the id. */
+  private boolean register(SigmaRule rule, String source) {
+    String name = rule.doc().text("name", "").trim();
+    if (!name.isEmpty()) {
+      idByName.put(name, rule.id());
+    }
+    if (ids.add(rule.id())) {
+      return true;
+    }
+    YamlNode at = rule.doc().get("id");
+    errors.add(new RuleError(source, at == null ? 0 : at.line(), "another rule already has the id '" + rule.id() + "'"));
+    return false;
   }
 
   private static String resource(String name) {

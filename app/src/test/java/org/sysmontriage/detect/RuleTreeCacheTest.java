@@ -1,0 +1,143 @@
+package org.sysmontriage.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sysmontriage.detect.TestEvents.sysmon;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmontriage.event.CancellationToken;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.ProgressListener;
+
+/**
+ * The parsed-YAML cache of a rule folder: a second load takes unchanged files from it and gives the
+ * same library; a changed file is parsed again; a corrupt, truncated or foreign cache is never trusted.
+ */
+class RuleTreeCacheTest {
+  @TempDir Path tmp;
+
+  private static String rule(String id, String image) {
+    return """
+        title: Rule %s
+        id: %s
+        author: Someone
+        tags: [attack.t1003.001]
+        logsource: {product: windows, category: process_creation}
+        detection:
+          sel:
+            Image|endswith: '\\\\%s'
+            CommandLine|contains|all: ['-ma', 'lsass']
+          filter:
+            User|contains: 'AUTHORI'
+          condition: sel and not filter
+        level: high
+        """.formatted(id, id, image);
+  }
+
+  private Path rules() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("rules"));
+    Files.writeString(dir.resolve("a.yml"), rule("a", "procdump.exe"));
+    Files.writeString(dir.resolve("b.yml"), rule("b", "rundll32.exe") + "---\n" + rule("b2", "dump64.exe"));
+    Files.writeString(dir.resolve("c.yml"), "title: broken\n  id: [\n");
+    return dir;
+  }
+
+  private static final EventStore STORE = TestEvents.store(
+      sysmon(1, "Image", "C:\\t\\procdump.exe", "CommandLine", "procdump -ma lsass.exe x.dmp", "User", "CORP\\bob"),
+      sysmon(1, "Image", "C:\\t\\rundll32.exe", "CommandLine", "rundll32 comsvcs -ma lsass", "User", "NT AUTHORITY\\SYSTEM"),
+      sysmon(1, "Image", "C:\\t\\dump64.exe", "CommandLine", "dump64 -ma lsass", "User", "CORP\\eve"),
+      sysmon(1, "Image", "C:\\t\\mimikatz.exe", "CommandLine", "mimikatz -ma lsass", "User", "CORP\\eve"));
+
+  /** Everything a load gives that a user sees: rules with their metadata and text, errors, hits. */
+  private static String summary(AnalyticLibrary lib) {
+    StringBuilder b = new StringBuilder();
+    for (Analytic a : lib.analytics()) {
+      AnalyticInfo i = lib.info(a.id());
+      b.append(a).append(' ').append(i.author()).append(' ').append(i.ruleSource()).append(' ').append(i.ruleText().hashCode()).append('\n');
+    }
+    lib.errors().forEach(e -> b.append(e).append('\n'));
+    new Detector(lib).run(STORE, ProgressListener.NONE, new CancellationToken()).hits()
+        .forEach(h -> b.append(h.analytic().id()).append('@').append(h.event()).append(' ').append(h.matches()).append('\n'));
+    return b.toString();
+  }
+
+  private Path cacheDir() {
+    return tmp.resolve("home/cache");
+  }
+
+  private AnalyticLibrary load(Path dir) {
+    return AnalyticLibrary.load(List.of(dir), false, cacheDir());
+  }
+
+  private Path cacheFile() throws IOException {
+    try (Stream<Path> files = Files.list(cacheDir())) {
+      List<Path> bins = files.filter(p -> p.toString().endsWith(".bin")).toList();
+      assertEquals(1, bins.size(), "one cache file per rule folder: " + bins);
+      return bins.get(0);
+    }
+  }
+
+  @Test
+  void aSecondLoadTakesUnchangedFilesFromTheCacheAndGivesTheSameLibrary() throws IOException {
+    Path dir = rules();
+    AnalyticLibrary parsed = AnalyticLibrary.load(List.of(dir), false, null);
+    AnalyticLibrary first = load(dir);
+    assertEquals(0, first.cachedFiles());
+    AnalyticLibrary second = load(dir);
+    assertEquals(2, second.cachedFiles(), "a.yml and b.yml; c.yml has a syntax error and is parsed every time");
+    String expected = summary(parsed);
+    assertTrue(expected.contains("a@0") && expected.contains("b2@2") && !expected.contains("b@1") && expected.contains("c.yml:"), expected);
+    assertEquals(expected, summary(first));
+    assertEquals(expected, summary(second));
+  }
+
+  @Test
+  void aChangedFileIsParsedAgain() throws IOException {
+    Path dir = rules();
+    load(dir);
+    Files.writeString(dir.resolve("a.yml"), rule("a", "mimikatz.exe"));
+    AnalyticLibrary changed = load(dir);
+    assertEquals(1, changed.cachedFiles(), "only b.yml is unchanged");
+    String s = summary(changed);
+    assertTrue(s.contains("a@3") && !s.contains("a@0"), s);
+    assertEquals(summary(AnalyticLibrary.load(List.of(dir), false, null)), s);
+    assertEquals(2, load(dir).cachedFiles(), "the cache was rewritten with the new a.yml");
+  }
+
+  @Test
+  void aCorruptTruncatedOrForeignCacheIsNeverTrusted() throws IOException {
+    Path dir = rules();
+    String expected = summary(AnalyticLibrary.load(List.of(dir), false, null));
+    load(dir);
+    Path cache = cacheFile();
+    byte[] good = Files.readAllBytes(cache);
+    byte[] flipped = good.clone();
+    flipped[flipped.length / 2] ^= 0x20; // e.g. one letter of a rule value changes case
+    List<byte[]> bad = List.of(flipped, java.util.Arrays.copyOf(good, good.length / 2), new byte[0],
+        "not a cache".getBytes(StandardCharsets.UTF_8));
+    for (byte[] b : bad) {
+      Files.write(cache, b);
+      AnalyticLibrary lib = load(dir);
+      assertEquals(0, lib.cachedFiles(), "a damaged cache is ignored");
+      assertEquals(expected, summary(lib));
+      assertEquals(2, load(dir).cachedFiles(), "and written anew");
+    }
+  }
+
+  @Test
+  void theCacheLivesInTheApplicationsHome() {
+    String home = System.getProperty("sysmontriage.home");
+    if (home != null && !home.isBlank()) {
+      assertEquals(Path.of(home).resolve("cache"), AnalyticLibrary.defaultCacheDir());
+    } else {
+      assertEquals(Path.of(System.getProperty("user.home"), ".sysmon-triage", "cache"), AnalyticLibrary.defaultCacheDir());
+    }
+  }
+}
