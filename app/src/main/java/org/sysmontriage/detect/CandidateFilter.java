@@ -120,6 +120,12 @@ final class CandidateFilter {
     private int count;
     private int stamp;
     private int[][] current;
+    /** Per key, a direct-mapped memo of the literals found in recent values (value id -> literals). */
+    private final int[][] memoIds = new int[keySearches.length][];
+    private final int[][][] memoHits = new int[keySearches.length][][];
+    private boolean recording;
+    private int[] recorded = new int[16];
+    private int recordedCount;
 
     private Scan() {
       for (int k = 0; k < scanners.length; k++) {
@@ -143,12 +149,12 @@ final class CandidateFilter {
         if (slot >= 0) {
           int v = ctx.valueIdOfName(keyNameIds[k]);
           if (v >= 0) {
-            scanner.scan(ctx.lowerForm(v), this);
+            scanValue(k, v, ctx);
           }
         } else if (slot == Prerequisites.ANY_FIELD || slot == Prerequisites.DATA_FIELDS) {
           for (int f = 0, n = ctx.fieldCount(); f < n; f++) {
             if (slot == Prerequisites.ANY_FIELD || Node.DataLeaf.isUnnamedData(ctx.fieldNameAt(f))) {
-              scanner.scan(ctx.lowerForm(ctx.valueIdAt(f)), this);
+              scanValue(k, ctx.valueIdAt(f), ctx);
             }
           }
           if (slot == Prerequisites.ANY_FIELD) {
@@ -161,6 +167,35 @@ final class CandidateFilter {
         }
       }
       return count;
+    }
+
+    private static final int MEMO = 1024;
+
+    /**
+     * Reports the literals of key {@code k}'s automaton found in value {@code v}: searched once, then
+     * replayed from a small memo while the value recurs (real logs repeat paths, users, hashes).
+     */
+    private void scanValue(int k, int v, StoreMatchContext ctx) {
+      int[] ids = memoIds[k];
+      if (ids == null) {
+        ids = new int[MEMO];
+        java.util.Arrays.fill(ids, -1);
+        memoIds[k] = ids;
+        memoHits[k] = new int[MEMO][];
+      }
+      int at = v & (MEMO - 1);
+      if (ids[at] == v) {
+        for (int literal : memoHits[k][at]) {
+          hit(literal);
+        }
+        return;
+      }
+      recording = true;
+      recordedCount = 0;
+      scanners[k].scan(ctx.lowerForm(v), this);
+      recording = false;
+      ids[at] = v;
+      memoHits[k][at] = java.util.Arrays.copyOf(recorded, recordedCount);
     }
 
     private void scanSystem(StoreMatchContext ctx, SystemField f, LiteralSearch.Scanner scanner) {
@@ -177,6 +212,12 @@ final class CandidateFilter {
 
     @Override
     public void hit(int literal) {
+      if (recording) {
+        if (recordedCount == recorded.length) {
+          recorded = java.util.Arrays.copyOf(recorded, recordedCount * 2);
+        }
+        recorded[recordedCount++] = literal;
+      }
       int[] clauses = current[literal];
       if (clauses == null) {
         return;
