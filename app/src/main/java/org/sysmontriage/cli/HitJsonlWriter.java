@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.detect.AnalyticLibrary;
+import org.sysmontriage.detect.DetectionResult;
+import org.sysmontriage.detect.correlation.CorrelationFinding;
+import org.sysmontriage.report.CorrelationRows;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.detect.MatchedField;
 import org.sysmontriage.event.EventStore;
@@ -83,6 +86,20 @@ public final class HitJsonlWriter implements HitWriter {
     }
     g.writeEndObject();
     JsonLines.endLine(g);
+  }
+
+  /**
+   * After the hits, one line per finding of a Sigma correlation rule:
+   * {@code {"correlation_id","title","author","type","condition","group":{},"count","first","last",
+   * "hits":[{"analytic_id","time","computer","source","record_id","event_id"}]}} (a hit line never has
+   * {@code correlation_id}).
+   */
+  @Override
+  public void finish(EventStore s, DetectionResult r) throws IOException {
+    for (CorrelationFinding f : r.correlations()) {
+      CorrelationRows.write(g, s, f);
+      JsonLines.endLine(g);
+    }
   }
 
   private void array(String name, List<String> values) throws IOException {

@@ -12,6 +12,8 @@ import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.detect.AggregateFinding;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Hit;
+import org.sysmontriage.detect.correlation.CorrelationFinding;
+import org.sysmontriage.report.CorrelationRows;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
 import org.sysmontriage.risk.RiskRollup;
@@ -104,6 +106,14 @@ final class HitTableWriter implements HitWriter {
     for (AggregateFinding a : r.aggregates()) {
       out.printf(Locale.ROOT, "%s: count %d, first %s, last %s, %s%n", safe(a.analyticId()), a.count(),
           Times.format(a.firstTicks()), Times.format(a.lastTicks()), safe(a.group().toString()));
+    }
+    for (CorrelationFinding f : r.correlations()) {
+      out.printf(Locale.ROOT, "correlation %s %s: %s, count %d, first %s, last %s%n", safe(f.rule().id()), clip(f.rule().title(), 80),
+          safe(CorrelationRows.what(f)), f.count(), Times.format(f.firstTicks()), Times.format(f.lastTicks()));
+      for (CorrelationRows.Row row : CorrelationRows.rows(s, f)) {
+        out.printf(Locale.ROOT, "  %s  %s  %s  %s#%s%n", row.time().length() >= 19 ? row.time().substring(0, 19) : row.time(),
+            safe(row.computer()), safe(row.analyticId()), safe(row.source()), row.recordId() < 0 ? "?" : String.valueOf(row.recordId()));
+      }
     }
     for (RiskRollup.Finding f : r.rollup().findings()) {
       out.printf(Locale.ROOT, "risk %-4s %-40s sum %4d  max %3d  hits %4d  %s%n", f.kind(), clip(f.name(), 40), f.sum(), f.max(),

@@ -51,8 +51,8 @@ public final class ReportCommand implements Callable<Integer> {
       description = "Navigator layer: score techniques by maximum risk or by hit count (default ${DEFAULT-VALUE}).")
   NavigatorScore score;
 
-  @Option(names = "--rules", paramLabel = "DIR_OR_FILE", description = "Extra Sigma rule files or folders; repeatable.")
-  List<Path> rules = List.of();
+  @Mixin
+  RuleArgs ruleArgs;
 
   @Mixin
   CaseArgs caseArgs;
@@ -69,7 +69,7 @@ public final class ReportCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--min-risk must be 0-100, not " + minRisk);
     }
     PrintWriter err = spec.commandLine().getErr();
-    AnalyticLibrary library = rules.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(rules);
+    AnalyticLibrary library = ruleArgs.library(spec.commandLine());
     library.errors().forEach(e -> err.println(TerminalText.safe(e.toString())));
     if (!caseArgs.readFirst(err)) {
       return TriageCommand.USAGE;

@@ -10,7 +10,6 @@ import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Detector;
 import org.sysmontriage.detect.Hit;
-import org.sysmontriage.detect.HuntPack;
 import org.sysmontriage.detect.RuleError;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.ProgressListener;
@@ -34,16 +33,11 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", paramLabel = "table|jsonl|csv", description = "Output: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
   Format format;
 
-  @Option(names = "--rules", paramLabel = "DIR_OR_FILE", description = "Extra Sigma rule files or folders (.yml/.yaml, read recursively); repeatable.")
-  List<Path> rules = List.of();
-
-  @Option(names = "--pack", paramLabel = "hunt", description = "Also run a rule pack: hunt = SigmaHQ's Windows rules "
-      + "(DRL 1.1; each hit names its rule's author). Found at -Dsysmon.triage.hunt, $SYSMON_TRIAGE_HUNT, "
-      + "~/.sysmon-triage/packs/hunt or ../shared/sigma/rules/windows.")
-  List<String> packs = List.of();
-
   @Option(names = "--min-risk", defaultValue = "0", paramLabel = "N", description = "Only hits with risk >= N (0-100).")
   int minRisk;
+
+  @Mixin
+  RuleArgs ruleArgs;
 
   @Mixin
   CaseArgs caseArgs;
@@ -58,19 +52,7 @@ public final class ScanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    List<Path> ruleSources = new java.util.ArrayList<>();
-    for (String pack : packs) {
-      if (!HuntPack.known(pack)) {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "unknown pack '" + pack + "': the packs are: " + HuntPack.NAME);
-      }
-      Path folder = HuntPack.folder();
-      if (folder == null) {
-        throw new TriageException(HuntPack.notInstalled());
-      }
-      ruleSources.add(folder);
-    }
-    ruleSources.addAll(rules);
-    AnalyticLibrary library = ruleSources.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(ruleSources);
+    AnalyticLibrary library = ruleArgs.library(spec.commandLine());
     this.library = library;
     for (RuleError e : library.errors()) {
       err.println(TerminalText.safe(e.toString()));
@@ -81,6 +63,10 @@ public final class ScanCommand implements Callable<Integer> {
     ImportResult imported = ImportSupport.importPaths(paths.paths(), err);
     DetectionResult result = new Detector(library).run(imported.store(), ProgressListener.NONE, new CancellationToken());
     AppliedCase applied = caseArgs.apply(imported.store(), result.hits(), err);
+    if (caseArgs.given() && !library.correlations().isEmpty()) { // correlations of the hits the case keeps
+      result = new DetectionResult(result.hits(), result.aggregates(), result.rollup(),
+          Detector.correlate(library, imported.store(), applied.kept()));
+    }
     try (HitWriter w = writer(out)) {
       for (Hit h : applied.kept()) {
         if (h.risk() >= minRisk) {

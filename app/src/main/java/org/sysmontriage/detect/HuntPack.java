@@ -21,12 +21,17 @@ public final class HuntPack {
 
   /** The pack's rule folder, or null when it is not installed. */
   public static Path folder() {
+    return folder(Path.of(System.getProperty("user.home"), ".sysmon-triage"));
+  }
+
+  /** The same, with {@code appHome} in place of {@code ~/.sysmon-triage} (the window's own folder may be moved). */
+  public static Path folder(Path appHome) {
     String prop = System.getProperty("sysmon.triage.hunt");
     String env = System.getenv("SYSMON_TRIAGE_HUNT");
     Path[] candidates = {
       prop == null || prop.isBlank() ? null : Path.of(prop),
       env == null || env.isBlank() ? null : Path.of(env),
-      Path.of(System.getProperty("user.home"), ".sysmon-triage", "packs", NAME),
+      appHome.resolve("packs").resolve(NAME),
       Path.of("..", "shared", "sigma", "rules", "windows")};
     for (Path p : candidates) {
       if (p != null && Files.isDirectory(p)) {

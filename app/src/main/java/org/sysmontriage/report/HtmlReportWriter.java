@@ -23,7 +23,7 @@ public final class HtmlReportWriter implements ReportWriter {
   @Override
   public void write(ReportData data, OutputStream out) throws IOException {
     ReportInput in = data.input();
-    String body = HtmlIncidents.of(data) + "\n" + HtmlSummary.of(data) + "\n" + HtmlHits.of(data) + "\n" + HtmlSummary.analytics(data);
+    String body = HtmlIncidents.of(data) + "\n" + HtmlSummary.of(data) + "\n" + HtmlCorrelations.of(data) + HtmlHits.of(data) + "\n" + HtmlSummary.analytics(data);
     Map<String, String> slots = Map.of(
         "version", Html.plain(in.toolVersion()),
         "generated", utc(in.generatedAt()),

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.sysmontriage.detect.AggregateFinding;
 import org.sysmontriage.detect.MatchedField;
+import org.sysmontriage.detect.correlation.CorrelationFinding;
 import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.event.Times;
@@ -25,6 +26,7 @@ public final class JsonReportWriter implements ReportWriter {
       writeReport(g, data.input());
       JsonIncidents.write(g, data);
       new JsonSummary(g).write(data);
+      correlations(g, data);
       g.writeArrayFieldStart("hits");
       for (HitRow r : data.rows()) {
         writeHit(g, r);
@@ -56,19 +58,7 @@ public final class JsonReportWriter implements ReportWriter {
     strings(g, "tactics", a.tactics());
     g.writeNumberField("risk", r.risk());
     g.writeStringField("severity", a.severity().sigmaName());
-    if (r.time().isEmpty()) {
-      g.writeNullField("time");
-    } else {
-      g.writeStringField("time", r.time());
-    }
-    g.writeStringField("computer", r.computer());
-    g.writeStringField("source", r.source());
-    if (r.recordId() < 0) {
-      g.writeNullField("record_id");
-    } else {
-      g.writeNumberField("record_id", r.recordId());
-    }
-    g.writeNumberField("event_id", r.eventId());
+    where(g, r.time(), r.computer(), r.source(), r.recordId(), r.eventId());
     g.writeObjectFieldStart("fields");
     for (Map.Entry<String, String> f : r.fields().entrySet()) {
       g.writeStringField(f.getKey(), f.getValue());
@@ -89,6 +79,35 @@ public final class JsonReportWriter implements ReportWriter {
     strings(g, "tags", r.triage().tags());
     g.writeStringField("notes", r.triage().notes());
     g.writeEndObject();
+  }
+
+  /**
+   * {@code correlations}: each finding of a Sigma correlation rule with what held and the hits it groups
+   * ({@code analytic_id, time, computer, source, record_id, event_id}).
+   */
+  private static void correlations(JsonGenerator g, ReportData d) throws IOException {
+    g.writeArrayFieldStart("correlations");
+    for (CorrelationFinding f : d.correlations()) {
+      CorrelationRows.write(g, d.input().store(), f);
+    }
+    g.writeEndArray();
+  }
+
+  /** Where a hit's event was read: {@code time} (null when unknown), computer, source, {@code record_id} (null when none), event_id. */
+  static void where(JsonGenerator g, String time, String computer, String source, long recordId, int eventId) throws IOException {
+    if (time.isEmpty()) {
+      g.writeNullField("time");
+    } else {
+      g.writeStringField("time", time);
+    }
+    g.writeStringField("computer", computer);
+    g.writeStringField("source", source);
+    if (recordId < 0) {
+      g.writeNullField("record_id");
+    } else {
+      g.writeNumberField("record_id", recordId);
+    }
+    g.writeNumberField("event_id", eventId);
   }
 
   static void strings(JsonGenerator g, String name, List<String> values) throws IOException {

@@ -60,6 +60,12 @@ public final class LibraryCatalog implements ReportCatalog {
     return library.author(a.id());
   }
 
+  @Override
+  public java.util.List<org.sysmontriage.detect.correlation.CorrelationFinding> correlate(
+      org.sysmontriage.event.EventStore store, java.util.List<org.sysmontriage.detect.Hit> hits) {
+    return library.correlations().isEmpty() ? java.util.List.of() : org.sysmontriage.detect.Detector.correlate(library, store, hits);
+  }
+
   /** The catalog's major version ({@code 18}; {@code 15} for 15.1), as the Navigator's {@code versions.attack} expects. */
   @Override
   public String attackVersion() {

@@ -44,6 +44,15 @@ public interface ReportCatalog {
     return "";
   }
 
+  /**
+   * The findings of the library's Sigma correlation rules over these hits (the hits a report shows
+   * after the case's allowlist); none without a library.
+   */
+  default java.util.List<org.sysmontriage.detect.correlation.CorrelationFinding> correlate(
+      org.sysmontriage.event.EventStore store, java.util.List<org.sysmontriage.detect.Hit> hits) {
+    return java.util.List.of();
+  }
+
   /** The ATT&CK version the mapping follows ({@code 16}); written into Navigator layers. */
   String attackVersion();
 

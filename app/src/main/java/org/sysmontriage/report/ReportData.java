@@ -16,6 +16,7 @@ import org.sysmontriage.casefile.SourceProblem;
 import org.sysmontriage.detect.AggregateFinding;
 import org.sysmontriage.detect.Analytic;
 import org.sysmontriage.detect.Hit;
+import org.sysmontriage.detect.correlation.CorrelationFinding;
 import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.risk.RiskRollup;
@@ -43,10 +44,12 @@ public final class ReportData {
   private final int belowMinRisk;
   private final List<SourceProblem> sourceProblems;
   private final IncidentResult incidents;
+  private final List<CorrelationFinding> correlations;
 
   private ReportData(ReportInput input, List<HitRow> rows, int suppressed, int belowMinRisk, List<SourceProblem> problems,
-      IncidentResult incidents) {
+      IncidentResult incidents, List<CorrelationFinding> correlations) {
     this.input = input;
+    this.correlations = List.copyOf(correlations);
     this.incidents = incidents;
     this.rows = rows;
     this.suppressed = suppressed;
@@ -69,7 +72,8 @@ public final class ReportData {
     }
     rows.sort(ORDER);
     List<SourceProblem> problems = in.caseFile() == null ? List.of() : in.caseFile().checkAgainst(in.sources());
-    return new ReportData(in, List.copyOf(rows), applied.suppressedCount(), below, problems, incidents(in, applied.kept()));
+    return new ReportData(in, List.copyOf(rows), applied.suppressedCount(), below, problems, incidents(in, applied.kept()),
+        in.catalog().correlate(store, applied.kept()));
   }
 
   /** Incidents of the hits the case kept, with the clock corrections the case confirmed. */
@@ -77,6 +81,14 @@ public final class ReportData {
     IncidentResult r = new IncidentEngine(IncidentOptions.defaults()).run(in.store(), kept, new CancellationToken());
     List<ClockSkew> confirmed = in.caseFile() == null ? List.of() : in.caseFile().confirmedSkews(r.detectedSkews());
     return confirmed.isEmpty() ? r : new IncidentEngine(IncidentOptions.defaults().withSkews(confirmed)).run(in.store(), kept, new CancellationToken());
+  }
+
+  /**
+   * Findings of the Sigma correlation rules over the hits the case keeps (all risks: a correlation
+   * exists to join signals that are weak one by one), in time order.
+   */
+  public List<CorrelationFinding> correlations() {
+    return correlations;
   }
 
   /** Every incident with its campaigns and clock skews (the case's confirmed corrections applied). */

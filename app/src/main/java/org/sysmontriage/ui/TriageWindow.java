@@ -22,6 +22,7 @@ import org.sysmontriage.ui.hits.HitsViewModel;
 import org.sysmontriage.ui.hosts.HostsViewModel;
 import org.sysmontriage.ui.importing.SourcesViewModel;
 import org.sysmontriage.ui.library.LibraryViewModel;
+import org.sysmontriage.ui.library.RuleChoiceFile;
 import org.sysmontriage.ui.importing.ImportViewModel;
 import org.sysmontriage.ui.shell.Dialogs;
 import org.sysmontriage.ui.shell.ShellView;
@@ -57,7 +58,9 @@ public final class TriageWindow {
         importing, start, hits, details, new SourcesViewModel(), events, new HostsViewModel(hits),
         new CaseViewModel(RecoveryFile.inAppHome())), parts.runner());
     shell[0] = vm;
-    LibraryViewModel library = new LibraryViewModel(parts.engine(), parts.samples(), vm::showMe);
+    LibraryViewModel library = new LibraryViewModel(new LibraryViewModel.Parts(parts.engine(), parts.runner(),
+        RuleChoiceFile.inAppHome(), parts.samples(), vm::showMe, vm::rulesChanged));
+    vm.setLibrary(library);
     ExportViewModel export = new ExportViewModel(parts.engine(), parts.runner(), vm.investigationProperty()::get,
         vm.caseWork().caseFileProperty()::get, hits.minRiskProperty()::get);
     export.messageProperty().addListener((o, a, b) -> vm.notice(b));
@@ -77,6 +80,7 @@ public final class TriageWindow {
     stage.setScene(scene);
     stage.setMinWidth(900);
     stage.setMinHeight(560);
+    library.start();
     return vm;
   }
 

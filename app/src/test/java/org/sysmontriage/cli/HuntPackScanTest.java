@@ -75,6 +75,18 @@ class HuntPackScanTest {
   }
 
   @Test
+  void reportRunsThePackToo() throws Exception {
+    Path out = dir.resolve("r.json");
+    CliRun run = CliRun.of("report", "--type", "json", "--out", out.toString(), "--pack", "hunt", packAndLog().toString());
+
+    assertEquals(0, run.exit(), run.err());
+    JsonNode hits = new com.fasterxml.jackson.databind.ObjectMapper().readTree(out.toFile()).get("hits");
+    JsonNode hit = java.util.stream.StreamSupport.stream(hits.spliterator(), false)
+        .filter(h -> h.get("analytic_id").asText().equals("0f0b0c0d-1111-2222-3333-444455556666")).findFirst().orElseThrow();
+    assertEquals(AUTHOR, hit.get("author").asText());
+  }
+
+  @Test
   void anUnknownPackIsAUsageError() throws Exception {
     Path log = dir.resolve("e.ndjson");
     Files.writeString(log, "");

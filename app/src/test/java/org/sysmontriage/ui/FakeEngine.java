@@ -52,6 +52,18 @@ public class FakeEngine implements Engine {
     return Fixtures.hits();
   }
 
+  /** The fixture analytics only: every choice loads the same three, as one LSASS pack. */
+  @Override
+  public List<org.sysmontriage.ui.engine.PackStatus> useRules(org.sysmontriage.ui.engine.RuleChoice choice, CancellationToken cancel) {
+    return List.of(new org.sysmontriage.ui.engine.PackStatus(org.sysmontriage.ui.engine.PackStatus.Kind.LSASS, "LSASS analytics", null,
+        true, analytics().size(), List.of(), "", ""));
+  }
+
+  @Override
+  public java.util.Map<String, String> packs() {
+    return java.util.Map.of();
+  }
+
   @Override
   public String rawRecord(EventStore store, int event) {
     return "<Event><System><EventID>" + store.eventId(event) + "</EventID></System></Event>";

@@ -39,6 +39,16 @@ final class SyntheticEngine implements Engine {
   }
 
   @Override
+  public List<org.sysmontriage.ui.engine.PackStatus> useRules(org.sysmontriage.ui.engine.RuleChoice choice, CancellationToken cancel) {
+    return real.useRules(choice, cancel);
+  }
+
+  @Override
+  public java.util.Map<String, String> packs() {
+    return real.packs();
+  }
+
+  @Override
   public String rawRecord(EventStore store, int event) {
     return real.rawRecord(store, event);
   }

@@ -74,6 +74,17 @@ public final class Ids {
   public static final String LIBRARY_LIST = "library-list";
   public static final String LIBRARY_PAGE = "library-page";
   public static final String LIBRARY_SHOW_ME = "library-show-me";
+  public static final String LIBRARY_PACKS = "library-packs";
+  public static final String TAB_CORRELATIONS = "tab-correlations";
+  public static final String CORRELATIONS_LIST = "correlations-list";
+  public static final String CORRELATIONS_HITS = "correlations-hits";
+  public static final String TIMELINE_EXPAND_PACKS = "timeline-expand-packs";
+  public static final String LIBRARY_PACK_HUNT = "library-pack-hunt";
+  public static final String LIBRARY_LICENSE = "library-license";
+  public static final String LIBRARY_ADD_FOLDER = "library-add-folder";
+  public static final String LIBRARY_RELOAD = "library-reload";
+  public static final String LIBRARY_STATUS = "library-status";
+  public static final String LIBRARY_ERRORS = "library-errors";
 
   private Ids() {}
 

@@ -1,6 +1,7 @@
 package org.sysmontriage.ui.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.sysmontriage.attack.AttackCatalog;
@@ -9,6 +10,7 @@ import org.sysmontriage.detect.AnalyticInfo;
 import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.Detector;
 import org.sysmontriage.detect.Hit;
+import org.sysmontriage.detect.HuntPack;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.ProgressListener;
@@ -20,7 +22,8 @@ import org.sysmontriage.report.ReportCatalog;
 
 /** The engine of the command line, adapted for the ViewModels: Importer, Detector, library, ATT&CK. */
 public final class CoreEngine implements Engine {
-  private final AnalyticLibrary library;
+  private volatile AnalyticLibrary library;
+  private volatile Map<String, String> packOf = Map.of();
   private final AttackCatalog attack;
 
   public CoreEngine() {
@@ -47,6 +50,22 @@ public final class CoreEngine implements Engine {
   }
 
   @Override
+  public List<PackStatus> useRules(RuleChoice choice, CancellationToken cancel) {
+    RuleSetLoader.Loaded loaded = RuleSetLoader.load(choice);
+    cancel.check();
+    synchronized (this) {
+      library = loaded.library();
+      packOf = loaded.packOf();
+    }
+    return loaded.packs();
+  }
+
+  @Override
+  public Map<String, String> packs() {
+    return packOf;
+  }
+
+  @Override
   public String rawRecord(EventStore store, int event) {
     return RawRecords.raw(store, event);
   }
@@ -58,10 +77,11 @@ public final class CoreEngine implements Engine {
 
   @Override
   public Optional<AnalyticPage> page(String analyticId) {
-    return Optional.ofNullable(library.info(analyticId)).map(CoreEngine::page);
+    String license = RuleSetLoader.HUNT.equals(packOf.get(analyticId)) ? HuntPack.LICENSE_URL : "";
+    return Optional.ofNullable(library.info(analyticId)).map(i -> page(i, license));
   }
 
-  private static AnalyticPage page(AnalyticInfo i) {
+  private static AnalyticPage page(AnalyticInfo i, String license) {
     List<AnalyticPage.Implementation> impls = i.implementations().stream()
         .map(x -> new AnalyticPage.Implementation(x.name() + (x.language().isEmpty() ? "" : " (" + x.language() + ")"), x.text()))
         .toList();
@@ -73,7 +93,7 @@ public final class CoreEngine implements Engine {
     String description = i.description() + (i.riskReasoning().isEmpty() ? "" : "\n\nRisk: " + i.riskReasoning())
         + (i.notes().isEmpty() ? "" : "\n\nNote: " + i.notes());
     return new AnalyticPage(i.id(), description, impls, i.falsePositives(), refs, i.testSteps(),
-        i.samples().isEmpty() ? "" : i.samples().get(0), i.author(), "");
+        i.samples().isEmpty() ? "" : i.samples().get(0), i.author(), license);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.sysmontriage.ui.engine;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.sysmontriage.detect.Analytic;
@@ -22,6 +23,16 @@ public interface Engine {
 
   /** Runs every analytic over the store; hits in any order. */
   List<Hit> detect(EventStore store, ProgressListener progress, CancellationToken cancel);
+
+  /**
+   * Loads the LSASS analytics plus the packs {@code choice} switches on and makes them the analytics
+   * that {@link #detect} runs from now on (work for a worker thread: the Hunt pack is thousands of rules).
+   * A bad rule never stops the load: it is listed in its pack's errors and the pack's other rules run.
+   */
+  List<PackStatus> useRules(RuleChoice choice, CancellationToken cancel);
+
+  /** The pack of each analytic that is not one of the built-in LSASS analytics (analytic id -> pack name). */
+  Map<String, String> packs();
 
   /** The event's record as read from its source (XML or JSON text). */
   String rawRecord(EventStore store, int event);

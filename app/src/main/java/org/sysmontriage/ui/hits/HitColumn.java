@@ -15,6 +15,7 @@ public enum HitColumn {
   TIME("Time", GridColumn.Kind.TIME, 15, HitTable::time),
   HOST("Host", GridColumn.Kind.TEXT, 10, HitTable::host),
   ANALYTIC("Analytic", GridColumn.Kind.TEXT, 16, HitTable::analytic),
+  PACK("Pack", GridColumn.Kind.TEXT, 7, (t, h) -> t.pack(h).isEmpty() ? "LSASS" : t.pack(h)),
   USER("User", GridColumn.Kind.TEXT, 10, HitTable::user),
   TECHNIQUE("Technique", GridColumn.Kind.TEXT, 9, HitTable::technique),
   TACTIC("Tactic", GridColumn.Kind.TEXT, 9, HitTable::tactic),

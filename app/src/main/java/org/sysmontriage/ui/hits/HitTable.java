@@ -30,9 +30,16 @@ public final class HitTable {
   private final String[] status;
   private final String[] triageText;
   private final boolean[] bookmarked;
+  private final Map<String, String> packs;
 
   public HitTable(EventStore store, List<Hit> hits) {
+    this(store, hits, Map.of());
+  }
+
+  /** @param packs the pack of each analytic that is not a built-in LSASS analytic (analytic id -> pack name) */
+  public HitTable(EventStore store, List<Hit> hits, Map<String, String> packs) {
     this.store = store;
+    this.packs = Map.copyOf(packs);
     this.hits = List.copyOf(hits);
     int n = hits.size();
     analyticIndex = new int[n];
@@ -175,6 +182,11 @@ public final class HitTable {
 
   public String analytic(int h) {
     return hits.get(h).analytic().title();
+  }
+
+  /** The pack of a hit's analytic ("Hunt", a rule folder's name), or "" for the built-in LSASS analytics. */
+  public String pack(int h) {
+    return packs.getOrDefault(analyticId(h), "");
   }
 
   public String analyticId(int h) {

@@ -29,7 +29,14 @@ public final class ImportViewModel {
   private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
   private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
   private Consumer<Investigation> onOpened = i -> {};
+  private Consumer<Investigation> onReanalysed = i -> {};
   private TaskRunner.Job job;
+  /** True while the analytics run (after the import); a rule change then runs them again at the end. */
+  private boolean analysing;
+  private boolean rulesChangedMeanwhile;
+  private boolean reanalysing;
+  /** Bumped by each open or re-analysis: results of a job replaced by a newer one are dropped. */
+  private long generation;
 
   public ImportViewModel(Engine engine, TaskRunner runner) {
     this.engine = engine;
@@ -38,6 +45,33 @@ public final class ImportViewModel {
 
   public void onOpened(Consumer<Investigation> listener) {
     onOpened = listener;
+  }
+
+  /** Who receives the open logs with the hits of changed rules ({@link #rulesChanged}). */
+  public void onReanalysed(Consumer<Investigation> listener) {
+    onReanalysed = listener;
+  }
+
+  /**
+   * The analytics changed (a pack switched on or off, a rule folder added): the open logs are
+   * analysed again in the background. During an import the new rules are used when its analysis
+   * starts; an analysis already running is run again when it ends.
+   */
+  public void rulesChanged(Investigation open) {
+    if (running.get()) {
+      rulesChangedMeanwhile |= analysing;
+      return;
+    }
+    if (open != null) {
+      running.set(true);
+      error.set("");
+      reanalysing = true;
+      generation++;
+      analyse(open.paths(), open.store(), inv -> {
+        done();
+        onReanalysed.accept(open.withHits(inv.hits(), inv.packs()));
+      }, "Running the changed analytics over %,d events");
+    }
   }
 
   /** Starts reading {@code paths}; a running import is cancelled first. */
@@ -52,7 +86,19 @@ public final class ImportViewModel {
     progress.set(-1);
     detail.set("");
     Consumer<ImportSnapshot> sink = runner.latestOnUi(this::showImport);
-    job = runner.submit(cancel -> engine.importLogs(paths, sink, cancel), store -> analyse(paths, store), this::failed);
+    long g = ++generation;
+    reanalysing = false;
+    job = runner.submit(cancel -> engine.importLogs(paths, sink, cancel),
+        store -> {
+          if (g == generation) {
+            analyse(paths, store, this::opened, "Running analytics over %,d events");
+          }
+        }, e -> failed(g, e));
+  }
+
+  /** The findings of the current analytics' correlation rules over these hits (any thread). */
+  public List<org.sysmontriage.detect.correlation.CorrelationFinding> correlate(EventStore store, List<org.sysmontriage.detect.Hit> hits) {
+    return engine.reportCatalog().correlate(store, hits);
   }
 
   public void cancel() {
@@ -61,32 +107,60 @@ public final class ImportViewModel {
     }
   }
 
-  private void analyse(List<String> paths, EventStore store) {
-    phase.set(String.format("Running analytics over %,d events", store.size()));
+  private void analyse(List<String> paths, EventStore store, Consumer<Investigation> then, String what) {
+    phase.set(String.format(what, store.size()));
     progress.set(-1);
     detail.set("");
+    analysing = true;
+    rulesChangedMeanwhile = false;
     Consumer<double[]> sink = runner.latestOnUi(p -> progress.set(p[0]));
+    long g = generation;
     job = runner.submit(
-        cancel -> new Investigation(paths, store,
-            engine.detect(store, (done, total, msg) -> sink.accept(new double[] {total > 0 ? (double) done / total : -1}), cancel)),
-        this::opened,
-        this::failed);
+        cancel -> {
+          List<org.sysmontriage.detect.Hit> hits =
+              engine.detect(store, (done, total, msg) -> sink.accept(new double[] {total > 0 ? (double) done / total : -1}), cancel);
+          return new Investigation(paths, store, hits, store.computers(), engine.packs());
+        },
+        inv -> {
+          if (g != generation) {
+            return;
+          }
+          analysing = false;
+          if (rulesChangedMeanwhile) {
+            analyse(paths, store, then, "Running the changed analytics over %,d events");
+          } else {
+            then.accept(inv);
+          }
+        },
+        e -> failed(g, e));
   }
 
   private void opened(Investigation investigation) {
-    running.set(false);
-    phase.set("");
-    detail.set("");
-    progress.set(0);
+    done();
     onOpened.accept(investigation);
   }
 
-  private void failed(Throwable e) {
+  private void done() {
+    reanalysing = false;
+    running.set(false);
+    phase.set("");
+    detail.set("");
+    progress.set(0);
+  }
+
+  private void failed(long g, Throwable e) {
+    if (g != generation) {
+      return; // a job replaced by a newer open: its cancellation is not news
+    }
+    analysing = false;
     running.set(false);
     progress.set(0);
     phase.set("");
     detail.set("");
-    error.set(messageOf(e));
+    error.set(reanalysing && e instanceof CancelledException
+        ? "Analysis with the changed analytics cancelled: the hits shown are those of the analytics before the change."
+        : messageOf(e));
+    reanalysing = false;
   }
 
   private void showImport(ImportSnapshot s) {

@@ -29,7 +29,9 @@ public final class LibraryView extends SplitPane {
       @Override
       protected void updateItem(Analytic a, boolean empty) {
         super.updateItem(a, empty);
-        setText(empty || a == null ? null : a.title() + "\n" + a.id() + " · risk " + a.risk() + " · " + String.join(", ", a.techniques()));
+        String pack = empty || a == null ? "" : vm.packOf(a);
+        setText(empty || a == null ? null : (pack.isEmpty() ? "" : pack + " · ") + a.title() + "\n" + a.id() + " · risk " + a.risk()
+            + " · " + String.join(", ", a.techniques()));
       }
     });
     list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
@@ -58,7 +60,9 @@ public final class LibraryView extends SplitPane {
     ScrollPane scroll = new ScrollPane(right);
     scroll.setId(Ids.LIBRARY_PAGE);
     scroll.setFitToWidth(true);
-    getItems().addAll(list, scroll);
+    VBox.setVgrow(list, javafx.scene.layout.Priority.ALWAYS);
+    VBox left = new VBox(6, new PacksPane(vm, browser), list);
+    getItems().addAll(left, scroll);
     setDividerPositions(0.32);
     list.getSelectionModel().selectFirst();
   }

@@ -83,6 +83,7 @@ final class ShellMenu {
         item("H_osts and users", "Shortcut+4", () -> view.showTab(Ids.TAB_HOSTS)),
         item("_Sources and issues", "Shortcut+5", () -> view.showTab(Ids.TAB_SOURCES)),
         item("Analytics _library", "Shortcut+6", () -> view.showTab(Ids.TAB_LIBRARY)),
+        item("_Correlations", "Shortcut+7", () -> view.showTab(Ids.TAB_CORRELATIONS)),
         new SeparatorMenuItem(),
         item("_Find", "Shortcut+F", view::find),
         theme,

@@ -103,9 +103,12 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     // a sliver after shrinking a large window to 1024 px).
     Tab sources = tab(Ids.TAB_SOURCES, "Sources", new SourcesView(vm.sources()));
     sources.textProperty().bind(vm.sources().titleProperty());
+    Tab correlations = tab(Ids.TAB_CORRELATIONS, "Correlations", new org.sysmontriage.ui.correlations.CorrelationsView(vm.correlations()));
+    correlations.textProperty().bind(vm.correlations().titleProperty());
     tabs.getTabs().addAll(
         tab(IncidentIds.TAB, "Incidents", new IncidentsView(vm.incidents())),
         tab(Ids.TAB_HITS, "Hits", hits),
+        correlations,
         tab(Ids.TAB_EVENTS, "Events", eventsView),
         tab(Ids.TAB_HOSTS, "Hosts & users", new HostsView(vm.hosts())),
         sources,

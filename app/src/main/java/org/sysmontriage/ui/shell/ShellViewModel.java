@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.sysmontriage.casefile.AppliedCase;
 import org.sysmontriage.detect.Hit;
+import org.sysmontriage.detect.correlation.CorrelationFinding;
 import java.util.function.Predicate;
 import org.sysmontriage.ui.casework.CaseViewModel;
 import org.sysmontriage.ui.casework.RecoveryFile;
@@ -44,8 +45,10 @@ public final class ShellViewModel {
   private String selectAfterOpen;
   private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
   private final IncidentsViewModel incidents;
+  private final org.sysmontriage.ui.correlations.CorrelationsViewModel correlations;
   private Runnable onShowIncidents = () -> {};
   private final Navigator navigator;
+  private org.sysmontriage.ui.library.LibraryViewModel library;
 
   public ShellViewModel(Parts parts, TaskRunner runner) {
     this.parts = parts;
@@ -54,7 +57,12 @@ public final class ShellViewModel {
     this.navigator = new Navigator(parts, incidents);
     incidents.onOpenStep(s -> openEvent(s.event()));
     incidents.onOpenEvent(this::openEvent);
+    this.correlations = new org.sysmontriage.ui.correlations.CorrelationsViewModel(h -> {
+      parts.hits().selectedHitProperty().set(h);
+      onShowHits.run();
+    });
     parts.importing().onOpened(this::opened);
+    parts.importing().onReanalysed(this::reanalysed);
     parts.hits().selectedHitProperty().addListener((o, a, b) -> showHit(b.intValue()));
     parts.hosts().onFiltered(() -> onShowHits.run());
     parts.caseWork().messageProperty().addListener((o, a, b) -> notice.set(b));
@@ -133,23 +141,24 @@ public final class ShellViewModel {
       // At once (the hits are already in memory): the allowlisted hits leave the table before the next key.
       int selected = parts.hits().selectedHitProperty().get();
       AppliedCase applied = parts.caseWork().caseFileProperty().get().apply(inv.store(), inv.hits());
-      Prepared p = new Prepared(applied, new HitTable(inv.store(), applied.kept()));
+      Prepared p = new Prepared(applied, new HitTable(inv.store(), applied.kept(), inv.packs()),
+          parts.importing().correlate(inv.store(), applied.kept()));
       showHits(inv, p);
       parts.hits().selectedHitProperty().set(selected < 0 ? -1 : Math.min(selected, p.table().size() - 1));
     }
   }
 
-  /** The allowlist applied and the hits put in columns, off the UI thread (a million events give many hits). */
-  private record Prepared(AppliedCase applied, HitTable table) {}
+  /** The allowlist applied, the hits put in columns and correlated, off the UI thread (a million events give many hits). */
+  private record Prepared(AppliedCase applied, HitTable table, List<CorrelationFinding> correlations) {}
 
   private void prepare(Investigation inv, java.util.function.Consumer<Prepared> then) {
     org.sysmontriage.casefile.CaseFile c = parts.caseWork().caseFileProperty().get();
     long gen = ++prepared;
     runner.submit(cancel -> {
       AppliedCase applied = c.apply(inv.store(), inv.hits());
-      HitTable table = new HitTable(inv.store(), applied.kept());
+      HitTable table = new HitTable(inv.store(), applied.kept(), inv.packs());
       table.hitOfEvent(0); // builds the event -> hit index here, not on the first click
-      return new Prepared(applied, table);
+      return new Prepared(applied, table, parts.importing().correlate(inv.store(), applied.kept()));
     }, p -> {
       if (gen == prepared) {
         then.accept(p);
@@ -170,6 +179,36 @@ public final class ShellViewModel {
   private void opened(Investigation next) {
     parts.caseWork().recordImport(next.paths(), next.store());
     prepare(next, p -> shown(next, p));
+  }
+
+  /** The analytics changed (library): the open logs are analysed again in the background. */
+  public void rulesChanged() {
+    parts.importing().rulesChanged(investigation.get());
+  }
+
+  /** The open logs with the hits of the changed analytics: the same view stays in front, the case's work stays. */
+  private void reanalysed(Investigation next) {
+    prepare(next, p -> {
+      if (investigation.get() == null || investigation.get().store() != next.store()) {
+        return; // other logs were opened meanwhile
+      }
+      int selected = parts.hits().selectedHitProperty().get();
+      Hit before = selected < 0 ? null : parts.hits().table().hit(selected);
+      investigation.set(next);
+      HitTable table = showHits(next, p);
+      parts.events().show(next.store(), next.hosts(), e -> hitOf(table, e));
+      parts.hits().selectedHitProperty().set(before == null ? -1 : sameHit(table, before));
+    });
+  }
+
+  /** The index of the hit of the same event and analytic in another table, or -1. */
+  private static int sameHit(HitTable table, Hit hit) {
+    for (int h = 0; h < table.size(); h++) {
+      if (table.hit(h).event() == hit.event() && table.hit(h).analytic().id().equals(hit.analytic().id())) {
+        return h;
+      }
+    }
+    return -1;
   }
 
   private void shown(Investigation next, Prepared p) {
@@ -199,6 +238,7 @@ public final class ShellViewModel {
     parts.hits().show(table, inv.hosts());
     parts.hosts().show(table);
     incidents.show(inv.store(), applied.kept());
+    correlations.show(table, p.correlations());
     if (applied.suppressedCount() > 0) {
       notice.set(String.format("%,d hits suppressed by the case's allowlist (%d entries)", applied.suppressedCount(), applied.suppressed().size()));
     }
@@ -282,6 +322,20 @@ public final class ShellViewModel {
   /** What brings a workspace tab (by id) to the front, for Back / Forward. */
   public void onShowTab(java.util.function.Consumer<String> show) {
     navigator.onShowTab(show);
+  }
+
+  /** The Correlations view's model (findings of Sigma correlation rules over the hits the case keeps). */
+  public org.sysmontriage.ui.correlations.CorrelationsViewModel correlations() {
+    return correlations;
+  }
+
+  /** The analytics library (rule packs), once the composition root made it. */
+  public void setLibrary(org.sysmontriage.ui.library.LibraryViewModel l) {
+    library = l;
+  }
+
+  public org.sysmontriage.ui.library.LibraryViewModel library() {
+    return library;
   }
 
   /** The Incidents view's model (incidents of the hits the case keeps). */

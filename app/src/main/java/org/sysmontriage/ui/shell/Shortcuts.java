@@ -18,6 +18,7 @@ final class Shortcuts {
       "Ctrl+4          Hosts and users by risk",
       "Ctrl+5          Sources and import issues",
       "Ctrl+6          Analytics library",
+      "Ctrl+7          Correlations (findings of Sigma correlation rules)",
       "Ctrl+F          Find in the hits table or the events (Enter/F3 next, Shift+Enter previous, Esc closes)",
       "Ctrl+T          Dark / light theme",
       "Alt+Left / Alt+Right   Back / forward (hits, related events, process-tree nodes, incidents looked at)",

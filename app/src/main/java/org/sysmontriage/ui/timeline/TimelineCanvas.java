@@ -62,6 +62,11 @@ public final class TimelineCanvas extends Region {
     brushMode = on;
   }
 
+  /** What is drawn, or null before the first data. */
+  public TimelineData data() {
+    return state.data;
+  }
+
   public void setData(TimelineData data) {
     state.data = data;
     state.indexLanes();

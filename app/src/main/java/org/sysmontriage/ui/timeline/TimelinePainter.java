@@ -49,7 +49,20 @@ final class TimelinePainter {
       lane(g, s, i, plotW, laneH);
     }
     labels(g, s, laneH);
+    packSeparator(g, s, w, laneH);
     axis(g, s, plotW, h);
+  }
+
+  /** A line between the LSASS analytics' lanes and the lanes of other packs (Hunt, rule folders) below them. */
+  private void packSeparator(GraphicsContext g, TimelineState s, double w, double laneH) {
+    int first = s.data.firstPackLane();
+    if (first > 0) {
+      g.setStroke(s.palette.text());
+      g.setLineWidth(1.5);
+      g.setLineDashes(6, 4);
+      g.strokeLine(0, first * laneH, w, first * laneH);
+      g.setLineDashes();
+    }
   }
 
   private void density(GraphicsContext g, TimelineState s, double plotW, double plotH) {

@@ -26,6 +26,7 @@ public final class TimelineView extends VBox {
   private final HitsViewModel vm;
   private final TimelineCanvas canvas = new TimelineCanvas();
   private final ComboBox<LaneMode> lanes = new ComboBox<>();
+  private final ToggleButton expandPacks = new ToggleButton("Expand pack lanes");
 
   public TimelineView(HitsViewModel vm, BooleanProperty dark) {
     this.vm = vm;
@@ -73,14 +74,22 @@ public final class TimelineView extends VBox {
         + "Bars behind: all events, so bursts show in context.\nPointer over a dot: its hits · click a dot: open its riskiest hit\n"
         + "Left / Right: previous / next dot of the lane · Up / Down: the lane above / below (the table selects the same hit)\n"
         + "Wheel or +/-: zoom · drag or Shift+Left/Right: pan · Shift+drag: keep hits in a time range · double-click or 0: fit · Esc: all time"));
-    FlowPane bar = new FlowPane(lanes, brush, clear, fit, hint);
+    expandPacks.setId(Ids.TIMELINE_EXPAND_PACKS);
+    expandPacks.setTooltip(new Tooltip("Hits of the Hunt pack and of your rule folders sit below the LSASS lanes, one lane per pack;"
+        + " expand to see a lane per host or analytic in each pack"));
+    expandPacks.selectedProperty().addListener((o, a, b) -> rebuild(vm.table()));
+    expandPacks.setVisible(false);
+    expandPacks.managedProperty().bind(expandPacks.visibleProperty());
+    FlowPane bar = new FlowPane(lanes, expandPacks, brush, clear, fit, hint);
     bar.getStyleClass().add(Styles.TOOLBAR);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
 
   private void rebuild(HitTable t) {
-    canvas.setData(new TimelineData(t, lanes.getValue(), MAX_LANES));
+    TimelineData data = new TimelineData(t, lanes.getValue(), MAX_LANES, expandPacks.isSelected());
+    expandPacks.setVisible(data.firstPackLane() >= 0);
+    canvas.setData(data);
     canvas.setShown(shown());
     canvas.setBrush(vm.timeRangeProperty().get());
   }
