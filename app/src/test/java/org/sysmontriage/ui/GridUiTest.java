@@ -133,7 +133,7 @@ class GridUiTest {
     String[] lines = copied.get().split("\n");
     assertEquals(3, lines.length, copied.get());
     assertTrue(lines[0].startsWith("★\tRisk\tStatus\tTime (UTC)\tHost"), lines[0]);
-    assertEquals(14, lines[1].split("\t", -1).length, "every visible column, tab separated");
+    assertEquals(org.sysmontriage.ui.hits.HitColumn.values().length, lines[1].split("\t", -1).length, "every visible column, tab separated");
     assertTrue(lines[1].contains("\tWKS-01\t"), lines[1]);
   }
 

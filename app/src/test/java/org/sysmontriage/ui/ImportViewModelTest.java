@@ -56,6 +56,66 @@ class ImportViewModelTest {
     assertEquals("garbage.bin: not a log this tool can read (EVTX, XML or JSON)", vm.errorProperty().get());
   }
 
+  /** An engine whose first detection run sees the rules change (a pack switched on meanwhile). */
+  private static final class ChangingRules extends FakeEngine {
+    int detections;
+    Runnable duringFirst = () -> {};
+
+    @Override
+    public List<org.sysmontriage.detect.Hit> detect(org.sysmontriage.event.EventStore store, org.sysmontriage.event.ProgressListener p,
+        org.sysmontriage.event.CancellationToken c) {
+      c.check();
+      if (detections++ == 0) {
+        duringFirst.run();
+      }
+      return super.detect(store, p, c);
+    }
+  }
+
+  @Test
+  void rulesChangedWhileTheAnalyticsRunRunsThemAgainBeforeOpening() {
+    ChangingRules engine = new ChangingRules();
+    ImportViewModel vm = new ImportViewModel(engine, runner);
+    engine.duringFirst = () -> vm.rulesChanged(null);
+    vm.onOpened(opened::add);
+    vm.open(List.of("fixture.json"));
+
+    assertEquals(2, engine.detections, "the analytics ran again with the changed rules");
+    assertEquals(1, opened.size());
+    assertFalse(vm.runningProperty().get());
+  }
+
+  @Test
+  void rulesChangedWithLogsOpenAnalysesThemAgainAndKeepsTheStore() {
+    ChangingRules engine = new ChangingRules();
+    ImportViewModel vm = new ImportViewModel(engine, runner);
+    List<Investigation> again = new ArrayList<>();
+    vm.onOpened(opened::add);
+    vm.onReanalysed(again::add);
+    vm.open(List.of("fixture.json"));
+
+    vm.rulesChanged(opened.get(0));
+
+    assertEquals(2, engine.detections);
+    assertEquals(1, opened.size(), "not a new import");
+    assertEquals(1, again.size());
+    assertTrue(again.get(0).store() == opened.get(0).store());
+    assertEquals(List.of("fixture.json"), again.get(0).paths());
+    assertFalse(vm.runningProperty().get());
+  }
+
+  @Test
+  void aCancelledReanalysisSaysTheOldHitsStay() {
+    ImportViewModel vm = new ImportViewModel(new ChangingRules(), runner);
+    vm.onOpened(opened::add);
+    vm.open(List.of("fixture.json"));
+    runner.nextToken().cancel();
+
+    vm.rulesChanged(opened.get(0));
+
+    assertTrue(vm.errorProperty().get().contains("the hits shown are those of the analytics before the change"), vm.errorProperty().get());
+  }
+
   @Test
   void nothingHappensWithoutPaths() {
     FakeEngine engine = new FakeEngine();

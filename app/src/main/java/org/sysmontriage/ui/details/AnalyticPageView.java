@@ -38,7 +38,10 @@ public final class AnalyticPageView extends VBox {
       getChildren().add(muted("Rule by " + page.author()));
     }
     if (page != null && !page.licenseUrl().isEmpty()) {
-      getChildren().add(link(page.licenseUrl()));
+      Hyperlink licence = link(page.licenseUrl());
+      licence.setText("Licence: Detection Rule License 1.1 (SigmaHQ)");
+      licence.setTooltip(new javafx.scene.control.Tooltip(page.licenseUrl()));
+      getChildren().add(licence);
     }
     getChildren().add(text(page != null && !page.description().isBlank() ? page.description() : a.description()));
     if (page == null) {

@@ -31,7 +31,7 @@ public final class LibraryView extends SplitPane {
         super.updateItem(a, empty);
         String pack = empty || a == null ? "" : vm.packOf(a);
         setText(empty || a == null ? null : (pack.isEmpty() ? "" : pack + " · ") + a.title() + "\n" + a.id() + " · risk " + a.risk()
-            + " · " + String.join(", ", a.techniques()));
+            + (a.techniques().isEmpty() ? "" : " · " + String.join(", ", a.techniques())));
       }
     });
     list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));

@@ -121,12 +121,12 @@ final class PacksPane extends VBox {
   }
 
   private Node lsass(PackStatus p) {
-    Label name = new Label(p.name() + " (" + p.rules() + ")", new FontIcon(Material2OutlinedAL.CHECK));
+    Label name = new Label(p.name() + " (" + rules(p.rules()) + ")", new FontIcon(Material2OutlinedAL.CHECK));
     return new VBox(name, muted("Always on; their hits come first on the timeline"));
   }
 
   private Node hunt(PackStatus p) {
-    CheckBox box = new CheckBox("Hunt: SigmaHQ Windows rules" + (p.enabled() ? " (" + String.format("%,d", p.rules()) + ")" : ""));
+    CheckBox box = new CheckBox("Hunt: SigmaHQ Windows rules" + (p.enabled() ? " (" + rules(p.rules()) + ")" : ""));
     box.setId(Ids.LIBRARY_PACK_HUNT);
     box.setSelected(vm.choice().hunt());
     box.setDisable(!p.problem().isEmpty());
@@ -147,7 +147,8 @@ final class PacksPane extends VBox {
   }
 
   private Node folder(PackStatus p) {
-    CheckBox box = new CheckBox(p.name() + (p.enabled() ? " (" + p.rules() + (p.errors().isEmpty() ? "" : ", " + p.errors().size() + " with errors") + ")" : ""));
+    CheckBox box = new CheckBox(p.name() + (p.enabled() ? " (" + rules(p.rules()) + (p.errors().isEmpty() ? "" : ", " + p.errors().size()
+        + " not loaded") + ")" : ""));
     box.setSelected(vm.choice().folders().stream().anyMatch(f -> f.path().equals(p.folder()) && f.enabled()));
     box.setOnAction(e -> vm.setFolderEnabled(p.folder(), box.isSelected()));
     Button remove = new Button("Remove");
@@ -157,6 +158,10 @@ final class PacksPane extends VBox {
     line.setAlignment(Pos.CENTER_LEFT);
     Path folder = p.folder();
     return new VBox(line, muted(p.problem().isEmpty() ? folder.toString() : p.problem()));
+  }
+
+  private static String rules(int n) {
+    return String.format("%,d %s", n, n == 1 ? "rule" : "rules");
   }
 
   private static Label muted(String s) {
