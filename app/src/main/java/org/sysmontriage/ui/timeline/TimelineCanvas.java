@@ -92,6 +92,12 @@ public final class TimelineCanvas extends Region {
     redraw();
   }
 
+  /** The text size of the window, in pixels (labels, dots and counts follow it). */
+  public void setFontSize(double px) {
+    painter.setFontSize(px);
+    redraw();
+  }
+
   /** The zone the axis labels are in (the grid's display zone). */
   public void setZone(java.time.ZoneId zone) {
     state.zone = zone == null ? java.time.ZoneOffset.UTC : zone;

@@ -16,11 +16,17 @@ import org.sysmontriage.ui.hits.HitTable;
  * one dot with their count), brush, and a time axis whose ticks suit the zoom.
  */
 final class TimelinePainter {
-  private final Font font = Font.font(org.sysmontriage.ui.common.Em.size());
-  private final Font countFont = Font.font(null, FontWeight.BOLD, org.sysmontriage.ui.common.Em.size() * 0.8);
+  private Font font = Font.font(org.sysmontriage.ui.common.Em.size());
+  private Font countFont = Font.font(null, FontWeight.BOLD, org.sysmontriage.ui.common.Em.size() * 0.8);
   private final Text measure = new Text();
   double gutter;
   double axisHeight;
+
+  /** Follows the window's text size (Ctrl+= / Ctrl+-): a canvas does not read CSS. */
+  void setFontSize(double px) {
+    font = Font.font(px);
+    countFont = Font.font(null, FontWeight.BOLD, px * 0.8);
+  }
 
   /** Geometry of lanes: gutter on the left for names, axis at the bottom. */
   double laneHeight(double height, int lanes) {

@@ -68,6 +68,7 @@ public final class TimelineView extends VBox {
     fit.setTooltip(new Tooltip("Show the whole time span (double-click or 0 on the timeline)"));
     Label hint = new Label("Wheel zoom · drag pan · Shift+drag time range · arrows: dot to dot");
     hint.getStyleClass().add(Styles.MUTED);
+    hint.fontProperty().addListener((o, a, f) -> canvas.setFontSize(f.getSize())); // the hint's font follows Ctrl+= / Ctrl+-
     // The canvas's own tooltip lists the hits under the pointer; the help is on the hint.
     hint.setTooltip(new Tooltip("Dots: hits, coloured by severity (grey info, blue low, yellow medium, red high, purple critical);"
         + " hits whose dots would overlap share one dot with their count.\n"
