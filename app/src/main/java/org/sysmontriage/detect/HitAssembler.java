@@ -3,6 +3,8 @@ package org.sysmontriage.detect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,12 @@ final class HitAssembler {
   private final EventStore store;
   private final DetectionPlan plan;
   private final StoreMatchContext ctx;
+  /**
+   * One copy of each string and analytic that hits of this run hold: the store decodes a value anew on
+   * every read, and a judged hit has its own scored analytic, so without this a million hits held a
+   * million copies of the same path, reason and analytic. Dropped when the run ends.
+   */
+  private final Map<Object, Object> canon = new HashMap<>();
 
   HitAssembler(AnalyticLibrary library, EventStore store, DetectionPlan plan, StoreMatchContext ctx) {
     this.library = library;
@@ -58,15 +66,24 @@ final class HitAssembler {
     return new DetectionResult(hits, aggregates(hits), rollup(hits));
   }
 
+  @SuppressWarnings("unchecked")
+  private <T> T canon(T value) {
+    return value == null ? null : (T) canon.computeIfAbsent(value, v -> v);
+  }
+
+  private MatchedField matched(String field, String value, String reason) {
+    return new MatchedField(canon(field), canon(value), canon(reason));
+  }
+
   /** The hit with the judgement's confidence (risk and severity follow) and its reasons after the matched fields. */
-  private static Hit judged(Hit h, Judgement j) {
+  private Hit judged(Hit h, Judgement j) {
     Analytic a = h.analytic();
     int risk = a.impact() * j.confidence() / 100;
-    Analytic scored = new Analytic(a.id(), a.title(), a.description(), Severity.ofRisk(risk), a.techniques(), a.tactics(),
-        a.impact(), j.confidence());
+    Analytic scored = canon(new Analytic(a.id(), a.title(), a.description(), Severity.ofRisk(risk), a.techniques(), a.tactics(),
+        a.impact(), j.confidence()));
     List<MatchedField> fields = new ArrayList<>(h.matches());
     for (Judgement.Reason r : j.reasons()) {
-      fields.add(new MatchedField(r.field(), r.value() == null ? "" : r.value(), r.text()));
+      fields.add(matched(r.field(), r.value() == null ? "" : r.value(), r.text()));
     }
     return new Hit(h.event(), scored, fields);
   }
@@ -79,7 +96,7 @@ final class HitAssembler {
     rule.rule().condition().explain(ctx, evidence);
     List<MatchedField> fields = new ArrayList<>();
     for (Node.Evidence ev : evidence) {
-      MatchedField f = new MatchedField(ev.field(), ev.value(), ev.reason());
+      MatchedField f = matched(ev.field(), ev.value(), ev.reason());
       if (!fields.contains(f)) {
         fields.add(f);
       }
@@ -99,24 +116,48 @@ final class HitAssembler {
   }
 
   private List<AggregateFinding> group(String id, List<String> by, List<Hit> hits) {
-    Map<List<String>, List<Integer>> groups = new LinkedHashMap<>();
+    Map<List<String>, IntList> groups = new LinkedHashMap<>();
     for (Hit h : hits) {
       if (h.analytic().id().equals(id)) {
-        List<String> key = by.stream().map(f -> groupValue(h.event(), f)).toList();
-        groups.computeIfAbsent(key, k -> new ArrayList<>()).add(h.event());
+        List<String> key = by.stream().map(f -> canon(groupValue(h.event(), f))).toList();
+        groups.computeIfAbsent(key, k -> new IntList()).add(h.event());
       }
     }
+    boolean distinctNames = new HashSet<>(by).size() == by.size();
+    String[] names = by.toArray(String[]::new);
     List<AggregateFinding> out = new ArrayList<>();
-    groups.forEach((key, events) -> {
-      Map<String, String> group = new LinkedHashMap<>();
-      for (int i = 0; i < by.size(); i++) {
-        group.put(by.get(i), key.get(i));
+    groups.forEach((key, list) -> {
+      int[] events = list.toArray();
+      long first = Arrays.stream(events).mapToLong(store::ticks).min().orElse(0);
+      long last = Arrays.stream(events).mapToLong(store::ticks).max().orElse(0);
+      if (distinctNames) {
+        out.add(AggregateFinding.of(id, names, key.toArray(String[]::new), first, last, events));
+      } else {
+        Map<String, String> group = new LinkedHashMap<>();
+        for (int i = 0; i < by.size(); i++) {
+          group.put(by.get(i), key.get(i));
+        }
+        out.add(new AggregateFinding(id, group, events.length, first, last, Arrays.stream(events).boxed().toList()));
       }
-      long first = events.stream().mapToLong(store::ticks).min().orElse(0);
-      long last = events.stream().mapToLong(store::ticks).max().orElse(0);
-      out.add(new AggregateFinding(id, group, events.size(), first, last, events));
     });
     return out;
+  }
+
+  /** A growing list of ints (event indexes of one group: most groups have one). */
+  private static final class IntList {
+    private int[] values = new int[1];
+    private int size;
+
+    void add(int v) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
+      }
+      values[size++] = v;
+    }
+
+    int[] toArray() {
+      return size == values.length ? values : Arrays.copyOf(values, size);
+    }
   }
 
   private String groupValue(int event, String field) {

@@ -11,42 +11,90 @@ import org.sysmontriage.event.Times;
 
 /**
  * One hit as every report format shows it: the event's system fields, the user, and its evidence.
- *
- * @param fields every EventData field of the event, the matched ones first
- * @param triage the case's status, tags and notes ({@link HitTriage#NEW} without a case)
- * @param author the author of the analytic's rule (DRL 1.1 asks it be shown with each hit of a SigmaHQ rule), or empty
+ * A row holds only the hit, its store and its triage; everything else is read from the store when a
+ * writer asks, so a report of a million hits holds a million small rows, not a million copies of
+ * their events (the writers stream each row's fields out and drop them).
  */
-public record HitRow(
-    Hit hit,
-    HitKey key,
-    HitTriage triage,
-    long ticks,
-    String computer,
-    String user,
-    String source,
-    long recordId,
-    int eventId,
-    Map<String, String> fields,
-    String author) {
+public final class HitRow {
   /** Fields that name the user of a hit, most telling first. */
   private static final String[] USER_FIELDS = {"User", "SourceUser", "SubjectUserName", "TargetUserName"};
 
+  private final Hit hit;
+  private final EventStore store;
+  private final HitTriage triage;
+  private final String author;
+
+  private HitRow(Hit hit, EventStore store, HitTriage triage, String author) {
+    this.hit = hit;
+    this.store = store;
+    this.triage = triage;
+    this.author = author;
+  }
+
   static HitRow of(EventStore store, Hit h, HitTriage triage, String author) {
-    int e = h.event();
+    return new HitRow(h, store, triage, author);
+  }
+
+  public Hit hit() {
+    return hit;
+  }
+
+  /** The case's status, tags and notes ({@link HitTriage#NEW} without a case). */
+  public HitTriage triage() {
+    return triage;
+  }
+
+  /** The author of the analytic's rule (DRL 1.1 asks it be shown with each hit of a SigmaHQ rule), or empty. */
+  public String author() {
+    return author;
+  }
+
+  public HitKey key() {
+    return HitKey.of(store, hit);
+  }
+
+  public long ticks() {
+    return store.ticks(hit.event());
+  }
+
+  public String computer() {
+    return store.computer(hit.event());
+  }
+
+  public String source() {
+    return store.source(hit.event()).source();
+  }
+
+  public long recordId() {
+    return store.recordId(hit.event());
+  }
+
+  long rawOffset() {
+    return store.rawOffset(hit.event());
+  }
+
+  public int eventId() {
+    return store.eventId(hit.event());
+  }
+
+  /** Every EventData field of the event, the matched ones first: a new map on each call (not kept). */
+  public Map<String, String> fields() {
+    int e = hit.event();
     Map<String, String> fields = new LinkedHashMap<>();
-    for (MatchedField m : h.matches()) {
+    for (MatchedField m : hit.matches()) {
       String v = store.field(e, m.field());
       if (v != null) {
         fields.put(m.field(), v);
       }
     }
-    fields.putAll(store.fields(e));
-    return new HitRow(h, HitKey.of(store, h), triage, store.ticks(e), store.computer(e), userOf(store, e),
-        store.source(e).source(), store.recordId(e), store.eventId(e), fields, author);
+    for (int k = 0, n = store.fieldCount(e); k < n; k++) {
+      fields.put(store.fieldName(e, k), store.fieldValue(e, k)); // a repeated name: its place first, its value last
+    }
+    return fields;
   }
 
   public String time() {
-    return Times.format(ticks);
+    return Times.format(ticks());
   }
 
   public String analyticId() {
@@ -60,7 +108,7 @@ public record HitRow(
   /** The first non-empty of a few fields, in order; empty when none. */
   public String first(String... names) {
     for (String n : names) {
-      String v = fields.get(n);
+      String v = last(n);
       if (v != null && !v.isEmpty()) {
         return v;
       }
@@ -68,14 +116,28 @@ public record HitRow(
     return "";
   }
 
+  /** The value of a field as {@link #fields()} has it (a repeated name: the last value); null when absent. */
+  private String last(String name) {
+    int e = hit.event();
+    int id = store.nameId(name);
+    String v = null;
+    for (int k = 0, n = id < 0 ? 0 : store.fieldCount(e); k < n; k++) {
+      if (store.fieldName(e, k).equals(name)) {
+        v = store.fieldValue(e, k);
+      }
+    }
+    return v;
+  }
+
   /** True when this field decided the hit. */
   public boolean matched(String field) {
     return hit.matches().stream().anyMatch(m -> m.field().equals(field));
   }
 
-  private static String userOf(EventStore store, int e) {
+  /** The first non-blank of the user fields (not "-"); empty when none. */
+  public String user() {
     for (String f : USER_FIELDS) {
-      String v = store.field(e, f);
+      String v = store.field(hit.event(), f);
       if (v != null && !v.isBlank() && !v.equals("-")) {
         return v;
       }

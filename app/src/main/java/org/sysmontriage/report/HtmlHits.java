@@ -1,5 +1,7 @@
 package org.sysmontriage.report;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -13,24 +15,59 @@ final class HtmlHits {
   /** Hits shown in full per host and analytic; the rest are counted (the CSV and JSON reports hold all). */
   static final int MAX_PER_GROUP = 500;
 
+  /** Hits shown in full in the whole page; past them each group shows its count only (the page must stay openable). */
+  static final int MAX_SHOWN = 10_000;
+
+  /** Where every hit is, said wherever the page leaves hits out. */
+  static final String ALL_HITS = "the CSV and JSON reports of the same logs (report --type csv or --type json) hold every hit";
+
   private HtmlHits() {}
 
-  static String of(ReportData d) {
+  /** Writes the section group by group: only one group's HTML is held at a time. */
+  static void write(ReportData d, Writer w) throws IOException {
     StringBuilder b = new StringBuilder("<section id=\"hits\" class=\"major\"><h2>Hits by host and analytic</h2>");
     if (d.rows().isEmpty()) {
-      return b.append("<p class=\"muted\">No hits.</p></section>\n").toString();
+      w.write(b.append("<p class=\"muted\">No hits.</p></section>\n").toString());
+      return;
     }
-    for (Map.Entry<String, Map<String, List<HitRow>>> host : d.byHostAndAnalytic().entrySet()) {
+    Map<String, Map<String, List<HitRow>>> groups = d.byHostAndAnalytic();
+    int total = d.rows().size();
+    int inFull = shownInFull(groups);
+    if (inFull < total) {
+      b.append("<p class=\"warn\" id=\"hits-not-shown\">This page shows ").append(HtmlSummary.num(inFull)).append(" of ")
+          .append(HtmlSummary.num(total)).append(" hits in full (at most ").append(MAX_PER_GROUP).append(" per host and analytic, ")
+          .append(HtmlSummary.num(MAX_SHOWN)).append(" in all); ").append(HtmlSummary.num(total - inFull))
+          .append(" are counted, not shown: ").append(ALL_HITS).append(".</p>");
+    }
+    int[] shown = {0};
+    for (Map.Entry<String, Map<String, List<HitRow>>> host : groups.entrySet()) {
       int n = host.getValue().values().stream().mapToInt(List::size).sum();
       b.append("<h3>Host ").append(Html.value(host.getKey())).append(" <span class=\"muted\">(").append(hits(n)).append(")</span></h3>");
       for (List<HitRow> rows : host.getValue().values()) {
-        group(b, rows, d.input().catalog());
+        group(b, rows, d.input().catalog(), shown);
+        w.write(b.toString());
+        b.setLength(0);
       }
     }
-    return b.append("</section>\n").toString();
+    w.write(b.append("</section>\n").toString());
   }
 
-  private static void group(StringBuilder b, List<HitRow> rows, ReportCatalog c) {
+  /** Hits the page shows in full, group by group in page order. */
+  static int shownInFull(Map<String, Map<String, List<HitRow>>> groups) {
+    int shown = 0;
+    for (Map<String, List<HitRow>> host : groups.values()) {
+      for (List<HitRow> rows : host.values()) {
+        shown += limit(rows.size(), shown);
+      }
+    }
+    return shown;
+  }
+
+  private static int limit(int groupSize, int shownBefore) {
+    return Math.min(groupSize, Math.max(0, Math.min(MAX_PER_GROUP, MAX_SHOWN - shownBefore)));
+  }
+
+  private static void group(StringBuilder b, List<HitRow> rows, ReportCatalog c, int[] shown) {
     Analytic a = rows.get(0).hit().analytic();
     b.append("<h4><span class=\"mono\">").append(Html.text(a.id())).append("</span> ").append(Html.text(a.title()))
         .append(" <span class=\"sev sev-").append(a.severity().sigmaName()).append("\">").append(a.severity().sigmaName())
@@ -41,10 +78,17 @@ final class HtmlHits {
     if (!author.isEmpty()) {
       b.append("<p class=\"muted author\">Rule by ").append(Html.value(author)).append("</p>");
     }
-    rows.stream().limit(MAX_PER_GROUP).forEach(r -> hit(b, r));
-    if (rows.size() > MAX_PER_GROUP) {
-      b.append("<p class=\"muted\">").append(rows.size() - MAX_PER_GROUP)
-          .append(" more hits of this analytic on this host are in the CSV and JSON reports.</p>");
+    int limit = limit(rows.size(), shown[0]);
+    for (HitRow r : rows.subList(0, limit)) {
+      hit(b, r);
+    }
+    shown[0] += limit;
+    if (rows.size() > limit) {
+      b.append("<p class=\"warn\">").append(HtmlSummary.num(rows.size() - limit)).append(rows.size() - limit == 1 ? " hit" : " hits")
+          .append(" of this analytic on this host ").append(rows.size() - limit == 1 ? "is" : "are").append(" not shown (")
+          .append(limit == 0 ? "this page already shows " + HtmlSummary.num(MAX_SHOWN) + " hits"
+              : "this page shows the first " + limit + (limit < MAX_PER_GROUP ? ", having reached " + HtmlSummary.num(MAX_SHOWN) + " hits in all" : ""))
+          .append("): ").append(ALL_HITS).append(".</p>");
     }
   }
 

@@ -1,5 +1,7 @@
 package org.sysmontriage.report;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import org.sysmontriage.detect.Severity;
 import org.sysmontriage.event.Times;
@@ -11,9 +13,13 @@ import org.sysmontriage.incident.Step;
 
 /** The HTML report's first section: each incident's story, score formula, outcome and verdict. */
 final class HtmlIncidents {
+  /** Steps shown per incident; the rest are counted in a line under the table (the JSON report holds every step). */
+  static final int MAX_STEPS = 500;
+
   private HtmlIncidents() {}
 
-  static String of(ReportData d) {
+  /** Writes the section incident by incident: only one incident's HTML is held at a time. */
+  static void write(ReportData d, Writer w) throws IOException {
     IncidentResult r = d.incidentResult();
     List<Incident> shown = d.incidents();
     StringBuilder b = new StringBuilder("<section id=\"incidents\" class=\"major\"><h2>Incidents</h2><p class=\"muted\">")
@@ -31,8 +37,10 @@ final class HtmlIncidents {
     }
     for (Incident i : shown) {
       incident(b, i, d);
+      w.write(b.toString());
+      b.setLength(0);
     }
-    return b.append("</section>\n").toString();
+    w.write(b.append("</section>\n").toString());
   }
 
   private static void incident(StringBuilder b, Incident i, ReportData d) {
@@ -56,7 +64,8 @@ final class HtmlIncidents {
     fact(b, "ATT&amp;CK", Html.text(String.join(", ", i.techniques()) + " (" + String.join(", ", i.tactics()) + ")"));
     fact(b, "Evidence sources", Html.text(String.join(", ", i.sources())) + " \u00b7 " + i.hits().size() + " hits");
     b.append("</table><table><tr><th>Time (UTC)</th><th>Source</th><th>Analytic</th><th>Step</th><th>Log#record</th></tr>");
-    for (Step s : i.steps()) {
+    List<Step> steps = i.steps();
+    for (Step s : steps.subList(0, Math.min(MAX_STEPS, steps.size()))) {
       String raw = s.rawTicks() == s.ticks() ? "" : "<br><span class=\"muted\">raw " + Html.text(Times.format(s.rawTicks())) + "</span>";
       b.append("<tr><td class=\"mono\">").append(Html.text(Times.format(s.ticks()))).append(raw).append("</td><td>")
           .append(Html.text(s.evidence())).append("</td><td class=\"mono\">")
@@ -64,7 +73,13 @@ final class HtmlIncidents {
           .append(Html.value(s.summary())).append("</td><td class=\"mono\">").append(Html.value(s.source()))
           .append(s.recordId() >= 0 ? "#" + s.recordId() : "#?").append("</td></tr>");
     }
-    b.append("</table></div>");
+    b.append("</table>");
+    if (steps.size() > MAX_STEPS) {
+      b.append("<p class=\"warn\">").append(HtmlSummary.num(steps.size() - MAX_STEPS)).append(" more steps of ").append(Html.text(i.id()))
+          .append(" are not shown (this page shows the first ").append(MAX_STEPS).append(" of ").append(HtmlSummary.num(steps.size()))
+          .append("): the JSON report (report --type json) holds every step.</p>");
+    }
+    b.append("</div>");
   }
 
   private static void fact(StringBuilder b, String name, String html) {

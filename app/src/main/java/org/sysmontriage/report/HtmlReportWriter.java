@@ -1,9 +1,12 @@
 package org.sysmontriage.report;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,17 +22,33 @@ public final class HtmlReportWriter implements ReportWriter {
   private static final Pattern SLOT = Pattern.compile("\\{\\{(\\w+)}}");
   private static final String TEMPLATE = resource("report.html");
   private static final String CSS = resource("report.css");
+  private static final String BODY = "{{body}}";
 
+  /**
+   * Streams the page: the template up to the body, then the incidents, the summary, the hits group by
+   * group and the analytics, then the rest of the template. No copy of the whole page is held; the
+   * page shows a bounded number of hits and says how many it leaves out ({@link HtmlHits}).
+   */
   @Override
   public void write(ReportData data, OutputStream out) throws IOException {
     ReportInput in = data.input();
-    String body = HtmlIncidents.of(data) + "\n" + HtmlSummary.of(data) + "\n" + HtmlCorrelations.of(data) + HtmlHits.of(data) + "\n" + HtmlSummary.analytics(data);
     Map<String, String> slots = Map.of(
         "version", Html.plain(in.toolVersion()),
         "generated", utc(in.generatedAt()),
-        "css", CSS,
-        "body", body);
-    out.write(fill(TEMPLATE, slots).getBytes(StandardCharsets.UTF_8));
+        "css", CSS);
+    int body = TEMPLATE.indexOf(BODY);
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    w.write(fill(TEMPLATE.substring(0, body), slots));
+    HtmlIncidents.write(data, w);
+    w.write('\n');
+    w.write(HtmlSummary.of(data));
+    w.write('\n');
+    w.write(HtmlCorrelations.of(data));
+    HtmlHits.write(data, w);
+    w.write('\n');
+    w.write(HtmlSummary.analytics(data));
+    w.write(fill(TEMPLATE.substring(body + BODY.length()), slots));
+    w.flush();
   }
 
   static String utc(Instant t) {

@@ -13,6 +13,8 @@ import org.sysmontriage.risk.RiskRollup;
 /** The report's overview sections: summary, risk, timeline, ATT&CK, and the analytics used. */
 final class HtmlSummary {
   static final int MAX_ISSUES = 200;
+  /** Grouped findings listed; the rest are counted (the JSON report holds every group). */
+  static final int MAX_AGGREGATES = 500;
 
   private HtmlSummary() {}
 
@@ -141,14 +143,20 @@ final class HtmlSummary {
     StringBuilder b = new StringBuilder("<section id=\"aggregates\"><h2>Grouped findings</h2><p class=\"muted\">Hits of analytics ")
         .append("that define a grouping (as their source page's stats command does), one line per group.</p>")
         .append("<table><tr><th>Analytic</th><th>Group</th><th class=\"num\">Count</th><th>First (UTC)</th><th>Last (UTC)</th></tr>");
-    for (AggregateFinding a : d.aggregates()) {
+    List<AggregateFinding> all = d.aggregates();
+    for (AggregateFinding a : all.subList(0, Math.min(MAX_AGGREGATES, all.size()))) {
       b.append("<tr><td class=\"mono\">").append(Html.text(a.analyticId())).append("</td><td class=\"mono\">")
           .append(a.group().entrySet().stream().map(e -> Html.text(e.getKey()) + " = " + Html.value(e.getValue()))
               .collect(Collectors.joining("<br>")))
           .append("</td><td class=\"num\">").append(a.count()).append("</td><td>").append(Times.format(a.firstTicks()))
           .append("</td><td>").append(Times.format(a.lastTicks())).append("</td></tr>");
     }
-    return b.append("</table></section>\n").toString();
+    b.append("</table>");
+    if (all.size() > MAX_AGGREGATES) {
+      b.append("<p class=\"warn\">").append(num(all.size() - MAX_AGGREGATES)).append(" more groups are not shown (this page lists the first ")
+          .append(MAX_AGGREGATES).append(" of ").append(num(all.size())).append("): the JSON report (report --type json) holds every group.</p>");
+    }
+    return b.append("</section>\n").toString();
   }
 
   static String analytics(ReportData d) {

@@ -2,14 +2,13 @@ package org.sysmontriage.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.function.Function;
 import org.sysmontriage.casefile.AppliedCase;
 import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.casefile.SourceProblem;
@@ -36,7 +35,7 @@ import org.sysmontriage.incident.IncidentResult;
 public final class ReportData {
   private static final Comparator<HitRow> ORDER = Comparator.comparingLong(HitRow::ticks)
       .thenComparing(HitRow::computer).thenComparing(HitRow::analyticId).thenComparingLong(HitRow::recordId)
-      .thenComparing(HitRow::source).thenComparingLong(r -> r.key().rawOffset());
+      .thenComparing(HitRow::source).thenComparingLong(HitRow::rawOffset);
 
   private final ReportInput input;
   private final List<HitRow> rows;
@@ -157,22 +156,36 @@ public final class ReportData {
 
   /** Techniques hit, by id. */
   public List<TechniqueLine> techniques() {
-    Map<String, List<HitRow>> by = new TreeMap<>();
+    Map<String, TechniqueTally> by = new TreeMap<>();
     for (HitRow r : rows) {
       for (String t : r.hit().analytic().techniques()) {
-        by.computeIfAbsent(t, k -> new ArrayList<>()).add(r);
+        by.computeIfAbsent(t, k -> new TechniqueTally()).add(r);
       }
     }
     List<TechniqueLine> out = new ArrayList<>();
-    by.forEach((id, rs) -> out.add(new TechniqueLine(id, rs.size(), rs.stream().mapToInt(HitRow::risk).max().orElse(0),
-        tacticsOf(id, rs), sorted(rs, r -> List.of(r.analyticId())))));
+    by.forEach((id, t) -> out.add(new TechniqueLine(id, t.hits, t.riskMax, tacticsOf(id, t.tactics), List.copyOf(t.analytics))));
     return out;
   }
 
+  /** A technique's hits counted as they pass: no list of its rows is kept. */
+  private static final class TechniqueTally {
+    int hits;
+    int riskMax;
+    final TreeSet<String> tactics = new TreeSet<>();
+    final TreeSet<String> analytics = new TreeSet<>();
+
+    void add(HitRow r) {
+      hits++;
+      riskMax = Math.max(riskMax, r.risk());
+      tactics.addAll(r.hit().analytic().tactics());
+      analytics.add(r.analyticId());
+    }
+  }
+
   /** The technique's own tactics in ATT&CK; the rules' tactic tags only for a technique the catalog does not know. */
-  private List<String> tacticsOf(String techniqueId, List<HitRow> rows) {
+  private List<String> tacticsOf(String techniqueId, TreeSet<String> ruleTactics) {
     List<String> own = input.catalog().techniqueTactics(techniqueId);
-    return own.isEmpty() ? sorted(rows, r -> r.hit().analytic().tactics()) : own;
+    return own.isEmpty() ? List.copyOf(ruleTactics) : own;
   }
 
   /** Analytics with hits, by id. */
@@ -193,10 +206,10 @@ public final class ReportData {
    * hit shown: a group whose every hit the allowlist or the minimum risk left out is left out too.
    */
   public List<AggregateFinding> aggregates() {
-    Set<String> shown = new HashSet<>();
-    rows.forEach(r -> shown.add(r.analyticId() + "#" + r.hit().event()));
+    Map<String, BitSet> shown = new HashMap<>();
+    rows.forEach(r -> shown.computeIfAbsent(r.analyticId(), k -> new BitSet()).set(r.hit().event()));
     return input.aggregates().stream()
-        .filter(a -> a.events().stream().anyMatch(e -> shown.contains(a.analyticId() + "#" + e)))
+        .filter(a -> shown.containsKey(a.analyticId()) && a.events().stream().anyMatch(shown.get(a.analyticId())::get))
         .toList();
   }
 
@@ -207,11 +220,5 @@ public final class ReportData {
       out.computeIfAbsent(r.computer(), k -> new TreeMap<>()).computeIfAbsent(r.analyticId(), k -> new ArrayList<>()).add(r);
     }
     return out;
-  }
-
-  private static List<String> sorted(List<HitRow> rows, Function<HitRow, List<String>> values) {
-    TreeSet<String> s = new TreeSet<>();
-    rows.forEach(r -> s.addAll(values.apply(r)));
-    return List.copyOf(s);
   }
 }
