@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "bench",
     description = "Measure import speed and memory.",
     mixinStandardHelpOptions = true,
-    subcommands = {BenchCommand.ImportBench.class, DetectBench.class, RulesBench.class, ScanBench.class, IncidentsBench.class, ReportBench.class, EvtxBench.class, UiBench.class})
+    subcommands = {BenchCommand.ImportBench.class, DetectBench.class, RulesBench.class, ScanBench.class, IncidentsBench.class, ReportBench.class,
+        EvtxBench.class, UiBench.class, ReplicateBench.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

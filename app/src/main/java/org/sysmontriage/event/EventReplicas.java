@@ -2,9 +2,9 @@ package org.sysmontriage.event;
 
 /**
  * A store of N events made from the events of a real one, for benchmarks: event {@code i} is a copy of
- * real event {@code i % size}, copy {@code k = i / size} runs {@code k} ms later (or where a {@link CopyPlace}
- * puts it: another computer, another hour), has record id {@code i},
- * and each field value of copies {@code k > 0} comes from {@link CopyValue}, so a benchmark decides how
+ * real event {@code i % size} (of seed {@code i % seeds} when only some events are copied), copy
+ * {@code k = i / size} runs {@code k} ms later (or where a {@link CopyPlace} puts it: another computer, another
+ * hour), has record id {@code i}, and each field value of copies {@code k > 0} comes from {@link CopyValue}, so a benchmark decides how
  * its copies differ (the work it names is done on distinct values, not answered by a cache).
  */
 public final class EventReplicas {
@@ -42,6 +42,16 @@ public final class EventReplicas {
 
   /** As {@link #replicate(EventStore, int, CancellationToken, CopyValue)}, copies placed by {@code place}. */
   public static EventStore replicate(EventStore real, int n, CancellationToken cancel, CopyValue copyValue, CopyPlace place) {
+    int[] all = new int[real.size()];
+    java.util.Arrays.setAll(all, i -> i);
+    return replicate(real, all, n, cancel, copyValue, place);
+  }
+
+  /** As {@link #replicate(EventStore, int, CancellationToken, CopyValue, CopyPlace)}, copying only the real events {@code seeds}, in their order. */
+  public static EventStore replicate(EventStore real, int[] seeds, int n, CancellationToken cancel, CopyValue copyValue, CopyPlace place) {
+    if (seeds.length == 0) {
+      throw new IllegalArgumentException("no events to copy");
+    }
     EventStoreBuilder b = new EventStoreBuilder();
     int src = b.addSource("synthetic");
     EventDraft d = new EventDraft();
@@ -49,8 +59,8 @@ public final class EventReplicas {
       if ((i & 0xffff) == 0) {
         cancel.check();
       }
-      int e = i % real.size();
-      int copy = i / real.size();
+      int e = seeds[i % seeds.length];
+      int copy = i / seeds.length;
       d.clear();
       d.eventId = real.eventId(e);
       d.ticks = place.ticks(real.ticks(e), copy);

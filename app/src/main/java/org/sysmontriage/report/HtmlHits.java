@@ -84,8 +84,9 @@ final class HtmlHits {
     }
     shown[0] += limit;
     if (rows.size() > limit) {
-      b.append("<p class=\"warn\">").append(HtmlSummary.num(rows.size() - limit)).append(rows.size() - limit == 1 ? " hit" : " hits")
-          .append(" of this analytic on this host ").append(rows.size() - limit == 1 ? "is" : "are").append(" not shown (")
+      int left = rows.size() - limit;
+      b.append("<p class=\"warn\">").append(HtmlSummary.count(left, "hit", "hits")).append(" of this analytic on this host ")
+          .append(left == 1 ? "is" : "are").append(" not shown (")
           .append(limit == 0 ? "this page already shows " + HtmlSummary.num(MAX_SHOWN) + " hits"
               : "this page shows the first " + limit + (limit < MAX_PER_GROUP ? ", having reached " + HtmlSummary.num(MAX_SHOWN) + " hits in all" : ""))
           .append("): ").append(ALL_HITS).append(".</p>");

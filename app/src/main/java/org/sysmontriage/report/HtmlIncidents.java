@@ -75,8 +75,8 @@ final class HtmlIncidents {
     }
     b.append("</table>");
     if (steps.size() > MAX_STEPS) {
-      b.append("<p class=\"warn\">").append(HtmlSummary.num(steps.size() - MAX_STEPS)).append(" more steps of ").append(Html.text(i.id()))
-          .append(" are not shown (this page shows the first ").append(MAX_STEPS).append(" of ").append(HtmlSummary.num(steps.size()))
+      b.append("<p class=\"warn\">").append(HtmlSummary.count(steps.size() - MAX_STEPS, "more step", "more steps")).append(" of ").append(Html.text(i.id()))
+          .append(steps.size() - MAX_STEPS == 1 ? " is" : " are").append(" not shown (this page shows the first ").append(MAX_STEPS).append(" of ").append(HtmlSummary.num(steps.size()))
           .append("): the JSON report (report --type json) holds every step.</p>");
     }
     b.append("</div>");

@@ -153,7 +153,7 @@ final class HtmlSummary {
     }
     b.append("</table>");
     if (all.size() > MAX_AGGREGATES) {
-      b.append("<p class=\"warn\">").append(num(all.size() - MAX_AGGREGATES)).append(" more groups are not shown (this page lists the first ")
+      b.append("<p class=\"warn\">").append(count(all.size() - MAX_AGGREGATES, "more group is", "more groups are")).append(" not shown (this page lists the first ")
           .append(MAX_AGGREGATES).append(" of ").append(num(all.size())).append("): the JSON report (report --type json) holds every group.</p>");
     }
     return b.append("</section>\n").toString();
@@ -182,6 +182,11 @@ final class HtmlSummary {
 
   private static void fact(StringBuilder b, String name, String html) {
     b.append("<tr><th>").append(name).append("</th><td>").append(html).append("</td></tr>");
+  }
+
+  /** {@code n} and the words for one or for many: {@code 1 more step is}, {@code 2 more steps are}. */
+  static String count(long n, String one, String many) {
+    return num(n) + " " + (n == 1 ? one : many);
   }
 
   static String num(long n) {
