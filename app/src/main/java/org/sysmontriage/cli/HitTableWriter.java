@@ -20,7 +20,8 @@ import org.sysmontriage.risk.RiskRollup;
 
 /**
  * {@code scan --format table}: one line per hit for a person, then groupings and risk per host and
- * user. Rows are held until the end so each column is as wide as its longest cell: analytic ids
+ * user. The hits (not their cells: those are made again when printed) are held until the end so each
+ * column is as wide as its longest cell: analytic ids
  * (Splunk UUIDs) and computer names are shown whole, and the variable-length SOURCE#RECORD comes
  * last so the columns before it stay aligned. Evidence text is made safe for the terminal. AUTHOR is the
  * rule's author (cut at 40 characters; when one is cut, every rule's whole author follows the table).
@@ -33,8 +34,10 @@ final class HitTableWriter implements HitWriter {
   private final Function<String, String> authors;
   /** Analytic id -> author, for the list under the table (ids in first-hit order). */
   private final Map<String, String> authorOf = new LinkedHashMap<>();
-  /** A row's cells, or a one-cell triage line that follows its row. */
-  private final List<String[]> lines = new ArrayList<>();
+  /** The hits in order, each with its triage (or null); cells are made from them when the table is printed. */
+  private final List<Row> rows = new ArrayList<>();
+
+  private record Row(EventStore store, Hit hit, HitTriage triage) {}
 
   /** @param authors analytic id -> its rule's author (Sigma {@code author}), "" when unknown */
   HitTableWriter(PrintWriter out, Function<String, String> authors) {
@@ -44,45 +47,50 @@ final class HitTableWriter implements HitWriter {
 
   @Override
   public void write(EventStore s, Hit hit) {
-    int e = hit.event();
-    String time = Times.format(s.ticks(e));
-    String evidence = hit.matches().isEmpty() ? "" : hit.matches().get(0).field() + "=" + clip(hit.matches().get(0).value(), 80);
-    long record = s.recordId(e);
-    String author = authorOf.computeIfAbsent(hit.analytic().id(), authors);
-    lines.add(new String[] {time.length() >= 19 ? time.substring(0, 19) : time, String.valueOf(hit.risk()),
-        hit.analytic().severity().sigmaName(), safe(hit.analytic().id()),
-        hit.analytic().techniques().isEmpty() ? "" : hit.analytic().techniques().get(0), safe(s.computer(e)),
-        clip(author, AUTHOR_WIDTH), evidence,
-        safe(s.source(e).source()) + "#" + (record < 0 ? "?" : String.valueOf(record))});
+    write(s, hit, null);
   }
 
   /** With a case: a hit an analyst triaged gets a second line with its status, tags and notes. */
   @Override
   public void write(EventStore s, Hit hit, HitTriage triage) {
-    write(s, hit);
-    if (triage != null && !triage.isEmpty()) {
-      lines.add(new String[] {"status: " + triage.status().label()
-          + (triage.tags().isEmpty() ? "" : "  tags: " + clip(String.join(" ", triage.tags()), 60))
-          + (triage.notes().isEmpty() ? "" : "  notes: " + clip(triage.notes(), 80))});
-    }
+    authorOf.computeIfAbsent(hit.analytic().id(), authors);
+    rows.add(new Row(s, hit, triage));
+  }
+
+  private String[] cells(EventStore s, Hit hit) {
+    int e = hit.event();
+    String time = Times.format(s.ticks(e));
+    String evidence = hit.matches().isEmpty() ? "" : hit.matches().get(0).field() + "=" + clip(hit.matches().get(0).value(), 80);
+    long record = s.recordId(e);
+    return new String[] {time.length() >= 19 ? time.substring(0, 19) : time, String.valueOf(hit.risk()),
+        hit.analytic().severity().sigmaName(), safe(hit.analytic().id()),
+        hit.analytic().techniques().isEmpty() ? "" : hit.analytic().techniques().get(0), safe(s.computer(e)),
+        clip(authorOf.get(hit.analytic().id()), AUTHOR_WIDTH), evidence,
+        safe(s.source(e).source()) + "#" + (record < 0 ? "?" : String.valueOf(record))};
+  }
+
+  private static String triageLine(HitTriage triage) {
+    return "status: " + triage.status().label()
+        + (triage.tags().isEmpty() ? "" : "  tags: " + clip(String.join(" ", triage.tags()), 60))
+        + (triage.notes().isEmpty() ? "" : "  notes: " + clip(triage.notes(), 80));
   }
 
   private void printTable() {
-    if (lines.isEmpty()) {
+    if (rows.isEmpty()) {
       return;
     }
     int[] width = new int[HEADER.length];
-    for (String[] row : lines) {
-      for (int i = 0; i < row.length && row.length == HEADER.length; i++) {
-        width[i] = Math.max(width[i], row[i].length());
+    for (Row r : rows) {
+      String[] cells = cells(r.store(), r.hit());
+      for (int i = 0; i < cells.length; i++) {
+        width[i] = Math.max(width[i], cells[i].length());
       }
     }
     printRow(HEADER, width);
-    for (String[] row : lines) {
-      if (row.length == HEADER.length) {
-        printRow(row, width);
-      } else {
-        out.println(" ".repeat(width[0] + 2) + row[0]);
+    for (Row r : rows) {
+      printRow(cells(r.store(), r.hit()), width);
+      if (r.triage() != null && !r.triage().isEmpty()) {
+        out.println(" ".repeat(width[0] + 2) + triageLine(r.triage()));
       }
     }
   }
