@@ -1,5 +1,6 @@
 package org.sysmontriage.detect;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,6 +47,35 @@ class LinearTimeTest {
         linear(() -> t.test(value), t.key() + " on a hostile value");
       }
     }
+  }
+
+  /**
+   * Every built-in {@code re} test skips RE2/J when a value lacks the literal each match must hold: on
+   * values built from the patterns' pieces it answers exactly as RE2/J alone does.
+   */
+  @Test
+  void everyBuiltInRegexAnswersAsRe2AloneDoes() {
+    List<String> pieces = List.of("lsass", "LSASS", "l\u017Fass", ".dmp", ".DMP", "\\", "\\Temp\\", ".exe", "procdump", "64", "-ma ",
+        " -ma ", "mimikatz", "sekurlsa::", "comsvcs", ".dll", ", ", "#24", "MiniDump", "rundll32", "dbghelp", "dbgcore", "x", "1", "/");
+    java.util.Random random = new java.util.Random(9);
+    int matched = 0;
+    int compared = 0;
+    for (ValueTest t : AnalyticLibrary.builtIn().registry().tests()) {
+      if (t instanceof ValueTest.RegexTest r) {
+        for (int i = 0; i < 2_000; i++) {
+          StringBuilder b = new StringBuilder();
+          for (int k = random.nextInt(8); k >= 0; k--) {
+            b.append(pieces.get(random.nextInt(pieces.size())));
+          }
+          String v = b.toString();
+          boolean re2 = r.pattern().matcher(v).find();
+          assertEquals(re2, t.test(v), () -> r.key() + " on " + v);
+          matched += re2 ? 1 : 0;
+          compared++;
+        }
+      }
+    }
+    assertTrue(compared > 0 && matched > 0, compared + " values compared, " + matched + " matched");
   }
 
   @Test

@@ -112,10 +112,15 @@ public sealed interface ValueTest {
    * The {@code re} modifier: a regular expression searched in the raw value with RE2/J (an automaton,
    * no backtracking: time linear in the value's length).
    */
-  record RegexTest(com.google.re2j.Pattern pattern, String key, String reason) implements ValueTest {
+  record RegexTest(com.google.re2j.Pattern pattern, String key, String reason, RequiredLiteral required) implements ValueTest {
+    RegexTest(com.google.re2j.Pattern pattern, String key, String reason) {
+      this(pattern, key, reason, RequiredLiteral.of(pattern.pattern(), (pattern.flags() & com.google.re2j.Pattern.CASE_INSENSITIVE) != 0));
+    }
+
+    /** A value without the literal every match holds is answered without RE2/J ({@link RequiredLiteral}). */
     @Override
     public boolean test(String value) {
-      return pattern.matcher(value).find();
+      return (required == null || required.in(value)) && pattern.matcher(value).find();
     }
   }
 
