@@ -29,7 +29,7 @@ import picocli.CommandLine.Model.CommandSpec;
     description = "Measure import speed and memory.",
     mixinStandardHelpOptions = true,
     subcommands = {BenchCommand.ImportBench.class, DetectBench.class, RulesBench.class, ScanBench.class, IncidentsBench.class, ReportBench.class,
-        EvtxBench.class, UiBench.class, ReplicateBench.class})
+        EvtxBench.class, UiBench.class, ReplicateBench.class, RegexBench.class})
 public final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 

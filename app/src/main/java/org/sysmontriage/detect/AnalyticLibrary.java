@@ -162,6 +162,11 @@ public final class AnalyticLibrary {
     return rules;
   }
 
+  /** Every compiled value test of the library (benchmarks: {@code bench regex}). */
+  public List<org.sysmontriage.detect.sigma.ValueTest> valueTests() {
+    return registry().tests();
+  }
+
   Registry registry() {
     return registry;
   }
