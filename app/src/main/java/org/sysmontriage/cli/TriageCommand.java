@@ -66,10 +66,11 @@ public final class TriageCommand implements Runnable {
    * are removed by their writers ({@code AtomicFiles}), so nothing half-written stays.
    */
   public static int run(String... args) {
+    reserve = new byte[RESERVE_BYTES];
     Thread.setDefaultUncaughtExceptionHandler((t, e) -> {
       if (e instanceof OutOfMemoryError) {
         outOfMemory();
-        System.exit(USAGE); // shutdown hooks remove temporary files
+        exitOutOfMemory();
       } else {
         System.err.println("sysmon-triage: unexpected error in " + t.getName() + ": " + e);
       }
@@ -82,6 +83,27 @@ public final class TriageCommand implements Runnable {
     }
   }
 
+  /**
+   * Ends the process after an out-of-memory error in another thread. Exiting allocates (shutdown hooks remove
+   * temporary files); an error thrown out of the handler would make Java print its own line, so nothing leaves
+   * it: a second try after the reserve is freed, then a halt.
+   */
+  private static void exitOutOfMemory() {
+    for (int attempt = 0; attempt < 2; attempt++) {
+      try {
+        System.exit(USAGE);
+      } catch (Throwable again) { // the heap is still full: try once more, then stop without the hooks
+        reserve = null;
+      }
+    }
+    Runtime.getRuntime().halt(USAGE);
+  }
+
+  /** Freed when memory runs out, so the out-of-memory line and the exit (shutdown hooks) have room to run. */
+  private static final int RESERVE_BYTES = 1 << 20;
+  @SuppressWarnings("unused") // held only to be freed
+  private static volatile byte[] reserve;
+
   private static final java.util.concurrent.atomic.AtomicBoolean OOM_SHOWN = new java.util.concurrent.atomic.AtomicBoolean();
 
   /** Encoded up front: when the heap is exhausted, printing must not need to allocate. */
@@ -89,6 +111,7 @@ public final class TriageCommand implements Runnable {
       (OUT_OF_MEMORY + System.lineSeparator()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
   private static void outOfMemory() {
+    reserve = null;
     if (OOM_SHOWN.compareAndSet(false, true)) {
       try {
         System.err.write(OUT_OF_MEMORY_LINE, 0, OUT_OF_MEMORY_LINE.length);
