@@ -19,6 +19,8 @@ import java.util.List;
  * @param aggregateBy fields of the analytic's aggregated finding, empty when it has none
  * @param ruleSource the rule file or resource it was loaded from
  * @param ruleText the rule file's text
+ * @param ruleDocument the YAML document of this rule in that text (the whole text when the file holds one
+ *     document): what the engine compiled, comments included
  */
 public record AnalyticInfo(
     String id,
@@ -41,6 +43,7 @@ public record AnalyticInfo(
     List<String> aggregateBy,
     String ruleSource,
     String ruleText,
+    String ruleDocument,
     boolean builtIn) {
 
   public AnalyticInfo {

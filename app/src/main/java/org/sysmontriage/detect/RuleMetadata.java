@@ -40,8 +40,40 @@ final class RuleMetadata {
         doc.text("author", ""), logsource(doc.get("logsource")), meta.texts("pages"), meta.text("source_url", ""),
         meta.text("coverage", ""), implementations(meta), meta.texts("test_steps"), doc.texts("falsepositives"),
         meta.texts("d3fend"), meta.text("risk_reasoning", "").trim(), doc.texts("references"), meta.texts("samples"),
-        meta.text("notes", "").trim(), aggregateBy(meta), source, text, builtIn);
+        meta.text("notes", "").trim(), aggregateBy(meta), source, text, document(text, doc.line()), builtIn);
     return new LoadedRule(analytic, info, rule, lsassTarget(meta), behaviour(meta));
+  }
+
+  /**
+   * The YAML document of {@code text} that holds line {@code line}: the lines between the {@code ---}
+   * separators around it, comments kept, trailing blank lines dropped. One pass over the text.
+   */
+  static String document(String text, int line) {
+    int start = 0;
+    int end = text.length();
+    int at = 0;
+    int n = 1;
+    while (at < text.length()) {
+      int eol = text.indexOf('\n', at);
+      int next = eol < 0 ? text.length() : eol + 1;
+      String l = text.substring(at, eol < 0 ? text.length() : eol).stripTrailing();
+      if (l.equals("---") || l.startsWith("--- ")) {
+        if (n < line) {
+          start = next;
+        } else {
+          end = at;
+          break;
+        }
+      }
+      at = next;
+      n++;
+    }
+    String doc = text.substring(start, end);
+    int trim = doc.length();
+    while (trim > 0 && Character.isWhitespace(doc.charAt(trim - 1))) {
+      trim--;
+    }
+    return doc.substring(0, trim) + "\n";
   }
 
   /** {@code attack.t1003.001} -> T1003.001; {@code attack.credential_access} -> credential-access. */

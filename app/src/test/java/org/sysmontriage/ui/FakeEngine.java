@@ -77,8 +77,9 @@ public class FakeEngine implements Engine {
   @Override
   public Optional<AnalyticPage> page(String analyticId) {
     return Optional.of(new AnalyticPage(analyticId, "Page of " + analyticId, List.of(new AnalyticPage.Implementation("Pseudocode", "search X"))
-        , List.of("werfault.exe"), List.of("https://car.mitre.org/"), List.of("run procdump"), "fixture.json",
-        "Fixture Author", ""));
+        , List.of("werfault.exe"), List.of("https://car.mitre.org/"), List.of("run procdump"),
+        "title: " + analyticId + "\ndetection:\n  sel:\n    Image|endswith: '\\\\procdump.exe'  # the tool\n  condition: sel\n", "fixture.yml",
+        "fixture.json", "Fixture Author", ""));
   }
 
   @Override

@@ -1,16 +1,23 @@
 package org.sysmontriage.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.ui.common.FxTaskRunner;
 import org.sysmontriage.ui.common.Ids;
@@ -55,5 +62,38 @@ class SampleLogsUiTest {
     for (int h : table.getItems()) {
       assertEquals("SRV-FILE-01.acme.local", vm.hits().table().host(h));
     }
+  }
+
+  @Test
+  void libraryPageShowsTheColouredSigmaRuleThatRunsAndShowMeSelectsItsHit(FxRobot robot) throws Exception {
+    String id = "ST-LSASS-CLONE";
+    // before any log is open: from the start page, and back
+    robot.clickOn(Ids.selector(Ids.START_LIBRARY));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(robot.lookup(Ids.selector(Ids.START_VIEW)).query().isVisible());
+    robot.clickOn(Ids.selector(Ids.LIBRARY_BACK));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(robot.lookup(Ids.selector(Ids.START_VIEW)).query().isVisible());
+    robot.clickOn(Ids.selector(Ids.START_LIBRARY));
+    ListView<Analytic> list = robot.lookup(Ids.selector(Ids.LIBRARY_LIST)).queryListView();
+    robot.interact(() -> list.getSelectionModel().select(list.getItems().stream().filter(a -> a.id().equals(id)).findFirst().orElseThrow()));
+    WaitForAsyncUtils.waitForFxEvents();
+    TextFlow sigma = robot.lookup(Ids.selector(Ids.LIBRARY_PAGE, Ids.ANALYTIC_SIGMA)).queryAs(TextFlow.class);
+    StringBuilder shown = new StringBuilder();
+    java.util.Set<String> colours = new java.util.HashSet<>();
+    for (Node n : sigma.getChildren()) {
+      shown.append(((Text) n).getText());
+      colours.addAll(n.getStyleClass());
+    }
+    assertEquals(AnalyticLibrary.builtIn().info(id).ruleDocument(), shown.toString());
+    assertTrue(colours.containsAll(java.util.List.of("yaml-key", "yaml-modifier", "yaml-string", "yaml-punct")), colours.toString());
+    assertTrue(robot.lookup(Ids.selector(Ids.LIBRARY_PAGE)).lookup(".label")
+        .queryAllAs(Label.class).stream().anyMatch(l -> l.getText().startsWith("1. ")), "numbered test steps");
+
+    robot.clickOn(Ids.selector(Ids.LIBRARY_SHOW_ME));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+      int h = vm.hits().selectedHitProperty().get();
+      return h >= 0 && vm.hits().table() != null && vm.hits().table().hit(h).analytic().id().equals(id);
+    });
   }
 }

@@ -85,6 +85,9 @@ public final class Ids {
   public static final String LIBRARY_RELOAD = "library-reload";
   public static final String LIBRARY_STATUS = "library-status";
   public static final String LIBRARY_ERRORS = "library-errors";
+  public static final String START_LIBRARY = "start-library";
+  public static final String LIBRARY_BACK = "library-back";
+  public static final String ANALYTIC_SIGMA = "analytic-sigma";
 
   private Ids() {}
 

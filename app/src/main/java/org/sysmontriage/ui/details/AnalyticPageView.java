@@ -2,15 +2,21 @@ package org.sysmontriage.ui.details;
 
 import java.util.List;
 import java.util.function.Consumer;
+import javafx.scene.control.Button;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import org.sysmontriage.detect.Analytic;
+import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.engine.AnalyticPage;
 
-/** An analytic's page: description, implementations, false positives, references, unit tests. */
+/** An analytic's page: description, test steps, the Sigma rule that runs, implementations, false positives, references. */
 public final class AnalyticPageView extends VBox {
   private final Consumer<String> browser;
   private final String emptyText;
@@ -47,16 +53,52 @@ public final class AnalyticPageView extends VBox {
     if (page == null) {
       return;
     }
+    steps(page.unitTests());
+    if (!page.sigma().isBlank()) {
+      section("Sigma rule that runs");
+      getChildren().addAll(muted("As the engine loaded it from " + page.sigmaSource()), sigma(page.sigma()));
+    }
     for (AnalyticPage.Implementation i : page.implementations()) {
       section(i.title());
       getChildren().add(code(i.text()));
     }
     list("Known false positives", page.falsePositives());
-    list("Unit test (how to make it fire)", page.unitTests());
     if (!page.references().isEmpty()) {
       section("References");
       page.references().forEach(r -> getChildren().add(link(r)));
     }
+  }
+
+  private void steps(List<String> steps) {
+    section("Test steps (how to make it fire)");
+    if (steps.isEmpty()) {
+      getChildren().add(muted("This analytic names no test steps."));
+      return;
+    }
+    for (int i = 0; i < steps.size(); i++) {
+      getChildren().add(text((i + 1) + ". " + steps.get(i)));
+    }
+  }
+
+  /** The rule's YAML, coloured by {@link YamlTokens}, in a box with a Copy button. */
+  static VBox sigma(String yaml) {
+    TextFlow flow = new TextFlow();
+    flow.setId(Ids.ANALYTIC_SIGMA);
+    flow.getStyleClass().addAll(Styles.MONO, "sigma-text");
+    for (YamlTokens.Token t : YamlTokens.of(yaml)) {
+      Text run = new Text(yaml.substring(t.start(), t.end()));
+      run.getStyleClass().add(t.kind().styleClass());
+      flow.getChildren().add(run);
+    }
+    Button copy = new Button("Copy rule");
+    copy.setOnAction(e -> {
+      ClipboardContent c = new ClipboardContent();
+      c.putString(yaml);
+      Clipboard.getSystemClipboard().setContent(c);
+    });
+    VBox box = new VBox(flow, copy);
+    box.getStyleClass().add("sigma-box");
+    return box;
   }
 
   private void list(String heading, List<String> items) {

@@ -81,6 +81,9 @@ public final class CoreEngine implements Engine {
     return Optional.ofNullable(library.info(analyticId)).map(i -> page(i, license));
   }
 
+  /** The prefix of an analytic's samples that ship with the project (the others name public corpora). */
+  public static final String SAMPLE_LOGS = "sample-logs/";
+
   private static AnalyticPage page(AnalyticInfo i, String license) {
     List<AnalyticPage.Implementation> impls = i.implementations().stream()
         .map(x -> new AnalyticPage.Implementation(x.name() + (x.language().isEmpty() ? "" : " (" + x.language() + ")"), x.text()))
@@ -92,8 +95,9 @@ public final class CoreEngine implements Engine {
     i.references().stream().filter(r -> !refs.contains(r)).forEach(refs::add);
     String description = i.description() + (i.riskReasoning().isEmpty() ? "" : "\n\nRisk: " + i.riskReasoning())
         + (i.notes().isEmpty() ? "" : "\n\nNote: " + i.notes());
-    return new AnalyticPage(i.id(), description, impls, i.falsePositives(), refs, i.testSteps(),
-        i.samples().isEmpty() ? "" : i.samples().get(0), i.author(), license);
+    return new AnalyticPage(i.id(), description, impls, i.falsePositives(), refs, i.testSteps(), i.ruleDocument(),
+        i.builtIn() ? "built-in rule " + i.ruleSource() : i.ruleSource(), i.samples().stream().filter(s -> s.startsWith(SAMPLE_LOGS)).findFirst().orElse(""),
+        i.author(), license);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.sysmontriage.ui.library;
 
 import java.util.function.Consumer;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -12,6 +13,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.sysmontriage.detect.Analytic;
 import org.sysmontriage.ui.common.Ids;
@@ -22,7 +24,11 @@ import org.sysmontriage.ui.details.TechniqueCards;
 /** Every analytic on the left; its page, ATT&CK cards and "Show me" on the right. */
 public final class LibraryView extends SplitPane {
 
-  public LibraryView(LibraryViewModel vm, Consumer<String> browser) {
+  /**
+   * {@code browsing} is true while the library is shown before any log is open; then a button leads
+   * back to the start page ({@code back}).
+   */
+  public LibraryView(LibraryViewModel vm, Consumer<String> browser, ObservableBooleanValue browsing, Runnable back) {
     ListView<Analytic> list = new ListView<>(vm.analytics());
     list.setId(Ids.LIBRARY_LIST);
     list.setCellFactory(l -> new ListCell<>() {
@@ -52,7 +58,12 @@ public final class LibraryView extends SplitPane {
     showMe.setTooltip(new Tooltip("Open the sample log where this analytic fires and select its hit"));
     showMe.setDisable(true);
     page.show(null, null);
-    HBox actions = new HBox(showMe, sample);
+    Button start = new Button("Start page", new FontIcon(Material2OutlinedAL.ARROW_BACK));
+    start.setId(Ids.LIBRARY_BACK);
+    start.setOnAction(e -> back.run());
+    start.visibleProperty().bind(browsing);
+    start.managedProperty().bind(browsing);
+    HBox actions = new HBox(start, showMe, sample);
     actions.setAlignment(Pos.CENTER_LEFT);
     actions.getStyleClass().add(Styles.TOOLBAR);
     VBox right = new VBox(actions, cards, page);

@@ -44,6 +44,8 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   private final CaseActions caseActions;
   private final TimelineView timeline;
   private final EventsView eventsView;
+  /** True while the library is shown before any log was opened (the start page steps aside). */
+  private final javafx.beans.property.BooleanProperty browsingLibrary = new javafx.beans.property.SimpleBooleanProperty();
   /** One Ctrl+= step. */
   static final double TEXT_STEP = 1.15;
   private double fontScale = 1;
@@ -80,8 +82,12 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     vm.onUnsaved(this::saveOrDiscard);
     // The workspace is built, styled and laid out behind the (opaque) start page from the start,
     // so the first open does not pay for creating every skin at once.
-    workspace.disableProperty().bind(vm.investigationProperty().isNull());
-    start.visibleProperty().bind(vm.investigationProperty().isNull());
+    // Before any log is open only the analytics library can be browsed (from the start page or Ctrl+6).
+    workspace.disableProperty().bind(vm.investigationProperty().isNull().and(browsingLibrary.not()));
+    start.visibleProperty().bind(vm.investigationProperty().isNull().and(browsingLibrary.not()));
+    tabs.getTabs().stream().filter(t -> !Ids.TAB_LIBRARY.equals(t.getId()))
+        .forEach(t -> t.disableProperty().bind(vm.investigationProperty().isNull()));
+    vm.investigationProperty().addListener((o, a, b) -> browsingLibrary.set(false));
     center.getChildren().addAll(workspace, start);
     setTop(new ShellMenu(vm, this).top());
     setCenter(center);
@@ -112,7 +118,7 @@ public final class ShellView extends BorderPane implements StartView.Actions {
         tab(Ids.TAB_EVENTS, "Events", eventsView),
         tab(Ids.TAB_HOSTS, "Hosts & users", new HostsView(vm.hosts())),
         sources,
-        tab(Ids.TAB_LIBRARY, "Analytics library", new LibraryView(library, browser)));
+        tab(Ids.TAB_LIBRARY, "Analytics library", new LibraryView(library, browser, browsingLibrary, this::closeLibrary)));
     BorderPane pane = new BorderPane(tabs);
     pane.setId(Ids.WORKSPACE);
     return pane;
@@ -124,8 +130,21 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     return t;
   }
 
-  /** Selects a workspace tab by its id, when it exists. */
+  @Override
+  public void openLibrary() {
+    showTab(Ids.TAB_LIBRARY);
+  }
+
+  /** Back to the start page from the library browsed before any log was opened. */
+  void closeLibrary() {
+    browsingLibrary.set(false);
+  }
+
+  /** Selects a workspace tab by its id, when it exists (the library also before any log is open). */
   void showTab(String id) {
+    if (Ids.TAB_LIBRARY.equals(id) && vm.investigationProperty().get() == null) {
+      browsingLibrary.set(true);
+    }
     tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().ifPresent(t -> tabs.getSelectionModel().select(t));
   }
 

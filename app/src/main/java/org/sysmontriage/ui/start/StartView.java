@@ -25,6 +25,9 @@ public final class StartView extends VBox {
     void openFiles();
 
     void openFolder();
+
+    /** Shows the analytics library (no log needs to be open). */
+    void openLibrary();
   }
 
   public StartView(StartViewModel vm, Actions actions) {
@@ -41,7 +44,8 @@ public final class StartView extends VBox {
     HBox buttons = new HBox(
         button(Ids.OPEN_FILES, "Open files…", "Ctrl+O", new FontIcon(Material2OutlinedAL.INSERT_DRIVE_FILE), actions::openFiles),
         button(Ids.OPEN_FOLDER, "Open folder…", "Ctrl+Shift+O", new FontIcon(Material2OutlinedAL.FOLDER_OPEN), actions::openFolder),
-        samplesButton(vm));
+        samplesButton(vm),
+        button(Ids.START_LIBRARY, "Analytics library", "Ctrl+6", new FontIcon(Material2OutlinedAL.LIBRARY_BOOKS), actions::openLibrary));
     buttons.getStyleClass().add("start-buttons");
     buttons.setAlignment(Pos.CENTER);
     Label drop = new Label("…or drop logs, folders or archives anywhere on this window");
