@@ -122,7 +122,8 @@ public final class DetailsView extends VBox {
         if (!empty && item != null && item.matched()) {
           getStyleClass().add(Styles.MATCHED);
         }
-        if (!empty && item != null && allow != null && vm.analyticProperty().get() != null) {
+        if (!empty && item != null && allow != null && vm.analyticProperty().get() != null
+            && !item.name().equals(DetailsViewModel.USER_FROM_CREATION)) {
           setContextMenu(allowMenu(item));
         }
       }

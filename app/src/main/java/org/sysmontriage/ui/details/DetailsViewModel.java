@@ -14,6 +14,7 @@ import javafx.collections.ObservableList;
 import org.sysmontriage.detect.Analytic;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.detect.MatchedField;
+import org.sysmontriage.detect.ProcessUsers;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
 import org.sysmontriage.incident.ProcessLineage;
@@ -176,11 +177,20 @@ public final class DetailsViewModel {
     rows.add(new FieldRow("Provider", s.provider(e), ""));
     rows.add(new FieldRow("EventRecordID", Long.toString(s.recordId(e)), ""));
     rows.add(new FieldRow("Source", s.source(e).source(), ""));
+    ProcessUsers.Found user = ProcessUsers.of(s).user(e);
+    if (user != null && user.fromCreation()) {
+      int c = user.creationEvent();
+      rows.add(new FieldRow(USER_FROM_CREATION, user.user() + "  (this event names no user; taken from " + user.field() + " of the process creation: "
+          + "EventID " + SysmonEvents.label(Integer.toString(s.eventId(c))) + ", record " + s.recordId(c) + ", " + Times.format(s.ticks(c)) + ")", ""));
+    }
     for (Map.Entry<String, String> f : s.fields(e).entrySet()) {
       rows.add(new FieldRow(f.getKey(), f.getValue(), reasonFor(hit, f.getKey())));
     }
     return rows;
   }
+
+  /** The row that shows a user taken from the process creation event. */
+  public static final String USER_FROM_CREATION = "User (process creation)";
 
   private static String reasonFor(Hit hit, String field) {
     if (hit == null) {

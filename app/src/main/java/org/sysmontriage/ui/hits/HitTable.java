@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.sysmontriage.detect.Analytic;
 import org.sysmontriage.detect.Hit;
+import org.sysmontriage.detect.ProcessUsers;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
 
@@ -14,7 +15,7 @@ import org.sysmontriage.event.Times;
  * and the filters read. Cell texts are computed on demand from the store, never copied per row.
  */
 public final class HitTable {
-  private static final String[] USER_FIELDS = {"User", "SourceUser", "SubjectUserName", "TargetUser"};
+  private static final String[] USER_FIELDS = ProcessUsers.ownFields();
   private static final String[] PROCESS_FIELDS = {"SourceImage", "Image", "ParentImage"};
   private static final String[] TARGET_FIELDS = {"TargetImage", "ImageLoaded", "TargetObject", "DestinationIp"};
   private static final String[] COMMAND_FIELDS = {"CommandLine", "TargetFilename", "ParentCommandLine"};
@@ -26,6 +27,8 @@ public final class HitTable {
   private final long[] ticks;
   private final int[] risk;
   private final String[] user;
+  /** The process creation event a hit's user was taken from, or -1 (its own field, or none). */
+  private final int[] userCreation;
   private int[] hitOfEvent;
   private final String[] status;
   private final String[] triageText;
@@ -46,6 +49,8 @@ public final class HitTable {
     ticks = new long[n];
     risk = new int[n];
     user = new String[n];
+    userCreation = new int[n];
+    ProcessUsers users = ProcessUsers.of(store);
     status = new String[n];
     triageText = new String[n];
     bookmarked = new boolean[n];
@@ -56,7 +61,9 @@ public final class HitTable {
       analyticIndex[h] = byId.computeIfAbsent(a.id(), id -> { analytics.add(a); return analytics.size() - 1; });
       ticks[h] = store.ticks(hit.event());
       risk[h] = hit.risk();
-      user[h] = first(hit.event(), USER_FIELDS);
+      ProcessUsers.Found u = users.user(hit.event());
+      user[h] = u == null ? "" : u.user();
+      userCreation[h] = u == null ? -1 : u.creationEvent();
     }
   }
 
@@ -176,8 +183,14 @@ public final class HitTable {
     return store.computer(event(h));
   }
 
+  /** The hit's user: its event's own user field, else its process creation's (see {@link #userCreation}). */
   public String user(int h) {
     return user[h];
+  }
+
+  /** The process creation event the hit's user was taken from, or -1 when the event names it itself or not at all. */
+  public int userCreation(int h) {
+    return userCreation[h];
   }
 
   public String analytic(int h) {
