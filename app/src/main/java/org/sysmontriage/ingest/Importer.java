@@ -32,6 +32,9 @@ public final class Importer {
   public static final String OUT_OF_MEMORY_ISSUE = "not enough memory to read the rest of this log: give Java more"
       + " (java -Xmx8g -jar ...) or read fewer logs at once";
 
+  /** How the note of a log identical to another one opened in the same import starts (it is read once). */
+  public static final String IDENTICAL = "identical to ";
+
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   private final ImportOptions options;

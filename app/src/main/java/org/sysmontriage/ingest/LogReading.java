@@ -40,22 +40,86 @@ final class LogReading {
       builder.addSource(logs.get(i).source());
       sizes[i] = logs.get(i).isLog() ? logs.get(i).size() : 0;
     }
-    tracker.plan(sizes);
     FileHasher.warmUp();
-    List<Future<ReadContext>> reads = new ArrayList<>();
+    java.util.Map<Long, Integer> bySize = new java.util.HashMap<>();
+    logs.stream().filter(PlannedLog::isLog).forEach(l -> bySize.merge(l.size(), 1, Integer::sum));
     List<Future<String>> hashes = new ArrayList<>();
+    for (PlannedLog log : logs) {
+      hashes.add(needsHash(log) && sizeShared(log, bySize) ? pool.submit(() -> FileHasher.sha256(log.file(), cancel)) : null);
+    }
+    int[] sameAs = identical(logs, hashes, bySize);
+    for (int i = 0; i < sameAs.length; i++) {
+      if (sameAs[i] >= 0) {
+        sizes[i] = 0;
+      }
+    }
+    tracker.plan(sizes);
+    List<Future<ReadContext>> reads = new ArrayList<>();
     for (int i = 0; i < logs.size(); i++) {
       PlannedLog log = logs.get(i);
       int index = i;
-      reads.add(log.isLog() ? pool.submit(() -> read(index, log)) : CompletableFuture.completedFuture(null));
-      hashes.add(needsHash(log) ? pool.submit(() -> FileHasher.sha256(log.file(), cancel))
-          : CompletableFuture.completedFuture(log.sha256() == null ? "" : log.sha256()));
+      reads.add(log.isLog() && sameAs[i] < 0 ? pool.submit(() -> read(index, log)) : CompletableFuture.completedFuture(null));
+      if (hashes.get(i) == null) {
+        hashes.set(i, needsHash(log) ? pool.submit(() -> FileHasher.sha256(log.file(), cancel))
+            : CompletableFuture.completedFuture(log.sha256() == null ? "" : log.sha256()));
+      }
     }
     for (int i = 0; i < logs.size(); i++) {
       ReadContext ctx = Importer.await(reads.get(i), cancel);
       String sha = Importer.await(hashes.get(i), cancel);
-      builder.setSource(i, info(logs.get(i), ctx, sha));
+      builder.setSource(i, sameAs[i] >= 0 ? duplicate(logs.get(i), logs.get(sameAs[i]), sha) : info(logs.get(i), ctx, sha, copiesOf(i, sameAs, logs)));
     }
+  }
+
+  /** True when another log has the same size: only then can it be identical, and only then is it hashed first. */
+  private static boolean sizeShared(PlannedLog log, java.util.Map<Long, Integer> bySize) {
+    return log.isLog() && bySize.getOrDefault(log.size(), 0) > 1;
+  }
+
+  /**
+   * For each log, the index of the earlier log with the same bytes (SHA-256), or -1: identical logs
+   * opened twice (two paths, a log and its copy in a folder or an archive) are read once. Only logs
+   * whose size another log shares are compared (their hashes were started first).
+   */
+  private int[] identical(List<PlannedLog> logs, List<Future<String>> hashes, java.util.Map<Long, Integer> bySize) {
+    int[] sameAs = new int[logs.size()];
+    java.util.Arrays.fill(sameAs, -1);
+    java.util.Map<String, Integer> first = new java.util.HashMap<>();
+    for (int i = 0; i < logs.size(); i++) {
+      PlannedLog log = logs.get(i);
+      if (!sizeShared(log, bySize)) {
+        continue;
+      }
+      String sha = hashes.get(i) != null ? Importer.await(hashes.get(i), cancel) : log.sha256();
+      if (sha == null || sha.isEmpty()) {
+        continue;
+      }
+      Integer earlier = first.putIfAbsent(log.size() + ":" + sha, i);
+      if (earlier != null) {
+        sameAs[i] = earlier;
+      }
+    }
+    return sameAs;
+  }
+
+  /** The sources of the logs found identical to log {@code i} (read once, under {@code i}'s name). */
+  private static List<String> copiesOf(int i, int[] sameAs, List<PlannedLog> logs) {
+    List<String> copies = new ArrayList<>();
+    for (int k = 0; k < sameAs.length; k++) {
+      if (sameAs[k] == i) {
+        copies.add(logs.get(k).source());
+      }
+    }
+    return copies;
+  }
+
+  /** A log identical to one read already: listed with a note naming both, its events not read again. */
+  private static SourceInfo duplicate(PlannedLog log, PlannedLog original, String sha) {
+    ImportIssue note = ImportIssue.note(log.source(), "file", Importer.IDENTICAL + original.source()
+        + " (same SHA-256): read once, its events are shown under that name");
+    List<ImportIssue> issues = new ArrayList<>(log.issues());
+    issues.add(note);
+    return new SourceInfo(log.source(), log.file(), log.format().label(), "", sha, log.size(), 0, 0, issues);
   }
 
   private static boolean needsHash(PlannedLog log) {
@@ -108,7 +172,7 @@ final class LogReading {
     return !log.explicit() && log.format() != SniffedFormat.EVTX && ctx.events() == 0 && log.issues().isEmpty();
   }
 
-  private static SourceInfo info(PlannedLog log, ReadContext ctx, String sha) {
+  private static SourceInfo info(PlannedLog log, ReadContext ctx, String sha, List<String> copies) {
     if (ctx == null) {
       String format = log.isNotALog() ? Importer.NOT_A_LOG : Importer.UNKNOWN;
       return new SourceInfo(log.source(), log.file(), format, "", sha, log.size(), 0, 0, log.issues());
@@ -118,6 +182,9 @@ final class LogReading {
     }
     List<ImportIssue> issues = new ArrayList<>(log.issues());
     issues.addAll(ctx.issues());
+    for (String copy : copies) {
+      issues.add(ImportIssue.note(log.source(), "file", "also opened as " + copy + " (same SHA-256): read once"));
+    }
     return new SourceInfo(log.source(), log.file(), log.format().label(), ctx.dialect(), sha, log.size(), ctx.events(), ctx.skipped(), issues);
   }
 }

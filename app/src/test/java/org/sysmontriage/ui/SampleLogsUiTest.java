@@ -96,4 +96,17 @@ class SampleLogsUiTest {
       return h >= 0 && vm.hits().table() != null && vm.hits().table().hit(h).analytic().id().equals(id);
     });
   }
+
+  @Test
+  void aLogOpenedTwiceUnderTwoPathsIsReadOnceAndTheWindowSaysSo(FxRobot robot, @TempDir Path dir) throws Exception {
+    Path sample = SampleLogs.locate().orElseThrow().resolve("json/otrf-flat_SRV-FILE-01_sysmon.json");
+    Path a = java.nio.file.Files.copy(sample, dir.resolve("a.json"));
+    Path b = java.nio.file.Files.copy(sample, java.nio.file.Files.createDirectories(dir.resolve("copy")).resolve("a.json"));
+    robot.interact(() -> vm.open(java.util.List.of(a.toString(), b.getParent().toString())));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> vm.investigationProperty().get() != null);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(b + " is identical to " + a + " (same SHA-256): read once (Sources lists both)", vm.noticeProperty().get());
+    assertEquals(new CoreEngine().importLogs(java.util.List.of(a.toString()), s -> {}, new org.sysmontriage.event.CancellationToken()).size(),
+        vm.investigationProperty().get().store().size());
+  }
 }

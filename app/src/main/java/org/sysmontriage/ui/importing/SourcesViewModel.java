@@ -41,6 +41,17 @@ public final class SourcesViewModel {
     return sources;
   }
 
+  /** "x.evtx is identical to y.evtx (same SHA-256): read once" for the logs opened twice, or empty. */
+  public String identicalNotice() {
+    List<String> same = issues.stream().filter(i -> !i.damage() && i.message().startsWith(org.sysmontriage.ingest.Importer.IDENTICAL))
+        .map(i -> i.source() + " is " + i.message().substring(0, i.message().indexOf(" (same SHA-256)")) + " (same SHA-256)").toList();
+    if (same.isEmpty()) {
+      return "";
+    }
+    return (same.size() == 1 ? same.get(0) : same.size() + " logs are identical to others: " + same.get(0) + "; …")
+        + ": read once (Sources lists both)";
+  }
+
   public ObservableList<ImportIssue> issues() {
     return issues;
   }

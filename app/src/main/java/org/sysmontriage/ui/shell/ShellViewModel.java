@@ -218,6 +218,10 @@ public final class ShellViewModel {
     updateTitle();
     HitTable table = showHits(next, p);
     parts.sources().show(next.store().sources());
+    String identical = parts.sources().identicalNotice();
+    if (!identical.isEmpty()) {
+      notice.set(identical);
+    }
     parts.events().show(next.store(), next.hosts(), e -> hitOf(table, e));
     parts.start().remember(next.paths());
     if (selectAfterOpen != null) {
