@@ -153,17 +153,40 @@ public final class CaseViewModel {
     caseFile.set(caseFile.get().withSources(store.sources()));
   }
 
-  /** Fills the table's status column from the case. */
-  public void attach(HitTable t) {
-    table = t;
-    rowOfHit = null;
-    if (caseFile.get().hits().isEmpty()) {
+  /**
+   * Fills a new table's status, tags and notes from case {@code c}: on a worker thread, before the
+   * table is shown (a key per hit is computed: a million events give tens of thousands of hits).
+   */
+  public static void fill(HitTable t, org.sysmontriage.casefile.CaseFile c) {
+    if (c.hits().isEmpty()) {
       return; // a new case: every hit is "new", no key to compute
     }
     for (int h = 0; h < t.size(); h++) {
-      HitTriage triage = triage(h);
+      HitTriage triage = c.triage(HitKey.of(t.store(), t.hit(h)));
       t.setStatus(h, triage.status().label());
       t.setTriage(h, triage.tags(), triage.notes());
+    }
+  }
+
+  /** The case the worker fills a new table from ({@link #fill}); read on the UI thread. */
+  public org.sysmontriage.casefile.CaseFile current() {
+    return caseFile.get();
+  }
+
+  /** Makes {@code t} the table verdicts and notes go to, filling it from the case here. */
+  public void attach(HitTable t) {
+    attach(t, null);
+  }
+
+  /**
+   * Makes {@code t} the table verdicts and notes go to. {@code filledFrom} is the case it was filled from
+   * off the UI thread; when the case changed since (a verdict typed meanwhile) it is filled again here.
+   */
+  public void attach(HitTable t, org.sysmontriage.casefile.CaseFile filledFrom) {
+    table = t;
+    rowOfHit = null;
+    if (filledFrom != caseFile.get()) {
+      fill(t, caseFile.get());
     }
   }
 

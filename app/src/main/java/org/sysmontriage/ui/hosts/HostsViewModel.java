@@ -29,9 +29,22 @@ public final class HostsViewModel {
     onFiltered = r;
   }
 
+  /** Risk per host and per user of a table, highest first. */
+  public record RollUps(List<RiskRow> hosts, List<RiskRow> users) {}
+
+  /** Counts the roll-ups of a table: a pass over every hit, so on a worker thread for big tables. */
+  public static RollUps rollUps(HitTable t) {
+    return new RollUps(rollUp(t, t::host), rollUp(t, h -> t.user(h).isEmpty() ? "(no user field)" : t.user(h)));
+  }
+
   public void show(HitTable t) {
-    hosts.setAll(rollUp(t, t::host));
-    users.setAll(rollUp(t, h -> t.user(h).isEmpty() ? "(no user field)" : t.user(h)));
+    show(rollUps(t));
+  }
+
+  /** Shows roll-ups counted off the UI thread. */
+  public void show(RollUps r) {
+    hosts.setAll(r.hosts());
+    users.setAll(r.users());
   }
 
   static List<RiskRow> rollUp(HitTable t, IntFunction<String> key) {

@@ -134,31 +134,41 @@ public final class ShellViewModel {
     parts.importing().open(parts.caseWork().restore(recovered));
   }
 
-  /** Shows the hits again with the case's current allowlist (after an entry was added). */
+  /**
+   * Shows the hits again with the case's current allowlist (after an entry was added): applied on a
+   * worker thread like an import's, then the table is swapped in with the selection kept in place.
+   */
   public void reapplyCase() {
     Investigation inv = investigation.get();
     if (inv != null) {
-      // At once (the hits are already in memory): the allowlisted hits leave the table before the next key.
-      int selected = parts.hits().selectedHitProperty().get();
-      AppliedCase applied = parts.caseWork().caseFileProperty().get().apply(inv.store(), inv.hits());
-      Prepared p = new Prepared(applied, new HitTable(inv.store(), applied.kept(), inv.packs()),
-          parts.importing().correlate(inv.store(), applied.kept()));
-      showHits(inv, p);
-      parts.hits().selectedHitProperty().set(selected < 0 ? -1 : Math.min(selected, p.table().size() - 1));
+      prepare(inv, p -> {
+        if (investigation.get() == inv) {
+          int selected = parts.hits().selectedHitProperty().get();
+          String said = notice.get(); // "Allowlisted: ..." stays, not the suppressed count
+          showHits(inv, p);
+          notice.set(said);
+          parts.hits().selectedHitProperty().set(selected < 0 ? -1 : Math.min(selected, p.table().size() - 1));
+        }
+      });
     }
   }
 
-  /** The allowlist applied, the hits put in columns and correlated, off the UI thread (a million events give many hits). */
-  private record Prepared(AppliedCase applied, HitTable table, List<CorrelationFinding> correlations) {}
+  /**
+   * The allowlist applied, the hits put in columns with the case's verdicts, the correlations and the risk
+   * roll-ups counted, off the UI thread (a million events give many hits).
+   */
+  private record Prepared(AppliedCase applied, HitTable table, List<CorrelationFinding> correlations,
+      org.sysmontriage.casefile.CaseFile filledFrom, HostsViewModel.RollUps rollUps) {}
 
   private void prepare(Investigation inv, java.util.function.Consumer<Prepared> then) {
-    org.sysmontriage.casefile.CaseFile c = parts.caseWork().caseFileProperty().get();
+    org.sysmontriage.casefile.CaseFile c = parts.caseWork().current();
     long gen = ++prepared;
     runner.submit(cancel -> {
       AppliedCase applied = c.apply(inv.store(), inv.hits());
       HitTable table = new HitTable(inv.store(), applied.kept(), inv.packs());
       table.hitOfEvent(0); // builds the event -> hit index here, not on the first click
-      return new Prepared(applied, table, parts.importing().correlate(inv.store(), applied.kept()));
+      CaseViewModel.fill(table, c);
+      return new Prepared(applied, table, parts.importing().correlate(inv.store(), applied.kept()), c, HostsViewModel.rollUps(table));
     }, p -> {
       if (gen == prepared) {
         then.accept(p);
@@ -236,11 +246,11 @@ public final class ShellViewModel {
   private HitTable showHits(Investigation inv, Prepared p) {
     AppliedCase applied = p.applied();
     HitTable table = p.table();
-    parts.caseWork().attach(table);
+    parts.caseWork().attach(table, p.filledFrom());
     parts.hitDetails().clear();
     parts.hitDetails().setHitLookup(e -> hitOf(table, e));
     parts.hits().show(table, inv.hosts());
-    parts.hosts().show(table);
+    parts.hosts().show(p.rollUps());
     incidents.show(inv.store(), applied.kept());
     correlations.show(table, p.correlations());
     if (applied.suppressedCount() > 0) {
