@@ -46,17 +46,7 @@ class ReapplyCaseTest {
           onFailure.accept(e);
         }
       });
-      return new Job() {
-        @Override
-        public void cancel() {
-          token.cancel();
-        }
-
-        @Override
-        public boolean isDone() {
-          return done[0];
-        }
-      };
+      return Job.of(token, () -> done[0]);
     }
 
     @Override

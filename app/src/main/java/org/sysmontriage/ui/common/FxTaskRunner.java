@@ -35,17 +35,7 @@ public final class FxTaskRunner implements TaskRunner {
     task.setOnFailed(e -> onFailure.accept(task.getException()));
     task.setOnCancelled(e -> onFailure.accept(new CancelledException()));
     pool.execute(task);
-    return new Job() {
-      @Override
-      public void cancel() {
-        token.cancel();
-      }
-
-      @Override
-      public boolean isDone() {
-        return task.isDone();
-      }
-    };
+    return Job.of(token, task::isDone);
   }
 
   @Override

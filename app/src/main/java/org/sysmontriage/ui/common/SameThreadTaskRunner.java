@@ -33,16 +33,6 @@ public final class SameThreadTaskRunner implements TaskRunner {
   }
 
   private static Job done(CancellationToken token) {
-    return new Job() {
-      @Override
-      public void cancel() {
-        token.cancel();
-      }
-
-      @Override
-      public boolean isDone() {
-        return true;
-      }
-    };
+    return Job.of(token, () -> true);
   }
 }

@@ -21,6 +21,21 @@ public interface TaskRunner {
     void cancel();
 
     boolean isDone();
+
+    /** A job that cancels {@code token} and is done when {@code done} says so. */
+    static Job of(CancellationToken token, java.util.function.BooleanSupplier done) {
+      return new Job() {
+        @Override
+        public void cancel() {
+          token.cancel();
+        }
+
+        @Override
+        public boolean isDone() {
+          return done.getAsBoolean();
+        }
+      };
+    }
   }
 
   /**
