@@ -86,6 +86,18 @@ class LayoutUiTest {
       }
     }
     assertTrue(rows <= 2, "filters on " + rows + " rows: " + centres);
+    List<String> buttons = new ArrayList<>();
+    cutOff(robot.lookup("#hits-view-menu").queryAs(Labeled.class), buttons);
+
+    // the analytics library at the same size: its buttons whole, its page wrapped to the pane (no text out of sight)
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    cutOff(robot.lookup(Ids.selector(Ids.LIBRARY_SHOW_ME)).queryAs(Labeled.class), buttons);
+    assertEquals(List.of(), buttons, "cut-off buttons");
+    javafx.scene.control.ScrollPane page = robot.lookup(Ids.selector(Ids.LIBRARY_PAGE)).queryAs(javafx.scene.control.ScrollPane.class);
+    double content = page.getContent().getLayoutBounds().getWidth();
+    assertTrue(content <= page.getViewportBounds().getWidth() + 1, "library page " + content + " px in a " + page.getViewportBounds().getWidth() + " px pane");
   }
 
   private static boolean isTimeCell(Node cell) {

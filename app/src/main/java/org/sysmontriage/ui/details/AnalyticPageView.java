@@ -26,6 +26,7 @@ public final class AnalyticPageView extends VBox {
     this.browser = browser;
     this.emptyText = emptyText;
     getStyleClass().add("analytic-page");
+    setMinWidth(0); // wraps to the pane it is shown in
     setFillWidth(true);
   }
 

@@ -342,6 +342,7 @@ public final class GridView<S> {
     MenuButton view = new MenuButton("View");
     view.setId(name + "-view-menu");
     view.setTooltip(new Tooltip("Columns, grouping, time zone, export of this view"));
+    view.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a short word: never an ellipsis
     Menu columns = new Menu("Columns");
     columns.setId(name + "-columns-menu");
     for (TableColumn<Integer, String> col : byKey.values()) {

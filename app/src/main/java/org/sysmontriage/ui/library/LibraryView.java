@@ -45,9 +45,11 @@ public final class LibraryView extends SplitPane {
     TechniqueCards cards = new TechniqueCards(vm.techniques(), browser);
     Button showMe = new Button("Show me", new FontIcon(Material2OutlinedMZ.PLAY_ARROW));
     showMe.setId(Ids.LIBRARY_SHOW_ME);
+    showMe.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the file name beside it elides, never the button
     showMe.setOnAction(e -> vm.showMe());
     Label sample = new Label();
     sample.getStyleClass().add(Styles.MUTED);
+    sample.setMinWidth(0);
     vm.pageProperty().addListener((o, a, p) -> {
       page.show(vm.selectedProperty().get(), p);
       boolean available = vm.sampleLog().isPresent();
@@ -66,7 +68,10 @@ public final class LibraryView extends SplitPane {
     HBox actions = new HBox(start, showMe, sample);
     actions.setAlignment(Pos.CENTER_LEFT);
     actions.getStyleClass().add(Styles.TOOLBAR);
+    start.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+    actions.setMinWidth(0);
     VBox right = new VBox(actions, cards, page);
+    right.setMinWidth(0); // the page wraps to the pane's width (a wide child would push text out of sight)
     right.getStyleClass().add("details");
     ScrollPane scroll = new ScrollPane(right);
     scroll.setId(Ids.LIBRARY_PAGE);
