@@ -7,8 +7,11 @@ package org.sysmontriage.ingest;
  * @param maxExpandedBytes archive members expanded in one import, at most (all archives together)
  * @param maxRatio a member expanding more than this many times its compressed size is refused...
  * @param ratioFloor ...once it has expanded past this many bytes (small members may compress well)
+ * @param readIdenticalOnce logs with the same bytes (SHA-256) in one import are read once, the others
+ *     listed with a note (the default); off, every copy is read (per-file checks such as a rule
+ *     regression suite whose cases share a sample)
  */
-public record ImportOptions(int threads, long maxExpandedBytes, long maxRatio, long ratioFloor) {
+public record ImportOptions(int threads, long maxExpandedBytes, long maxRatio, long ratioFloor, boolean readIdenticalOnce) {
   public static final long GIB = 1L << 30;
   public static final long MIB = 1L << 20;
 
@@ -29,7 +32,7 @@ public record ImportOptions(int threads, long maxExpandedBytes, long maxRatio, l
    */
   public static ImportOptions defaults() {
     return new ImportOptions(Runtime.getRuntime().availableProcessors(),
-        size(System.getProperty(MAX_BYTES_PROPERTY), 8 * GIB), size(System.getProperty(MAX_RATIO_PROPERTY), 200), MIB);
+        size(System.getProperty(MAX_BYTES_PROPERTY), 8 * GIB), size(System.getProperty(MAX_RATIO_PROPERTY), 200), MIB, true);
   }
 
   /** {@code 123}, {@code 512m}, {@code 32g} (binary units); {@code fallback} when absent or not a size. */
@@ -54,10 +57,15 @@ public record ImportOptions(int threads, long maxExpandedBytes, long maxRatio, l
   }
 
   public ImportOptions withThreads(int n) {
-    return new ImportOptions(n, maxExpandedBytes, maxRatio, ratioFloor);
+    return new ImportOptions(n, maxExpandedBytes, maxRatio, ratioFloor, readIdenticalOnce);
   }
 
   public ImportOptions withLimits(long maxBytes, long ratio, long floor) {
-    return new ImportOptions(threads, maxBytes, ratio, floor);
+    return new ImportOptions(threads, maxBytes, ratio, floor, readIdenticalOnce);
+  }
+
+  /** Every copy of an identical log is read (see {@link #readIdenticalOnce}). */
+  public ImportOptions readingEveryCopy() {
+    return new ImportOptions(threads, maxExpandedBytes, maxRatio, ratioFloor, false);
   }
 }

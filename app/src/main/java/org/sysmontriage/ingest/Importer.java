@@ -74,7 +74,7 @@ public final class Importer {
       EventStoreBuilder builder = new EventStoreBuilder();
       ProgressTracker tracker = new ProgressTracker(progress, builder::size);
       List<PlannedLog> logs = plan(paths, pool, temp, tracker, cancel);
-      new LogReading(readers, builder, tracker, pool, cancel).readAll(logs);
+      new LogReading(readers, builder, tracker, pool, cancel).readAll(logs, options.readIdenticalOnce());
       tracker.done();
       EventStore store = builder.freeze();
       return new ImportResult(store, store.sources(), System.nanoTime() - start);

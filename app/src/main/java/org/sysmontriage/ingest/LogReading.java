@@ -33,8 +33,11 @@ final class LogReading {
     this.cancel = cancel;
   }
 
-  /** Reads every log and files one {@link SourceInfo} per planned entry into the builder, in order. */
-  void readAll(List<PlannedLog> logs) {
+  /**
+   * Reads every log and files one {@link SourceInfo} per planned entry into the builder, in order;
+   * with {@code identicalOnce} a log with the same bytes as an earlier one is listed, not read again.
+   */
+  void readAll(List<PlannedLog> logs, boolean identicalOnce) {
     long[] sizes = new long[logs.size()];
     for (int i = 0; i < logs.size(); i++) {
       builder.addSource(logs.get(i).source());
@@ -42,7 +45,9 @@ final class LogReading {
     }
     FileHasher.warmUp();
     java.util.Map<Long, Integer> bySize = new java.util.HashMap<>();
-    logs.stream().filter(PlannedLog::isLog).forEach(l -> bySize.merge(l.size(), 1, Integer::sum));
+    if (identicalOnce) {
+      logs.stream().filter(PlannedLog::isLog).forEach(l -> bySize.merge(l.size(), 1, Integer::sum));
+    }
     List<Future<String>> hashes = new ArrayList<>();
     for (PlannedLog log : logs) {
       hashes.add(needsHash(log) && sizeShared(log, bySize) ? pool.submit(() -> FileHasher.sha256(log.file(), cancel)) : null);

@@ -70,7 +70,8 @@ class SigmaRegressionSuiteTest {
     }
     AnalyticLibrary library = AnalyticLibrary.loadOnly(rules.stream().distinct().toList());
     library.errors().forEach(e -> report.add("RULE ERROR " + e));
-    ImportResult imported = new Importer().run(cases.stream().map(c -> c.sample.toString()).distinct().toList(),
+    // each case's sample counts for its own rule, even when two cases ship the same file
+    ImportResult imported = new Importer(org.sysmontriage.ingest.ImportOptions.defaults().readingEveryCopy()).run(cases.stream().map(c -> c.sample.toString()).distinct().toList(),
         ImportProgress.NONE, new CancellationToken());
     EventStore store = imported.store();
     DetectionResult result = new Detector(library).run(store, ProgressListener.NONE, new CancellationToken());

@@ -56,7 +56,8 @@ class SplitReadingCorpusTest {
   }
 
   private static List<SourceInfo> assertSameAsImporter(List<String> paths) {
-    ImportResult whole = new Importer().run(paths, ImportProgress.NONE, new CancellationToken());
+    // the split reader (fleet job) reads every copy of a log; so does this import (the corpus holds two identical EVTX)
+    ImportResult whole = new Importer(ImportOptions.defaults().readingEveryCopy()).run(paths, ImportProgress.NONE, new CancellationToken());
     List<LogPart> plan = SplitReading.plan(paths, SMALL_PIECES);
     Map<String, List<String>> events = new HashMap<>();
     List<PartResult> results = new ArrayList<>();
