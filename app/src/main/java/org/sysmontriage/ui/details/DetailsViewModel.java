@@ -180,8 +180,8 @@ public final class DetailsViewModel {
     ProcessUsers.Found user = ProcessUsers.of(s).user(e);
     if (user != null && user.fromCreation()) {
       int c = user.creationEvent();
-      rows.add(new FieldRow(USER_FROM_CREATION, user.user() + "  (this event names no user; taken from " + user.field() + " of the process creation: "
-          + "EventID " + SysmonEvents.label(Integer.toString(s.eventId(c))) + ", record " + s.recordId(c) + ", " + Times.format(s.ticks(c)) + ")", ""));
+      rows.add(new FieldRow(USER_FROM_CREATION, user.user() + "  · from its process creation: EventID " + s.eventId(c) + ", record "
+          + s.recordId(c) + ", " + Times.format(s.ticks(c)) + " (this event names no user; read from " + user.field() + ")", ""));
     }
     for (Map.Entry<String, String> f : s.fields(e).entrySet()) {
       rows.add(new FieldRow(f.getKey(), f.getValue(), reasonFor(hit, f.getKey())));
@@ -190,7 +190,7 @@ public final class DetailsViewModel {
   }
 
   /** The row that shows a user taken from the process creation event. */
-  public static final String USER_FROM_CREATION = "User (process creation)";
+  public static final String USER_FROM_CREATION = "User (creation)";
 
   private static String reasonFor(Hit hit, String field) {
     if (hit == null) {

@@ -40,8 +40,8 @@ class UserFromCreationRowTest {
     int e = s.eventId(0) == 10 ? 0 : 1;
     List<FieldRow> rows = DetailsViewModel.fieldRows(s, e, null);
     FieldRow user = rows.stream().filter(r -> r.name().equals(DetailsViewModel.USER_FROM_CREATION)).findFirst().orElseThrow();
-    assertTrue(user.value().startsWith("IEWIN7\\IEUser  (this event names no user; taken from User of the process creation: EventID 1"), user.value());
-    assertTrue(user.value().contains("record 9001"), user.value());
+    assertTrue(user.value().startsWith("IEWIN7\\IEUser  · from its process creation: EventID 1, record 9001"), user.value());
+    assertTrue(user.value().endsWith("(this event names no user; read from User)"), user.value());
     assertTrue(DetailsViewModel.fieldRows(s, 1 - e, null).stream().noneMatch(r -> r.name().equals(DetailsViewModel.USER_FROM_CREATION)),
         "the creation names its own user");
     HitTable t = new HitTable(s, List.of(new org.sysmontriage.detect.Hit(e, org.sysmontriage.ui.Fixtures.CALLTRACE, List.of())));
