@@ -53,9 +53,11 @@ class AnalyticPagesTest {
   }
 
   @Test
-  void showMeOpensALogWhereTheAnalyticFiresOnItsOwn() {
+  void showMeOpensALogWhereTheAnalyticFiresOnItsOwn(@org.junit.jupiter.api.io.TempDir Path dir) {
     assertTrue(Files.isDirectory(SAMPLES), "sample-logs not found at " + SAMPLES);
-    LibraryViewModel library = new LibraryViewModel(engine, Optional.of(SAMPLES), (p, id) -> {});
+    LibraryViewModel library = new LibraryViewModel(new LibraryViewModel.Parts(engine, new org.sysmontriage.ui.common.SameThreadTaskRunner(),
+        new RuleChoiceFile(dir.resolve("analytics.json")), Optional.of(SAMPLES), (p, id) -> {}, () -> {}));
+    library.start();
     Map<Path, Set<String>> fired = new HashMap<>();
     List<String> problems = new ArrayList<>();
     for (Analytic a : library.analytics()) {
