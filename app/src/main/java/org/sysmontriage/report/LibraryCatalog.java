@@ -72,4 +72,9 @@ public final class LibraryCatalog implements ReportCatalog {
     String v = attack.version();
     return v.contains(".") ? v.substring(0, v.indexOf('.')) : v;
   }
+
+  @Override
+  public AnalyticLibrary library() {
+    return library;
+  }
 }

@@ -56,6 +56,14 @@ public interface ReportCatalog {
   /** The ATT&CK version the mapping follows ({@code 16}); written into Navigator layers. */
   String attackVersion();
 
+  /**
+   * The analytics the hits came from: its Sigma correlation rules (a user's {@code --rules}) and the
+   * bundled chains tie hits into the report's incidents. The built-in analytics without a library.
+   */
+  default org.sysmontriage.detect.AnalyticLibrary library() {
+    return org.sysmontriage.detect.AnalyticLibrary.builtIn();
+  }
+
   /** The technique's page on attack.mitre.org, or empty for anything that is not a technique id. */
   default String techniqueUrl(String techniqueId) {
     if (techniqueId == null || !TECHNIQUE.matcher(techniqueId).matches()) {

@@ -75,11 +75,15 @@ public final class ReportData {
         in.catalog().correlate(store, applied.kept()));
   }
 
-  /** Incidents of the hits the case kept, with the clock corrections the case confirmed. */
+  /**
+   * Incidents of the hits the case kept, with the clock corrections the case confirmed; the
+   * catalog's library gives the correlation rules that tie hits.
+   */
   private static IncidentResult incidents(ReportInput in, List<Hit> kept) {
-    IncidentResult r = new IncidentEngine(IncidentOptions.defaults()).run(in.store(), kept, new CancellationToken());
+    IncidentOptions options = IncidentOptions.defaults().withLibrary(in.catalog().library());
+    IncidentResult r = new IncidentEngine(options).run(in.store(), kept, new CancellationToken());
     List<ClockSkew> confirmed = in.caseFile() == null ? List.of() : in.caseFile().confirmedSkews(r.detectedSkews());
-    return confirmed.isEmpty() ? r : new IncidentEngine(IncidentOptions.defaults().withSkews(confirmed)).run(in.store(), kept, new CancellationToken());
+    return confirmed.isEmpty() ? r : new IncidentEngine(options.withSkews(confirmed)).run(in.store(), kept, new CancellationToken());
   }
 
   /**

@@ -122,6 +122,13 @@ class IncidentsCommandTest {
     assertEquals(1, with.jsonLines().size(), with.out());
     assertEquals(List.of("Security", "Sysmon"), sorted(with.jsonLines().get(0).get("sources")));
 
+    Path json = dir.resolve("report.json");
+    CliRun report = CliRun.of("report", "--type", "json", "--out", json.toString(), "--rules", rules.toString(), log);
+    assertEquals(0, report.exit(), report.err());
+    JsonNode incidents = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile()).get("incidents");
+    assertEquals(1, incidents.size(), "the report's incidents use the rule folder's correlation rules too");
+    assertTrue(incidents.get(0).get("correlations").findValuesAsText("rule_id").contains("U-SAME-DUMP-COMMAND"), incidents.toString());
+
     CliRun table = CliRun.of("incidents", "--rules", rules.toString(), log);
     assertTrue(table.out().contains("tied by:  correlation rule 'One dumping command line logged twice in a day' (U-SAME-DUMP-COMMAND, "
         + "event_count, high) on Computer=WS01, CommandLine=procdump.exe -accepteula -ma lsass.exe"), table.out());
