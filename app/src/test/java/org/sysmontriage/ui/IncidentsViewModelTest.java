@@ -80,6 +80,32 @@ class IncidentsViewModelTest {
     assertEquals("+19:00:00.000", caseWork.caseFileProperty().get().clockSkews().get(0).offset());
   }
 
+  @Test
+  void theCorrelationRulesOfTheAnalyticsInUseTieHits(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    EventStore store = Fixtures.store();
+    open(store, Fixtures.hits());
+    int separate = vm.incidents().size();
+    assertTrue(separate >= 2, "WKS-01 and SRV-02 are separate incidents: " + vm.incidents());
+
+    java.nio.file.Path rule = dir.resolve("day.yml");
+    java.nio.file.Files.writeString(rule, """
+        title: procdump on one host and a dbghelp reader on another within a day
+        id: U-SAME-DAY
+        correlation:
+          type: temporal
+          rules: [e102e297-dbe6-4a19-b319-5c08f4c19a06, CAR-2020-05-001]
+          timespan: 1d
+        level: high
+        """);
+    org.sysmontriage.detect.AnalyticLibrary library = org.sysmontriage.detect.AnalyticLibrary.load(List.of(rule));
+    assertEquals(List.of(), library.errors());
+    vm.show(store, caseWork.apply(List.of(), store, Fixtures.hits()).kept(), library);
+
+    assertEquals(separate - 1, vm.incidents().size(), vm.incidents().toString());
+    Incident tied = vm.incidents().stream().filter(i -> i.hosts().size() == 2).findFirst().orElseThrow();
+    assertEquals(List.of("U-SAME-DAY"), tied.correlations().stream().map(c -> c.ruleId()).toList());
+  }
+
   private static EventDraft draft(String channel, int id, long ticks, String... fields) {
     EventDraft d = new EventDraft();
     d.eventId = id;

@@ -101,6 +101,11 @@ public final class ImportViewModel {
     return engine.reportCatalog().correlate(store, hits);
   }
 
+  /** The current analytics (packs and rule folders included): their correlation rules tie hits into incidents. */
+  public org.sysmontriage.detect.AnalyticLibrary library() {
+    return engine.reportCatalog().library();
+  }
+
   public void cancel() {
     if (job != null && running.get()) {
       job.cancel();

@@ -8,6 +8,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.sysmontriage.casefile.HitStatus;
+import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.incident.ClockSkew;
@@ -34,6 +35,7 @@ public final class IncidentsViewModel {
   private IncidentResult result = IncidentResult.empty();
   private EventStore store;
   private List<Hit> hits = List.of();
+  private IncidentOptions options = IncidentOptions.defaults();
   private TaskRunner.Job job;
   private java.util.function.Consumer<Step> onOpenStep = s -> {};
   private java.util.function.IntConsumer openEvent = e -> {};
@@ -56,8 +58,14 @@ public final class IncidentsViewModel {
 
   /** Builds the incidents of these hits (the case's allowlist already applied) off the UI thread. */
   public void show(EventStore store, List<Hit> hits) {
+    show(store, hits, AnalyticLibrary.builtIn());
+  }
+
+  /** As {@link #show(EventStore, List)}, the correlation rules of {@code library} (the analytics the hits came from) tying hits. */
+  public void show(EventStore store, List<Hit> hits, AnalyticLibrary library) {
     this.store = store;
     this.hits = List.copyOf(hits);
+    this.options = IncidentOptions.defaults().withLibrary(library);
     rebuild();
   }
 
@@ -67,11 +75,12 @@ public final class IncidentsViewModel {
     }
     EventStore s = store;
     List<Hit> h = hits;
+    IncidentOptions o = options;
     status.set("Tying " + h.size() + " hits into incidents...");
     job = runner.submit(cancel -> {
-      IncidentResult first = new IncidentEngine(IncidentOptions.defaults()).run(s, h, cancel);
+      IncidentResult first = new IncidentEngine(o).run(s, h, cancel);
       List<ClockSkew> confirmed = caseWork.confirmedSkews(first.detectedSkews());
-      return confirmed.isEmpty() ? first : new IncidentEngine(IncidentOptions.defaults().withSkews(confirmed)).run(s, h, cancel);
+      return confirmed.isEmpty() ? first : new IncidentEngine(o.withSkews(confirmed)).run(s, h, cancel);
     }, this::shown, e -> status.set("Incidents could not be built: " + e.getMessage()));
   }
 

@@ -251,7 +251,7 @@ public final class ShellViewModel {
     parts.hitDetails().setHitLookup(e -> hitOf(table, e));
     parts.hits().show(table, inv.hosts());
     parts.hosts().show(p.rollUps());
-    incidents.show(inv.store(), applied.kept());
+    incidents.show(inv.store(), applied.kept(), parts.importing().library());
     correlations.show(table, p.correlations());
     if (applied.suppressedCount() > 0) {
       notice.set(String.format("%,d hits suppressed by the case's allowlist (%d entries)", applied.suppressedCount(), applied.suppressed().size()));
