@@ -38,10 +38,11 @@ public final class LsassIndex {
     }
   }
 
-  private record Sighting(long ticks, long pid) {}
+  record Sighting(long ticks, long pid) {}
 
   private final EventStore store;
   private final Map<String, List<Sighting>> lsassByComputer = new HashMap<>();
+  private final Map<String, Sightings> sightings = new HashMap<>();
   private final Set<String> lsassGuids = new HashSet<>();
   private final Map<String, Process> byGuid = new HashMap<>();
   private final Map<String, String> guidByPid = new HashMap<>();
@@ -66,6 +67,7 @@ public final class LsassIndex {
       }
     }
     lsassByComputer.values().forEach(l -> l.sort((a, b) -> Long.compare(a.ticks, b.ticks)));
+    lsassByComputer.forEach((computer, l) -> sightings.put(computer, new Sightings(l)));
   }
 
   public EventStore store() {
@@ -232,38 +234,93 @@ public final class LsassIndex {
    * nearest in time decides (LSASS gets a new PID after a restart); with no time, any sighting.
    */
   public boolean isLsassPid(String computer, long pid, long ticks) {
-    List<Sighting> s = lsassByComputer.get(computer);
-    if (s == null || pid < 0) {
-      return false;
+    Sightings s = sightings.get(computer);
+    return s != null && pid >= 0 && s.isLsassPid(pid, ticks);
+  }
+
+  /**
+   * A computer's LSASS sightings arranged for lookups in logarithmic time (a hit asks once per hit; a
+   * scan of every sighting per hit was quadratic on a host with thousands of LSASS events). Answers
+   * exactly as a scan of the time-sorted list would: the nearest sighting in time decides, ties go to
+   * the earlier one; a PID also counts when it was seen as LSASS on both sides of the time.
+   */
+  static final class Sightings {
+    private final Set<Long> pids = new HashSet<>();
+    private final Set<Long> pidsWithoutTime = new HashSet<>();
+    private final long[] ticks;
+    private final long[] pidAt;
+    private final Map<Long, long[]> firstAndLast = new HashMap<>();
+
+    Sightings(List<Sighting> sorted) {
+      int known = 0;
+      for (Sighting x : sorted) {
+        pids.add(x.pid);
+        if (x.ticks == Times.UNKNOWN) {
+          pidsWithoutTime.add(x.pid);
+        } else {
+          known++;
+        }
+      }
+      ticks = new long[known];
+      pidAt = new long[known];
+      int i = 0;
+      for (Sighting x : sorted) {
+        if (x.ticks != Times.UNKNOWN) {
+          ticks[i] = x.ticks;
+          pidAt[i++] = x.pid;
+          long[] fl = firstAndLast.computeIfAbsent(x.pid, k -> new long[] {x.ticks, x.ticks});
+          fl[0] = Math.min(fl[0], x.ticks);
+          fl[1] = Math.max(fl[1], x.ticks);
+        }
+      }
     }
-    if (ticks == Times.UNKNOWN) {
-      return s.stream().anyMatch(x -> x.pid == pid);
-    }
-    Sighting best = null;
-    for (Sighting x : s) {
-      if (x.pid == pid && (x.ticks == Times.UNKNOWN)) {
+
+    boolean isLsassPid(long pid, long at) {
+      if (at == Times.UNKNOWN) {
+        return pids.contains(pid);
+      }
+      if (pidsWithoutTime.contains(pid)) {
         return true;
       }
-      if (x.ticks != Times.UNKNOWN && (best == null || Math.abs(x.ticks - ticks) < Math.abs(best.ticks - ticks))) {
-        best = x;
+      if (ticks.length == 0) {
+        return false;
       }
-    }
-    if (best == null) {
-      return false;
-    }
-    if (best.pid == pid) {
-      return true;
-    }
-    // the nearest sighting has another PID: this PID still counts when it was seen as LSASS on both sides of the time
-    long before = Long.MIN_VALUE;
-    long after = Long.MAX_VALUE;
-    for (Sighting x : s) {
-      if (x.pid == pid && x.ticks != Times.UNKNOWN) {
-        before = x.ticks <= ticks ? Math.max(before, x.ticks) : before;
-        after = x.ticks >= ticks ? Math.min(after, x.ticks) : after;
+      int above = upperBound(at); // first sighting after the time
+      int best;
+      if (above == 0) {
+        best = 0;
+      } else {
+        int below = lowerBound(ticks[above - 1]); // first sighting of the latest time at or before
+        if (above == ticks.length || Math.abs(ticks[below] - at) <= Math.abs(ticks[above] - at)) {
+          best = below;
+        } else {
+          best = above;
+        }
       }
+      if (pidAt[best] == pid) {
+        return true;
+      }
+      long[] fl = firstAndLast.get(pid);
+      return fl != null && fl[0] <= at && fl[1] >= at;
     }
-    return before != Long.MIN_VALUE && after != Long.MAX_VALUE;
+
+    private int upperBound(long t) {
+      return t == Long.MAX_VALUE ? ticks.length : lowerBound(t + 1);
+    }
+
+    private int lowerBound(long t) {
+      int lo = 0;
+      int hi = ticks.length;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (ticks[mid] < t) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
   }
 
   /** The last image the logs show with this PID on this computer (any process but LSASS), or null. */
