@@ -147,4 +147,19 @@ public final class Times {
     }
     return v;
   }
+
+  /** The index of the first of {@code sorted} (ascending times) at or after {@code t}: {@code sorted.length} when none is. */
+  public static int firstAtOrAfter(long[] sorted, long t) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < t) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
 }

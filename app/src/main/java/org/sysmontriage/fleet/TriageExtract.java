@@ -94,7 +94,7 @@ final class TriageExtract {
     long[] hitTimes = hits.stream().mapToLong(h -> store.ticks(h.event())).filter(t -> t != Times.UNKNOWN).sorted().toArray();
     int marked = 0;
     for (long t : hitTimes) {
-      int i = Math.max(marked, firstAtOrAfter(times, t - windowTicks));
+      int i = Math.max(marked, Times.firstAtOrAfter(times, t - windowTicks));
       for (; i < times.length && times[i] <= t + windowTicks; i++) {
         why[byTime[i]] |= WINDOW;
       }
@@ -160,19 +160,6 @@ final class TriageExtract {
     return (long) kind << 32 | valueId;
   }
 
-  private static int firstAtOrAfter(long[] sorted, long t) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < t) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
 
   /** A file name for a host's extract: letters, digits, {@code . _ -} kept, the rest {@code _}, plus a short hash when changed. */
   static String fileName(String host) {

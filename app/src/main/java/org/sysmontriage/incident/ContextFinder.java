@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.Times;
 
 /**
  * Events no analytic reported that complete an incident's story:
@@ -119,17 +120,7 @@ final class ContextFinder {
   /** A host's trail candidates in time order, with their times (for a binary search of the start). */
   private record HostEvents(int[] events, long[] ticks) {
     int firstAtOrAfter(long t) {
-      int lo = 0;
-      int hi = ticks.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (ticks[mid] < t) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
+      return Times.firstAtOrAfter(ticks, t);
     }
   }
 

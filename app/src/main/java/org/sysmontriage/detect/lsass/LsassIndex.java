@@ -309,17 +309,7 @@ public final class LsassIndex {
     }
 
     private int lowerBound(long t) {
-      int lo = 0;
-      int hi = ticks.length;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (ticks[mid] < t) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
-        }
-      }
-      return lo;
+      return Times.firstAtOrAfter(ticks, t);
     }
   }
 
