@@ -1,6 +1,7 @@
 package org.sysmontriage.ui.grid;
 
 import java.util.function.BiFunction;
+import org.sysmontriage.ui.common.PathText;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;

@@ -23,14 +23,14 @@ public final class SourcesView extends VBox {
     summary.setWrapText(true);
     TableView<SourceInfo> sources = new TableView<>(vm.sources());
     sources.setId(Ids.SOURCES_TABLE);
-    sources.getColumns().add(Columns.text("Log", s -> logName(s.source()), 16));
+    sources.getColumns().add(Columns.text("Log", s -> logName(s.source()), 22, true));
     sources.getColumns().add(Columns.text("Format", SourceInfo::format, 6));
     sources.getColumns().add(Columns.text("Dialect", SourceInfo::dialect, 8));
     sources.getColumns().add(Columns.text("Events", s -> String.format("%,d", s.events()), 6));
     sources.getColumns().add(Columns.text("Skipped", s -> String.format("%,d", s.skipped()), 6));
     sources.getColumns().add(Columns.text("Size", s -> String.format("%,.1f MB", s.sizeBytes() / 1e6), 6));
+    sources.getColumns().add(Columns.text("Path", SourceInfo::source, 30)); // before the hash: read first, shortened in the middle
     sources.getColumns().add(Columns.text("SHA-256", SourceInfo::sha256, 40));
-    sources.getColumns().add(Columns.text("Path", SourceInfo::source, 40));
     sources.setRowFactory(t -> new TableRow<>() {
       @Override
       protected void updateItem(SourceInfo item, boolean empty) {
@@ -45,7 +45,7 @@ public final class SourcesView extends VBox {
     issues.setId(Ids.ISSUES_TABLE);
     issues.setPlaceholder(new Label("No import issues: every record was read."));
     issues.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    issues.getColumns().add(Columns.text("Log", i -> logName(i.source()), 16));
+    issues.getColumns().add(Columns.text("Log", i -> logName(i.source()), 22, true));
     issues.getColumns().add(Columns.text("Where", ImportIssue::where, 16));
     issues.getColumns().add(Columns.text("Problem", ImportIssue::shownMessage, 40));
     SplitPane split = new SplitPane(sources, issues);

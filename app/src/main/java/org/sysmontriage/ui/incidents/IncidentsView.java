@@ -1,6 +1,5 @@
 package org.sysmontriage.ui.incidents;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -21,6 +20,7 @@ import org.sysmontriage.event.Times;
 import org.sysmontriage.incident.ClockSkew;
 import org.sysmontriage.incident.Incident;
 import org.sysmontriage.incident.Step;
+import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.details.ProcessTreeView;
 
@@ -38,6 +38,8 @@ public final class IncidentsView extends BorderPane {
   private final ChoiceBox<HitStatus> verdict = new ChoiceBox<>();
   private final MiniTimeline timeline = new MiniTimeline();
   private final TableView<Step> steps = new TableView<>();
+  private final TableColumn<Step, String> rawTime = Columns.text("Time as logged",
+      s -> s.rawTicks() == s.ticks() ? "" : Times.format(s.rawTicks()), 20);
   private final ProcessTreeView tree = new ProcessTreeView();
   private final VBox skewBar = new VBox(4);
 
@@ -87,11 +89,12 @@ public final class IncidentsView extends BorderPane {
     verdict.valueProperty().bindBidirectional(vm.verdictProperty());
     verdict.setOnAction(e -> vm.setVerdict(verdict.getValue()));
     steps.setId(IncidentIds.STEPS);
-    steps.getColumns().add(column("Time (UTC)", s -> Times.format(s.ticks()), 200));
-    steps.getColumns().add(column("Raw time", s -> s.rawTicks() == s.ticks() ? "" : Times.format(s.rawTicks()), 200));
-    steps.getColumns().add(column("Source", Step::evidence, 80));
-    steps.getColumns().add(column("Analytic", s -> s.context() ? "(context)" : s.analyticId(), 220));
-    steps.getColumns().add(column("Step", Step::summary, 600));
+    steps.getColumns().add(Columns.text("Time (UTC)", s -> Times.format(s.ticks()), 20));
+    rawTime.setVisible(false); // shown only for an incident whose times a clock-skew correction moved
+    steps.getColumns().add(rawTime);
+    steps.getColumns().add(Columns.text("Source", Step::evidence, 6));
+    steps.getColumns().add(Columns.text("Analytic", s -> s.context() ? "(context)" : s.analyticId(), 16));
+    steps.getColumns().add(Columns.text("Step", Step::summary, 50));
     steps.setPrefHeight(260);
     steps.setRowFactory(v -> {
       javafx.scene.control.TableRow<Step> row = new javafx.scene.control.TableRow<>();
@@ -128,13 +131,6 @@ public final class IncidentsView extends BorderPane {
     return scroll;
   }
 
-  private static TableColumn<Step, String> column(String title, java.util.function.Function<Step, String> value, double width) {
-    TableColumn<Step, String> c = new TableColumn<>(title);
-    c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-    c.setPrefWidth(width);
-    return c;
-  }
-
   private void show(Incident i) {
     if (i == null) {
       headline.setText("No incident");
@@ -150,18 +146,26 @@ public final class IncidentsView extends BorderPane {
     }
     headline.setText(i.id() + " \u00b7 score " + i.score().value() + " \u00b7 " + i.outcome().word() + " \u00b7 " + i.headline());
     facts.setText("Hosts: " + String.join(", ", i.hosts()) + "\nUsers: " + (i.users().isEmpty() ? "-" : String.join(", ", i.users()))
-        + "\nFrom " + i.start() + " to " + i.end() + " \u00b7 " + i.hits().size() + " hits"
+        + "\nFrom " + i.start() + " to " + i.end() + " \u00b7 " + hits(i.hits().size())
         + (i.campaignId() == null ? "" : " \u00b7 campaign " + i.campaignId())
         + "\nScore: " + i.score().formula() + "\nOutcome: " + i.outcomeReason()
         + "\nATT&CK: " + String.join(", ", i.techniques()) + " (" + String.join(", ", i.tactics()) + ")"
         + "\nEvidence sources: " + String.join(", ", i.sources()));
-    correlations.setText(i.correlations().isEmpty() ? "" : "Tied by Sigma correlation rules:\n" + String.join("\n",
-        i.correlations().stream().map(c -> "\u2022 " + c.describe()).toList()));
+    correlations.setText(i.correlations().isEmpty() ? "" : "Tied by Sigma correlation rules:\n" + String.join("\n", correlationLines(i)));
     correlations.setManaged(!i.correlations().isEmpty());
     correlations.setVisible(!i.correlations().isEmpty());
     steps.getItems().setAll(i.steps());
+    rawTime.setVisible(i.steps().stream().anyMatch(s -> s.rawTicks() != s.ticks()));
     timeline.show(i.steps());
     tree.show(i.processes(), false);
+  }
+
+  /** One line per distinct correlation; the same rule firing again on the same group says how often. */
+  static java.util.List<String> correlationLines(Incident i) {
+    java.util.Map<String, Integer> times = new java.util.LinkedHashMap<>();
+    i.correlations().forEach(c -> times.merge(c.describe(), 1, Integer::sum));
+    return times.entrySet().stream()
+        .map(e -> "\u2022 " + e.getKey() + (e.getValue() == 1 ? "" : " (found " + e.getValue() + " times)")).toList();
   }
 
   private void skewRows() {
@@ -177,13 +181,17 @@ public final class IncidentsView extends BorderPane {
     }
   }
 
+  static String hits(int n) {
+    return n + (n == 1 ? " hit" : " hits");
+  }
+
   /** A list row: id, score, outcome, host and start. */
   private static final class IncidentCell extends ListCell<Incident> {
     @Override
     protected void updateItem(Incident i, boolean empty) {
       super.updateItem(i, empty);
       setText(empty || i == null ? null : i.id() + "  " + i.score().value() + "  " + i.outcome().word().toUpperCase(java.util.Locale.ROOT)
-          + "  " + String.join(", ", i.hosts()) + "\n" + i.start() + "  " + i.hits().size() + " hits");
+          + "  " + String.join(", ", i.hosts()) + "\n" + i.start() + "  " + hits(i.hits().size()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.sysmontriage.ui.grid;
 
+import org.sysmontriage.ui.common.PathText;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -111,6 +112,18 @@ class GridQueryTest {
     assertEquals("C:\\Users\\...\\procdump64.exe", PathText.fit(p, 30, String::length), "the head ends at a folder");
     assertEquals("...\\procdump64.exe", PathText.fit(p, 10, String::length));
     assertEquals("notapath", PathText.fit("notapath", 3, String::length));
+    assertEquals("/.../sysmon.evtx", PathText.fit("/work/shared/corpus/sysmon.evtx", 17, String::length), "one slash after a POSIX root");
+  }
+
+  @Test
+  void pathsAreToldFromOtherText() {
+    for (String p : new String[] {"C:\\Windows\\Temp\\x.dmp", "c:/temp/x.dmp", "\\\\srv\\share\\x.dmp",
+        "/work/logs/a.zip::Sysmon.evtx", "%TEMP%\\lsass.dmp"}) {
+      assertTrue(PathText.looksLikePath(p), p);
+    }
+    for (String s : new String[] {"lsass.exe", "rundll32 C:\\Windows\\comsvcs.dll", "0x1FFFFF", "", "C:", " /x", "%%"}) {
+      assertFalse(PathText.looksLikePath(s), s);
+    }
   }
 
   @Test

@@ -1,10 +1,10 @@
-package org.sysmontriage.ui.grid;
+package org.sysmontriage.ui.common;
 
 import java.util.function.ToDoubleFunction;
 
 /** Shortens a path in the middle to fit a width, never losing the file name: {@code C:\Users\...\procdump64.exe}. */
 public final class PathText {
-  static final String GAP = "...";
+  public static final String GAP = "...";
 
   private PathText() {}
 
@@ -34,6 +34,19 @@ public final class PathText {
     }
     int folder = Math.max(path.lastIndexOf('\\', lo), path.lastIndexOf('/', lo)); // end the head at a folder when one fits
     int head = lo < cut && folder > 0 ? folder : lo;
-    return head == 0 ? tail : path.substring(0, head) + sep + tail;
+    if (head == 0) {
+      return tail;
+    }
+    String kept = path.substring(0, head);
+    return kept.endsWith(sep) ? kept + tail : kept + sep + tail; // "/" + ".../name", never "//.../name"
+  }
+
+  /** A Windows (drive or %VAR%), UNC or POSIX path, archive members included: a value whose end is its name. */
+  public static boolean looksLikePath(String s) {
+    if (s.length() < 3 || s.indexOf(' ') == 0) {
+      return false;
+    }
+    boolean drive = Character.isLetter(s.charAt(0)) && s.charAt(1) == ':' && (s.charAt(2) == '\\' || s.charAt(2) == '/');
+    return drive || s.startsWith("\\\\") || s.startsWith("/") || s.startsWith("%") && s.indexOf('\\') > 0;
   }
 }
