@@ -113,7 +113,7 @@ class StatsCommandTest {
     CliRun jsonl = CliRun.of("stats", "--format", "jsonl", dirty.toString());
 
     assertEquals(0, table.exit(), table.err());
-    assertTrue(table.err().startsWith("note: " + dirty + ": offset 0x0: file header says 1 chunks"), table.err());
+    assertTrue(table.err().startsWith("note: " + dirty + ": offset 0x0: file header says 1 chunk"), table.err());
     assertEquals(0, jsonl.exit(), jsonl.err());
     JsonNode log = jsonl.jsonLines().get(0);
     assertEquals(0, log.get("skipped").asLong());

@@ -16,13 +16,13 @@ class ReadContextTest {
 
   @Test
   void aNoteIsShownButIsNotDamage() {
-    ctx.note("offset 0x0", "file header says 1 chunks, the file holds 9");
+    ctx.note("offset 0x0", "file header says 1 chunk, the file holds 9");
 
     List<ImportIssue> issues = ctx.issues();
 
     assertEquals(1, issues.size());
     assertFalse(issues.get(0).damage());
-    assertEquals("note: log.evtx: offset 0x0: file header says 1 chunks, the file holds 9", issues.get(0).toString());
+    assertEquals("note: log.evtx: offset 0x0: file header says 1 chunk, the file holds 9", issues.get(0).toString());
     assertFalse(source(issues, 0).damaged());
   }
 

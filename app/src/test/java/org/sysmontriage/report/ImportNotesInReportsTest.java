@@ -15,7 +15,7 @@ import org.sysmontriage.event.SourceInfo;
 
 /** A note (a dirty but complete EVTX header) is shown as a note and never counted as damage. */
 class ImportNotesInReportsTest {
-  private static final String NOTE = "file header says 1 chunks, the file holds 9; all 9 read";
+  private static final String NOTE = "file header says 1 chunk, the file holds 9; all 9 read";
   private static final String DAMAGE = "record size 0 is invalid";
 
   @Test

@@ -89,10 +89,10 @@ public final class EvtxLogReader implements LogReader {
       ctx.issue("offset 0x0", "file header CRC32 mismatch; chunks read by their own signature");
     }
     if (header.chunkCount() < found) {
-      ctx.note("offset 0x0", "file header says " + header.chunkCount() + " chunks, the file holds " + found
+      ctx.note("offset 0x0", "file header says " + chunks(header.chunkCount()) + ", the file holds " + found
           + " (header not updated: a copy of a live log); all " + found + " read");
     } else if (header.chunkCount() > found) {
-      ctx.issue("offset 0x0", "file header says " + header.chunkCount() + " chunks, only " + found
+      ctx.issue("offset 0x0", "file header says " + chunks(header.chunkCount()) + ", only " + found
           + " found: the file is truncated or chunks were lost");
     }
     if (size < FileHeader.SIZE) {
@@ -116,5 +116,9 @@ public final class EvtxLogReader implements LogReader {
     } catch (EvtxFormatException e) {
       throw new TriageException("cannot render the EVTX record at offset 0x" + Long.toHexString(offset) + " of " + file + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String chunks(long n) {
+    return n + (n == 1 ? " chunk" : " chunks");
   }
 }

@@ -54,7 +54,7 @@ class EvtxCorpusTest {
     ReadResult r = read("sysmon.evtx");
     assertEquals(358, r.events().size());
     assertEquals(0, r.skipped());
-    assertTrue(mentions(r, "file header says 1 chunks, the file holds 9"), r.issues().toString());
+    assertTrue(mentions(r, "file header says 1 chunk, the file holds 9"), r.issues().toString());
     EventDraft first = r.events().get(0);
     assertEquals("Microsoft-Windows-Sysmon/Operational", first.channel);
     assertTrue(first.recordId > 0 && first.eventId > 0);
