@@ -51,6 +51,12 @@ final class AccessCheck {
       why.add(new Judgement.Reason(maskField, rights.toString(), "the same process opened " + others + " other process"
           + (others == 1 ? "" : "es") + " with these rights: a process listing, not a targeted read (confidence halved)"));
     }
+    if (t.contains("seclogon.dll") && (rights.canDuplicateHandles() || rights.canReadMemory())) {
+      why.add(new Judgement.Reason("CallTrace", frame(trace, "seclogon.dll"), "seclogon.dll on the stack: the Secondary Logon"
+          + " service opened LSASS on a caller's behalf (MalSecLogon handle leak); the service's own path or signature does not"
+          + " lower this"));
+      return new Judgement(Math.max(conf, 85), why);
+    }
     return new Judgement(applyTrust(judge.trust().judge(sourceImage, p), conf, sourceImage, why), why);
   }
 

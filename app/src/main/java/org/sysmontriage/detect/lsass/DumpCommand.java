@@ -17,20 +17,32 @@ import java.util.Locale;
  */
 public record DumpCommand(String tool, String target, long pid, boolean namesLsass, String dumpFile, String mode, String note) {
 
-  /** Whether a target argument is a process id (1-10 decimal digits). */
+  /**
+   * A target argument as a process id: 1-10 decimal digits (leading zeros allowed: {@code 00624}), or
+   * {@code 0x} and 1-8 hex digits ({@code 0x270}); -1 otherwise.
+   */
   static long pidOf(String token) {
-    if (token == null || token.isEmpty() || token.length() > 10) {
+    if (token == null || token.isEmpty()) {
+      return -1;
+    }
+    boolean hex = isHexPid(token);
+    int from = hex ? 2 : 0;
+    if (token.length() - from > (hex ? 8 : 10) || token.length() == from) {
       return -1;
     }
     long v = 0;
-    for (int i = 0; i < token.length(); i++) {
-      char c = token.charAt(i);
-      if (c < '0' || c > '9') {
+    for (int i = from; i < token.length(); i++) {
+      int d = Character.digit(token.charAt(i), hex ? 16 : 10);
+      if (d < 0 || token.charAt(i) > 'f') {
         return -1;
       }
-      v = v * 10 + (c - '0');
+      v = v * (hex ? 16 : 10) + d;
     }
     return v;
+  }
+
+  static boolean isHexPid(String token) {
+    return token.length() > 2 && token.charAt(0) == '0' && (token.charAt(1) == 'x' || token.charAt(1) == 'X');
   }
 
   /** A target argument that names LSASS: {@code lsass}, {@code lsass.exe}, a path to it, or an expression on it. */
@@ -40,7 +52,12 @@ public record DumpCommand(String tool, String target, long pid, boolean namesLsa
 
   static DumpCommand of(String tool, String target, String dumpFile, String mode, String note) {
     String t = target == null ? "" : target;
-    return new DumpCommand(tool, t, pidOf(t), namesLsass(t), dumpFile == null ? "" : dumpFile, mode, note == null ? "" : note);
+    String n = note == null ? "" : note;
+    long pid = pidOf(t);
+    if (pid >= 0 && isHexPid(t)) {
+      n = (n.isEmpty() ? "" : n + "; ") + "PID written in hex (" + t + " = " + pid + ")";
+    }
+    return new DumpCommand(tool, t, pid, namesLsass(t), dumpFile == null ? "" : dumpFile, mode, n);
   }
 
   /** The arguments after position {@code from}. */

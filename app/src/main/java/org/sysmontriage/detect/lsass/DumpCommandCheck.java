@@ -26,7 +26,14 @@ final class DumpCommandCheck {
 
   static boolean aimsAtLsass(LsassJudge judge, int e, DumpCommand c) {
     EventStore store = judge.store();
-    return c.namesLsass() || (c.pid() > 0 && judge.index().isLsassPid(store.computer(e), c.pid(), store.ticks(e)));
+    return c.namesLsass() || (c.pid() > 0 && judge.index().isLsassPid(store.computer(e), c.pid(), store.ticks(e)))
+        || lsassVariable(store, e, c);
+  }
+
+  /** {@code MiniDump $p.Id} where the same command line sets the variable from LSASS ({@code $p=Get-Process lsass}). */
+  private static boolean lsassVariable(EventStore store, int e, DumpCommand c) {
+    String cmd = Fields.get(store, e, "CommandLine");
+    return c.target().startsWith("$") && cmd != null && cmd.toLowerCase(java.util.Locale.ROOT).contains("lsass");
   }
 
   static Judgement judge(LsassJudge judge, int e) {
@@ -53,7 +60,9 @@ final class DumpCommandCheck {
   private static Judgement lsass(LsassJudge judge, int e, DumpCommand c) {
     EventStore store = judge.store();
     List<Judgement.Reason> why = new ArrayList<>();
-    String how = c.namesLsass() ? "names LSASS" : "PID " + c.pid() + " was LSASS's on " + store.computer(e) + " at that time";
+    String how = c.tool().equals(CredentialTools.TOOL) ? "a tool made for it" : c.namesLsass() ? "names LSASS"
+        : c.target().startsWith("$") ? "the PowerShell variable " + c.target() + " is set from LSASS on the same command line"
+        : "PID " + c.pid() + " was LSASS's on " + store.computer(e) + " at that time";
     why.add(new Judgement.Reason("CommandLine", c.target(), c.tool() + " " + c.mode() + " aimed at LSASS (" + how + ")"));
     note(c, why);
     if (c.tool().equals("werfault") && c.mode().startsWith("crash report")) {

@@ -27,27 +27,57 @@ public final class DumpSyntax {
    */
   public static List<DumpCommand> find(String image, String originalFileName, String commandLine, UnaryOperator<String> dllOriginalName) {
     List<DumpCommand> out = new ArrayList<>();
+    find(image, originalFileName, commandLine, dllOriginalName, "", out);
+    return out;
+  }
+
+  private static void find(String image, String originalFileName, String commandLine, UnaryOperator<String> dlls, String outer,
+      List<DumpCommand> out) {
     List<String> argv = WinArgs.split(commandLine);
     if (argv.isEmpty()) {
-      return out;
+      return;
     }
     String ofn = originalFileName == null || originalFileName.isBlank() || originalFileName.equals("-") ? null : originalFileName;
     String imageKey = image == null || image.isBlank() ? toolKey(argv.get(0)) : toolKey(image);
-    String key = ofn != null && isTool(toolKey(ofn)) ? toolKey(ofn) : imageKey;
-    String note = ofn != null && isTool(toolKey(ofn)) && !toolKey(ofn).equals(imageKey)
+    String ofnKey = ofn == null ? null : ofnKey(ofn);
+    String key = ofnKey != null && isTool(ofnKey) ? ofnKey : imageKey;
+    String note = ofnKey != null && isTool(ofnKey) && !ofnKey.equals(imageKey)
         ? "renamed: OriginalFileName " + ofn + " runs as " + WinArgs.baseName(image == null ? argv.get(0) : image) : "";
-    parse(key, argv, 0, dllOriginalName, note, out);
+    int before = out.size();
+    parse(key, argv, 0, dlls, join(outer, note), out);
     if (!isTool(key) && hasProcdumpDumpSwitch(argv)) { // a renamed procdump the logs cannot name (Security 4688)
-      parse("procdump", argv, 0, dllOriginalName, "procdump's dump switches on " + WinArgs.baseName(argv.get(0))
-          + ", a program the logs do not identify (renamed procdump?)", out);
+      parse("procdump", argv, 0, dlls, join(outer, "procdump's dump switches on " + WinArgs.baseName(argv.get(0))
+          + ", a program the logs do not identify (renamed procdump?)"), out);
     }
     for (int i = 1; i < argv.size(); i++) { // wrappers: cmd /c procdump ..., powershell -c "rundll32 ..."
       String k = toolKey(argv.get(i));
       if (isTool(k) && looksLikeProgram(argv.get(i))) {
-        parse(k, argv, i, dllOriginalName, "started from a wrapper command line", out);
+        parse(k, argv, i, dlls, join(outer, "started from a wrapper command line"), out);
       }
     }
-    return out;
+    List<DumpCommand> tools = new ArrayList<>();
+    CredentialTools.find(image, ofn, commandLine, argv, tools);
+    tools.forEach(t -> out.add(new DumpCommand(t.tool(), t.target(), t.pid(), t.namesLsass(), t.dumpFile(), t.mode(), join(outer, t.note()))));
+    if (outer.isEmpty()) { // one level: an encoded command inside an encoded command is not decoded again
+      String script = EncodedCommand.decode(imageKey, argv);
+      if (script != null) {
+        find(null, null, script, dlls, "decoded from PowerShell -EncodedCommand", out);
+        String m = ScriptText.marker(ScriptText.normalize(script));
+        if (m != null && out.size() == before) {
+          out.add(new DumpCommand(CredentialTools.TOOL, m, -1, true, "", "a tool made to dump LSASS or read its secrets (" + m + ")",
+              "decoded from PowerShell -EncodedCommand"));
+        }
+      }
+    }
+  }
+
+  private static String join(String a, String b) {
+    return a.isEmpty() ? b : b.isEmpty() ? a : a + "; " + b;
+  }
+
+  /** The tool an OriginalFileName names: createdump's PE resource carries the placeholder {@code FX_VER_INTERNALNAME_STR}. */
+  static String ofnKey(String ofn) {
+    return ofn.equalsIgnoreCase("FX_VER_INTERNALNAME_STR") ? "createdump" : toolKey(ofn);
   }
 
   /** {@code -ma}, {@code -mm}, {@code -mp}: procdump's dump-type switches. */
@@ -70,11 +100,7 @@ public final class DumpSyntax {
   }
 
   static boolean isTool(String key) {
-    return switch (key) {
-      case "procdump", "trolleyexpress", "rundll32", "createdump", "rdrleakdiag", "sqldumper", "dumpminitool", "tttracer", "dotnet-dump",
-          "werfault", "werfaultsecure" -> true;
-      default -> false;
-    };
+    return TOOLS.contains(key);
   }
 
   /** {@code C:\x\procdump64.exe} -> {@code procdump}; {@code DumpMinitool.x86.exe} -> {@code dumpminitool}. */
@@ -83,6 +109,10 @@ public final class DumpSyntax {
     if (b.endsWith(".exe")) {
       b = b.substring(0, b.length() - 4);
     }
+    String shortName = shortNameTool(b);
+    if (shortName != null) {
+      return shortName;
+    }
     for (String suffix : List.of(".x86", ".x64", ".arm64", "64a", "64")) {
       if (b.endsWith(suffix) && b.length() > suffix.length()) {
         b = b.substring(0, b.length() - suffix.length());
@@ -90,6 +120,27 @@ public final class DumpSyntax {
       }
     }
     return b;
+  }
+
+  static final List<String> TOOLS = List.of("procdump", "trolleyexpress", "rundll32", "createdump", "rdrleakdiag", "sqldumper",
+      "dumpminitool", "tttracer", "dotnet-dump", "werfault", "werfaultsecure");
+
+  /**
+   * An 8.3 short name ({@code PROCDU~1}, {@code RUNDLL~1}): the tool whose name starts with the part
+   * before {@code ~} (at least 4 characters: {@code WERFAU~1} reads as WerFault), or null.
+   */
+  static String shortNameTool(String b) {
+    int tilde = b.indexOf('~');
+    if (tilde < 4 || tilde != b.length() - 2 || !Character.isDigit(b.charAt(b.length() - 1))) {
+      return null;
+    }
+    String prefix = b.substring(0, tilde);
+    for (String t : TOOLS) {
+      if (t.startsWith(prefix)) {
+        return t;
+      }
+    }
+    return null;
   }
 
   private static void parse(String key, List<String> argv, int at, UnaryOperator<String> dlls, String note, List<DumpCommand> out) {

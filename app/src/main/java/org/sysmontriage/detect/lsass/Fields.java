@@ -44,14 +44,14 @@ final class Fields {
     return s.isEmpty() ? null : s.toUpperCase(Locale.ROOT);
   }
 
-  /** A path with runs of backslashes collapsed (doubled in some JSON exports), lower case. */
+  /** A path with forward slashes read as backslashes and runs of them collapsed (doubled in some JSON exports), lower case. */
   static String path(String text) {
     if (text == null) {
       return null;
     }
     StringBuilder b = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+      char c = text.charAt(i) == '/' ? '\\' : text.charAt(i);
       if (c == '\\' && b.length() > 0 && b.charAt(b.length() - 1) == '\\') {
         continue;
       }

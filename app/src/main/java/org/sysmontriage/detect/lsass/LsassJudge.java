@@ -13,7 +13,7 @@ import org.sysmontriage.event.EventStore;
  */
 public final class LsassJudge {
   /** The behaviour names a rule may use. */
-  public static final List<String> BEHAVIOURS = List.of("lsass-access", "lsass-dump-command", "lsass-registry");
+  public static final List<String> BEHAVIOURS = List.of("lsass-access", "lsass-dump-command", "lsass-registry", "lsass-script");
 
   private final EventStore store;
   private final LsassIndex index;
@@ -35,6 +35,7 @@ public final class LsassJudge {
       case "lsass-access" -> AccessCheck.judge(this, e);
       case "lsass-dump-command" -> DumpCommandCheck.judge(this, e);
       case "lsass-registry" -> registry(e);
+      case "lsass-script" -> script(e);
       default -> null;
     };
   }
@@ -56,6 +57,32 @@ public final class LsassJudge {
     }
     String cmd = store.field(e, "CommandLine");
     return cmd != null && cmd.toLowerCase(Locale.ROOT).contains("lsass");
+  }
+
+  /**
+   * PowerShell script blocks (4104 ScriptBlockText) and module logging (4103 Payload) that hold the
+   * code of an LSASS dumper, read after dropping backticks and joining quoted pieces
+   * ({@code 'Invoke-Mimi'+'katz'}), or a comsvcs MiniDump call.
+   */
+  Judgement script(int e) {
+    String field = store.field(e, "ScriptBlockText") != null ? "ScriptBlockText" : "Payload";
+    String text = store.field(e, field);
+    if (text == null) {
+      return null;
+    }
+    String normalized = ScriptText.normalize(text);
+    String marker = ScriptText.marker(normalized);
+    if (marker == null && normalized.contains("comsvcs") && normalized.contains("minidump")) {
+      marker = "comsvcs MiniDump";
+    }
+    if (marker == null) {
+      return null;
+    }
+    List<Judgement.Reason> why = new ArrayList<>();
+    boolean plain = text.toLowerCase(Locale.ROOT).contains(marker.equals("comsvcs MiniDump") ? "minidump" : marker);
+    why.add(new Judgement.Reason(field, marker, plain ? "the script holds the dumping code itself (" + marker + ")"
+        : "the script holds " + marker + " once backticks are dropped and quoted pieces joined (obfuscated)"));
+    return new Judgement(85, why);
   }
 
   /**
