@@ -18,4 +18,20 @@ public record Hit(int event, Analytic analytic, List<MatchedField> matches) {
   public int risk() {
     return analytic.risk();
   }
+
+  /**
+   * The analytics this hit shows: its own, then those whose hit on the same event was folded into it
+   * ({@code x-sysmon-triage: folds_into}), in the order of its reasons.
+   */
+  public List<String> analyticIds() {
+    java.util.LinkedHashSet<String> ids = new java.util.LinkedHashSet<>();
+    ids.add(analytic.id());
+    for (MatchedField m : matches) {
+      String folded = HitFolding.foldedId(m.reason());
+      if (folded != null) {
+        ids.add(folded);
+      }
+    }
+    return List.copyOf(ids);
+  }
 }

@@ -62,12 +62,13 @@ final class HitAssembler {
       Hit h = hit(event, binding);
       hits.add(judgement == null ? h : judged(h, judgement));
     }
+    hits = HitFolding.fold(hits, plan.rules(), this::canon);
     hits.sort(Comparator.comparingLong((Hit h) -> store.ticks(h.event())).thenComparingInt(Hit::event));
     return new DetectionResult(hits, aggregates(hits), rollup(hits));
   }
 
   @SuppressWarnings("unchecked")
-  private <T> T canon(T value) {
+  <T> T canon(T value) {
     return value == null ? null : (T) canon.computeIfAbsent(value, v -> v);
   }
 

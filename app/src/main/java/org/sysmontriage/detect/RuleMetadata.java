@@ -41,7 +41,8 @@ final class RuleMetadata {
         meta.text("coverage", ""), implementations(meta), meta.texts("test_steps"), doc.texts("falsepositives"),
         meta.texts("d3fend"), meta.text("risk_reasoning", "").trim(), doc.texts("references"), meta.texts("samples"),
         meta.text("notes", "").trim(), aggregateBy(meta), source, text, document(text, doc.line()), builtIn);
-    return new LoadedRule(analytic, info, rule, lsassTarget(meta), behaviour(meta));
+    String foldsInto = meta.text("folds_into", "").trim();
+    return new LoadedRule(analytic, info, rule, lsassTarget(meta), behaviour(meta), foldsInto.isEmpty() ? null : foldsInto);
   }
 
   /**

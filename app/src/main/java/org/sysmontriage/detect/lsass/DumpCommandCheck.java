@@ -30,10 +30,13 @@ final class DumpCommandCheck {
         || lsassVariable(store, e, c);
   }
 
-  /** {@code MiniDump $p.Id} where the same command line sets the variable from LSASS ({@code $p=Get-Process lsass}). */
+  /**
+   * {@code MiniDump $p.Id} where the same command line sets the variable from LSASS ({@code $p=Get-Process lsass}),
+   * or cmd's {@code for /f ... ('tasklist ^| findstr lsass') do ... MiniDump %i}.
+   */
   private static boolean lsassVariable(EventStore store, int e, DumpCommand c) {
     String cmd = Fields.get(store, e, "CommandLine");
-    return c.target().startsWith("$") && cmd != null && cmd.toLowerCase(java.util.Locale.ROOT).contains("lsass");
+    return (c.target().startsWith("$") || c.target().startsWith("%")) && cmd != null && cmd.toLowerCase(java.util.Locale.ROOT).contains("lsass");
   }
 
   static Judgement judge(LsassJudge judge, int e) {
@@ -61,7 +64,7 @@ final class DumpCommandCheck {
     EventStore store = judge.store();
     List<Judgement.Reason> why = new ArrayList<>();
     String how = c.tool().equals(CredentialTools.TOOL) ? "a tool made for it" : c.namesLsass() ? "names LSASS"
-        : c.target().startsWith("$") ? "the PowerShell variable " + c.target() + " is set from LSASS on the same command line"
+        : c.target().startsWith("$") || c.target().startsWith("%") ? "the variable " + c.target() + " is set from LSASS on the same command line"
         : "PID " + c.pid() + " was LSASS's on " + store.computer(e) + " at that time";
     why.add(new Judgement.Reason("CommandLine", c.target(), c.tool() + " " + c.mode() + " aimed at LSASS (" + how + ")"));
     note(c, why);

@@ -78,6 +78,6 @@ class AnalyticPagesTest {
   private Set<String> analyticsThatFire(Path log) {
     EventStore store = engine.importLogs(List.of(log.toString()), s -> {}, new CancellationToken());
     List<Hit> hits = engine.detect(store, ProgressListener.NONE, new CancellationToken());
-    return hits.stream().map(h -> h.analytic().id()).collect(Collectors.toSet());
+    return hits.stream().flatMap(h -> h.analyticIds().stream()).collect(Collectors.toSet());
   }
 }
