@@ -5,12 +5,12 @@
 #   app/bench/fleet-local.sh 'local[*]' --out OUT INPUTS...
 # Equivalent with a Spark 4 installation:
 #   spark-submit --master 'local[*]' --class org.sysmontriage.fleet.FleetJob app/target/sysmon-triage-fleet.jar --out OUT INPUTS...
-# FLEET_XMX sets the heap (default 2g).
+# FLEET_JAR runs another build of the jar (a before/after comparison). FLEET_XMX sets the heap (default 2g); FLEET_JAVA_OPTS adds JVM options (e.g. -Dspark.eventLog.enabled=true).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 master="$1"
 shift
-jar="$here/app/target/sysmon-triage-fleet.jar"
+jar="${FLEET_JAR:-$here/app/target/sysmon-triage-fleet.jar}"
 [ -f "$jar" ] || { echo "build it first: mvn -q -DskipTests package" >&2; exit 2; }
 cp_file="$here/app/target/spark-classpath.txt"
 if [ ! -s "$cp_file" ]; then
@@ -20,4 +20,4 @@ fi
 spark_cp="$(tr ':' '\n' < "$cp_file" | grep -Ev '/(javafx-|controlsfx-|atlantafx-|ikonli-|picocli-)' | paste -sd: -)"
 opens="$(sed -n 's:.*<spark.argLine>\(.*\)</spark.argLine>.*:\1:p' "$here/app/pom.xml")"
 # shellcheck disable=SC2086
-exec java -Xmx"${FLEET_XMX:-2g}" $opens -cp "$jar:$spark_cp" org.sysmontriage.fleet.FleetJob --master "$master" "$@"
+exec java -Xmx"${FLEET_XMX:-2g}" ${FLEET_JAVA_OPTS:-} $opens -cp "$jar:$spark_cp" org.sysmontriage.fleet.FleetJob --master "$master" "$@"

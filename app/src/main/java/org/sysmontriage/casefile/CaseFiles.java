@@ -61,6 +61,24 @@ public final class CaseFiles {
     }
   }
 
+  /** The case as a case file holds it (JSON): how the fleet job hands a case to the hosts' analysis. */
+  public static String json(CaseFile c) {
+    try {
+      return JSON.writeValueAsString(c);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a case file always has a JSON form", e);
+    }
+  }
+
+  /** A case back from {@link #json}'s text. */
+  public static CaseFile parse(String json) {
+    try {
+      return JSON.readValue(json, CaseFile.class);
+    } catch (JsonProcessingException e) {
+      throw new TriageException("not a case file: " + e.getOriginalMessage(), e);
+    }
+  }
+
   /** The file's bytes, refused past {@link #MAX_BYTES} without reading more (its size on disk may lie). */
   private static byte[] readBounded(Path file) throws IOException {
     if (Files.size(file) > MAX_BYTES) {

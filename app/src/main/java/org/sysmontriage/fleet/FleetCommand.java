@@ -10,10 +10,14 @@ import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.sysmontriage.casefile.CaseFile;
+import org.sysmontriage.casefile.CaseFiles;
+import org.sysmontriage.casefile.SourceProblem;
 import org.sysmontriage.cli.TerminalText;
 import org.sysmontriage.cli.TriageCommand;
 import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.HuntPack;
+import org.sysmontriage.event.TriageException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +25,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** The fleet job's command line: {@code --out OUT [--master M] [--split-mb N] [--window-minutes N] [--rules R] [--pack hunt] INPUTS...}. */
+/**
+ * The fleet job's command line: {@code --out OUT [--master M] [--split-mb N] [--window-minutes N] [--rules R] [--pack hunt]
+ * [--case FILE] [--apply-skew] INPUTS...}.
+ */
 @Command(
     name = "sysmon-triage-fleet",
     mixinStandardHelpOptions = true,
@@ -60,6 +67,15 @@ final class FleetCommand implements Callable<Integer> {
   @Option(names = "--pack", paramLabel = "hunt", description = "Also run a rule pack, as for scan: hunt = SigmaHQ's Windows rules "
       + "(~/.sysmon-triage/packs/hunt or ../shared/sigma/rules/windows, found on the driver; every executor reads it at that path).")
   List<String> packs = List.of();
+
+  @Option(names = "--case", paramLabel = "FILE",
+      description = "A saved investigation (case file), read by the driver: its allowlist suppresses hits, its statuses, tags and notes "
+          + "show in hits.jsonl (as scan --case), its confirmed clock corrections apply to the incidents (as incidents --case).")
+  Path caseFile;
+
+  @Option(names = "--apply-skew", description = "Apply every clock skew found (Security 4688 against Sysmon EID 1 of the same process) "
+      + "to the incidents, as incidents --apply-skew; without it they are only reported (stderr and summary.json).")
+  boolean applySkew;
 
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Log files, folders or archives, readable at the same path by every executor.")
   List<String> inputs;
@@ -100,6 +116,15 @@ final class FleetCommand implements Callable<Integer> {
       ruleSources.add(folder.toAbsolutePath().normalize().toString());
     }
     rules.forEach(r -> ruleSources.add(r.toAbsolutePath().normalize().toString()));
+    CaseFile loaded = null;
+    if (caseFile != null) {
+      try {
+        loaded = CaseFiles.load(caseFile);
+      } catch (TriageException e) {
+        err.println("sysmon-triage-fleet: " + TerminalText.safe(e.getMessage()));
+        return TriageCommand.USAGE;
+      }
+    }
     AnalyticLibrary library = HostTriage.library(ruleSources); // the driver reports rule errors once, as scan does
     library.errors().forEach(e -> err.println(TerminalText.safe(e.toString())));
     SparkConf conf = new SparkConf().setAppName("sysmon-triage-fleet");
@@ -107,8 +132,15 @@ final class FleetCommand implements Callable<Integer> {
       conf = FleetJob.localConf(master == null ? "local[*]" : master);
     }
     try (JavaSparkContext sc = new JavaSparkContext(conf)) {
-      FleetOutput.Summary s = FleetJob.run(sc, request(ruleSources));
+      FleetOutput.Summary s = FleetJob.run(sc, request(ruleSources, loaded == null ? null : CaseFiles.json(loaded)));
       FleetOutput.printIssues(s, err);
+      if (loaded != null) {
+        for (SourceProblem p : loaded.checkAgainst(s.sources())) {
+          err.println(TerminalText.safe("sysmon-triage-fleet: case " + caseFile + ": " + p.message()));
+        }
+        err.println("sysmon-triage-fleet: " + s.suppressed() + " hit(s) suppressed by the case's allowlist");
+      }
+      FleetOutput.printSkews(s, err);
       err.println("sysmon-triage-fleet: " + s.logs() + " logs (" + s.damagedLogs() + " damaged), " + s.events() + " events, "
           + s.hosts() + " hosts, " + s.hits() + " hits, " + s.incidents() + " incidents -> " + out.toAbsolutePath());
       err.flush();
@@ -124,8 +156,9 @@ final class FleetCommand implements Callable<Integer> {
     return t == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (" + t + ")";
   }
 
-  FleetJob.Request request(List<String> ruleSources) {
-    return new FleetJob.Request(inputs, out, splitMb * 1024L * 1024L, FleetJob.minutes(windowMinutes), hostPartitions, ruleSources);
+  FleetJob.Request request(List<String> ruleSources, String caseJson) {
+    return new FleetJob.Request(inputs, out, splitMb * 1024L * 1024L, FleetJob.minutes(windowMinutes), hostPartitions, ruleSources,
+        caseJson, applySkew);
   }
 
   /** Why OUT may not be written, or null: it must never be, hold or sit inside evidence. */

@@ -8,11 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
+import org.sysmontriage.casefile.CaseFile;
+import org.sysmontriage.casefile.CaseFiles;
 import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.event.Times;
+import org.sysmontriage.incident.ClockSkew;
 import org.sysmontriage.ingest.LogPart;
 import org.sysmontriage.ingest.PartResult;
 import org.sysmontriage.ingest.SplitReading;
@@ -33,14 +37,23 @@ public final class FleetJob {
     System.exit(FleetCommand.execute(args));
   }
 
-  /** What the job was asked to do. */
   /**
+   * What the job was asked to do.
+   *
    * @param rules Sigma rule files or folders added to the built-in analytics (absolute paths every
    *     executor reads); empty: the built-in analytics only
+   * @param caseJson the case ({@code --case}) as {@link CaseFiles#json} gives it, or null
+   * @param applySkew apply every clock skew found to the incidents ({@code incidents --apply-skew}); without
+   *     it only those a case confirmed are applied
    */
-  record Request(List<String> inputs, Path out, long splitBytes, long windowTicks, int hostPartitions, List<String> rules) {
+  record Request(List<String> inputs, Path out, long splitBytes, long windowTicks, int hostPartitions, List<String> rules,
+      String caseJson, boolean applySkew) {
     Request {
       rules = List.copyOf(rules);
+    }
+
+    Request(List<String> inputs, Path out, long splitBytes, long windowTicks, int hostPartitions, List<String> rules) {
+      this(inputs, out, splitBytes, windowTicks, hostPartitions, rules, null, false);
     }
   }
 
@@ -49,6 +62,8 @@ public final class FleetJob {
    * and kept, each as its counts and one compact block of events per host; the driver then knows
    * how many events each host has and spreads the hosts over the analysis tasks by that
    * ({@link HostPartitioner}); the second job groups the blocks by host and analyses each host.
+   * The driver then decides the clock skews on every host's evidence; a third job builds again the
+   * incidents of the hosts a skew to apply concerns ({@code --apply-skew}, or confirmed by the case).
    */
   static FleetOutput.Summary run(JavaSparkContext sc, Request r) throws java.io.IOException {
     long start = System.nanoTime();
@@ -70,21 +85,53 @@ public final class FleetJob {
         }
       }
       results.replaceAll(p -> hashes.containsKey(p.file()) && p.part() == 0 ? p.withSha256(hashes.get(p.file())) : p);
+      List<SourceInfo> sources = SplitReading.merge(plan, results);
       long readNanos = System.nanoTime() - start;
       int tasks = r.hostPartitions() > 0 ? r.hostPartitions() : HOST_TASKS_PER_CORE * sc.defaultParallelism();
       String extracts = FleetOutput.extractsDir(r.out()).toString();
       long window = r.windowTicks();
       List<String> rules = r.rules();
-      List<HostResult> hosts = read.flatMapToPair(p -> p.blocks().iterator())
-          .groupByKey(HostPartitioner.of(eventsByHost, tasks))
-          .map(h -> new HostTriage(Path.of(extracts), window, rules).run(h._1(), h._2()))
-          .collect();
-      List<SourceInfo> sources = SplitReading.merge(plan, results);
-      return FleetOutput.write(r.out(), plan.size(), sources, hosts,
+      Map<String, String> sha256 = new HashMap<>();
+      sources.forEach(s -> sha256.putIfAbsent(s.source(), s.sha256() == null ? "" : s.sha256()));
+      HostTriage.Options first = new HostTriage.Options(sha256, r.caseJson(), List.of(), false);
+      JavaPairRDD<String, Iterable<EventBlock>> grouped = read.flatMapToPair(p -> p.blocks().iterator())
+          .groupByKey(HostPartitioner.of(eventsByHost, tasks));
+      List<HostResult> hosts = grouped.map(h -> new HostTriage(Path.of(extracts), window, rules, first).run(h._1(), h._2())).collect();
+      List<ClockSkew> skews = FleetSkews.detect(hosts, sources);
+      CaseFile caseFile = r.caseJson() == null ? null : CaseFiles.parse(r.caseJson());
+      List<ClockSkew> apply = r.applySkew() ? skews : caseFile != null ? caseFile.confirmedSkews(skews) : List.of();
+      hosts = withSkews(grouped, hosts, apply, new HostTriage.Options(sha256, r.caseJson(), apply.stream().map(FleetSkews.Shift::of).toList(), true),
+          Path.of(extracts), window, rules);
+      return FleetOutput.write(r.out(), plan.size(), sources, hosts, new FleetOutput.Skews(skews, apply),
           new FleetOutput.Timing(readNanos, System.nanoTime() - start - readNanos));
     } finally {
       read.unpersist(false);
     }
+  }
+
+  /**
+   * The hosts with their incidents built again with the clock skews applied, where a skewed log
+   * has events of the host and the host has hits: a third Spark job over the grouped events (Spark
+   * keeps the grouping's shuffle, so the pieces are not read again). Hits and extracts do not move:
+   * a skew only changes the incidents' timeline, as in {@code incidents --apply-skew}.
+   */
+  private static List<HostResult> withSkews(JavaPairRDD<String, Iterable<EventBlock>> grouped, List<HostResult> hosts,
+      List<ClockSkew> apply, HostTriage.Options again, Path extracts, long window, List<String> rules) {
+    if (apply.isEmpty()) {
+      return hosts;
+    }
+    java.util.Set<String> redo = new java.util.HashSet<>();
+    hosts.stream().filter(h -> !h.hits().isEmpty() && FleetSkews.concerns(again.skews(), h)).forEach(h -> redo.add(h.host()));
+    if (redo.isEmpty()) {
+      return hosts;
+    }
+    String dir = extracts.toString();
+    Map<String, List<HostResult.IncidentLine>> redone = new HashMap<>();
+    grouped.filter(h -> redo.contains(h._1()))
+        .map(h -> new HostTriage(Path.of(dir), window, rules, again).run(h._1(), h._2()))
+        .collect()
+        .forEach(h -> redone.put(h.host(), h.incidents()));
+    return hosts.stream().map(h -> redone.containsKey(h.host()) ? h.withIncidents(redone.get(h.host())) : h).toList();
   }
 
   /**

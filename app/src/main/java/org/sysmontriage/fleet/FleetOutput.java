@@ -18,8 +18,10 @@ import java.util.Map;
 import java.util.Set;
 import org.sysmontriage.cli.ImportSupport;
 import org.sysmontriage.cli.StatsJsonlWriter;
+import org.sysmontriage.cli.TerminalText;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.incident.ClockSkew;
 import org.sysmontriage.ingest.ImportResult;
 import org.sysmontriage.report.JsonIncidents;
 import org.sysmontriage.risk.RiskRollup;
@@ -44,7 +46,15 @@ final class FleetOutput {
   private FleetOutput() {}
 
   /** What the run gave, for the exit code and the last line on stderr. */
-  record Summary(int exitCode, long events, int hosts, int hits, int incidents, int logs, int damagedLogs, List<SourceInfo> sources) {}
+  record Summary(int exitCode, long events, int hosts, int hits, int incidents, int logs, int damagedLogs, List<SourceInfo> sources,
+      Skews skews, int suppressed) {}
+
+  /** The clock skews found over all hosts (log order) and those applied to the incidents. */
+  record Skews(List<ClockSkew> found, List<ClockSkew> applied) {
+    boolean isApplied(ClockSkew s) {
+      return applied.stream().anyMatch(a -> a.clock().equals(s.clock()));
+    }
+  }
 
   /** Where the job's time went: reading the pieces (first Spark job), then grouping and analysing the hosts and writing. */
   record Timing(long readNanos, long hostNanos) {
@@ -57,7 +67,8 @@ final class FleetOutput {
     return out.toAbsolutePath().resolve(EXTRACTS);
   }
 
-  static Summary write(Path out, int pieces, List<SourceInfo> sources, List<HostResult> hosts, Timing timing) throws IOException {
+  static Summary write(Path out, int pieces, List<SourceInfo> sources, List<HostResult> hosts, Skews skews, Timing timing)
+      throws IOException {
     Files.createDirectories(out);
     List<HostResult.HitLine> hits = new ArrayList<>();
     long events = 0;
@@ -85,7 +96,9 @@ final class FleetOutput {
     ImportResult imported = new ImportResult(EventStore.empty(), sources, timing.total());
     int code = ImportSupport.exitCode(imported);
     int damaged = (int) sources.stream().filter(s -> s.damaged() || s.format().equals("unknown")).count();
-    Summary summary = new Summary(code, events, hosts.size(), hits.size(), incidents.lines().size(), sources.size(), damaged, sources);
+    int suppressed = hosts.stream().mapToInt(h -> h.suppressed().values().stream().mapToInt(Integer::intValue).sum()).sum();
+    Summary summary = new Summary(code, events, hosts.size(), hits.size(), incidents.lines().size(), sources.size(), damaged, sources,
+        skews, suppressed);
     atomically(out.resolve(SUMMARY), w -> writeSummary(w, summary, pieces, hosts, incidents.campaigns().size(), timing));
     return summary;
   }
@@ -93,6 +106,15 @@ final class FleetOutput {
   /** Every located issue on {@code err} as {@code SOURCE: WHERE: MESSAGE}, as the other commands print them. */
   static void printIssues(Summary s, PrintWriter err) {
     ImportSupport.printIssues(new ImportResult(EventStore.empty(), s.sources(), 0), err);
+  }
+
+  /** Each clock skew found, as {@code incidents} notes it: applied, or how to apply it. */
+  static void printSkews(Summary s, PrintWriter err) {
+    for (ClockSkew k : s.skews().found()) {
+      err.println(TerminalText.safe("note: clock skew: " + k.describe() + (s.skews().isApplied(k)
+          ? "; applied to the incidents (raw times kept in hits.jsonl)"
+          : "; not applied, --apply-skew applies it (or confirm it in the GUI's case and give --case)")));
+    }
   }
 
   private static void writeRisk(Writer w, List<HostResult> hosts) throws IOException {
@@ -175,6 +197,21 @@ final class FleetOutput {
       g.writeNumberField("hits", s.hits());
       g.writeNumberField("incidents", s.incidents());
       g.writeNumberField("campaigns", campaigns);
+      g.writeNumberField("suppressed_by_case", s.suppressed());
+      g.writeArrayFieldStart("clock_skews"); // as incidents notes them: what to add to the log's channel to get Sysmon's time
+      for (ClockSkew k : s.skews().found()) {
+        g.writeStartObject();
+        g.writeStringField("source", k.sourceName());
+        g.writeStringField("sha256", k.sha256());
+        g.writeStringField("channel", k.clock().channel());
+        g.writeStringField("offset", k.offsetText());
+        g.writeNumberField("offset_ticks", k.offsetTicks());
+        g.writeNumberField("pairs", k.pairs());
+        g.writeNumberField("agreeing", k.agreeing());
+        g.writeBooleanField("applied", s.skews().isApplied(k));
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeNumberField("seconds", timing.total() / 1e9);
       g.writeNumberField("read_seconds", timing.readNanos() / 1e9);
       g.writeNumberField("host_seconds", timing.hostNanos() / 1e9);

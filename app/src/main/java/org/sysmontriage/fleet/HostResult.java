@@ -2,14 +2,30 @@ package org.sysmontriage.fleet;
 
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the analysis of one host sends back to the driver: its hits (already in {@code scan}'s JSONL
  * form), its risk per host and user, its incidents, the triage extract it wrote and how long the
  * analysis took (store, detection, incidents, extract). Never its events.
+ *
+ * @param suppressed with a case: hits each allowlist entry (by its place in the case's allowlist) suppressed
+ * @param skewPairs per clock of the host, the offsets its clock-skew evidence gave ({@link FleetSkews})
+ * @param sources the logs the host's events came from
  */
 record HostResult(String host, long events, List<HitLine> hits, List<Risk> risks, List<IncidentLine> incidents,
-    String extract, long extractEvents, long nanos) implements Serializable {
+    String extract, long extractEvents, long nanos, Map<Integer, Integer> suppressed, List<FleetSkews.Pairs> skewPairs,
+    List<String> sources) implements Serializable {
+  HostResult {
+    suppressed = Map.copyOf(suppressed);
+    skewPairs = List.copyOf(skewPairs);
+    sources = List.copyOf(sources);
+  }
+
+  /** The same host with the incidents of a second pass (clock skews applied). */
+  HostResult withIncidents(List<IncidentLine> again) {
+    return new HostResult(host, events, hits, risks, again, extract, extractEvents, nanos, suppressed, skewPairs, sources);
+  }
 
   /** One hit line of {@code scan --format jsonl}, with the event time it is sorted by. */
   record HitLine(long ticks, String json) implements Serializable {}

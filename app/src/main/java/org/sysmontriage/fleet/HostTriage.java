@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.sysmontriage.casefile.AppliedCase;
+import org.sysmontriage.casefile.CaseFile;
+import org.sysmontriage.casefile.CaseFiles;
 import org.sysmontriage.cli.HitJsonlWriter;
 import org.sysmontriage.cli.IncidentWriters;
 import org.sysmontriage.detect.AnalyticLibrary;
@@ -23,6 +26,7 @@ import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.EventStoreBuilder;
 import org.sysmontriage.event.ProgressListener;
 import org.sysmontriage.event.SourceInfo;
+import org.sysmontriage.incident.ClockSkew;
 import org.sysmontriage.incident.Incident;
 import org.sysmontriage.incident.IncidentEngine;
 import org.sysmontriage.incident.IncidentOptions;
@@ -38,15 +42,40 @@ import org.sysmontriage.risk.RiskRollup;
 final class HostTriage {
   /** Libraries loaded in this JVM, by their rule paths: an executor compiles a rule set once, not per host. */
   private static final Map<List<String>, AnalyticLibrary> LIBRARIES = new ConcurrentHashMap<>();
+  /** Cases read in this JVM, by their text: parsed once per executor, not per host. */
+  private static final Map<String, CaseFile> CASES = new ConcurrentHashMap<>();
 
   private final Path extracts;
   private final long windowTicks;
   private final List<String> rules;
+  private final Options options;
 
-  HostTriage(Path extracts, long windowTicks, List<String> rules) {
+  /**
+   * What every host's analysis is given besides its events.
+   *
+   * @param sha256 each log's SHA-256 by its name (known on the driver after the reading job): hit
+   *     keys of a case and clock skews name a log by it
+   * @param caseJson the case ({@code --case}) as {@link CaseFiles#json} gives it, or null
+   * @param skews clock skews to apply to the incidents (the host's clocks among them are applied)
+   * @param incidentsOnly only the incidents are wanted (a second pass with skews): no extract, no hit lines
+   */
+  record Options(Map<String, String> sha256, String caseJson, List<FleetSkews.Shift> skews, boolean incidentsOnly)
+      implements java.io.Serializable {
+    Options {
+      sha256 = Map.copyOf(sha256);
+      skews = List.copyOf(skews);
+    }
+
+    static Options plain() {
+      return new Options(Map.of(), null, List.of(), false);
+    }
+  }
+
+  HostTriage(Path extracts, long windowTicks, List<String> rules, Options options) {
     this.extracts = extracts;
     this.windowTicks = windowTicks;
     this.rules = List.copyOf(rules);
+    this.options = options;
   }
 
   /** The built-in analytics plus the rules at these paths (errors are reported once, by the driver). */
@@ -61,19 +90,34 @@ final class HostTriage {
     return ExecutorCores.run(() -> analyse(host, blocks));
   }
 
-  /** Detection (parallel inside), then the extract beside the hit lines and incidents: the host's store is only read. */
+  /**
+   * Detection (parallel inside), the case's allowlist and statuses, then the extract beside the hit
+   * lines and incidents: the host's store is only read.
+   */
   private HostResult analyse(String host, Iterable<EventBlock> blocks) {
     long start = System.nanoTime();
-    EventStore store = store(blocks);
+    EventStore store = store(blocks, options.sha256());
     AnalyticLibrary library = library(rules);
     DetectionResult result = new Detector(library).run(store, ProgressListener.NONE, new CancellationToken());
-    CompletableFuture<TriageExtract.Selection> extract = result.hits().isEmpty() ? CompletableFuture.completedFuture(null)
-        : ExecutorCores.beside(() -> extract(host, store, result.hits()));
-    List<HostResult.HitLine> hits = hitLines(store, result.hits(), library);
-    List<HostResult.IncidentLine> incidents = incidents(store, result.hits(), library);
+    CaseFile caseFile = options.caseJson() == null ? null : CASES.computeIfAbsent(options.caseJson(), CaseFiles::parse);
+    AppliedCase applied = caseFile == null ? AppliedCase.none(store, result.hits()) : caseFile.apply(store, result.hits());
+    List<Hit> kept = applied.kept();
+    List<HostResult.IncidentLine> incidents = incidents(store, kept, library, FleetSkews.local(options.skews(), store));
+    if (options.incidentsOnly()) {
+      return new HostResult(host, store.size(), List.of(), List.of(), incidents, null, 0, System.nanoTime() - start,
+          Map.of(), List.of(), List.of());
+    }
+    CompletableFuture<TriageExtract.Selection> extract = kept.isEmpty() ? CompletableFuture.completedFuture(null)
+        : ExecutorCores.beside(() -> extract(host, store, kept));
+    List<HostResult.HitLine> hits = hitLines(store, applied, caseFile != null, library);
+    Map<Integer, Integer> suppressed = new java.util.TreeMap<>();
+    if (caseFile != null) {
+      applied.suppressed().forEach((entry, n) -> suppressed.put(caseFile.allowlist().indexOf(entry), n));
+    }
     TriageExtract.Selection selection = extract.join();
     return new HostResult(host, store.size(), hits, risks(result.rollup()), incidents,
-        selection == null ? null : TriageExtract.fileName(host), selection == null ? 0 : selection.size(), System.nanoTime() - start);
+        selection == null ? null : TriageExtract.fileName(host), selection == null ? 0 : selection.size(), System.nanoTime() - start,
+        suppressed, FleetSkews.pairs(store), store.sources().stream().map(SourceInfo::source).toList());
   }
 
   private TriageExtract.Selection extract(String host, EventStore store, List<Hit> hits) {
@@ -89,9 +133,9 @@ final class HostTriage {
 
   /**
    * The host's events filed in input order: blocks by log (inputs in order) and piece, events in
-   * the order each piece read them.
+   * the order each piece read them; each log carries its SHA-256 from {@code sha256} (by name).
    */
-  static EventStore store(Iterable<EventBlock> blocks) {
+  static EventStore store(Iterable<EventBlock> blocks, Map<String, String> sha256) {
     List<EventBlock> all = new ArrayList<>();
     blocks.forEach(all::add);
     all.sort(Comparator.comparingInt(EventBlock::file).thenComparingInt(EventBlock::part));
@@ -106,16 +150,17 @@ final class HostTriage {
       });
     }
     sources.forEach((name, index) -> builder.setSource(index,
-        new SourceInfo(name, null, "", "", "", 0, counts.get(name), 0, List.of())));
+        new SourceInfo(name, null, "", "", sha256.getOrDefault(name, ""), 0, counts.get(name), 0, List.of())));
     return builder.freeze();
   }
 
   /**
    * The host's incidents as {@code incidents --format jsonl} gives them: default window, the
-   * library's correlation rules and the bundled chains tie hits.
+   * library's correlation rules and the bundled chains tie hits; the clock skews given are applied.
    */
-  private static List<HostResult.IncidentLine> incidents(EventStore store, List<Hit> hits, AnalyticLibrary library) {
-    List<Incident> incidents = new IncidentEngine(IncidentOptions.defaults().withLibrary(library))
+  private static List<HostResult.IncidentLine> incidents(EventStore store, List<Hit> hits, AnalyticLibrary library,
+      List<ClockSkew> skews) {
+    List<Incident> incidents = new IncidentEngine(IncidentOptions.defaults().withLibrary(library).withSkews(skews))
         .run(store, hits, new CancellationToken()).incidents();
     String[] lines = lines(w -> {
       PrintWriter p = new PrintWriter(w);
@@ -131,11 +176,13 @@ final class HostTriage {
     return result;
   }
 
-  private static List<HostResult.HitLine> hitLines(EventStore store, List<Hit> hits, AnalyticLibrary library) {
+  /** The kept hits as {@code scan --format jsonl} writes them; with a case ({@code withCase}) with their status, tags and notes. */
+  private static List<HostResult.HitLine> hitLines(EventStore store, AppliedCase applied, boolean withCase, AnalyticLibrary library) {
+    List<Hit> hits = applied.kept();
     String[] lines = lines(out -> {
       try (HitJsonlWriter w = new HitJsonlWriter(out, library::author)) {
         for (Hit h : hits) {
-          w.write(store, h);
+          w.write(store, h, withCase ? applied.triage(h) : null);
         }
       }
     });

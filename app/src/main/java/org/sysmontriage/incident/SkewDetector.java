@@ -26,6 +26,24 @@ public final class SkewDetector {
 
   /** The clocks that are off, in source order. */
   public static List<ClockSkew> detect(EventStore store) {
+    List<ClockSkew> out = new ArrayList<>();
+    deltas(store).forEach((clock, d) -> {
+      SourceInfo s = store.sources().get(clock.source());
+      ClockSkew skew = skew(clock, s.source(), s.sha256(), d.stream().mapToLong(Long::longValue).toArray());
+      if (skew != null) {
+        out.add(skew);
+      }
+    });
+    return out;
+  }
+
+  /**
+   * Per clock (in the order its first pair was found), the offsets of its process creations from
+   * the nearest Sysmon EID 1 of the same computer, process id and image: what {@link #skew} decides
+   * on. Deltas of one clock found in several stores (one per host) can be put together before
+   * deciding: every pair is within one computer.
+   */
+  public static Map<Clock, List<Long>> deltas(EventStore store) {
     EventFacts facts = new EventFacts(store);
     Map<String, List<Long>> sysmon = new HashMap<>();
     for (int e : store.byEventId(1)) {
@@ -43,25 +61,22 @@ public final class SkewDetector {
         deltas.computeIfAbsent(clock, c -> new ArrayList<>()).add(nearest(seen, store.ticks(e)) - store.ticks(e));
       }
     }
-    List<ClockSkew> out = new ArrayList<>();
-    deltas.forEach((clock, d) -> {
-      ClockSkew s = skew(store, clock, d);
-      if (s != null) {
-        out.add(s);
-      }
-    });
-    return out;
+    return deltas;
   }
 
-  private static ClockSkew skew(EventStore store, Clock clock, List<Long> deltas) {
-    long[] d = deltas.stream().mapToLong(Long::longValue).sorted().toArray();
+  /**
+   * The skew of a clock from its pairs' offsets (any order), or null when they do not agree on
+   * an offset of at least {@link #MIN_SKEW}.
+   */
+  public static ClockSkew skew(Clock clock, String sourceName, String sha256, long[] deltas) {
+    long[] d = deltas.clone();
+    Arrays.sort(d);
     long median = d[d.length / 2];
     int agreeing = (int) Arrays.stream(d).filter(x -> Math.abs(x - median) <= AGREEMENT).count();
     if (Math.abs(median) < MIN_SKEW || agreeing * 2 < d.length) {
       return null;
     }
-    SourceInfo s = store.sources().get(clock.source());
-    return new ClockSkew(clock, s.source(), s.sha256(), median, d.length, agreeing);
+    return new ClockSkew(clock, sourceName, sha256, median, d.length, agreeing);
   }
 
   private static long nearest(List<Long> times, long t) {

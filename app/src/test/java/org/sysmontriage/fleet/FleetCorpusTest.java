@@ -18,13 +18,21 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.sysmontriage.casefile.AllowEntry;
+import org.sysmontriage.casefile.CaseFile;
+import org.sysmontriage.casefile.CaseFiles;
+import org.sysmontriage.casefile.HitKey;
+import org.sysmontriage.casefile.HitStatus;
+import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.cli.TriageCommand;
 import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Detector;
+import org.sysmontriage.detect.Hit;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.ProgressListener;
 import org.sysmontriage.incident.Campaign;
+import org.sysmontriage.incident.ClockSkew;
 import org.sysmontriage.incident.IncidentEngine;
 import org.sysmontriage.incident.IncidentOptions;
 import org.sysmontriage.incident.IncidentResult;
@@ -143,6 +151,78 @@ class FleetCorpusTest {
     assertTrue(fleet.stream().anyMatch(h -> !h.contains("\"analytic_id\":\"ST-") && !h.contains("\"analytic_id\":\"CAR-")
         && h.contains("\"author\":")), "some hits come from the added SigmaHQ rules");
     assertEquals(cli("incidents", "--format", "jsonl", "--rules", rules, input), Files.readAllLines(out.resolve(FleetOutput.INCIDENTS)));
+  }
+
+  /** Logs with Security events hours off Sysmon's time (4 skewed clocks) on several hosts. */
+  private static Path skewed() {
+    return Corpus.dir().resolve("Security-Datasets");
+  }
+
+  @Test
+  void clockSkewsAreFoundAsIncidentsFindsThemAndApplied(@TempDir Path out) throws IOException {
+    String input = skewed().toString();
+    FleetJob.run(sc, new FleetJob.Request(List.of(input), out, PIECES, FleetJob.minutes(5), 0, List.of(), null, true));
+    List<String> applied = cli("incidents", "--format", "jsonl", "--apply-skew", input);
+    assertFalse(applied.equals(cli("incidents", "--format", "jsonl", input)), "applying the skews moves incidents here");
+    assertEquals(applied, Files.readAllLines(out.resolve(FleetOutput.INCIDENTS)),
+        "with --apply-skew, incidents.jsonl holds incidents --apply-skew's lines");
+
+    ImportResult r = new Importer().run(List.of(input), ImportProgress.NONE, new CancellationToken());
+    DetectionResult d = new Detector(AnalyticLibrary.builtIn()).run(r.store(), ProgressListener.NONE, new CancellationToken());
+    List<String> desktop = new ArrayList<>();
+    for (ClockSkew k : new IncidentEngine(IncidentOptions.defaults()).run(r.store(), d.hits(), new CancellationToken()).detectedSkews()) {
+      desktop.add(k.describe() + " " + k.sha256() + " " + k.offsetTicks());
+    }
+    assertTrue(desktop.size() >= 3, "the input has several skewed clocks: " + desktop);
+    assertEquals(desktop, skews(out, true), "summary.json lists incidents' skews, in the same order, all applied");
+    assertEquals(desktop, skews(corpusOutOf(), false), "without --apply-skew the corpus run lists them as found, none applied");
+  }
+
+  @Test
+  void aCaseSuppressesMarksAndCorrectsAsScanAndIncidentsDoWithIt(@TempDir Path dir, @TempDir Path out) throws IOException {
+    String input = skewed().toString();
+    ImportResult r = new Importer().run(List.of(input), ImportProgress.NONE, new CancellationToken());
+    DetectionResult d = new Detector(AnalyticLibrary.builtIn()).run(r.store(), ProgressListener.NONE, new CancellationToken());
+    List<ClockSkew> found = new IncidentEngine(IncidentOptions.defaults()).run(r.store(), d.hits(), new CancellationToken()).detectedSkews();
+    ClockSkew confirmed = found.stream().filter(k -> k.offsetText().equals("+19:00:00.000")).findFirst().orElseThrow();
+    Hit marked = d.hits().stream().filter(h -> h.analytic().id().equals("ST-LSASS-DUMP-FILE")).findFirst().orElseThrow();
+    CaseFile c = CaseFile.of(r.sources())
+        .withAllow(new AllowEntry("CAR-2019-07-002", "Image", "*\\procdump.exe", "test", "", "the admins' procdump"))
+        .withTriage(HitKey.of(r.store(), marked), new HitTriage(HitStatus.TRUE_POSITIVE, List.of("dump"), "seen by IR", "", ""))
+        .withSkew(confirmed);
+    Path caseFile = dir.resolve("acme.case.json");
+    Files.writeString(caseFile, CaseFiles.json(c));
+
+    FleetOutput.Summary s = FleetJob.run(sc, new FleetJob.Request(List.of(input), out, PIECES, FleetJob.minutes(5), 0, List.of(),
+        CaseFiles.json(CaseFiles.load(caseFile)), false));
+    List<String> fleet = Files.readAllLines(out.resolve(FleetOutput.HITS));
+    assertEquals(sorted(cli("scan", "--format", "jsonl", "--case", caseFile.toString(), input)), sorted(fleet),
+        "with a case, hits.jsonl holds scan --case's lines: allowlisted hits left out, every hit with its status, tags and notes");
+    assertEquals(1, fleet.stream().filter(h -> h.contains("\"status\":\"true_positive\",\"tags\":[\"dump\"],\"notes\":\"seen by IR\"")).count());
+    int suppressed = c.apply(r.store(), d.hits()).suppressedCount();
+    assertTrue(suppressed > 0, "the allowlist entry suppresses hits here");
+    assertEquals(suppressed, s.suppressed());
+    assertEquals(d.hits().size() - suppressed, fleet.size());
+    assertEquals(cli("incidents", "--format", "jsonl", "--case", caseFile.toString(), input), Files.readAllLines(out.resolve(FleetOutput.INCIDENTS)),
+        "with a case, incidents.jsonl holds incidents --case's lines: kept hits only, the confirmed skew applied");
+    assertEquals(List.of(confirmed.describe()), s.skews().applied().stream().map(ClockSkew::describe).toList());
+  }
+
+  private static Path corpusOutOf() throws IOException {
+    corpusRun();
+    return corpusOut;
+  }
+
+  /** summary.json's clock skews as {@code ClockSkew.describe()}, SHA-256 and offset; each must be applied or not as said. */
+  private static List<String> skews(Path out, boolean applied) throws IOException {
+    List<String> list = new ArrayList<>();
+    for (JsonNode k : JSON.readTree(out.resolve(FleetOutput.SUMMARY).toFile()).get("clock_skews")) {
+      assertEquals(applied, k.get("applied").asBoolean(), k.toString());
+      list.add(k.get("channel").asText() + " events of " + k.get("source").asText() + " are " + k.get("offset").asText()
+          + " off Sysmon's UtcTime (" + k.get("agreeing").asInt() + " of " + k.get("pairs").asInt() + " process creations seen by both agree) "
+          + k.get("sha256").asText() + " " + k.get("offset_ticks").asLong());
+    }
+    return list;
   }
 
   @Test
