@@ -43,6 +43,18 @@ class FleetCommandTest {
     assertEquals(TriageCommand.USAGE, FleetCommand.execute("--pack", "nope", "--out", dir.resolve("o").toString(), "x"));
   }
 
+  @Test
+  void aCaseFileThatCannotBeReadIsAUsageErrorBeforeSparkStarts(@TempDir Path dir) throws IOException {
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cl = new picocli.CommandLine(new FleetCommand());
+    cl.setErr(new java.io.PrintWriter(err));
+    assertEquals(TriageCommand.USAGE, cl.execute("--case", dir.resolve("none.case.json").toString(), "--out", dir.resolve("o").toString(), "x"));
+    assertTrue(err.toString().contains("does not exist"), err.toString());
+    Path foreign = Files.writeString(dir.resolve("foreign.json"), "{\"format\": \"something else\"}");
+    assertEquals(TriageCommand.USAGE, FleetCommand.execute("--case", foreign.toString(), "--out", dir.resolve("o").toString(), "x"));
+    assertTrue(Files.notExists(dir.resolve("o")), "nothing was written");
+  }
+
   private static String problem(Path out, Path input) throws IOException {
     FleetCommand c = new FleetCommand();
     c.out = out;
