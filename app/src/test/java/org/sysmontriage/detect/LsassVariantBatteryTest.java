@@ -51,6 +51,12 @@ class LsassVariantBatteryTest {
         "MessageTotal", "1", "ScriptBlockText", text, "ScriptBlockId", "{0c1e2d3f-0000-0000-0000-000000000001}", "Path", "");
   }
 
+  /** Part {@code n} of a script block PowerShell logged in {@code total} parts. */
+  static EventDraft scriptPart(int n, int total, String text) {
+    return channel("Microsoft-Windows-PowerShell/Operational", "Microsoft-Windows-PowerShell", 4104, "MessageNumber", Integer.toString(n),
+        "MessageTotal", Integer.toString(total), "ScriptBlockText", text, "ScriptBlockId", "{0c1e2d3f-0000-0000-0000-000000000002}", "Path", "");
+  }
+
   static EventDraft defender(int id, String threat) {
     return channel("Microsoft-Windows-Windows Defender/Operational", "Microsoft-Windows-Windows Defender", id, "Threat Name", threat,
         "Path", "file:_C:\\Users\\Public\\x.exe", "Process Name", "C:\\Windows\\explorer.exe");
@@ -174,6 +180,8 @@ class LsassVariantBatteryTest {
                 + "$p=Get-Process lsass")),
         attack("PowerShell 4104: Invoke-Mimikatz split by string concatenation", script("& ('Invoke-Mimi'+'katz') -DumpCreds")),
         attack("PowerShell 4104: Invoke-Mimikatz with backtick escapes", script("Invoke-Mimi`katz -Du`mpCreds")),
+        attack("PowerShell 4104 logged in two parts, Invoke-Mimikatz cut at the seam", scriptPart(1, 2, "function Get-Stuff { 'x' }\n"
+            + "$a = 1\nInvoke-Mimi"), scriptPart(2, 2, "katz -DumpCreds\n$b = 2")),
         attack("Defender 1116: HackTool:Win32/Mikatz", defender(1116, "HackTool:Win32/Mikatz!dha")),
         attack("Defender 1117: Behavior:Win32/LsassDump.A", defender(1117, "Behavior:Win32/LsassDump.A")),
         attack("System 7045: mimidrv under another service name", service("kdrv", "\\??\\C:\\Users\\Public\\MIMIDRV.SYS")),
@@ -207,6 +215,8 @@ class LsassVariantBatteryTest {
             "reg add \"HKLM\\SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion\\Image File Execution Options\\LSASS.EXE\" -v AuditLevel -t REG_DWORD -d 8")),
         benign("WER LocalDumps for a backup agent", regSet("HKLM\\SOFTWARE\\Microsoft\\Windows\\Windows Error Reporting\\LocalDumps\\backupagent.exe\\DumpType",
             "DWORD (0x00000002)")),
+        benign("a script block in two parts with nothing at the seam", scriptPart(1, 2, "function Get-Stuff { 'Invoke-Mimi' }"),
+            scriptPart(2, 2, "Write-Host 'done'")),
         benign("Get-Process lsass alone in a script block", script("Get-Process lsass | Select-Object Id, StartTime")),
         benign("tasklist for lsass", start("C:\\Windows\\System32\\tasklist.exe", "tasklist /fi \"imagename eq lsass.exe\"")),
         benign("a notes file named after mimikatz opened in notepad", start("C:\\Windows\\System32\\notepad.exe",

@@ -76,13 +76,65 @@ public final class LsassJudge {
       marker = "comsvcs MiniDump";
     }
     if (marker == null) {
-      return null;
+      return splitScript(e, field, text);
     }
     List<Judgement.Reason> why = new ArrayList<>();
     boolean plain = text.toLowerCase(Locale.ROOT).contains(marker.equals("comsvcs MiniDump") ? "minidump" : marker);
     why.add(new Judgement.Reason(field, marker, plain ? "the script holds the dumping code itself (" + marker + ")"
         : "the script holds " + marker + " once backticks are dropped and quoted pieces joined (obfuscated)"));
     return new Judgement(85, why);
+  }
+
+  /**
+   * A script block PowerShell logged in parts (4104 {@code MessageNumber} n of {@code MessageTotal}, one
+   * {@code ScriptBlockId}): a marker cut across the seam between the previous part and this one is
+   * reported on this part. Only the seam is read (the previous part's end, this part's start).
+   */
+  private Judgement splitScript(int e, String field, String text) {
+    int number = (int) Fields.pid(store.field(e, "MessageNumber"));
+    String id = store.field(e, "ScriptBlockId");
+    if (number < 2 || id == null || !field.equals("ScriptBlockText")) {
+      return null;
+    }
+    String previous = scriptParts().get(store.computer(e) + "|" + id.toLowerCase(Locale.ROOT) + "|" + (number - 1));
+    if (previous == null) {
+      return null;
+    }
+    String seam = ScriptText.normalize(previous + text.substring(0, Math.min(text.length(), SEAM)));
+    String marker = ScriptText.marker(seam);
+    if (marker == null) {
+      return null;
+    }
+    List<Judgement.Reason> why = new ArrayList<>();
+    why.add(new Judgement.Reason(field, marker, "the script block was logged in parts (part " + number + " of "
+        + store.field(e, "MessageTotal") + ", ScriptBlockId " + id + "): " + marker + " runs across the end of part " + (number - 1)
+        + " and the start of this one"));
+    return new Judgement(85, why);
+  }
+
+  /** Characters read on each side of a seam between script block parts: longer than any marker with room for obfuscation. */
+  private static final int SEAM = 256;
+
+  private java.util.Map<String, String> scriptParts;
+
+  /** The last {@link #SEAM} characters of every 4104 part of a split script block, by computer, ScriptBlockId and part number; one pass, built on first use. */
+  private java.util.Map<String, String> scriptParts() {
+    if (scriptParts == null) {
+      scriptParts = new java.util.HashMap<>();
+      for (int i = 0; i < store.size(); i++) {
+        if (store.eventId(i) != 4104) {
+          continue;
+        }
+        String total = store.field(i, "MessageTotal");
+        String id = store.field(i, "ScriptBlockId");
+        if (id != null && total != null && Fields.pid(total) > 1) {
+          String text = store.field(i, "ScriptBlockText");
+          String tail = text == null ? "" : text.substring(Math.max(0, text.length() - SEAM));
+          scriptParts.put(store.computer(i) + "|" + id.toLowerCase(Locale.ROOT) + "|" + Fields.pid(store.field(i, "MessageNumber")), tail);
+        }
+      }
+    }
+    return scriptParts;
   }
 
   /**
