@@ -148,7 +148,10 @@ class RulePacksUiTest {
     assertEquals(PackStatus.HUNT, table.pack(hunt));
     assertEquals(40, table.risk(hunt), "medium: 50 impact x 80 confidence / 100");
 
-    TimelineData lanes = robot.lookup(Ids.selector(Ids.TIMELINE)).queryAs(TimelineCanvas.class).data();
+    TimelineCanvas canvas = robot.lookup(Ids.selector(Ids.TIMELINE)).queryAs(TimelineCanvas.class);
+    // the lanes follow the hit table on the FX thread: under load they can lag the table by a pulse or more
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> canvas.data() != null && canvas.data().firstPackLane() >= 0);
+    TimelineData lanes = canvas.data();
     assertEquals("WS01", lanes.laneNames().get(0), "the LSASS lane first");
     assertEquals(1, lanes.firstPackLane());
     assertEquals("Hunt: 1 hit", lanes.laneNames().get(1));
