@@ -22,7 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
  */
 @ExtendWith(ApplicationExtension.class)
 class PulseProbeUiTest {
-  private static final Pattern PHASE = Pattern.compile("^\\s+(import|analysis)\\s+worst gap\\s+\\d+ ms over ([\\d,]+) pulses$", Pattern.MULTILINE);
+  private static final Pattern PHASE = Pattern.compile("^\\s+(import|analysis)\\s+worst gap\\s+\\d+ ms, worst FX CPU in a gap\\s+-?\\d+ ms, over ([\\d,]+) pulses$", Pattern.MULTILINE);
 
   @Test
   void theProbeReportsTheWorstPulseGapWhileTheWindowKeepsResponding() throws Exception {
@@ -36,6 +36,7 @@ class PulseProbeUiTest {
     String[] lines = report.strip().split("\n");
     assertTrue(lines[lines.length - 1].matches("worst FX pulse gap: \\d+ ms"), report);
     assertTrue(report.contains(String.format("%,d synthetic events", events)), report);
+    assertTrue(report.matches("(?s).*\nworst FX CPU in one gap: \\d+ ms\n.*"), report);
     long pulsesWhileBusy = 0;
     for (Matcher m = PHASE.matcher(report); m.find(); ) {
       pulsesWhileBusy += Long.parseLong(m.group(2).replace(",", ""));

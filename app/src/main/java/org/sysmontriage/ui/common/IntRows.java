@@ -36,6 +36,17 @@ public final class IntRows extends ObservableListBase<Integer> {
     return -1;
   }
 
+  /** The table's selection model looks up its selected item after every change: a scan of ints, not of boxed rows. */
+  @Override
+  public int indexOf(Object o) {
+    return o instanceof Integer id ? indexOf(id.intValue()) : -1;
+  }
+
+  @Override
+  public boolean contains(Object o) {
+    return indexOf(o) >= 0;
+  }
+
   /** The current ids; do not modify. */
   public int[] ids() {
     return ids;

@@ -24,7 +24,8 @@ public final class CorrelationsViewModel {
   private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("Correlations");
   private final IntConsumer open;
   private HitTable table = HitTable.empty();
-  private Map<Long, Integer> hitOf = Map.of();
+  /** (event, analytic) -> hit index of {@link #table}, or null until a finding needs it. */
+  private Map<Long, Integer> hitOf;
 
   /** @param open shows a hit (index in the hits table) in the Hits view */
   public CorrelationsViewModel(IntConsumer open) {
@@ -35,11 +36,7 @@ public final class CorrelationsViewModel {
   /** The findings over the hits of {@code t} (the hits the case keeps). */
   public void show(HitTable t, List<CorrelationFinding> next) {
     table = t;
-    Map<Long, Integer> index = new HashMap<>();
-    for (int h = 0; h < t.size(); h++) {
-      index.put(key(t.event(h), t.analyticIndex(h)), h);
-    }
-    hitOf = index;
+    hitOf = null; // indexed when a finding is shown: a pass over every hit is not paid when there is none
     selected.set(null);
     findings.setAll(next);
     title.set(next.isEmpty() ? "Correlations" : "Correlations (" + next.size() + ")");
@@ -53,6 +50,13 @@ public final class CorrelationsViewModel {
     Map<String, Integer> analyticIndex = new HashMap<>();
     for (int h = 0; h < table.size(); h++) {
       analyticIndex.putIfAbsent(table.analyticId(h), table.analyticIndex(h));
+    }
+    if (hitOf == null) {
+      Map<Long, Integer> index = new HashMap<>();
+      for (int h = 0; h < table.size(); h++) {
+        index.put(key(table.event(h), table.analyticIndex(h)), h);
+      }
+      hitOf = index;
     }
     List<Integer> out = new java.util.ArrayList<>();
     for (int i = 0; i < f.events().size(); i++) {

@@ -19,16 +19,14 @@ final class GridCell<S> extends TableCell<Integer, String> {
   private final GridView<S> grid;
   private final GridColumn<S> column;
   private final BiFunction<GridColumn<S>, Integer, String> style;
-  private final Tooltip tip = new Tooltip();
+  /** Made for the first value this cell cuts: a cell whose values always fit never builds one (cells are made on a table's first show). */
+  private Tooltip tip;
   private String extraStyle;
 
   GridCell(GridView<S> grid, GridColumn<S> column, BiFunction<GridColumn<S>, Integer, String> style) {
     this.grid = grid;
     this.column = column;
     this.style = style;
-    tip.setShowDelay(Duration.millis(400));
-    tip.setWrapText(true);
-    tip.setMaxWidth(900);
     if (column.kind() == GridColumn.Kind.PATH) {
       setTextOverrun(OverrunStyle.LEADING_ELLIPSIS); // if even "...\name" does not fit, keep the name's end
     }
@@ -52,14 +50,10 @@ final class GridCell<S> extends TableCell<Integer, String> {
   }
 
   void show() {
-    getStyleClass().removeAll(FIND_HIT, CURSOR);
-    if (extraStyle != null) {
-      getStyleClass().remove(extraStyle);
-      extraStyle = null;
-    }
     Integer row = row();
     String item = getItem();
     if (isEmpty() || item == null || row == null || row < 0) {
+      styles(false, false, null);
       setText(null);
       setTooltip(null);
       return;
@@ -73,20 +67,45 @@ final class GridCell<S> extends TableCell<Integer, String> {
     setText(shown);
     boolean cut = room > 0 && (!shown.equals(item) || width(item) > room + 0.5) || item.indexOf('\n') >= 0;
     if (cut) {
+      if (tip == null) {
+        tip = new Tooltip();
+        tip.setShowDelay(Duration.millis(400));
+        tip.setWrapText(true);
+        tip.setMaxWidth(900);
+      }
       tip.setText(item.length() > 4000 ? item.substring(0, 4000) + "…" : item);
       setTooltip(tip);
     } else {
       setTooltip(null);
     }
-    if (grid.findMatches(item)) {
-      getStyleClass().add(FIND_HIT);
+    styles(grid.findMatches(item), grid.isCursor(this), style == null ? null : style.apply(column, row));
+  }
+
+  /**
+   * Sets the cell's own style classes, touching the list only where they change: every change of a
+   * node's style classes matches its CSS selectors again, and cells are updated on every scroll, sort
+   * and filter (removing and adding back the same row style cost a selector pass per cell each time).
+   */
+  private void styles(boolean findHit, boolean cursor, String extra) {
+    styleClass(FIND_HIT, findHit);
+    styleClass(CURSOR, cursor);
+    if (!java.util.Objects.equals(extra, extraStyle)) {
+      if (extraStyle != null) {
+        getStyleClass().remove(extraStyle);
+      }
+      if (extra != null) {
+        getStyleClass().add(extra);
+      }
+      extraStyle = extra;
     }
-    if (grid.isCursor(this)) {
-      getStyleClass().add(CURSOR);
-    }
-    extraStyle = style == null ? null : style.apply(column, row);
-    if (extraStyle != null) {
-      getStyleClass().add(extraStyle);
+  }
+
+  private void styleClass(String name, boolean on) {
+    boolean has = getStyleClass().contains(name);
+    if (on && !has) {
+      getStyleClass().add(name);
+    } else if (!on && has) {
+      getStyleClass().remove(name);
     }
   }
 

@@ -184,6 +184,11 @@ public final class HitsViewModel {
     return grid.result().matched();
   }
 
+  /** Runs this table's long work (the timeline builds its lanes on it too). */
+  public TaskRunner runner() {
+    return runner;
+  }
+
   public GridModel<HitTable> grid() {
     return grid;
   }

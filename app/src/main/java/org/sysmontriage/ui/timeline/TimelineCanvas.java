@@ -87,6 +87,11 @@ public final class TimelineCanvas extends Region {
     redraw();
   }
 
+  /** Which hits pass the table's filters, or null for all. */
+  public boolean[] shown() {
+    return state.shown;
+  }
+
   public void setShown(boolean[] shown) {
     state.shown = shown;
     redraw();

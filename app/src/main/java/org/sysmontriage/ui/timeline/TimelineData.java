@@ -26,6 +26,10 @@ public final class TimelineData {
   private final long[] eventTicks;
   private final List<String> laneNames = new ArrayList<>();
   private final int[][] laneHits;
+  /** Per hit: its lane, or -1. */
+  private final int[] laneOf;
+  /** Per hit: its position in its lane's time-ordered array, or -1. */
+  private final int[] posInLane;
   private final HitTable table;
   private int firstPackLane = -1;
   private final LaneMode mode;
@@ -36,9 +40,19 @@ public final class TimelineData {
 
   /** @param expandPacks true: a lane per host or analytic in each pack; false: one lane per pack */
   public TimelineData(HitTable table, LaneMode mode, int maxLanes, boolean expandPacks) {
+    this(table, mode, maxLanes, expandPacks, null);
+  }
+
+  /**
+   * Everything a paint needs, computed once (a pass over the events and the hits, a sort per lane):
+   * built on a worker thread for big tables, the UI thread only swaps it in.
+   *
+   * @param eventTicks the store's known event times in order ({@link #eventTicks(EventStore)}), or null to compute them
+   */
+  public TimelineData(HitTable table, LaneMode mode, int maxLanes, boolean expandPacks, long[] eventTicks) {
     this.table = table;
     this.mode = mode;
-    this.eventTicks = sortedTicks(table.store());
+    this.eventTicks = eventTicks != null ? eventTicks : eventTicks(table.store());
     IntFunction<String> key = mode == LaneMode.HOST ? table::host : table::analytic;
     Map<String, Map<String, List<Integer>>> byPack = new TreeMap<>(TimelineData::packOrder);
     for (int h = 0; h < table.size(); h++) {
@@ -72,6 +86,26 @@ public final class TimelineData {
       IntSort.sort(ids, (a, b) -> Long.compare(table.ticks(a), table.ticks(b)));
       laneHits[i] = ids;
     }
+    laneOf = new int[table.size()];
+    posInLane = new int[table.size()];
+    Arrays.fill(laneOf, -1);
+    Arrays.fill(posInLane, -1);
+    for (int l = 0; l < laneHits.length; l++) {
+      for (int k = 0; k < laneHits[l].length; k++) {
+        laneOf[laneHits[l][k]] = l;
+        posInLane[laneHits[l][k]] = k;
+      }
+    }
+  }
+
+  /** Per hit: its lane, or -1 (no known time). Do not modify. */
+  int[] laneOf() {
+    return laneOf;
+  }
+
+  /** Per hit: its position in its lane, or -1. Do not modify. */
+  int[] posInLane() {
+    return posInLane;
   }
 
   /** The LSASS analytics ("") first, then the Hunt pack, then the analyst's folders by name. */
@@ -105,7 +139,8 @@ public final class TimelineData {
     return firstPackLane;
   }
 
-  private static long[] sortedTicks(EventStore store) {
+  /** The store's known event times in time order (for the density); the same for every lane mode of one store. */
+  public static long[] eventTicks(EventStore store) {
     int[] byTime = store.byTime();
     long[] out = new long[byTime.length];
     int n = 0;

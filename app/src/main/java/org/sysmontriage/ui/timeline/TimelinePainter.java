@@ -51,13 +51,21 @@ final class TimelinePainter {
     }
     density(g, s, plotW, h - axisHeight);
     brush(g, s, plotW, h - axisHeight);
+    // Clustering reads every hit in view; a paint for the same view, size and filters (selection, brush,
+    // hover, a layout pass) draws the dots it already has: cost proportional to the dots, not the hits.
+    DotsKey key = new DotsKey(s.data, s.shown, s.axis.start(), s.axis.end(), plotW, radius(laneH), countFont.getSize());
+    boolean same = key.equals(s.dotsKey);
+    s.dotsKey = key;
     for (int i = 0; i < s.data.lanes(); i++) {
-      lane(g, s, i, plotW, laneH);
+      lane(g, s, i, plotW, laneH, same);
     }
     labels(g, s, laneH);
     packSeparator(g, s, w, laneH);
     axis(g, s, plotW, h);
   }
+
+  /** What a lane's dots depend on; data and shown by identity (a new table or filter pass is a new array). */
+  private record DotsKey(TimelineData data, boolean[] shown, double start, double end, double plotW, double r, double countSize) {}
 
   /** A line between the LSASS analytics' lanes and the lanes of other packs (Hunt, rule folders) below them. */
   private void packSeparator(GraphicsContext g, TimelineState s, double w, double laneH) {
@@ -111,33 +119,9 @@ final class TimelinePainter {
   }
 
   // One dot per cluster of overlapping hits (never one shape per hit): at most plotW / diameter dots a lane.
-  private void lane(GraphicsContext g, TimelineState s, int lane, double plotW, double laneH) {
-    int[] ids = s.data.lane(lane);
-    int from = s.data.laneLowerBound(lane, s.axis.start());
-    int to = s.data.laneLowerBound(lane, Math.nextUp(s.axis.end()));
+  private void lane(GraphicsContext g, TimelineState s, int lane, double plotW, double laneH, boolean clustered) {
     double r = radius(laneH);
-    HitTable t = s.data.table();
-    List<DotClusters.Cluster> dots = DotClusters.of(ids, from, to, s.axis, plotW, 2 * r, new DotClusters.Hits() {
-      @Override
-      public long ticks(int h) {
-        return t.ticks(h);
-      }
-
-      @Override
-      public int severity(int h) {
-        return t.severity(h);
-      }
-
-      @Override
-      public int risk(int h) {
-        return t.risk(h);
-      }
-
-      @Override
-      public boolean shown(int h) {
-        return s.shown(h);
-      }
-    }, n -> halfWidth(n, r, laneH) + 1);
+    List<DotClusters.Cluster> dots = clustered ? s.dots[lane] : cluster(s, lane, plotW, r, laneH);
     s.dots[lane] = dots;
     double cy = lane * laneH + laneH / 2;
     g.setFont(countFont);
@@ -163,6 +147,35 @@ final class TimelinePainter {
       g.setLineWidth(2);
       g.strokeRoundRect(x - size[0] - 3, cy - size[1] - 3, 2 * size[0] + 6, 2 * size[1] + 6, 2 * size[1] + 6, 2 * size[1] + 6);
     }
+  }
+
+  /** The dots of a lane's hits in view: a pass over those hits. */
+  List<DotClusters.Cluster> cluster(TimelineState s, int lane, double plotW, double r, double laneH) {
+    int[] ids = s.data.lane(lane);
+    int from = s.data.laneLowerBound(lane, s.axis.start());
+    int to = s.data.laneLowerBound(lane, Math.nextUp(s.axis.end()));
+    HitTable t = s.data.table();
+    return DotClusters.of(ids, from, to, s.axis, plotW, 2 * r, new DotClusters.Hits() {
+      @Override
+      public long ticks(int h) {
+        return t.ticks(h);
+      }
+
+      @Override
+      public int severity(int h) {
+        return t.severity(h);
+      }
+
+      @Override
+      public int risk(int h) {
+        return t.risk(h);
+      }
+
+      @Override
+      public boolean shown(int h) {
+        return s.shown(h);
+      }
+    }, n -> halfWidth(n, r, laneH) + 1);
   }
 
   // A single hit is a dot of radius r; a cluster a larger dot, or a pill when its count is wider.

@@ -18,6 +18,8 @@ final class TimelineState {
   int[] posInLane = new int[0];
   /** Per lane: the dots of the last paint (hover, clicks and keys use what was drawn). */
   List<DotClusters.Cluster>[] dots = emptyDots(0);
+  /** What {@link #dots} were clustered for: a paint with the same key reuses them (selection, brush, hover, layout). */
+  Object dotsKey;
   /** The display zone of the axis labels (the grid's View > Time zone). */
   ZoneId zone = ZoneOffset.UTC;
 
@@ -32,18 +34,11 @@ final class TimelineState {
     return shown == null || shown[h];
   }
 
+  /** Takes the lane index the data computed (off the UI thread for big tables). */
   void indexLanes() {
-    laneOf = new int[data.table().size()];
-    posInLane = new int[data.table().size()];
-    java.util.Arrays.fill(laneOf, -1);
-    java.util.Arrays.fill(posInLane, -1);
-    for (int l = 0; l < data.lanes(); l++) {
-      int[] ids = data.lane(l);
-      for (int k = 0; k < ids.length; k++) {
-        laneOf[ids[k]] = l;
-        posInLane[ids[k]] = k;
-      }
-    }
+    laneOf = data.laneOf();
+    posInLane = data.posInLane();
     dots = emptyDots(data.lanes());
+    dotsKey = null;
   }
 }

@@ -14,7 +14,11 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+import org.sysmontriage.event.CancelledException;
+import org.sysmontriage.event.EventStore;
+import org.sysmontriage.ui.common.Failures;
 import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.hits.HitTable;
 import org.sysmontriage.ui.hits.HitsViewModel;
@@ -27,6 +31,13 @@ public final class TimelineView extends VBox {
   private final TimelineCanvas canvas = new TimelineCanvas();
   private final ComboBox<LaneMode> lanes = new ComboBox<>();
   private final ToggleButton expandPacks = new ToggleButton("Expand pack lanes");
+  private static final String HINT = "Wheel zoom · drag pan · Shift+drag time range · arrows: dot to dot";
+  private final Label hint = new Label();
+  private long generation;
+  private TaskRunner.Job building;
+  /** The store whose event times {@link #eventTicks} holds: a lane change reuses them. */
+  private EventStore ticksOf;
+  private long[] eventTicks;
 
   public TimelineView(HitsViewModel vm, BooleanProperty dark) {
     this.vm = vm;
@@ -40,7 +51,7 @@ public final class TimelineView extends VBox {
     lanes.valueProperty().addListener((o, a, b) -> rebuild(vm.table()));
     vm.timeRangeProperty().addListener((o, a, r) -> canvas.setBrush(r));
     vm.selectedHitProperty().addListener((o, a, h) -> canvas.setSelected(h.intValue()));
-    vm.rows().addListener((ListChangeListener<Integer>) c -> canvas.setShown(shown()));
+    vm.rows().addListener((ListChangeListener<Integer>) c -> showShown());
     dark.addListener((o, a, d) -> canvas.setDark(d));
     vm.displayTime().zoneProperty().addListener((o, a, z) -> canvas.setZone(z));
     canvas.setZone(vm.displayTime().zone());
@@ -66,7 +77,7 @@ public final class TimelineView extends VBox {
     Button fit = new Button("Fit", new FontIcon(Material2OutlinedMZ.ZOOM_OUT_MAP));
     fit.setOnAction(e -> canvas.fit());
     fit.setTooltip(new Tooltip("Show the whole time span (double-click or 0 on the timeline)"));
-    Label hint = new Label("Wheel zoom · drag pan · Shift+drag time range · arrows: dot to dot");
+    hint.setText(HINT);
     hint.getStyleClass().add(Styles.MUTED);
     hint.fontProperty().addListener((o, a, f) -> canvas.setFontSize(f.getSize())); // the hint's font follows Ctrl+= / Ctrl+-
     // The canvas's own tooltip lists the hits under the pointer; the help is on the hint.
@@ -87,18 +98,55 @@ public final class TimelineView extends VBox {
     return bar;
   }
 
+  /**
+   * Builds the lanes of a table on the task runner (a pass over the events and hits, a sort per lane);
+   * the UI thread only swaps the finished data in. A newer table or lane choice supersedes an older build.
+   */
   private void rebuild(HitTable t) {
-    TimelineData data = new TimelineData(t, lanes.getValue(), MAX_LANES, expandPacks.isSelected());
-    expandPacks.setVisible(data.firstPackLane() >= 0);
-    canvas.setData(data);
-    canvas.setShown(shown());
-    canvas.setBrush(vm.timeRangeProperty().get());
+    long gen = ++generation;
+    if (building != null) {
+      building.cancel();
+    }
+    LaneMode mode = lanes.getValue();
+    boolean expand = expandPacks.isSelected();
+    long[] known = ticksOf == t.store() ? eventTicks : null;
+    building = vm.runner().submit(cancel -> new TimelineData(t, mode, MAX_LANES, expand, known), data -> {
+      if (gen != generation) {
+        return;
+      }
+      building = null;
+      hint.setText(HINT);
+      ticksOf = t.store();
+      eventTicks = data.eventTicks();
+      expandPacks.setVisible(data.firstPackLane() >= 0);
+      canvas.setData(data);
+      showShown();
+      canvas.setBrush(vm.timeRangeProperty().get());
+    }, e -> {
+      if (gen == generation && !(e instanceof CancelledException)) {
+        building = null;
+        hint.setText(Failures.says("The timeline could not be drawn", e)); // said where the timeline would be, and logged
+      }
+    });
+  }
+
+  /** The hits passing the table's filters, drawn strong; a sort (same hits) keeps the dots the timeline has. */
+  private void showShown() {
+    boolean[] next = shown();
+    boolean[] now = canvas.shown();
+    if (next != null && now != null && canvas.data() != null && java.util.Arrays.equals(next, now)) {
+      return;
+    }
+    canvas.setShown(next);
   }
 
   private boolean[] shown() {
     HitTable t = vm.table();
     int[] matched = vm.matched();
     if (matched.length == t.size() || vm.grid().source() != t) { // rows of the previous table: all shown until the new pass
+      return null;
+    }
+    if (canvas.data() == null || canvas.data().table() != t) { // the lanes of this table are still being built
       return null;
     }
     boolean[] shown = new boolean[t.size()];
