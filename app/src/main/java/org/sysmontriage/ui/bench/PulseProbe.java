@@ -24,6 +24,7 @@ import org.sysmontriage.ui.hits.HitColumn;
 import org.sysmontriage.ui.shell.ShellViewModel;
 import org.sysmontriage.ui.start.RecentFiles;
 import org.sysmontriage.ui.start.SampleLogs;
+import org.sysmontriage.ui.timeline.TimelineCanvas;
 
 /**
  * {@code bench ui}: opens N synthetic events (see {@link SyntheticStore}) in the real window and
@@ -37,6 +38,8 @@ public final class PulseProbe {
   private static final long STALL_MILLIS = 100;
   /** Gaps listed in the report, longest first (standard error has every one as it ends). */
   private static final int SHOWN_GAPS = 12;
+  private static final int PAINT_ROUNDS = 15;
+  private String paint = "timeline paint: not measured";
 
   private final Map<String, long[]> worst = new LinkedHashMap<>(); // phase -> {worst wall ns, pulses, worst FX CPU ns in one gap}
   private volatile String phase = "start";
@@ -117,6 +120,7 @@ public final class PulseProbe {
     phase = "after open";
     Thread.sleep(idleMillis);
     step("show Hits tab", () -> showTab(Ids.TAB_HITS), idleMillis);
+    timelinePaint();
     step("select a hit", () -> vm.hits().selectedHitProperty().set(vm.hits().rows().size() > 0 ? vm.hits().rows().get(0) : -1), idleMillis);
     step("sort hits by time", () -> vm.hits().sortBy(HitColumn.TIME, false), idleMillis);
     step("filter hits", () -> vm.hits().textProperty().set("lsass"), idleMillis);
@@ -125,6 +129,28 @@ public final class PulseProbe {
     step("search events", () -> vm.events().textProperty().set("powershell"), idleMillis);
     step("clear event search", () -> vm.events().textProperty().set(""), idleMillis);
     step("show Hosts tab", () -> showTab(Ids.TAB_HOSTS), idleMillis);
+  }
+
+  /** The timeline's paint cost at every hit (fit view): clustering paint and a paint that reuses the dots. */
+  private void timelinePaint() throws Exception {
+    TimelineCanvas canvas = onFx(() -> (TimelineCanvas) stage.getScene().lookup("#" + Ids.TIMELINE));
+    waitUntil(() -> canvas.data() != null && canvas.data().table() == vm.hits().table(), 600);
+    long[] fresh = new long[PAINT_ROUNDS];
+    long[] reused = new long[PAINT_ROUNDS];
+    for (int i = 0; i < PAINT_ROUNDS; i++) { // one round a pulse: the measure adds no gap of its own
+      long[] c = onFx(canvas::paintCost);
+      fresh[i] = c[0];
+      reused[i] = c[1];
+      Thread.sleep(20);
+    }
+    java.util.Arrays.sort(fresh);
+    java.util.Arrays.sort(reused);
+    long[] cost = {fresh[PAINT_ROUNDS / 2], reused[PAINT_ROUNDS / 2]};
+    int hits = onFx(() -> canvas.data().table().size());
+    int lanes = onFx(() -> canvas.data().lanes());
+    paint = String.format(Locale.ROOT, "timeline paint (%,d hits in %d lanes, whole span in view, %.0fx%.0f px): clustering paint %.1f ms,"
+        + " paint reusing the dots %.2f ms (FX thread CPU, medians of %d)", hits, lanes, canvas.getWidth(), canvas.getHeight(),
+        cost[0] / 1e6, cost[1] / 1e6, PAINT_ROUNDS);
   }
 
   /** What a click on a tab does. */
@@ -146,6 +172,7 @@ public final class PulseProbe {
     out.printf(Locale.ROOT, "bench ui: %,d synthetic events, %,d hits, opened (import + analytics) in %.1f s; %d cores, max heap %,d MB%n",
         events, vm.investigationProperty().get().hits().size(), openSeconds, Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
+    out.println(paint);
     List<FxStallReporter.Gap> gaps = stalls.gaps();
     out.printf(Locale.ROOT, "gaps over %d ms: %d (wall; FX CPU = the FX thread's own CPU time in the gap; where its stack was sampled every %d ms)%n",
         STALL_MILLIS, gaps.size(), FxStallReporter.SAMPLE_MILLIS);
