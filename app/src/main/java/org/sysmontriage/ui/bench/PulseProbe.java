@@ -29,8 +29,9 @@ import org.sysmontriage.ui.timeline.TimelineCanvas;
 /**
  * {@code bench ui}: opens N synthetic events (see {@link SyntheticStore}) in the real window and
  * records the longest gap between two JavaFX pulses while the logs are read, while the analytics
- * run, and afterwards while the analyst works (select a hit, sort, filter the hits, search the
- * events, each in its tab). A gap is a time the window could not repaint or answer a key. The last line is
+ * run, and afterwards while the analyst works (resize the window on the Incidents view it opens on,
+ * select a hit, sort, filter the hits, resize again, search the events, each in its tab). A gap is a
+ * time the window could not repaint or answer a key. The last line is
  * {@code worst FX pulse gap: N ms}.
  */
 public final class PulseProbe {
@@ -39,6 +40,8 @@ public final class PulseProbe {
   /** Gaps listed in the report, longest first (standard error has every one as it ends). */
   private static final int SHOWN_GAPS = 12;
   private static final int PAINT_ROUNDS = 15;
+  /** Pixels the window is narrowed on the Incidents view and widened again on the Hits view (every view lays out again). */
+  private static final double RESIZE = 120;
   private String paint = "timeline paint: not measured";
 
   private final Map<String, long[]> worst = new LinkedHashMap<>(); // phase -> {worst wall ns, pulses, worst FX CPU ns in one gap}
@@ -119,12 +122,14 @@ public final class PulseProbe {
   private void work(long idleMillis) throws Exception {
     phase = "after open";
     Thread.sleep(idleMillis);
+    step("resize on Incidents", () -> stage.setWidth(stage.getWidth() - RESIZE), idleMillis); // the tab the window opens on
     step("show Hits tab", () -> showTab(Ids.TAB_HITS), idleMillis);
     timelinePaint();
     step("select a hit", () -> vm.hits().selectedHitProperty().set(vm.hits().rows().size() > 0 ? vm.hits().rows().get(0) : -1), idleMillis);
     step("sort hits by time", () -> vm.hits().sortBy(HitColumn.TIME, false), idleMillis);
     step("filter hits", () -> vm.hits().textProperty().set("lsass"), idleMillis);
     step("clear hit filter", () -> vm.hits().textProperty().set(""), idleMillis);
+    step("resize on Hits", () -> stage.setWidth(stage.getWidth() + RESIZE), idleMillis);
     step("show Events tab", () -> showTab(Ids.TAB_EVENTS), idleMillis);
     step("search events", () -> vm.events().textProperty().set("powershell"), idleMillis);
     step("clear event search", () -> vm.events().textProperty().set(""), idleMillis);
