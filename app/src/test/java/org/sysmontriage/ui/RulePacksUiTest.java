@@ -149,11 +149,9 @@ class RulePacksUiTest {
     assertEquals(40, table.risk(hunt), "medium: 50 impact x 80 confidence / 100");
 
     TimelineCanvas canvas = robot.lookup(Ids.selector(Ids.TIMELINE)).queryAs(TimelineCanvas.class);
-    TimelineCanvas canvas = robot.lookup(Ids.selector(Ids.TIMELINE)).queryAs(TimelineCanvas.class);
     // the lanes are built on a worker thread and swapped in after the hit table: under load they lag it
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
         () -> canvas.data() != null && canvas.data().table() == vm.hits().table() && canvas.data().firstPackLane() >= 0);
-    TimelineData lanes = canvas.data();
     TimelineData lanes = canvas.data();
     assertEquals("WS01", lanes.laneNames().get(0), "the LSASS lane first");
     assertEquals(1, lanes.firstPackLane());
