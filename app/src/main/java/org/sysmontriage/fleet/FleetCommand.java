@@ -77,7 +77,8 @@ final class FleetCommand implements Callable<Integer> {
       + "to the incidents, as incidents --apply-skew; without it they are only reported (stderr and summary.json).")
   boolean applySkew;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Log files, folders or archives, readable at the same path by every executor.")
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Log files, folders or archives, readable at the same path by every executor, "
+      + "or URIs read through Hadoop's FileSystem API (hdfs://, s3a://, abfs://, file://...: the connectors the cluster has).")
   List<String> inputs;
 
   @Spec
@@ -165,7 +166,10 @@ final class FleetCommand implements Callable<Integer> {
   String outProblem() throws IOException {
     Path o = out.toAbsolutePath().normalize();
     for (String in : inputs) {
-      Path i = Path.of(in).toAbsolutePath().normalize();
+      if (HadoopInputs.isUri(in) && !in.regionMatches(true, 0, "file:", 0, 5)) {
+        continue; // not on this machine's file system: OUT cannot be in it
+      }
+      Path i = (HadoopInputs.isUri(in) ? Path.of(new org.apache.hadoop.fs.Path(in).toUri().getPath()) : Path.of(in)).toAbsolutePath().normalize();
       if (o.startsWith(i) || i.startsWith(o)) {
         return "--out " + out + " overlaps the input " + in + ": choose a folder outside the evidence";
       }

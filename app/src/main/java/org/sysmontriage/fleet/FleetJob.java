@@ -67,10 +67,12 @@ public final class FleetJob {
    */
   static FleetOutput.Summary run(JavaSparkContext sc, Request r) throws java.io.IOException {
     long start = System.nanoTime();
-    List<LogPart> plan = SplitReading.plan(r.inputs(), r.splitBytes());
+    Map<String, String> hadoop = r.inputs().stream().anyMatch(HadoopInputs::isUri)
+        ? HadoopInputs.settings(sc.hadoopConfiguration()) : Map.of();
+    List<LogPart> plan = HadoopInputs.plan(r.inputs(), r.splitBytes(), hadoop);
     List<Work> work = work(plan);
     JavaRDD<PieceOutput> read = sc.parallelize(work, Math.max(1, work.size()))
-        .map(FleetJob::readPiece)
+        .map(w -> readPiece(w, hadoop))
         .persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Map<Integer, String> hashes = new HashMap<>();
@@ -182,14 +184,16 @@ public final class FleetJob {
     }
   }
 
-  private static PieceOutput readPiece(Work w) {
+  /** Reads a piece: a file named by URI through Hadoop ({@link HadoopInputs}), anything else from the local file system. */
+  private static PieceOutput readPiece(Work w, Map<String, String> hadoop) {
     LogPart p = w.part();
     if (w.hashOnly()) {
       return new PieceOutput(p.file(), null, SplitReading.sha256(p), List.of());
     }
     Map<String, EventBlock.Writer> byHost = new LinkedHashMap<>();
-    PartResult r = SplitReading.read(p, (d, source) ->
-        byHost.computeIfAbsent(d.computer, h -> new EventBlock.Writer(p.file(), p.part())).add(d, source), !hashApart(p));
+    SplitReading.PartSink sink = (d, source) ->
+        byHost.computeIfAbsent(d.computer, h -> new EventBlock.Writer(p.file(), p.part())).add(d, source);
+    PartResult r = HadoopInputs.remote(p) ? HadoopInputs.read(p, sink, hadoop) : SplitReading.read(p, sink, !hashApart(p));
     List<Tuple2<String, EventBlock>> blocks = new ArrayList<>();
     byHost.forEach((host, b) -> blocks.add(new Tuple2<>(host, b.finish())));
     return new PieceOutput(p.file(), r, null, blocks);

@@ -225,6 +225,11 @@ final class FleetOutput {
         g.writeNumberField("hits", h.hits().size());
         g.writeNumberField("incidents", h.incidents().size());
         g.writeNumberField("seconds", h.nanos() / 1e9);
+        g.writeNumberField("store_seconds", h.phases().store() / 1e9);
+        g.writeNumberField("detect_seconds", h.phases().detect() / 1e9);
+        g.writeNumberField("hit_lines_seconds", h.phases().hitLines() / 1e9);
+        g.writeNumberField("incidents_seconds", h.phases().incidents() / 1e9);
+        g.writeNumberField("extract_seconds", h.phases().extract() / 1e9);
         g.writeEndObject();
       }
       g.writeEndArray();

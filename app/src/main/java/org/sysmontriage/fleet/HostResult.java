@@ -12,10 +12,11 @@ import java.util.Map;
  * @param suppressed with a case: hits each allowlist entry (by its place in the case's allowlist) suppressed
  * @param skewPairs per clock of the host, the offsets its clock-skew evidence gave ({@link FleetSkews})
  * @param sources the logs the host's events came from
+ * @param phases where the analysis time went
  */
 record HostResult(String host, long events, List<HitLine> hits, List<Risk> risks, List<IncidentLine> incidents,
     String extract, long extractEvents, long nanos, Map<Integer, Integer> suppressed, List<FleetSkews.Pairs> skewPairs,
-    List<String> sources) implements Serializable {
+    List<String> sources, Phases phases) implements Serializable {
   HostResult {
     suppressed = Map.copyOf(suppressed);
     skewPairs = List.copyOf(skewPairs);
@@ -24,8 +25,14 @@ record HostResult(String host, long events, List<HitLine> hits, List<Risk> risks
 
   /** The same host with the incidents of a second pass (clock skews applied). */
   HostResult withIncidents(List<IncidentLine> again) {
-    return new HostResult(host, events, hits, risks, again, extract, extractEvents, nanos, suppressed, skewPairs, sources);
+    return new HostResult(host, events, hits, risks, again, extract, extractEvents, nanos, suppressed, skewPairs, sources, phases);
   }
+
+  /**
+   * Nanoseconds of a host's analysis: filing its events in a store, detection (with the case), then,
+   * at the same time, writing the hit lines, building the incidents and writing the extract.
+   */
+  record Phases(long store, long detect, long hitLines, long incidents, long extract) implements Serializable {}
 
   /** One hit line of {@code scan --format jsonl}, with the event time it is sorted by. */
   record HitLine(long ticks, String json) implements Serializable {}

@@ -91,33 +91,52 @@ final class HostTriage {
   }
 
   /**
-   * Detection (parallel inside), the case's allowlist and statuses, then the extract beside the hit
-   * lines and incidents: the host's store is only read.
+   * Detection (parallel inside) and the case's allowlist and statuses; then three pieces of work at
+   * once, each on its own only reading the host's store: the incidents and the extract beside the
+   * hit lines (themselves written in slices in parallel). A host with most of the hits is then not
+   * one thread's serial work while the executor's other cores wait.
    */
   private HostResult analyse(String host, Iterable<EventBlock> blocks) {
     long start = System.nanoTime();
     EventStore store = store(blocks, options.sha256());
+    long stored = System.nanoTime();
     AnalyticLibrary library = library(rules);
     DetectionResult result = new Detector(library).run(store, ProgressListener.NONE, new CancellationToken());
     CaseFile caseFile = options.caseJson() == null ? null : CASES.computeIfAbsent(options.caseJson(), CaseFiles::parse);
     AppliedCase applied = caseFile == null ? AppliedCase.none(store, result.hits()) : caseFile.apply(store, result.hits());
     List<Hit> kept = applied.kept();
-    List<HostResult.IncidentLine> incidents = incidents(store, kept, library, FleetSkews.local(options.skews(), store));
+    long detected = System.nanoTime();
+    List<ClockSkew> skews = FleetSkews.local(options.skews(), store);
     if (options.incidentsOnly()) {
-      return new HostResult(host, store.size(), List.of(), List.of(), incidents, null, 0, System.nanoTime() - start,
-          Map.of(), List.of(), List.of());
+      List<HostResult.IncidentLine> incidents = incidents(store, kept, library, skews);
+      long end = System.nanoTime();
+      return new HostResult(host, store.size(), List.of(), List.of(), incidents, null, 0, end - start,
+          Map.of(), List.of(), List.of(), new HostResult.Phases(stored - start, detected - stored, 0, end - detected, 0));
     }
-    CompletableFuture<TriageExtract.Selection> extract = kept.isEmpty() ? CompletableFuture.completedFuture(null)
-        : ExecutorCores.beside(() -> extract(host, store, kept));
-    List<HostResult.HitLine> hits = hitLines(store, applied, caseFile != null, library);
+    CompletableFuture<Timed<TriageExtract.Selection>> extract = kept.isEmpty() ? CompletableFuture.completedFuture(new Timed<>(null, 0))
+        : ExecutorCores.beside(() -> Timed.of(() -> extract(host, store, kept)));
+    CompletableFuture<Timed<List<HostResult.IncidentLine>>> incidents = ExecutorCores.beside(() -> Timed.of(() ->
+        incidents(store, kept, library, skews)));
+    Timed<List<HostResult.HitLine>> hits = Timed.of(() -> hitLines(store, applied, caseFile != null, library));
     Map<Integer, Integer> suppressed = new java.util.TreeMap<>();
     if (caseFile != null) {
       applied.suppressed().forEach((entry, n) -> suppressed.put(caseFile.allowlist().indexOf(entry), n));
     }
-    TriageExtract.Selection selection = extract.join();
-    return new HostResult(host, store.size(), hits, risks(result.rollup()), incidents,
+    TriageExtract.Selection selection = extract.join().value();
+    HostResult.Phases phases = new HostResult.Phases(stored - start, detected - stored, hits.nanos(), incidents.join().nanos(),
+        extract.join().nanos());
+    return new HostResult(host, store.size(), hits.value(), risks(result.rollup()), incidents.join().value(),
         selection == null ? null : TriageExtract.fileName(host), selection == null ? 0 : selection.size(), System.nanoTime() - start,
-        suppressed, FleetSkews.pairs(store), store.sources().stream().map(SourceInfo::source).toList());
+        suppressed, FleetSkews.pairs(store), store.sources().stream().map(SourceInfo::source).toList(), phases);
+  }
+
+  /** A result and the nanoseconds it took. */
+  private record Timed<T>(T value, long nanos) {
+    static <T> Timed<T> of(java.util.function.Supplier<T> work) {
+      long start = System.nanoTime();
+      T value = work.get();
+      return new Timed<>(value, System.nanoTime() - start);
+    }
   }
 
   private TriageExtract.Selection extract(String host, EventStore store, List<Hit> hits) {
@@ -176,21 +195,32 @@ final class HostTriage {
     return result;
   }
 
-  /** The kept hits as {@code scan --format jsonl} writes them; with a case ({@code withCase}) with their status, tags and notes. */
+  /** Hits per slice of hit lines written by one thread. */
+  private static final int HIT_SLICE = 1024;
+
+  /**
+   * The kept hits as {@code scan --format jsonl} writes them; with a case ({@code withCase}) with
+   * their status, tags and notes. Each line stands alone, so slices of hits are written in parallel
+   * and put back in order.
+   */
   private static List<HostResult.HitLine> hitLines(EventStore store, AppliedCase applied, boolean withCase, AnalyticLibrary library) {
     List<Hit> hits = applied.kept();
-    String[] lines = lines(out -> {
-      try (HitJsonlWriter w = new HitJsonlWriter(out, library::author)) {
-        for (Hit h : hits) {
-          w.write(store, h, withCase ? applied.triage(h) : null);
+    int slices = (hits.size() + HIT_SLICE - 1) / HIT_SLICE;
+    return java.util.stream.IntStream.range(0, slices).parallel().mapToObj(k -> {
+      List<Hit> slice = hits.subList(k * HIT_SLICE, Math.min(hits.size(), (k + 1) * HIT_SLICE));
+      String[] lines = lines(out -> {
+        try (HitJsonlWriter w = new HitJsonlWriter(out, library::author)) {
+          for (Hit h : slice) {
+            w.write(store, h, withCase ? applied.triage(h) : null);
+          }
         }
+      });
+      List<HostResult.HitLine> result = new ArrayList<>(slice.size());
+      for (int i = 0; i < slice.size(); i++) {
+        result.add(new HostResult.HitLine(store.ticks(slice.get(i).event()), lines[i]));
       }
-    });
-    List<HostResult.HitLine> result = new ArrayList<>();
-    for (int i = 0; i < hits.size(); i++) {
-      result.add(new HostResult.HitLine(store.ticks(hits.get(i).event()), lines[i]));
-    }
-    return result;
+      return result;
+    }).flatMap(List::stream).toList();
   }
 
   @FunctionalInterface

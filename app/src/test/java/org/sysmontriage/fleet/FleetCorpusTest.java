@@ -226,6 +226,84 @@ class FleetCorpusTest {
   }
 
   @Test
+  void inputsGivenAsUrisAreReadThroughHadoopsFileSystems(@TempDir Path out, @TempDir Path other) throws IOException {
+    String folder = Corpus.dir().resolve("EVTX-ATTACK-SAMPLES/Credential Access").toAbsolutePath().normalize().toString();
+    String zip = Corpus.dir().resolve("Security-Datasets/datasets/compound/LSASS_campaign_02/metasploit_procdump_lsass_memory_dump.zip")
+        .toAbsolutePath().normalize().toString();
+    String missing = out.resolveSibling(out.getFileName() + "-none").resolve("gone.evtx").toString();
+    List<String> local = List.of(folder, zip, missing);
+    List<String> desktopHits = sorted(cli("scan", "--format", "jsonl", folder, zip, missing));
+    List<String> desktopSources = cli("stats", "--format", "jsonl", folder, zip, missing);
+    List<String> desktopIncidents = cli("incidents", "--format", "jsonl", folder, zip, missing);
+    assertTrue(desktopHits.size() > 30, "hits in the folder and the zip: " + desktopHits.size());
+
+    FleetOutput.Summary s = FleetJob.run(sc, request(out, PIECES, local.stream().map(p -> "file://" + p).toArray(String[]::new)));
+    assertEquals(TriageCommand.PARTIAL, s.exitCode(), "a missing input is an issue, as on the desktop");
+    assertEquals(desktopHits, sorted(unprefixed(out.resolve(FleetOutput.HITS), "file://")),
+        "file:// URIs read through Hadoop's local file system give scan's hits, sources named by the URIs");
+    assertEquals(desktopSources.subList(0, desktopSources.size() - 1), unprefixed(out.resolve(FleetOutput.SOURCES), "file://"),
+        "the same logs, SHA-256s, counts and issues (the zip's member, the missing file)");
+    assertEquals(desktopIncidents, unprefixed(out.resolve(FleetOutput.INCIDENTS), "file://"));
+
+    sc.hadoopConfiguration().set("fs.lfs.impl", OtherLocalFileSystem.class.getName());
+    FleetJob.run(sc, request(other, PIECES, "lfs://" + folder));
+    assertEquals(sorted(cli("scan", "--format", "jsonl", folder)), sorted(unprefixed(other.resolve(FleetOutput.HITS), "lfs://")),
+        "a file system other than Hadoop's default for files, named by its own scheme, gives the same hits; logs read: "
+        + Files.readString(other.resolve(FleetOutput.SOURCES)));
+  }
+
+  /**
+   * The local file system under another scheme ({@code lfs://}): a Hadoop file system that is not the
+   * default one for files. It answers for {@code lfs:} paths with {@code lfs:} paths.
+   */
+  public static final class OtherLocalFileSystem extends org.apache.hadoop.fs.RawLocalFileSystem {
+    @Override
+    public java.net.URI getUri() {
+      return java.net.URI.create("lfs:///");
+    }
+
+    @Override
+    public String getScheme() {
+      return "lfs";
+    }
+
+    @Override
+    protected void checkPath(org.apache.hadoop.fs.Path path) {
+      if (path.toUri().getScheme() != null && !path.toUri().getScheme().equals("lfs") && !path.toUri().getScheme().equals("file")) {
+        throw new IllegalArgumentException("not an lfs: path: " + path);
+      }
+    }
+
+    private static org.apache.hadoop.fs.Path local(org.apache.hadoop.fs.Path p) {
+      return new org.apache.hadoop.fs.Path("file", null, p.toUri().getPath());
+    }
+
+    private static org.apache.hadoop.fs.FileStatus ours(org.apache.hadoop.fs.FileStatus s) {
+      return new org.apache.hadoop.fs.FileStatus(s.getLen(), s.isDirectory(), 1, s.getBlockSize(), s.getModificationTime(),
+          new org.apache.hadoop.fs.Path("lfs", null, s.getPath().toUri().getPath()));
+    }
+
+    @Override
+    public org.apache.hadoop.fs.FileStatus getFileStatus(org.apache.hadoop.fs.Path f) throws IOException {
+      return ours(super.getFileStatus(local(f)));
+    }
+
+    @Override
+    public org.apache.hadoop.fs.FileStatus[] listStatus(org.apache.hadoop.fs.Path f) throws IOException {
+      org.apache.hadoop.fs.FileStatus[] all = super.listStatus(local(f));
+      for (int i = 0; i < all.length; i++) {
+        all[i] = ours(all[i]);
+      }
+      return all;
+    }
+  }
+
+  /** A file's lines with the URI scheme taken off the sources' names: the names the desktop gives the same files. */
+  private static List<String> unprefixed(Path file, String scheme) throws IOException {
+    return Files.readAllLines(file).stream().map(l -> l.replace(scheme + "/", "/")).toList();
+  }
+
+  @Test
   void damagedInputsGiveLocatedIssuesKeepGoodRecordsAndSetTheExitCode(@TempDir Path dir, @TempDir Path out) throws IOException {
     byte[] evtx = Files.readAllBytes(Corpus.dir().resolve("EVTX-ATTACK-SAMPLES/Credential Access/CA_sysmon_hashdump_cmd_meterpreter.evtx"));
     byte[] damaged = java.util.Arrays.copyOf(evtx, evtx.length + 65_536 / 2); // a second chunk cut short
