@@ -17,7 +17,6 @@ import org.sysmontriage.risk.RiskRollup;
 /** Turns raw matches into hits with explanations, the aggregated findings and the risk roll-up. */
 final class HitAssembler {
   /** Fields that name the acting user, best first. */
-  static final List<String> USER_FIELDS = List.of("User", "SourceUser", "SubjectUserName", "TargetUserName", "AccountName");
 
   private final AnalyticLibrary library;
   private final EventStore store;
@@ -177,14 +176,12 @@ final class HitAssembler {
     return b.build();
   }
 
-  /** The event's acting user, best available; null when none. */
+  /**
+   * The event's acting user, best available: its own user field, else the user of its process creation
+   * (Sysmon EID 1 or Security 4688, {@link ProcessUsers}); null when none.
+   */
   static String user(EventStore store, int event) {
-    for (String f : USER_FIELDS) {
-      String v = store.field(event, f);
-      if (v != null && !v.isBlank() && !v.equals("-")) {
-        return v;
-      }
-    }
-    return null;
+    ProcessUsers.Found u = ProcessUsers.of(store).user(event);
+    return u == null ? null : u.user();
   }
 }

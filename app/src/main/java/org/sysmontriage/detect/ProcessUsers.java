@@ -16,7 +16,7 @@ import org.sysmontriage.event.EventStore;
  */
 public final class ProcessUsers {
   /** Fields that name an event's own user, the actor first. */
-  static final String[] OWN_FIELDS = {"User", "SourceUser", "SubjectUserName", "TargetUser", "TargetUserName"};
+  static final String[] OWN_FIELDS = {"User", "SourceUser", "SubjectUserName", "TargetUser", "TargetUserName", "AccountName"};
   private static final long TICKS_PER_SECOND = 10_000_000L;
   /** A process creation logged up to this much after the event still counts (export clocks differ by ms). */
   private static final long SLACK = 2 * TICKS_PER_SECOND;

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * RFC 4180 quoting, CRLF line ends, every cell neutralised against formula injection.
  */
 public final class CsvReportWriter implements ReportWriter {
-  static final List<String> COLUMNS = List.of("time", "computer", "user", "analytic_id", "title", "author", "severity", "risk",
+  static final List<String> COLUMNS = List.of("time", "computer", "user", "user_from", "analytic_id", "title", "author", "severity", "risk",
       "techniques", "tactics", "event_id", "record_id", "source", "image", "target", "command_line", "matched",
       "status", "tags", "notes", "hit_key");
 
@@ -32,7 +32,7 @@ public final class CsvReportWriter implements ReportWriter {
 
   static List<String> cells(HitRow r) {
     var a = r.hit().analytic();
-    return List.of(r.time(), r.computer(), r.user(), a.id(), a.title(), r.author(), a.severity().sigmaName(),
+    return List.of(r.time(), r.computer(), r.user(), r.userFrom(), a.id(), a.title(), r.author(), a.severity().sigmaName(),
         Integer.toString(r.risk()), String.join(" ", a.techniques()), String.join(" ", a.tactics()),
         r.eventId() < 0 ? "" : Integer.toString(r.eventId()), r.recordId() < 0 ? "" : Long.toString(r.recordId()),
         r.source(), r.first("Image", "SourceImage"), r.first("TargetImage", "TargetFilename", "TargetObject"),

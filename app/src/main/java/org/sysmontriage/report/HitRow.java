@@ -6,6 +6,7 @@ import org.sysmontriage.casefile.HitKey;
 import org.sysmontriage.casefile.HitTriage;
 import org.sysmontriage.detect.Hit;
 import org.sysmontriage.detect.MatchedField;
+import org.sysmontriage.detect.ProcessUsers;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Times;
 
@@ -16,9 +17,6 @@ import org.sysmontriage.event.Times;
  * their events (the writers stream each row's fields out and drop them).
  */
 public final class HitRow {
-  /** Fields that name the user of a hit, most telling first. */
-  private static final String[] USER_FIELDS = {"User", "SourceUser", "SubjectUserName", "TargetUserName"};
-
   private final Hit hit;
   private final EventStore store;
   private final HitTriage triage;
@@ -134,14 +132,26 @@ public final class HitRow {
     return hit.matches().stream().anyMatch(m -> m.field().equals(field));
   }
 
-  /** The first non-blank of the user fields (not "-"); empty when none. */
+  /**
+   * The user of the hit: its event's own user field (not "-"), else the user of the process creation
+   * event of the process that acted ({@link ProcessUsers}, as the GUI shows it); empty when none.
+   */
   public String user() {
-    for (String f : USER_FIELDS) {
-      String v = store.field(hit.event(), f);
-      if (v != null && !v.isBlank() && !v.equals("-")) {
-        return v;
-      }
+    ProcessUsers.Found u = ProcessUsers.of(store).user(hit.event());
+    return u == null ? "" : u.user();
+  }
+
+  /**
+   * Where {@link #user()} was read when the hit's own event names no user: {@code process creation EventID 1
+   * record 4242}; empty when the event names its user itself (or no user was found).
+   */
+  public String userFrom() {
+    ProcessUsers.Found u = ProcessUsers.of(store).user(hit.event());
+    if (u == null || !u.fromCreation()) {
+      return "";
     }
-    return "";
+    int c = u.creationEvent();
+    long record = store.recordId(c);
+    return "process creation EventID " + store.eventId(c) + (record < 0 ? "" : " record " + record);
   }
 }

@@ -99,6 +99,9 @@ final class HtmlHits {
         .append(" \u00b7 <span class=\"mono\">").append(Html.value(r.source())).append("</span>");
     if (!r.user().isEmpty()) {
       b.append(" \u00b7 user ").append(Html.value(r.user()));
+      if (!r.userFrom().isEmpty()) {
+        b.append(" (from its ").append(Html.text(r.userFrom())).append(")");
+      }
     }
     triage(b, r.triage());
     b.append("</p><table class=\"evidence\"><tr><th>Field</th><th>Value</th><th>Why it matched</th></tr>");

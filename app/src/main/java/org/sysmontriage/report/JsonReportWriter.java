@@ -74,6 +74,7 @@ public final class JsonReportWriter implements ReportWriter {
     }
     g.writeEndArray();
     g.writeStringField("user", r.user());
+    g.writeStringField("user_from", r.userFrom());
     g.writeStringField("hit_key", r.key().text());
     g.writeStringField("status", r.triage().status().jsonName());
     strings(g, "tags", r.triage().tags());

@@ -299,6 +299,27 @@ class GridUiTest {
   }
 
   @Test
+  void widthsSavedWithLargeTextAreKeptAsAtNormalSize(FxRobot robot) throws Exception {
+    open(robot);
+    TableColumn<Integer, ?> host = table.getColumns().stream().filter(c -> "hits-col-host".equals(c.getId())).findFirst().orElseThrow();
+    double normal = host.getPrefWidth();
+    robot.clickOn(Ids.selector(Ids.HITS_TEXT));
+    for (int i = 0; i < 3; i++) {
+      robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    double large = host.getPrefWidth();
+    assertTrue(large > normal * 1.4, "the column grew with the text: " + normal + " -> " + large);
+    robot.interact(() -> GridView.of(table).saveColumns());
+    double saved = new org.sysmontriage.ui.grid.GridPrefs(home.resolve("settings/grid.properties")).columns("hits").stream()
+        .filter(c -> c.key().equals("host")).findFirst().orElseThrow().width();
+    assertEquals(normal, saved, 2, "saved as at normal text size (a width saved at +3 would grow again at the next start)");
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> GridView.of(table).saveColumns());
+  }
+
+  @Test
   void theEventsViewHasTheSameFilterRowAndGrouping(FxRobot robot) throws Exception {
     open(robot);
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);

@@ -18,7 +18,7 @@ public final class Choices {
 
   public static ComboBox<String> filter(String id, String anyLabel, ObservableList<String> values,
       ObjectProperty<String> target, Function<String, String> label) {
-    ComboBox<String> box = new ComboBox<>();
+    ComboBox<String> box = new AnyBox(anyLabel);
     box.setId(id);
     Runnable sync = () -> {
       List<String> items = new ArrayList<>();
@@ -35,6 +35,24 @@ public final class Choices {
     box.setCellFactory(l -> new TextCell(show));
     box.setButtonCell(new TextCell(show));
     return box;
+  }
+
+  /** A combo box never narrower than its "any" label (the values may elide; "All ho…" says nothing). */
+  private static final class AnyBox extends ComboBox<String> {
+    private final String anyLabel;
+
+    AnyBox(String anyLabel) {
+      this.anyLabel = anyLabel;
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+      ListCell<String> cell = getButtonCell();
+      javafx.scene.Node arrow = lookup(".arrow-button");
+      double arrowWidth = arrow instanceof javafx.scene.layout.Region r ? r.prefWidth(-1) : cell.getFont().getSize() * 2;
+      return Math.ceil(Fit.textWidth(anyLabel, cell.getFont()) + cell.snappedLeftInset() + cell.snappedRightInset()
+          + arrowWidth + snappedLeftInset() + snappedRightInset() + 2);
+    }
   }
 
   private static final class TextCell extends ListCell<String> {

@@ -10,6 +10,8 @@ import javafx.stage.Screen;
  */
 public final class Em {
   private static double size = Font.getDefault().getSize();
+  /** The text size chosen with Ctrl+= / Ctrl+- (1: normal), for sizes kept between sessions. */
+  private static double scale = 1;
 
   private Em() {}
 
@@ -24,6 +26,16 @@ public final class Em {
 
   public static double size() {
     return size;
+  }
+
+  /** The text size the user chose (Ctrl+= / Ctrl+-) relative to normal: 1 at normal size. */
+  public static double scale() {
+    return scale;
+  }
+
+  /** Set by the window when the user changes the text size. */
+  public static void setScale(double s) {
+    scale = s;
   }
 
   public static double of(double n) {

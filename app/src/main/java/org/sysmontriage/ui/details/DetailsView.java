@@ -71,11 +71,12 @@ public final class DetailsView extends VBox {
     TabPane tabs = new TabPane(
         tab("Fields", fieldsTable()), tab("Raw", raw()), tab("Analytic", scroll(page, Ids.DETAILS_PAGE)), tab("Related", related()),
         tab("Processes", processTree()));
-    VBox.setVgrow(tabs, Priority.ALWAYS);
+    WrappingTabs wrapped = new WrappingTabs(tabs);
+    VBox.setVgrow(wrapped, Priority.ALWAYS);
     Label empty = AnalyticPageView.muted("Select a row to see its details. Arrow keys move through the table.");
     empty.visibleProperty().bind(vm.headingProperty().isEmpty());
     empty.managedProperty().bind(empty.visibleProperty());
-    getChildren().addAll(empty, heading, author, reasons, risk, cards, tabs);
+    getChildren().addAll(empty, heading, author, reasons, risk, cards, wrapped);
   }
 
   /** Adds the analyst's verdict box (hits only) above the tabs. */

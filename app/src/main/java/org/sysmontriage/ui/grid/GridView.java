@@ -51,6 +51,8 @@ import org.sysmontriage.event.Times;
 import org.sysmontriage.event.TriageException;
 import org.sysmontriage.report.CsvReportWriter;
 import org.sysmontriage.ui.common.Columns;
+import org.sysmontriage.ui.common.Em;
+import org.sysmontriage.ui.common.Fit;
 import org.sysmontriage.ui.common.TaskRunner;
 
 /**
@@ -285,7 +287,7 @@ public final class GridView<S> {
       if (col != null && !order.contains(col)) {
         order.add(col);
         if (p.width() > 0) {
-          col.setPrefWidth(p.width());
+          col.setPrefWidth(p.width() * Em.scale());
         }
         col.setVisible(p.visible());
       }
@@ -311,7 +313,9 @@ public final class GridView<S> {
   public void saveColumns() {
     List<GridPrefs.ColumnPref> out = new ArrayList<>();
     for (TableColumn<Integer, ?> col : table.getColumns()) {
-      out.add(new GridPrefs.ColumnPref(keyOf(col), col.getPrefWidth(), col.isVisible())); // resizing a header sets the pref width
+      // resizing a header sets the pref width; kept as at normal text size (Ctrl+= widens columns, and a
+      // width saved at +3 steps would be widened again next time)
+      out.add(new GridPrefs.ColumnPref(keyOf(col), col.getPrefWidth() / Em.scale(), col.isVisible()));
     }
     prefs.setColumns(name, out);
   }
@@ -429,8 +433,9 @@ public final class GridView<S> {
   private TextField timeRangeField() {
     TextField f = new TextField();
     f.setId(name + "-time-range");
-    f.setPromptText("time range: from .. to");
-    f.setPrefColumnCount(10);
+    f.setPromptText("time range");
+    f.setPrefColumnCount(8);
+    Fit.promptWhole(f);
     f.setTooltip(new Tooltip("Keep rows between two times, in the display time zone: 2024-03-01 10:00 .. 2024-03-01 11:30"
         + " (either side may be left out); Enter applies, Esc clears"));
     Runnable show = () -> {
@@ -489,6 +494,7 @@ public final class GridView<S> {
     f.setId(name + "-go-to");
     f.setPromptText("go to time");
     f.setPrefColumnCount(7);
+    Fit.promptWhole(f);
     f.setTooltip(new Tooltip("Select the row nearest to a time (display time zone): 2024-03-01 10:00; Enter"));
     f.setOnAction(e -> {
       f.getStyleClass().remove("danger");

@@ -97,13 +97,17 @@ public final class HitsView extends BorderPane {
     summary.setId(Ids.HITS_SUMMARY);
     summary.textProperty().bind(vm.summaryProperty());
     summary.getStyleClass().add(Styles.MUTED);
+    Tooltip whole = new Tooltip();
+    whole.textProperty().bind(vm.summaryProperty()); // "3 of 42 hits" or why a filter failed, when it is cut
+    summary.setTooltip(whole);
     Label riskLabel = new Label("Risk ≥");
     riskLabel.setLabelFor(minRisk);
     HBox risk = new HBox(Columns.ems(0.4), riskLabel, minRisk); // label and spinner wrap together
     risk.setAlignment(Pos.CENTER_LEFT);
-    // Two rows whatever the width and text size: the fields shrink (down to a few letters) before they wrap.
+    // Two rows whatever the width and text size: the text field shrinks (down to a few letters) and the
+    // choices down to their "All ..." label before anything wraps.
+    text.setMinWidth(Columns.ems(4));
     for (javafx.scene.control.Control c : java.util.List.of(text, host, analytic, technique)) {
-      c.setMinWidth(Columns.ems(4));
       HBox.setHgrow(c, Priority.SOMETIMES);
     }
     text.setMaxWidth(Double.MAX_VALUE);
@@ -111,8 +115,8 @@ public final class HitsView extends BorderPane {
     summary.setMinWidth(0);
     riskLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     minRisk.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    HBox first = row(text, host, analytic);
-    HBox second = row(technique, risk);
+    HBox first = row(text, host, analytic, technique);
+    HBox second = row(risk);
     second.getChildren().addAll(grid.tools());
     second.getChildren().addAll(clear, summary);
     VBox bar = new VBox(first, second);

@@ -5,7 +5,6 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -17,6 +16,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.sysmontriage.detect.Analytic;
 import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.WrappingCell;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.details.AnalyticPageView;
 import org.sysmontriage.ui.details.TechniqueCards;
@@ -31,15 +31,12 @@ public final class LibraryView extends SplitPane {
   public LibraryView(LibraryViewModel vm, Consumer<String> browser, ObservableBooleanValue browsing, Runnable back) {
     ListView<Analytic> list = new ListView<>(vm.analytics());
     list.setId(Ids.LIBRARY_LIST);
-    list.setCellFactory(l -> new ListCell<>() {
-      @Override
-      protected void updateItem(Analytic a, boolean empty) {
-        super.updateItem(a, empty);
-        String pack = empty || a == null ? "" : vm.packOf(a);
-        setText(empty || a == null ? null : (pack.isEmpty() ? "" : pack + " · ") + a.title() + "\n" + a.id() + " · risk " + a.risk()
-            + (a.techniques().isEmpty() ? "" : " · " + String.join(", ", a.techniques())));
-      }
-    });
+    list.setCellFactory(l -> new WrappingCell<>(a -> {
+      String pack = vm.packOf(a);
+      return (pack.isEmpty() ? "" : pack + " · ") + a.title() + "\n" + a.id() + " · risk " + a.risk()
+          + (a.techniques().isEmpty() ? "" : " · " + String.join(", ", a.techniques()));
+    }));
+    list.widthProperty().addListener((o, w0, w1) -> list.refresh()); // wrapped again at the new width
     list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
     AnalyticPageView page = new AnalyticPageView(browser, "Select an analytic on the left to read its page.");
     TechniqueCards cards = new TechniqueCards(vm.techniques(), browser);

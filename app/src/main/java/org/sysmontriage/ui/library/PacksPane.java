@@ -13,7 +13,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -21,6 +23,7 @@ import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.common.Styles;
+import org.sysmontriage.ui.common.WrappingCell;
 import org.sysmontriage.ui.engine.PackStatus;
 
 /**
@@ -47,7 +50,7 @@ final class PacksPane extends VBox {
     rebuild();
   }
 
-  private HBox actions() {
+  private FlowPane actions() {
     Button add = new Button("Add rule folder…", new FontIcon(Material2OutlinedAL.CREATE_NEW_FOLDER));
     add.setId(Ids.LIBRARY_ADD_FOLDER);
     add.setTooltip(new Tooltip("A folder of your own Sigma rules (.yml, read with its subfolders); it is remembered"));
@@ -63,7 +66,9 @@ final class PacksPane extends VBox {
     reload.setId(Ids.LIBRARY_RELOAD);
     reload.setTooltip(new Tooltip("Read every rule file again (after fixing one) and run the analytics again"));
     reload.setOnAction(e -> vm.reload());
-    HBox box = new HBox(6, add, reload);
+    add.setMinWidth(Region.USE_PREF_SIZE); // whole, the second one on the next row when narrow
+    reload.setMinWidth(Region.USE_PREF_SIZE);
+    FlowPane box = new FlowPane(6, 4, add, reload);
     box.setAlignment(Pos.CENTER_LEFT);
     return box;
   }
@@ -76,7 +81,7 @@ final class PacksPane extends VBox {
     Label text = new Label();
     text.setId(Ids.LIBRARY_STATUS);
     text.getStyleClass().add(Styles.MUTED);
-    text.setWrapText(true);
+    wrapping(text);
     text.textProperty().bind(vm.statusProperty());
     HBox box = new HBox(6, busy, text);
     box.setAlignment(Pos.CENTER_LEFT);
@@ -88,19 +93,7 @@ final class PacksPane extends VBox {
     list.setId(Ids.LIBRARY_ERRORS);
     list.getStyleClass().add(Styles.ERROR_TEXT);
     list.setPrefHeight(110);
-    list.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
-      {
-        setWrapText(true);
-        setPrefWidth(0); // wrap at the list's width instead of scrolling sideways
-      }
-
-      @Override
-      protected void updateItem(String s, boolean empty) {
-        super.updateItem(s, empty);
-        setText(empty ? null : s);
-        setTooltip(empty ? null : new Tooltip(s));
-      }
-    });
+    list.setCellFactory(l -> new WrappingCell<>(s -> s));
     list.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.errors()));
     list.managedProperty().bind(list.visibleProperty());
     return list;
@@ -121,12 +114,12 @@ final class PacksPane extends VBox {
   }
 
   private Node lsass(PackStatus p) {
-    Label name = new Label(p.name() + " (" + rules(p.rules()) + ")", new FontIcon(Material2OutlinedAL.CHECK));
+    Label name = wrapping(new Label(p.name() + " (" + rules(p.rules()) + ")", new FontIcon(Material2OutlinedAL.CHECK)));
     return new VBox(name, muted("Always on; their hits come first on the timeline"));
   }
 
   private Node hunt(PackStatus p) {
-    CheckBox box = new CheckBox("Hunt: SigmaHQ Windows rules" + (p.enabled() ? " (" + rules(p.rules()) + ")" : ""));
+    CheckBox box = wrapping(new CheckBox("Hunt: SigmaHQ Windows rules" + (p.enabled() ? " (" + rules(p.rules()) + ")" : "")));
     box.setId(Ids.LIBRARY_PACK_HUNT);
     box.setSelected(vm.choice().hunt());
     box.setDisable(!p.problem().isEmpty());
@@ -135,7 +128,7 @@ final class PacksPane extends VBox {
     licence.setId(Ids.LIBRARY_LICENSE);
     licence.setOnAction(e -> browser.accept(p.licenseUrl()));
     licence.setTooltip(new Tooltip("SigmaHQ's rules are under the DRL 1.1: each hit names its rule's author. " + p.licenseUrl()));
-    HBox line = new HBox(2, muted("SigmaHQ community rules, licence:"), licence);
+    FlowPane line = new FlowPane(2, 0, muted("SigmaHQ community rules, licence:"), licence);
     line.setAlignment(Pos.CENTER_LEFT);
     VBox v = new VBox(box, line);
     if (!p.problem().isEmpty()) {
@@ -147,8 +140,8 @@ final class PacksPane extends VBox {
   }
 
   private Node folder(PackStatus p) {
-    CheckBox box = new CheckBox(p.name() + (p.enabled() ? " (" + rules(p.rules()) + (p.errors().isEmpty() ? "" : ", " + p.errors().size()
-        + " not loaded") + ")" : ""));
+    CheckBox box = wrapping(new CheckBox(p.name() + (p.enabled() ? " (" + rules(p.rules()) + (p.errors().isEmpty() ? "" : ", " + p.errors().size()
+        + " not loaded") + ")" : "")));
     box.setSelected(vm.choice().folders().stream().anyMatch(f -> f.path().equals(p.folder()) && f.enabled()));
     box.setOnAction(e -> vm.setFolderEnabled(p.folder(), box.isSelected()));
     Button remove = new Button("Remove");
@@ -165,9 +158,15 @@ final class PacksPane extends VBox {
   }
 
   private static Label muted(String s) {
-    Label l = new Label(s);
+    Label l = wrapping(new Label(s));
     l.getStyleClass().add(Styles.MUTED);
+    return l;
+  }
+
+  /** Wraps in a narrow pane, as tall as its lines (a wrapped label in a box gets one line and "…" otherwise). */
+  private static <L extends javafx.scene.control.Labeled> L wrapping(L l) {
     l.setWrapText(true);
+    l.setMinHeight(Region.USE_PREF_SIZE);
     return l;
   }
 }

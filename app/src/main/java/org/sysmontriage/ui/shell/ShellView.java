@@ -167,6 +167,7 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   void zoomText(double factor) {
     double old = fontScale;
     fontScale = factor == 0 ? 1 : Math.max(0.6, Math.min(3, fontScale * factor));
+    org.sysmontriage.ui.common.Em.setScale(fontScale);
     scaleColumns(this, fontScale / old);
     double px = org.sysmontriage.ui.common.Em.size() * fontScale;
     String css = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", px);

@@ -1,0 +1,62 @@
+package org.sysmontriage.ui.details;
+
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.sysmontriage.ui.common.Styles;
+
+/**
+ * A tab pane whose tab names wrap onto a second row when the pane is narrow, instead of JavaFX's
+ * overflow menu ("Analy ▾" hid the last tabs at 1024 px with large text). The names are toggle buttons
+ * over the tab pane, whose own header is hidden (CSS {@code wrapped-tabs}); selection stays the tab
+ * pane's, so code and keys that select a tab keep working.
+ */
+public final class WrappingTabs extends VBox {
+  private final TabPane tabs;
+  private final FlowPane bar = new FlowPane();
+
+  public WrappingTabs(TabPane tabs) {
+    this.tabs = tabs;
+    tabs.getStyleClass().add(Styles.WRAPPED_TABS);
+    bar.getStyleClass().add(Styles.TAB_BAR);
+    ToggleGroup group = new ToggleGroup();
+    for (Tab t : tabs.getTabs()) {
+      ToggleButton b = new ToggleButton();
+      b.textProperty().bind(t.textProperty());
+      b.setMinWidth(Region.USE_PREF_SIZE); // a name is whole or on the next row, never "Analy…"
+      b.setToggleGroup(group);
+      b.setOnAction(e -> tabs.getSelectionModel().select(t));
+      bar.getChildren().add(b);
+    }
+    // a click on the selected name keeps it selected (a toggle would otherwise unselect itself)
+    group.selectedToggleProperty().addListener((o, a, b) -> {
+      if (b == null && a != null) {
+        a.setSelected(true);
+      }
+    });
+    tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> show(i.intValue()));
+    show(tabs.getSelectionModel().getSelectedIndex());
+    bar.prefWrapLengthProperty().bind(widthProperty());
+    setVgrow(tabs, javafx.scene.layout.Priority.ALWAYS);
+    getChildren().addAll(bar, tabs);
+  }
+
+  private void show(int i) {
+    if (i >= 0 && i < bar.getChildren().size()) {
+      ((ToggleButton) bar.getChildren().get(i)).setSelected(true);
+    }
+  }
+
+  public TabPane tabPane() {
+    return tabs;
+  }
+
+  /** The row(s) of tab names. */
+  public FlowPane bar() {
+    return bar;
+  }
+}
