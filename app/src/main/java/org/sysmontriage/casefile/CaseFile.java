@@ -21,9 +21,11 @@ import org.sysmontriage.incident.Incident;
  * @param allowlist entries that suppress false positives for good
  * @param incidents the verdict per incident, keyed by {@link Incident#key()} (its first hit's key)
  * @param clockSkews clock corrections the analyst confirmed (applied when incidents are built)
+ * @param bookmarks starred events that are not hits (a hit's star is its {@code bookmark} tag), keyed by
+ *     {@link EventKey#text()} (sorted)
  */
 public record CaseFile(String format, int version, List<CaseSource> sources, Map<String, HitTriage> hits,
-    List<AllowEntry> allowlist, Map<String, HitTriage> incidents, List<ConfirmedSkew> clockSkews) {
+    List<AllowEntry> allowlist, Map<String, HitTriage> incidents, List<ConfirmedSkew> clockSkews, List<String> bookmarks) {
   public static final String FORMAT = "sysmon-triage-case";
   public static final int VERSION = 1;
 
@@ -33,6 +35,13 @@ public record CaseFile(String format, int version, List<CaseSource> sources, Map
     allowlist = allowlist == null ? List.of() : List.copyOf(allowlist);
     incidents = incidents == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(incidents));
     clockSkews = clockSkews == null ? List.of() : List.copyOf(clockSkews);
+    bookmarks = bookmarks == null ? List.of() : List.copyOf(new java.util.TreeSet<>(bookmarks));
+  }
+
+  /** A case without starred events. */
+  public CaseFile(String format, int version, List<CaseSource> sources, Map<String, HitTriage> hits,
+      List<AllowEntry> allowlist, Map<String, HitTriage> incidents, List<ConfirmedSkew> clockSkews) {
+    this(format, version, sources, hits, allowlist, incidents, clockSkews, List.of());
   }
 
   /** A case without incident verdicts or clock corrections. */
@@ -61,19 +70,19 @@ public record CaseFile(String format, int version, List<CaseSource> sources, Map
     } else {
       m.put(key.text(), triage);
     }
-    return new CaseFile(format, version, sources, m, allowlist, incidents, clockSkews);
+    return new CaseFile(format, version, sources, m, allowlist, incidents, clockSkews, bookmarks);
   }
 
   public CaseFile withAllow(AllowEntry entry) {
     List<AllowEntry> l = new ArrayList<>(allowlist);
     l.add(entry);
-    return new CaseFile(format, version, sources, hits, l, incidents, clockSkews);
+    return new CaseFile(format, version, sources, hits, l, incidents, clockSkews, bookmarks);
   }
 
   public CaseFile withoutAllow(AllowEntry entry) {
     List<AllowEntry> l = new ArrayList<>(allowlist);
     l.remove(entry);
-    return new CaseFile(format, version, sources, hits, l, incidents, clockSkews);
+    return new CaseFile(format, version, sources, hits, l, incidents, clockSkews, bookmarks);
   }
 
   /** Adds the logs not yet listed (same path and hash); a log whose hash changed is listed again. */
@@ -85,7 +94,7 @@ public record CaseFile(String format, int version, List<CaseSource> sources, Map
         l.add(c);
       }
     }
-    return new CaseFile(format, version, l, hits, allowlist, incidents, clockSkews);
+    return new CaseFile(format, version, l, hits, allowlist, incidents, clockSkews, bookmarks);
   }
 
   /**
@@ -113,7 +122,7 @@ public record CaseFile(String format, int version, List<CaseSource> sources, Map
       inc.put(incident.key(), verdict);
     }
     HitStatus status = verdict == null ? HitStatus.NEW : verdict.status();
-    CaseFile c = new CaseFile(format, version, sources, hits, allowlist, inc, clockSkews);
+    CaseFile c = new CaseFile(format, version, sources, hits, allowlist, inc, clockSkews, bookmarks);
     for (Hit h : incident.hits()) {
       HitKey key = HitKey.of(store, h);
       c = c.withTriage(key, c.triage(key).withStatus(status));
@@ -125,12 +134,12 @@ public record CaseFile(String format, int version, List<CaseSource> sources, Map
   public CaseFile withSkew(ClockSkew skew) {
     List<ConfirmedSkew> l = new ArrayList<>(clockSkews.stream().filter(c -> !c.sameClock(skew)).toList());
     l.add(ConfirmedSkew.of(skew));
-    return new CaseFile(format, version, sources, hits, allowlist, incidents, l);
+    return new CaseFile(format, version, sources, hits, allowlist, incidents, l, bookmarks);
   }
 
   public CaseFile withoutSkew(ClockSkew skew) {
     return new CaseFile(format, version, sources, hits, allowlist, incidents,
-        clockSkews.stream().filter(c -> !c.sameClock(skew)).toList());
+        clockSkews.stream().filter(c -> !c.sameClock(skew)).toList(), bookmarks);
   }
 
   /** Of the skews detected, those this case confirmed, with the offset the analyst confirmed. */
@@ -148,8 +157,25 @@ public record CaseFile(String format, int version, List<CaseSource> sources, Map
     return SourceCheck.againstImport(this, imported);
   }
 
+  /** True when the analyst starred this event (an event that is not a hit). */
+  public boolean bookmarked(EventKey key) {
+    return java.util.Collections.binarySearch(bookmarks, key.text()) >= 0;
+  }
+
+  /** Stars or unstars an event. */
+  public CaseFile withBookmark(EventKey key, boolean starred) {
+    java.util.TreeSet<String> l = new java.util.TreeSet<>(bookmarks);
+    if (starred) {
+      l.add(key.text());
+    } else {
+      l.remove(key.text());
+    }
+    return new CaseFile(format, version, sources, hits, allowlist, incidents, clockSkews, List.copyOf(l));
+  }
+
   @JsonIgnore
   public boolean isEmpty() {
-    return sources.isEmpty() && hits.isEmpty() && allowlist.isEmpty() && incidents.isEmpty() && clockSkews.isEmpty();
+    return sources.isEmpty() && hits.isEmpty() && allowlist.isEmpty() && incidents.isEmpty() && clockSkews.isEmpty()
+        && bookmarks.isEmpty();
   }
 }

@@ -58,6 +58,7 @@ public final class TriageWindow {
         importing, start, hits, details, new SourcesViewModel(), events, new HostsViewModel(hits),
         new CaseViewModel(RecoveryFile.inAppHome())), parts.runner());
     shell[0] = vm;
+    events.setStarred(vm.caseWork()::eventBookmarked);
     LibraryViewModel library = new LibraryViewModel(new LibraryViewModel.Parts(parts.engine(), parts.runner(),
         RuleChoiceFile.inAppHome(), parts.samples(), vm::showMe, vm::rulesChanged));
     vm.setLibrary(library);

@@ -299,6 +299,44 @@ class GridUiTest {
   }
 
   @Test
+  void anEventThatIsNoHitIsStarredInTheEventsViewAndTheCaseFileKeepsIt(FxRobot robot) throws Exception {
+    open(robot);
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+    TableView<Integer> events = robot.lookup(Ids.selector(Ids.EVENTS_TABLE)).queryTableView();
+    WaitForAsyncUtils.waitForFxEvents();
+    org.sysmontriage.event.EventStore store = vm.events().store();
+    int row = -1;
+    for (int i = 0; i < events.getItems().size() && row < 0; i++) {
+      if (vm.hits().table().hitOfEvent(events.getItems().get(i)) < 0) {
+        row = i;
+      }
+    }
+    assertTrue(row >= 0, "the fixture has events that are no hit");
+    int event = events.getItems().get(row);
+    int at = row;
+    robot.interact(() -> {
+      events.getSelectionModel().clearAndSelect(at);
+      events.requestFocus();
+    });
+    robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    GridView<org.sysmontriage.event.EventStore> eg = GridView.of(events);
+    assertEquals("★", eg.model().text(eg.model().column("bookmark"), event));
+    String key = org.sysmontriage.casefile.EventKey.of(store, event).text();
+    assertEquals(List.of(key), vm.caseWork().caseFileProperty().get().bookmarks());
+    assertTrue(vm.caseWork().dirtyProperty().get(), "a star is unsaved work");
+
+    Path file = home.resolve("starred.sysmon-case.json");
+    org.sysmontriage.casefile.CaseFiles.save(file, vm.caseWork().caseFileProperty().get(), org.sysmontriage.casefile.EvidenceGuard.NONE);
+    assertEquals(List.of(key), org.sysmontriage.casefile.CaseFiles.load(file).bookmarks(), "the case file keeps the star");
+
+    robot.press(KeyCode.CONTROL).type(KeyCode.B).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals("", eg.model().text(eg.model().column("bookmark"), event));
+    assertEquals(List.of(), vm.caseWork().caseFileProperty().get().bookmarks());
+  }
+
+  @Test
   void widthsSavedWithLargeTextAreKeptAsAtNormalSize(FxRobot robot) throws Exception {
     open(robot);
     TableColumn<Integer, ?> host = table.getColumns().stream().filter(c -> "hits-col-host".equals(c.getId())).findFirst().orElseThrow();

@@ -257,6 +257,18 @@ public final class CaseViewModel {
     update(hit, new HitTriage(t.status(), tags, t.notes(), t.updatedAt(), t.updatedBy()));
   }
 
+  /** True when the analyst starred event {@code e} of {@code store} (an event that is not a hit). */
+  public boolean eventBookmarked(org.sysmontriage.event.EventStore store, int e) {
+    return !caseFile.get().bookmarks().isEmpty() && caseFile.get().bookmarked(org.sysmontriage.casefile.EventKey.of(store, e));
+  }
+
+  /** Stars or unstars an event that is not a hit: kept in the case's bookmarks. */
+  public void toggleEventBookmark(org.sysmontriage.event.EventStore store, int e) {
+    org.sysmontriage.casefile.EventKey key = org.sysmontriage.casefile.EventKey.of(store, e);
+    changed(caseFile.get().withBookmark(key, !caseFile.get().bookmarked(key)));
+    onChanged.run();
+  }
+
   private void changed(CaseFile next) {
     caseFile.set(next);
     dirty.set(true);

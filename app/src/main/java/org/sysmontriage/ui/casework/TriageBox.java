@@ -7,8 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.sysmontriage.casefile.HitStatus;
 import org.sysmontriage.casefile.HitTriage;
@@ -45,17 +43,21 @@ public final class TriageBox extends VBox {
     tags.setId(Ids.DETAILS_TAGS);
     tags.setPromptText("tags, comma separated");
     notes.setId(Ids.DETAILS_NOTES);
-    notes.setPromptText("Notes on this hit (kept as you type; Ctrl+S saves the case)");
-    notes.setPrefRowCount(1);
+    notes.setPromptText("Notes on this hit");
+    notes.setTooltip(new javafx.scene.control.Tooltip("Notes on this hit: kept as you type; Ctrl+S saves the case"));
+    notes.setPrefRowCount(2);
     notes.setWrapText(true);
     tags.textProperty().addListener((o, a, b) -> storeNotes());
     notes.textProperty().addListener((o, a, b) -> storeNotes());
     Label verdict = new Label("Verdict");
     verdict.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-    HBox row = new HBox(verdict, status, tags);
+    status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "true positive" whole, never an empty box
+    tags.setPrefColumnCount(16);
+    org.sysmontriage.ui.common.Fit.promptWhole(tags);
+    // the tags go under the verdict when the pane is narrow (large text, small screen)
+    javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(verdict, status, tags);
     row.setAlignment(Pos.CENTER_LEFT);
     row.getStyleClass().add(Styles.TOOLBAR);
-    HBox.setHgrow(tags, Priority.ALWAYS);
     getChildren().addAll(row, notes);
     shown.addListener((o, a, b) -> load(b));
     vm.onChanged(() -> {

@@ -76,7 +76,19 @@ public final class DetailsView extends VBox {
     Label empty = AnalyticPageView.muted("Select a row to see its details. Arrow keys move through the table.");
     empty.visibleProperty().bind(vm.headingProperty().isEmpty());
     empty.managedProperty().bind(empty.visibleProperty());
-    getChildren().addAll(empty, heading, author, reasons, risk, cards, wrapped);
+    // What the hit is (heading, why, risk, ATT&CK) scrolls on its own and takes at most half the pane, so
+    // with large text on a small screen the verdict box and the tabs stay in sight.
+    VBox about = new VBox(getSpacing(), heading, author, reasons, risk, cards);
+    ScrollPane aboutScroll = new ScrollPane(about);
+    aboutScroll.setFitToWidth(true);
+    aboutScroll.getStyleClass().add("edge-to-edge");
+    aboutScroll.prefViewportHeightProperty().bind(about.heightProperty());
+    aboutScroll.maxHeightProperty().bind(heightProperty().multiply(0.5));
+    aboutScroll.setMinHeight(0);
+    aboutScroll.visibleProperty().bind(empty.visibleProperty().not());
+    aboutScroll.managedProperty().bind(aboutScroll.visibleProperty());
+    wrapped.setMinHeight(Columns.ems(9));
+    getChildren().addAll(empty, aboutScroll, wrapped);
   }
 
   /** Adds the analyst's verdict box (hits only) above the tabs. */

@@ -30,22 +30,25 @@ public final class EventsView extends SplitPane {
   private final GridView<EventStore> grid;
   private final Consumer<String> notice;
 
-  /** @param bookmark stars or unstars a hit (its index in the shown hit table) */
-  public EventsView(EventsViewModel vm, Consumer<String> browser, GridParts parts, java.util.function.IntConsumer bookmark) {
+  /**
+   * @param bookmark stars or unstars a hit (its index in the shown hit table)
+   * @param starEvent stars or unstars an event that is not a hit (its index in the store)
+   */
+  public EventsView(EventsViewModel vm, Consumer<String> browser, GridParts parts, java.util.function.IntConsumer bookmark,
+      java.util.function.IntConsumer starEvent) {
     this.vm = vm;
     this.notice = parts.notice();
     grid = new GridView<>("events", table, vm.grid(), parts.prefs(), parts.time(), parts.runner(), vm.timeRangeProperty(),
         parts.evidence(), parts.notice(), null);
     grid.setCellMenu((items, c, e, value) -> {
-      javafx.scene.control.MenuItem star = new javafx.scene.control.MenuItem("Bookmark the hit of this event (Ctrl+B)");
+      javafx.scene.control.MenuItem star = new javafx.scene.control.MenuItem("Bookmark (Ctrl+B)");
       star.setId("events-menu-bookmark");
-      star.setDisable(hitOf(e) < 0);
-      star.setOnAction(x -> toggle(bookmark));
+      star.setOnAction(x -> toggle(bookmark, starEvent));
       items.add(star);
     });
     table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
       if (e.getCode() == javafx.scene.input.KeyCode.B && e.isShortcutDown()) {
-        toggle(bookmark);
+        toggle(bookmark, starEvent);
         e.consume();
       }
     });
@@ -75,18 +78,18 @@ public final class EventsView extends SplitPane {
     return e >= 0 && t.store() == vm.store() ? t.hitOfEvent(e) : -1;
   }
 
-  // Stars live in the case with the hit's tags: an event that is no hit has nowhere to keep one.
-  private void toggle(java.util.function.IntConsumer bookmark) {
-    int starred = 0;
+  // A hit's star is its bookmark tag (with its other tags); any other event's star is kept in the case's bookmarks.
+  private void toggle(java.util.function.IntConsumer bookmark, java.util.function.IntConsumer starEvent) {
     for (Integer e : java.util.List.copyOf(table.getSelectionModel().getSelectedItems())) {
-      int h = e == null ? -1 : hitOf(e);
+      if (e == null || e < 0) {
+        continue;
+      }
+      int h = hitOf(e);
       if (h >= 0) {
         bookmark.accept(h);
-        starred++;
+      } else {
+        starEvent.accept(e);
       }
-    }
-    if (starred == 0) {
-      notice.accept("Only hits can be bookmarked (the star is kept in the case with the hit's tags); this event is not a hit");
     }
     table.refresh();
   }

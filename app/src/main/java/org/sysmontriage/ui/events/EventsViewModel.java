@@ -50,6 +50,8 @@ public final class EventsViewModel {
   private final ObservableList<String> hosts = FXCollections.observableArrayList();
   private EventStore store = EventStore.empty();
   private IntFunction<Hit> hitOfEvent = e -> null;
+  /** Starred events that are not hits (kept in the case). */
+  private java.util.function.BiPredicate<EventStore, Integer> starred = (s, e) -> false;
   private long generation;
   private TaskRunner.Job running;
   private boolean quiet;
@@ -73,7 +75,7 @@ public final class EventsViewModel {
 
   private List<GridColumn<EventStore>> columns() {
     return List.of(
-        GridColumn.text("bookmark", "★", 3, (s, e) -> hitOf(s, e) >= 0 && hits.get().bookmarked(hitOf(s, e)) ? "★" : ""),
+        GridColumn.text("bookmark", "★", 3, (s, e) -> (hitOf(s, e) >= 0 ? hits.get().bookmarked(hitOf(s, e)) : starred.test(s, e)) ? "★" : ""),
         new GridColumn<>("time", "Time", GridColumn.Kind.TIME, 15, (s, e) -> time.format(s.ticks(e)), EventStore::ticks),
         GridColumn.<EventStore>text("eventid", "EventID", 12, (s, e) -> SysmonEvents.label(Integer.toString(s.eventId(e))))
             .sortedBy((s, e) -> s.eventId(e)),
@@ -82,6 +84,11 @@ public final class EventsViewModel {
         GridColumn.text("notes", "Tags / notes", 12, (s, e) -> hitOf(s, e) >= 0 ? hits.get().triageText(hitOf(s, e)) : ""),
         GridColumn.path("log", "Log", 14, (s, e) -> s.source(e).source()),
         GridColumn.number("record", "Record", 6, (s, e) -> Long.toString(s.recordId(e)), EventStore::recordId));
+  }
+
+  /** Where the stars of events that are not hits are kept (the case): asked per event shown. */
+  public void setStarred(java.util.function.BiPredicate<EventStore, Integer> starred) {
+    this.starred = starred;
   }
 
   /** The hit (index in the shown hit table) of an event, or -1. */

@@ -69,7 +69,8 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     });
     hitsView = new HitsView(vm.hits(), vm.caseWork(), grids, this::allow);
     timeline = new TimelineView(vm.hits(), themes.darkProperty());
-    eventsView = new EventsView(vm.events(), browser, grids, vm.caseWork()::toggleBookmark);
+    eventsView = new EventsView(vm.events(), browser, grids, vm.caseWork()::toggleBookmark,
+        e -> vm.caseWork().toggleEventBookmark(vm.events().store(), e));
     StartView start = new StartView(vm.start(), this);
     DetailsView hitDetails = new DetailsView(Ids.HIT_DETAILS, vm.hitDetails(), browser);
     hitDetails.setTriage(new TriageBox(vm.caseWork(), vm.hitDetails().hitProperty()));
