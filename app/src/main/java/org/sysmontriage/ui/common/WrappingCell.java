@@ -12,6 +12,7 @@ import javafx.scene.control.Tooltip;
  */
 public class WrappingCell<T> extends ListCell<T> {
   private static final String MEASURED_AT = "wrapping-cell-font-size";
+  private static final String HEALED_AT = "wrapping-cell-healed-at";
   private final Function<T, String> text;
 
   public WrappingCell(Function<T, String> text) {
@@ -34,6 +35,21 @@ public class WrappingCell<T> extends ListCell<T> {
     String s = empty || item == null ? null : text.apply(item);
     setText(s);
     setTooltip(s == null ? null : new Tooltip(s));
+  }
+
+  // A cell laid out shorter than its lines (measured before a font or width change the list did not see)
+  // has the list measure its cells again: once per list width and text size, so it can never loop.
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    ListView<T> list = getListView();
+    if (list != null && getText() != null && getWidth() > 0 && getHeight() + 0.5 < computePrefHeight(getWidth())) {
+      String at = list.getWidth() + "/" + getFont().getSize();
+      if (!at.equals(list.getProperties().get(HEALED_AT))) {
+        list.getProperties().put(HEALED_AT, at);
+        javafx.application.Platform.runLater(list::refresh);
+      }
+    }
   }
 
   // The theme gives list cells a fixed height (-fx-cell-size, one or two lines): the wrapped lines are

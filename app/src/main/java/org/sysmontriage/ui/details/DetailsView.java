@@ -84,7 +84,9 @@ public final class DetailsView extends VBox {
     aboutScroll.getStyleClass().add("edge-to-edge");
     aboutScroll.prefViewportHeightProperty().bind(about.heightProperty());
     aboutScroll.maxHeightProperty().bind(heightProperty().multiply(0.5));
-    aboutScroll.setMinHeight(0);
+    aboutScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+    // never squeezed to nothing by the tabs: all of it, or at least 30 % of the pane
+    aboutScroll.minHeightProperty().bind(javafx.beans.binding.Bindings.min(about.heightProperty(), heightProperty().multiply(0.3)));
     aboutScroll.visibleProperty().bind(empty.visibleProperty().not());
     aboutScroll.managedProperty().bind(aboutScroll.visibleProperty());
     wrapped.setMinHeight(Columns.ems(9));
