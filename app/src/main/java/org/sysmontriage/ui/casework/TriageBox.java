@@ -41,7 +41,8 @@ public final class TriageBox extends VBox {
       }
     });
     tags.setId(Ids.DETAILS_TAGS);
-    tags.setPromptText("tags, comma separated");
+    tags.setPromptText("tags");
+    tags.setTooltip(new javafx.scene.control.Tooltip("Tags on this hit, comma separated"));
     notes.setId(Ids.DETAILS_NOTES);
     notes.setPromptText("Notes on this hit");
     notes.setTooltip(new javafx.scene.control.Tooltip("Notes on this hit: kept as you type; Ctrl+S saves the case"));

@@ -79,6 +79,7 @@ public final class DetailsView extends VBox {
     // What the hit is (heading, why, risk, ATT&CK) scrolls on its own and takes at most half the pane, so
     // with large text on a small screen the verdict box and the tabs stay in sight.
     VBox about = new VBox(getSpacing(), heading, author, reasons, risk, cards);
+    about.setMinWidth(0); // wraps to the pane (a wide child would push the heading out of sight at the right)
     ScrollPane aboutScroll = new ScrollPane(about);
     aboutScroll.setFitToWidth(true);
     aboutScroll.getStyleClass().add("edge-to-edge");
