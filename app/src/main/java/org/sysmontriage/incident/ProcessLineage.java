@@ -2,24 +2,35 @@ package org.sysmontriage.incident;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.Times;
 
 /**
  * Who started whom, over a whole store, from the process creation events: Sysmon EID 1 linked by
  * ProcessGuid / ParentProcessGuid, Security 4688 by NewProcessId / ProcessId on the same host. Process
  * ids are reused, so an id names the latest creation of that id on that host at or before the time it
  * is seen, and a process's children are those its id started before the id was created again.
+ * Where both logs saw the same start (same host, process id and image, at most {@link #TWIN_SECONDS} apart) the
+ * two lineages are joined: a process's parent is found in either log, its children are those of both logs (each
+ * start listed once, the Sysmon event preferred).
  * Built once per store (one pass over the creation events); a lineage then reads a few map entries.
  * Immutable once built: safe to read from any thread.
  */
 public final class ProcessLineage {
   /** Ancestors followed at most (a loop in damaged logs ends here). */
   static final int MAX_ANCESTORS = 64;
-  /** Children listed at most under the hit's process. */
+  /** Descendants listed at most under the hit's process (every generation counts). */
   static final int MAX_CHILDREN = 500;
+  /** Seconds at most between a Sysmon EID 1 and a Security 4688 of the same process start. */
+  static final long TWIN_SECONDS = 2;
 
   private final EventFacts facts;
   private final Map<String, Integer> creationByGuid = new HashMap<>();
@@ -34,7 +45,8 @@ public final class ProcessLineage {
   private record PidKey(int host, String pid) {}
 
   /**
-   * A process tree around one event: its ancestors (root first), the process itself, its children.
+   * A process tree around one event: its ancestors (root first), the process itself, every descendant
+   * (depth first, children in time order).
    *
    * @param nodes in display order, each with its depth; every node's {@code event} is its creation
    *     event, or the event itself for a process whose start is not in the logs
@@ -113,7 +125,10 @@ public final class ProcessLineage {
     return guid == null ? List.of() : childrenByGuid.getOrDefault(guid, List.of());
   }
 
-  /** The process tree around event {@code e}: the process acting in it, its ancestors in the logs and its children. */
+  /**
+   * The process tree around event {@code e}: the process acting in it, its ancestors in the logs and all its
+   * descendants (at most {@link #MAX_CHILDREN}), Sysmon and Security lineages joined.
+   */
   public Tree around(int e) {
     EventStore store = facts.store();
     if (e < 0 || e >= store.size()) {
@@ -122,7 +137,7 @@ public final class ProcessLineage {
     int start = creationOf(e);
     List<Integer> chain = new ArrayList<>(); // from the process up to the root
     if (start >= 0) {
-      for (int c = start; c >= 0 && chain.size() <= MAX_ANCESTORS && !chain.contains(c); c = parentOf(c)) {
+      for (int c = start; c >= 0 && chain.size() <= MAX_ANCESTORS && !chain.contains(c); c = joinedParent(c)) {
         chain.add(c);
       }
     }
@@ -140,13 +155,93 @@ public final class ProcessLineage {
         store.ticks(e), facts.image(e), facts.commandLine(e), facts.user(e), true, e, pid);
     nodes.add(self);
     int focus = nodes.size() - 1;
-    List<Integer> kids = start >= 0 ? childrenOf(start) : childrenOfUnstarted(e, guid, pid);
-    for (int k = 0; k < kids.size() && k < MAX_CHILDREN; k++) {
-      if (!chain.contains(kids.get(k))) {
-        nodes.add(node(kids.get(k), depth + 1, false));
+    Set<Integer> seen = new HashSet<>(chain);
+    chain.forEach(c -> seen.add(twin(c)));
+    List<Integer> kids = start >= 0 ? joinedChildren(start) : childrenOfUnstarted(e, guid, pid);
+    Deque<int[]> todo = new ArrayDeque<>(); // (creation, depth), depth first with children in time order
+    for (int k = kids.size() - 1; k >= 0; k--) {
+      todo.push(new int[] {kids.get(k), depth + 1});
+    }
+    int listed = 0;
+    while (!todo.isEmpty() && listed < MAX_CHILDREN) {
+      int[] next = todo.pop();
+      if (!seen.add(next[0])) {
+        continue; // a loop in damaged logs, or a start both logs saw reached twice
+      }
+      seen.add(twin(next[0]));
+      nodes.add(node(next[0], next[1], false));
+      listed++;
+      if (next[1] - depth < MAX_ANCESTORS) {
+        List<Integer> more = joinedChildren(next[0]);
+        for (int k = more.size() - 1; k >= 0; k--) {
+          todo.push(new int[] {more.get(k), next[1] + 1});
+        }
       }
     }
     return new Tree(nodes, focus);
+  }
+
+  /**
+   * The same process start as the other log saw it (Sysmon EID 1 for a Security 4688 and back): same host,
+   * same process id, same image where both name one, at most {@link #TWIN_SECONDS} apart (the closest); or -1.
+   */
+  public int twin(int c) {
+    EventStore store = facts.store();
+    int id = store.eventId(c);
+    String pid = id == 1 || id == 4688 ? facts.actorPid(c) : null;
+    int[] others = pid == null ? null : (id == 1 ? securityCreated : sysmonCreated).get(new PidKey(store.computerId(c), pid));
+    if (others == null) {
+      return -1;
+    }
+    long t = store.ticks(c);
+    int best = -1;
+    long bestGap = Long.MAX_VALUE;
+    for (int o : others) {
+      long gap = Math.abs(store.ticks(o) - t);
+      if (gap <= TWIN_SECONDS * Times.TICKS_PER_SECOND && gap < bestGap && sameImage(c, o)) {
+        best = o;
+        bestGap = gap;
+      }
+    }
+    return best;
+  }
+
+  private boolean sameImage(int a, int b) {
+    String x = facts.image(a);
+    String y = facts.image(b);
+    return x == null || y == null || x.equalsIgnoreCase(y);
+  }
+
+  /** The Sysmon view of a start both logs saw (it carries GUIDs), else the start itself. */
+  private int preferSysmon(int c) {
+    if (c >= 0 && store().eventId(c) == 4688) {
+      int t = twin(c);
+      return t >= 0 ? t : c;
+    }
+    return c;
+  }
+
+  /** The parent's creation event from either log, the Sysmon one where both saw it; or -1. */
+  int joinedParent(int c) {
+    int p = parentOf(c);
+    if (p < 0) {
+      int t = twin(c);
+      p = t >= 0 ? parentOf(t) : -1;
+    }
+    return preferSysmon(p);
+  }
+
+  /** The children of creation {@code c} in both logs, each start once (the Sysmon one where both saw it), in time order. */
+  List<Integer> joinedChildren(int c) {
+    Set<Integer> out = new LinkedHashSet<>();
+    childrenOf(c).forEach(k -> out.add(preferSysmon(k)));
+    int t = twin(c);
+    if (t >= 0) {
+      childrenOf(t).forEach(k -> out.add(preferSysmon(k)));
+    }
+    List<Integer> sorted = new ArrayList<>(out);
+    sorted.sort((a, b) -> Long.compare(store().ticks(a), store().ticks(b)));
+    return sorted;
   }
 
   private ProcessNode node(int c, int depth, boolean marked) {
