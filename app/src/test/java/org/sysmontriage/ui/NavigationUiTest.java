@@ -2,6 +2,7 @@ package org.sysmontriage.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ import org.sysmontriage.ui.common.FxTaskRunner;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.details.ProcessTreeView;
 import org.sysmontriage.ui.engine.ImportSnapshot;
+import org.sysmontriage.ui.hits.HitColumn;
+import org.sysmontriage.ui.hits.HitsViewModel;
 import org.sysmontriage.ui.incidents.IncidentIds;
 import org.sysmontriage.ui.shell.ShellViewModel;
 import org.sysmontriage.ui.start.RecentFiles;
@@ -235,5 +238,29 @@ class NavigationUiTest {
     alt(robot, KeyCode.LEFT);
     assertEquals(IncidentIds.TAB, tabs.getSelectionModel().getSelectedItem().getId());
     assertFalse(back.isDisabled());
+  }
+
+  @Test
+  void backAndForwardSetTheFiltersAndSortEachHitWasShownWith(FxRobot robot) throws Exception {
+    TableView<Integer> table = open(robot);
+    selectHitOf(robot, table, START);
+    HitsViewModel.ViewState first = vm.hits().viewState();
+    robot.interact(() -> {
+      vm.hits().minRiskProperty().set(1);
+      vm.hits().sortBy(HitColumn.TIME, true);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    selectHitOf(robot, table, ACCESS);
+    HitsViewModel.ViewState second = vm.hits().viewState();
+    assertNotEquals(first, second);
+
+    alt(robot, KeyCode.LEFT);
+    assertEquals(START, vm.hitDetails().event());
+    assertEquals(first, vm.hits().viewState(), "Back sets the filters and sort the earlier hit was shown with");
+    assertEquals(0, vm.hits().minRiskProperty().get());
+    alt(robot, KeyCode.RIGHT);
+    assertEquals(ACCESS, vm.hitDetails().event());
+    assertEquals(second, vm.hits().viewState(), "Forward sets them as they were again");
+    assertEquals(vm.hits().table().hitOfEvent(ACCESS), table.getSelectionModel().getSelectedItem());
   }
 }

@@ -116,6 +116,33 @@ public final class EventsViewModel {
     refresh();
   }
 
+  /** What the analyst set on this view (filters, time range, newest first, the grid's filter row, sort, grouping). */
+  public record ViewState(String eventId, String host, String text, boolean newestFirst, List<Long> timeRange, GridState grid) {}
+
+  public ViewState viewState() {
+    long[] r = timeRange.get();
+    return new ViewState(eventId.get(), host.get(), text.get(), newestFirst.get(), r == null ? null : List.of(r[0], r[1]), grid.state());
+  }
+
+  /** Sets every filter, the sort and the grouping of {@code s} at once (one query), if they differ. */
+  public void restore(ViewState s) {
+    if (s == null || s.equals(viewState())) {
+      return;
+    }
+    quiet = true;
+    try {
+      eventId.set(s.eventId());
+      host.set(s.host());
+      text.set(s.text());
+      newestFirst.set(s.newestFirst());
+      timeRange.set(s.timeRange() == null ? null : new long[] {s.timeRange().get(0), s.timeRange().get(1)});
+      grid.stateProperty().set(s.grid());
+    } finally {
+      quiet = false;
+    }
+    refresh();
+  }
+
   private void refresh() {
     if (quiet) {
       return;

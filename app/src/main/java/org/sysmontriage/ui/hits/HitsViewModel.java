@@ -95,6 +95,40 @@ public final class HitsViewModel {
     grid.update(GridState::withoutFilters);
   }
 
+  /**
+   * What the analyst set on this view: the filters above the table, the time range, and the grid's filter row,
+   * sort and grouping. Kept by Back / Forward with each place.
+   */
+  public record ViewState(String text, String host, String user, String analytic, String technique, int minRisk,
+      List<Long> timeRange, GridState grid) {}
+
+  public ViewState viewState() {
+    long[] r = timeRange.get();
+    return new ViewState(text.get(), host.get(), user.get(), analytic.get(), technique.get(), minRisk.get(),
+        r == null ? null : List.of(r[0], r[1]), grid.state());
+  }
+
+  /** Sets every filter, the sort and the grouping of {@code s} at once (one query), if they differ. */
+  public void restore(ViewState s) {
+    if (s == null || s.equals(viewState())) {
+      return;
+    }
+    quiet = true;
+    try {
+      text.set(s.text());
+      host.set(s.host());
+      user.set(s.user());
+      analytic.set(s.analytic());
+      technique.set(s.technique());
+      minRisk.set(s.minRisk());
+      timeRange.set(s.timeRange() == null ? null : new long[] {s.timeRange().get(0), s.timeRange().get(1)});
+      grid.stateProperty().set(s.grid());
+    } finally {
+      quiet = false;
+    }
+    refresh();
+  }
+
   /** Sorts by one column (ties by time); header clicks land in {@link #grid()} with every sort key. */
   public void sortBy(HitColumn column, boolean asc) {
     grid.update(s -> s.withSort(List.of(new GridState.SortKey(column.key(), asc))));

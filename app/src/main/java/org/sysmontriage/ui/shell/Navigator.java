@@ -6,7 +6,9 @@ import org.sysmontriage.detect.Hit;
 import org.sysmontriage.ui.common.History;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.details.DetailsViewModel;
+import org.sysmontriage.ui.events.EventsViewModel;
 import org.sysmontriage.ui.hits.HitTable;
+import org.sysmontriage.ui.hits.HitsViewModel;
 import org.sysmontriage.ui.incidents.IncidentIds;
 import org.sysmontriage.ui.incidents.IncidentsViewModel;
 
@@ -14,7 +16,8 @@ import org.sysmontriage.ui.incidents.IncidentsViewModel;
  * Back / Forward (Alt+Left / Alt+Right) over what the analyst looked at: hits chosen in the table or on
  * the timeline, related events and process-tree nodes opened in the details, events of the Events view,
  * incidents, and the steps opened from an incident. A place names events, not table rows, so it stays
- * valid when the allowlist rebuilds the hit table; a new investigation forgets every place.
+ * valid when the allowlist rebuilds the hit table; a new investigation forgets every place. Each place also
+ * keeps the Hits and Events views' filters, sort and grouping as they were, and going back sets them again.
  */
 final class Navigator {
   enum View { HITS, EVENTS, INCIDENTS }
@@ -23,8 +26,11 @@ final class Navigator {
    * @param event the event the details show
    * @param selected the event of the row selected in the view's table (a related event leaves it), or -1
    * @param incident the incident's id (Incidents view)
+   * @param hitsView the Hits view's filters, sort and grouping when the place was shown
+   * @param eventsView the Events view's filters, sort and grouping when the place was shown
    */
-  record Place(View view, int event, int selected, String incident) {}
+  record Place(View view, int event, int selected, String incident, HitsViewModel.ViewState hitsView,
+      EventsViewModel.ViewState eventsView) {}
 
   private final ShellViewModel.Parts parts;
   private final IncidentsViewModel incidents;
@@ -37,17 +43,18 @@ final class Navigator {
     this.incidents = incidents;
     parts.hitDetails().shownProperty().addListener((o, a, e) -> {
       if (e.intValue() >= 0) {
-        record(new Place(View.HITS, e.intValue(), selectedHitEvent(), null));
+        record(new Place(View.HITS, e.intValue(), selectedHitEvent(), null, parts.hits().viewState(), parts.events().viewState()));
       }
     });
     parts.events().details().shownProperty().addListener((o, a, e) -> {
       if (e.intValue() >= 0) {
-        record(new Place(View.EVENTS, e.intValue(), parts.events().selectedProperty().get(), null));
+        record(new Place(View.EVENTS, e.intValue(), parts.events().selectedProperty().get(), null, parts.hits().viewState(),
+            parts.events().viewState()));
       }
     });
     incidents.selectedProperty().addListener((o, a, i) -> {
       if (i != null) {
-        record(new Place(View.INCIDENTS, -1, -1, i.id()));
+        record(new Place(View.INCIDENTS, -1, -1, i.id(), parts.hits().viewState(), parts.events().viewState()));
       }
     });
   }
@@ -103,6 +110,8 @@ final class Navigator {
     }
     restoring = true;
     try {
+      parts.hits().restore(p.hitsView());
+      parts.events().restore(p.eventsView());
       switch (p.view()) {
         case HITS -> {
           showTab.accept(Ids.TAB_HITS);
