@@ -123,7 +123,11 @@ public final class IncidentsView extends BorderPane {
     tree.setId(IncidentIds.PROCESS_TREE);
     tree.onOpen(vm::openEvent);
     tree.setPrefHeight(180);
-    HBox verdictRow = new HBox(8, new Label("Verdict (applies to every hit of the incident):"), verdict);
+    Label verdictLabel = new Label("Verdict for every hit:");
+    verdictLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut: the choice box gives way
+    verdictLabel.setTooltip(new javafx.scene.control.Tooltip("The verdict chosen here is set on every hit of the incident"));
+    HBox verdictRow = new HBox(8, verdictLabel, verdict);
+    verdictRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     HBox stepsRow = new HBox(8, new Label("Steps"), open);
     stepsRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     VBox box = new VBox(8, headline, verdictRow, facts, correlations, timeline, stepsRow, steps, new Label("Process tree (\u25b6 the incident's own processes; Enter or a double-click opens a process's start)"), tree);
@@ -202,6 +206,8 @@ public final class IncidentsView extends BorderPane {
       super.updateItem(i, empty);
       setText(empty || i == null ? null : i.id() + "  " + i.score().value() + "  " + i.outcome().word().toUpperCase(java.util.Locale.ROOT)
           + "  " + String.join(", ", i.hosts()) + "\n" + i.start() + "  " + hits(i.hits().size()));
+      // a narrow list (large text, small screen) cuts the host names: the whole entry and headline in a tooltip
+      setTooltip(empty || i == null ? null : new javafx.scene.control.Tooltip(getText() + "\n" + i.headline()));
     }
   }
 }
