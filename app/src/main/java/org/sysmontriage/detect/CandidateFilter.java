@@ -2,44 +2,48 @@ package org.sysmontriage.detect;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.sysmontriage.detect.sigma.LiteralSearch;
-import org.sysmontriage.detect.sigma.Node;
 import org.sysmontriage.detect.sigma.Prerequisites;
 import org.sysmontriage.detect.sigma.SystemField;
 import org.sysmontriage.detect.sigma.Values;
 
 /**
  * The rules of one EventID that can possibly match an event, found without testing them one by one:
- * each store field that some rule needs a literal in is searched once with its field's Aho-Corasick
- * automaton, each literal found satisfies the clauses that list it, and a rule target is a candidate
- * when all its clauses are satisfied (rule targets without clauses always are). Only candidates get
- * the exact evaluation, so the result is the same as testing every rule (the clauses are implied by
- * the conditions), in time linear in the event's values plus the candidates' own tests.
+ * each value of the event that some rule needs a literal in is searched once, with one Aho-Corasick
+ * automaton over every literal that any rule field, keyword or Data search reading that value needs
+ * ({@link LiteralIndex#merged}); a rule target is a candidate when a literal of its searched clause
+ * is found (rule targets without one always are). Only candidates get the exact evaluation, so the
+ * result is the same as testing every rule (the clause is implied by the condition), in time linear
+ * in the event's values plus the candidates' own tests. A field that occurs twice in an event is searched both times (a superset of
+ * what the rules read: never fewer candidates).
  */
 final class CandidateFilter {
-  /** A store field searched with a rule field's automaton: (rule slot, store name id; -1 for a pseudo-slot). */
+  /** A rule field slot or pseudo-slot searched in a store field: (slot, store name id; -1 for a pseudo-slot). */
   private record Key(int slot, int nameId) {}
 
-  /** Rule field slot or pseudo-slot ({@link Prerequisites}) and store name id (-1 for pseudo-slots) of each key. */
-  private final int[] keySlots;
-  private final int[] keyNameIds;
-  private final LiteralSearch[] keySearches;
-  /** key -> literal -> clause ids it satisfies (null: none among these rule targets). */
-  private final int[][][] postings;
-  private final int[] clauseBinding;
-  private final int[] needed;
+  /** Per store name id: the search plan of that field's values, or -1 when no rule reads it. */
+  private final int[] fieldPlan;
+  /** Per system field ordinal: its search plan, or -1. */
+  private final int[] systemPlan = new int[SystemField.values().length];
+  /** Per plan: its automaton, and literal -> rule targets it makes candidates (null: none of these). */
+  private final LiteralSearch[] planSearches;
+  private final int[][][] planPostings;
+  private final int bindingCount;
   private final int[] always;
 
   /** Index in the EventID's binding list of each rule target taken (those accepting the channel and provider). */
   private final int[] bindingIndex;
 
   /**
-   * @param bindings the rule targets of one EventID
+   * @param allBindings the rule targets of one EventID
    * @param accepted which of them accept the channel and provider this filter is for (the others are left out)
+   * @param unnamedData per store name id: whether it names an unnamed Data element (Sigma's {@code Data})
    */
-  CandidateFilter(LiteralIndex index, List<DetectionPlan.Binding> allBindings, boolean[] accepted) {
+  CandidateFilter(LiteralIndex index, List<DetectionPlan.Binding> allBindings, boolean[] accepted, boolean[] unnamedData) {
     List<DetectionPlan.Binding> bindings = new ArrayList<>();
     List<Integer> taken = new ArrayList<>();
     for (int b = 0; b < allBindings.size(); b++) {
@@ -49,57 +53,91 @@ final class CandidateFilter {
       }
     }
     bindingIndex = taken.stream().mapToInt(Integer::intValue).toArray();
-    Map<Key, Integer> keys = new HashMap<>();
-    List<Key> keyList = new ArrayList<>();
-    List<Map<Integer, List<Integer>>> lists = new ArrayList<>();
-    List<Integer> owners = new ArrayList<>();
-    needed = new int[bindings.size()];
+    Map<Key, Map<Integer, List<Integer>>> keys = new java.util.LinkedHashMap<>();
+    bindingCount = bindings.size();
     List<Integer> free = new ArrayList<>();
     for (int b = 0; b < bindings.size(); b++) {
       DetectionPlan.Binding binding = bindings.get(b);
-      int[][] slots = index.clauseSlots[binding.rule()];
-      int[][] literals = index.clauseLiterals[binding.rule()];
-      needed[b] = slots.length;
-      if (slots.length == 0) {
+      int[] slots = index.clauseSlots[binding.rule()];
+      int[] literals = index.clauseLiterals[binding.rule()];
+      if (slots == null) {
         free.add(b);
+        continue;
       }
-      for (int c = 0; c < slots.length; c++) {
-        int clause = owners.size();
-        owners.add(b);
-        for (int a = 0; a < slots[c].length; a++) {
-          int slot = slots[c][a];
-          int nameId = slot < 0 ? -1 : slot < binding.slotNames().length ? binding.slotNames()[slot] : -1;
-          if (slot >= 0 && nameId < 0) {
-            continue; // the field is in no event of the store: this atom never holds
+      for (int a = 0; a < slots.length; a++) {
+        int slot = slots[a];
+        int nameId = slot < 0 ? -1 : slot < binding.slotNames().length ? binding.slotNames()[slot] : -1;
+        if (slot >= 0 && nameId < 0) {
+          continue; // the field is in no event of the store: this atom never holds
+        }
+        keys.computeIfAbsent(new Key(slot, nameId), x -> new HashMap<>())
+            .computeIfAbsent(literals[a], x -> new ArrayList<>()).add(b);
+      }
+    }
+    always = free.stream().mapToInt(Integer::intValue).toArray();
+
+    // which keys read each store field and each system field: one plan per distinct set
+    Key any = new Key(Prerequisites.ANY_FIELD, -1);
+    Key data = new Key(Prerequisites.DATA_FIELDS, -1);
+    Map<Integer, List<Key>> byName = new HashMap<>();
+    for (Key k : keys.keySet()) {
+      if (k.slot() >= 0) {
+        byName.computeIfAbsent(k.nameId(), x -> new ArrayList<>()).add(k);
+      }
+    }
+    Map<List<Key>, Integer> plans = new java.util.LinkedHashMap<>();
+    fieldPlan = new int[unnamedData.length];
+    for (int n = 0; n < unnamedData.length; n++) {
+      List<Key> readers = new ArrayList<>(byName.getOrDefault(n, List.of()));
+      if (keys.containsKey(any)) {
+        readers.add(any);
+      }
+      if (unnamedData[n] && keys.containsKey(data)) {
+        readers.add(data);
+      }
+      fieldPlan[n] = readers.isEmpty() ? -1 : plans.computeIfAbsent(readers, x -> plans.size());
+    }
+    for (SystemField f : SystemField.values()) {
+      List<Key> readers = new ArrayList<>();
+      Key own = new Key(Prerequisites.systemSlot(f), -1);
+      if (keys.containsKey(own)) {
+        readers.add(own);
+      }
+      if (keys.containsKey(any)) {
+        readers.add(any);
+      }
+      systemPlan[f.ordinal()] = readers.isEmpty() ? -1 : plans.computeIfAbsent(readers, x -> plans.size());
+    }
+    planSearches = new LiteralSearch[plans.size()];
+    planPostings = new int[plans.size()][][];
+    for (Map.Entry<List<Key>, Integer> plan : plans.entrySet()) {
+      List<Key> readers = plan.getKey();
+      LiteralIndex.Merged merged = index.merged(readers.stream().map(Key::slot).toList());
+      List<Set<Integer>> targets = new ArrayList<>();
+      for (int i = 0; i < merged.search().literalCount(); i++) {
+        targets.add(null);
+      }
+      for (int m = 0; m < readers.size(); m++) {
+        for (Map.Entry<Integer, List<Integer>> e : keys.get(readers.get(m)).entrySet()) {
+          int literal = merged.ids()[m][e.getKey()];
+          if (targets.get(literal) == null) {
+            targets.set(literal, new LinkedHashSet<>());
           }
-          Key key = new Key(slot, nameId);
-          Integer k = keys.get(key);
-          if (k == null) {
-            k = keyList.size();
-            keys.put(key, k);
-            keyList.add(key);
-            lists.add(new HashMap<>());
-          }
-          lists.get(k).computeIfAbsent(literals[c][a], x -> new ArrayList<>()).add(clause);
+          targets.get(literal).addAll(e.getValue());
+        }
+      }
+      int p = plan.getValue();
+      planSearches[p] = merged.search();
+      planPostings[p] = new int[targets.size()][];
+      for (int i = 0; i < targets.size(); i++) {
+        if (targets.get(i) != null) {
+          planPostings[p][i] = targets.get(i).stream().mapToInt(Integer::intValue).toArray();
         }
       }
     }
-    keySlots = new int[keyList.size()];
-    keyNameIds = new int[keyList.size()];
-    keySearches = new LiteralSearch[keyList.size()];
-    postings = new int[keyList.size()][][];
-    for (int k = 0; k < keyList.size(); k++) {
-      keySlots[k] = keyList.get(k).slot();
-      keyNameIds[k] = keyList.get(k).nameId();
-      keySearches[k] = index.search(keyList.get(k).slot());
-      postings[k] = new int[keySearches[k].literalCount()][];
-      for (Map.Entry<Integer, List<Integer>> e : lists.get(k).entrySet()) {
-        postings[k][e.getKey()] = e.getValue().stream().mapToInt(Integer::intValue).toArray();
-      }
-    }
-    clauseBinding = owners.stream().mapToInt(Integer::intValue).toArray();
-    always = free.stream().mapToInt(Integer::intValue).toArray();
   }
+
+  private static final SystemField[] SYSTEM = SystemField.values();
 
   /** Rule targets that are tested on every event (no literal prerequisite). */
   int alwaysCount() {
@@ -110,60 +148,50 @@ final class CandidateFilter {
     return new Scan();
   }
 
-  /** One worker's state: which clauses and targets the current event satisfied. */
+  /** One worker's state: which rule targets the current event made candidates. */
   final class Scan implements LiteralSearch.Hits {
-    private final LiteralSearch.Scanner[] scanners = new LiteralSearch.Scanner[keySearches.length];
-    private final int[] clauseStamp = new int[clauseBinding.length];
-    private final int[] bindingStamp = new int[needed.length];
-    private final int[] satisfied = new int[needed.length];
-    private final int[] candidates = new int[needed.length];
+    private final LiteralSearch.Scanner[] scanners = new LiteralSearch.Scanner[planSearches.length];
+    private final int[] bindingStamp = new int[bindingCount];
+    private final int[] candidates = new int[bindingCount];
     private int count;
     private int stamp;
     private int[][] current;
-    /** Per key, a direct-mapped memo of the literals found in recent values (value id -> literals). */
-    private final int[][] memoIds = new int[keySearches.length][];
-    private final int[][][] memoHits = new int[keySearches.length][][];
+    /** Per plan, a direct-mapped memo of the literals found in recent values (value id -> literals). */
+    private final int[][] memoIds = new int[planSearches.length][];
+    private final int[][][] memoHits = new int[planSearches.length][][];
     private boolean recording;
     private int[] recorded = new int[16];
     private int recordedCount;
 
     private Scan() {
-      for (int k = 0; k < scanners.length; k++) {
-        scanners[k] = keySearches[k].scanner();
+      for (int p = 0; p < scanners.length; p++) {
+        scanners[p] = planSearches[p].scanner();
       }
     }
 
     /** The candidates for event {@code e}: fills {@link #candidate} and returns how many. */
     int run(StoreMatchContext ctx, int e) {
       if (++stamp == Integer.MAX_VALUE) {
-        java.util.Arrays.fill(clauseStamp, 0);
         java.util.Arrays.fill(bindingStamp, 0);
         stamp = 1;
       }
       System.arraycopy(always, 0, candidates, 0, always.length);
       count = always.length;
-      for (int k = 0; k < keyNameIds.length; k++) {
-        current = postings[k];
-        LiteralSearch.Scanner scanner = scanners[k];
-        int slot = keySlots[k];
-        if (slot >= 0) {
-          int v = ctx.valueIdOfName(keyNameIds[k]);
-          if (v >= 0) {
-            scanValue(k, v, ctx);
+      for (int f = 0, n = ctx.fieldCount(); f < n; f++) {
+        int name = ctx.nameIdAt(f);
+        int p = name < fieldPlan.length ? fieldPlan[name] : -1;
+        if (p >= 0) {
+          scanValue(p, ctx.valueIdAt(f), ctx);
+        }
+      }
+      for (SystemField f : SYSTEM) {
+        int p = systemPlan[f.ordinal()];
+        if (p >= 0) {
+          String v = ctx.system(f);
+          if (v != null) {
+            current = planPostings[p];
+            scanners[p].scan(Values.normalize(v, false), this);
           }
-        } else if (slot == Prerequisites.ANY_FIELD || slot == Prerequisites.DATA_FIELDS) {
-          for (int f = 0, n = ctx.fieldCount(); f < n; f++) {
-            if (slot == Prerequisites.ANY_FIELD || Node.DataLeaf.isUnnamedData(ctx.fieldNameAt(f))) {
-              scanValue(k, ctx.valueIdAt(f), ctx);
-            }
-          }
-          if (slot == Prerequisites.ANY_FIELD) {
-            for (SystemField f : SystemField.values()) {
-              scanSystem(ctx, f, scanner);
-            }
-          }
-        } else {
-          scanSystem(ctx, Prerequisites.systemOf(slot), scanner);
         }
       }
       return count;
@@ -172,37 +200,31 @@ final class CandidateFilter {
     private static final int MEMO = 1024;
 
     /**
-     * Reports the literals of key {@code k}'s automaton found in value {@code v}: searched once, then
+     * Reports the literals of plan {@code p}'s automaton found in value {@code v}: searched once, then
      * replayed from a small memo while the value recurs (real logs repeat paths, users, hashes).
      */
-    private void scanValue(int k, int v, StoreMatchContext ctx) {
-      int[] ids = memoIds[k];
+    private void scanValue(int p, int v, StoreMatchContext ctx) {
+      current = planPostings[p];
+      int[] ids = memoIds[p];
       if (ids == null) {
         ids = new int[MEMO];
         java.util.Arrays.fill(ids, -1);
-        memoIds[k] = ids;
-        memoHits[k] = new int[MEMO][];
+        memoIds[p] = ids;
+        memoHits[p] = new int[MEMO][];
       }
       int at = v & (MEMO - 1);
       if (ids[at] == v) {
-        for (int literal : memoHits[k][at]) {
+        for (int literal : memoHits[p][at]) {
           hit(literal);
         }
         return;
       }
       recording = true;
       recordedCount = 0;
-      scanners[k].scan(ctx.lowerForm(v), this);
+      scanners[p].scan(ctx.lowerForm(v), this);
       recording = false;
       ids[at] = v;
-      memoHits[k][at] = java.util.Arrays.copyOf(recorded, recordedCount);
-    }
-
-    private void scanSystem(StoreMatchContext ctx, SystemField f, LiteralSearch.Scanner scanner) {
-      String v = ctx.system(f);
-      if (v != null) {
-        scanner.scan(Values.normalize(v, false), this);
-      }
+      memoHits[p][at] = java.util.Arrays.copyOf(recorded, recordedCount);
     }
 
     /** The i-th candidate, as an index in the EventID's binding list. */
@@ -218,21 +240,13 @@ final class CandidateFilter {
         }
         recorded[recordedCount++] = literal;
       }
-      int[] clauses = current[literal];
-      if (clauses == null) {
+      int[] targets = current[literal];
+      if (targets == null) {
         return;
       }
-      for (int c : clauses) {
-        if (clauseStamp[c] == stamp) {
-          continue;
-        }
-        clauseStamp[c] = stamp;
-        int b = clauseBinding[c];
+      for (int b : targets) {
         if (bindingStamp[b] != stamp) {
           bindingStamp[b] = stamp;
-          satisfied[b] = 0;
-        }
-        if (++satisfied[b] == needed[b]) {
           candidates[count++] = b;
         }
       }

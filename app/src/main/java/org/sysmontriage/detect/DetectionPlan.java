@@ -18,11 +18,17 @@ final class DetectionPlan {
   private final Map<Integer, List<Binding>> byEventId = new HashMap<>();
   private final List<Binding> anyEventId = new ArrayList<>();
   private int nameIdLimit = 1;
+  /** Per store name id: whether it names an unnamed Data element (read by Sigma's {@code Data}). */
+  private final boolean[] unnamedData;
 
   DetectionPlan(AnalyticLibrary library, EventStore store) {
     List<String> slots = library.registry().slotNames();
     rules = library.rules();
     this.library = library;
+    unnamedData = new boolean[store.nameCount()];
+    for (int n = 0; n < unnamedData.length; n++) {
+      unnamedData[n] = org.sysmontriage.detect.sigma.Node.DataLeaf.isUnnamedData(store.name(n));
+    }
     for (int r = 0; r < rules.size(); r++) {
       for (Target t : rules.get(r).rule().targets()) {
         Binding b = new Binding(r, t, slotNames(slots, t, store));
@@ -96,7 +102,7 @@ final class DetectionPlan {
    */
   CandidateFilter filter(int eventId, String channel, String provider, boolean[] accepted) {
     return filters.computeIfAbsent(new FilterKey(eventId, channel, provider),
-        k -> new CandidateFilter(library.literalIndex(), bindings(eventId), accepted.clone()));
+        k -> new CandidateFilter(library.literalIndex(), bindings(eventId), accepted.clone(), unnamedData));
   }
 
   List<LoadedRule> rules() {

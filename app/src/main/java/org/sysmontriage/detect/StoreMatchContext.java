@@ -95,7 +95,7 @@ final class StoreMatchContext implements MatchContext {
     return caches.get(testId);
   }
 
-  private static final int SUBJECTS = 256;
+  private static final int SUBJECTS = 4096;
   private final int[] subjectIds = filled(SUBJECTS);
   private final ValueTest.Subject[] subjects = new ValueTest.Subject[SUBJECTS];
 
@@ -151,6 +151,11 @@ final class StoreMatchContext implements MatchContext {
   @Override
   public int valueIdAt(int k) {
     return store.valueIdAt(event, k);
+  }
+
+  /** The store name id of the event's {@code k}-th field. */
+  int nameIdAt(int k) {
+    return store.nameIdAt(event, k);
   }
 
   @Override

@@ -126,6 +126,11 @@ public final class EventStore {
     return values.get(fieldValue[fieldStart[e] + k]);
   }
 
+  /** The name id of the {@code k}-th field of event {@code e} (see {@link #name(int)}). */
+  public int nameIdAt(int e, int k) {
+    return fieldName[fieldStart[e] + k];
+  }
+
   /** The value id of the {@code k}-th field of event {@code e} (see {@link #value(int)}). */
   public int valueIdAt(int e, int k) {
     return fieldValue[fieldStart[e] + k];

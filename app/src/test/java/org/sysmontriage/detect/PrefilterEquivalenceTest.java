@@ -2,6 +2,8 @@ package org.sysmontriage.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sysmontriage.detect.TestEvents.security;
+import static org.sysmontriage.detect.TestEvents.sysmon;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +14,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.sysmontriage.detect.sigma.Prerequisites;
+import org.sysmontriage.event.EventDraft;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.ProgressListener;
@@ -54,6 +59,92 @@ class PrefilterEquivalenceTest {
     fast.forEach(h -> rules.add(h.substring(0, h.indexOf(' '))));
     assertTrue(store.size() > 90_000 && fast.size() > 3_000 && rules.size() > 350,
         "a meaningful comparison: " + store.size() + " events, " + fast.size() + " hits of " + rules.size() + " rules");
+  }
+
+  /** A rule of these rule files, by the file name (its id). */
+  private static final String RULE = """
+      title: %1$s
+      id: %1$s
+      logsource: {product: windows%2$s}
+      detection:
+      %3$s
+      level: high
+      """;
+
+  private static void rule(Path dir, String id, String logsource, String detection) throws IOException {
+    Files.writeString(dir.resolve(id + ".yml"), RULE.formatted(id, logsource, detection.indent(2).stripTrailing()));
+  }
+
+  /**
+   * The cases the prefilter reads beyond plain wildcards: regular expressions (their required literal
+   * searched in the lower-case comparable form: cased and |i, RE2's folding of the long s and the
+   * Kelvin sign, backslashes an export doubled, whole hex values respelled) and keyword and Data
+   * literals searched in the same pass as a field's own (a field twice in one event, system fields).
+   * Each rule's expected count is checked too, so a prefilter that dropped a match fails here.
+   */
+  @Test
+  void regexKeywordAndDataLiteralsFindTheSameHitsAsFullEvaluation(@TempDir Path dir) throws IOException {
+    String proc = ", category: process_creation";
+    rule(dir, "re-cased", proc, "sel:\n  CommandLine|re: 'sekurlsa::[a-z]+pass'\ncondition: sel");
+    rule(dir, "re-folded", proc, "sel:\n  CommandLine|re|i: 'sekurlsa::[a-z]+pass'\ncondition: sel");
+    rule(dir, "re-kelvin", proc, "sel:\n  CommandLine|re|i: 'kerberos::(ptt|golden)'\ncondition: sel");
+    rule(dir, "re-backslash", proc, "sel:\n  Image|re|i: 'users\\\\+public\\\\+[^\\\\]+\\.exe$'\ncondition: sel");
+    rule(dir, "re-hex", proc, "sel:\n  IntegrityLevel|re|i: '^0x0*1f[0-9a-f]{4}$'\ncondition: sel");
+    rule(dir, "kw-and-field", proc, """
+        keywords:
+          - 'mimikatz'
+        sel:
+          CommandLine|contains: 'mimikatz'
+          Image|endswith: '\\m.exe'
+        condition: keywords or sel""");
+    rule(dir, "kw-only", "", "keywords:\n  - 'evil.example'\n  - 'sekurlsa'\ncondition: keywords");
+    rule(dir, "data", ", service: security", "sel:\n  Data|contains: 'lsass'\ncondition: sel");
+    rule(dir, "data-and-kw", ", service: security", """
+        sel:
+          Data|contains: 'dump'
+        kw:
+          - 'host9'
+        condition: sel and kw""");
+    AnalyticLibrary library = AnalyticLibrary.load(List.of(dir), false, dir.resolve("cache"));
+    assertEquals(List.of(), library.errors());
+    for (LoadedRule r : library.rules()) {
+      // a whole hex value is respelled, so a literal of hex digits alone is not searched: re-hex has none
+      boolean none = Prerequisites.of(r.rule().condition(), library.registry().tests()).isEmpty();
+      assertEquals(r.analytic().id().equals("re-hex"), none, r.analytic().id() + ": literal prerequisite");
+    }
+    EventDraft dup = sysmon(1, "CommandLine", "x", "Image", "C:\\t\\a.exe");
+    dup.field("CommandLine", "run mimikatz"); // the same field twice: the second value is searched too
+    EventDraft host9 = security(4663, "Data", "a", "Data1", "full dump");
+    host9.computer = "HOST9.example.org";
+    List<EventDraft> events = List.of(
+        sysmon(1, "CommandLine", "m sekurlsa::logonpasswords x"),
+        sysmon(1, "CommandLine", "M SEKURLSA::LOGONPASSWORDS X"),
+        sysmon(1, "CommandLine", "m \u017Fekurl\u017Fa::logonpa\u017F\u017F x"),
+        sysmon(1, "CommandLine", "\u212Aerberos::ptt ticket.kirbi"),
+        sysmon(1, "CommandLine", "kerberos::list"),
+        sysmon(1, "Image", "C:\\Users\\Public\\x.exe"),
+        sysmon(1, "Image", "C:\\\\Users\\\\Public\\\\y.exe"),
+        sysmon(1, "Image", "C:\\Users\\Public\\sub\\z.exe"),
+        sysmon(1, "IntegrityLevel", "0x001F0FFF"),
+        sysmon(1, "IntegrityLevel", "0x1f0fff"),
+        sysmon(1, "IntegrityLevel", "0x1410"),
+        sysmon(1, "CommandLine", "run MimiKatz", "Image", "C:\\t\\m.exe"),
+        sysmon(1, "ParentImage", "C:\\t\\mimikatz.exe"),
+        dup,
+        sysmon(3, "DestinationHostname", "EVIL.example"),
+        security(4663, "ObjectName", "x", "Data", "lsass.dmp"),
+        security(4663, "Data", "x", "Data2", "C:\\lsass.exe"),
+        security(4663, "Data", "x", "Other", "lsass"),
+        host9,
+        security(4663, "Data", "full dump"));
+    EventStore store = TestEvents.store(events);
+    List<String> fast = hits(new Detector(library, true).run(store, ProgressListener.NONE, new CancellationToken()));
+    List<String> exhaustive = hits(new Detector(library, false).run(store, ProgressListener.NONE, new CancellationToken()));
+    assertEquals(exhaustive, fast);
+    java.util.Map<String, Long> perRule = new java.util.TreeMap<>();
+    fast.forEach(h -> perRule.merge(h.substring(0, h.indexOf(' ')), 1L, Long::sum));
+    assertEquals(java.util.Map.of("re-cased", 1L, "re-folded", 3L, "re-kelvin", 1L, "re-backslash", 2L, "re-hex", 2L,
+        "kw-and-field", 3L, "kw-only", 3L, "data", 2L, "data-and-kw", 1L), perRule);
   }
 
   private static List<String> hits(DetectionResult r) {

@@ -49,7 +49,7 @@ public final class LiteralSearch {
         throw new IllegalArgumentException("an empty literal matches everywhere");
       }
       for (int i = 0; i < l.length(); i++) {
-        alphabet.add(l.charAt(i));
+        alphabet.add(fold(l.charAt(i)));
       }
     }
     List<Character> others = new ArrayList<>();
@@ -221,8 +221,24 @@ public final class LiteralSearch {
     if (c < 128) {
       return asciiClass[c];
     }
+    if (c == LONG_S || c == KELVIN) {
+      return asciiClass[fold(c)];
+    }
     int i = Arrays.binarySearch(otherChars, c);
     return i < 0 ? 0 : otherClass[i];
+  }
+
+  private static final char LONG_S = '\u017F';
+  private static final char KELVIN = '\u212A';
+
+  /**
+   * The long s and the Kelvin sign are searched as {@code s} and {@code k} (in texts and literals):
+   * RE2 folds them onto those letters and lower-casing does not turn the long s into {@code s}, so a
+   * case-insensitive regular expression's literal ({@link Prerequisites}) is found wherever RE2 can
+   * match it. For every other literal this only finds more, never fewer, texts.
+   */
+  private static char fold(char c) {
+    return c == LONG_S ? 's' : c == KELVIN ? 'k' : c;
   }
 
   /** Per-thread scratch space that makes each literal reported once per text. */
@@ -263,6 +279,11 @@ public final class LiteralSearch {
 
     public int size() {
       return ids.size();
+    }
+
+    /** The distinct literals, by index. */
+    public List<String> literals() {
+      return List.copyOf(ids.keySet());
     }
 
     public LiteralSearch build() {

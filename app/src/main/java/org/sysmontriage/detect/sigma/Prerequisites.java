@@ -121,7 +121,8 @@ public final class Prerequisites {
 
   /**
    * Literals of which at least one occurs in the lower-case comparable form of every value the test
-   * accepts, or null when the test implies none (regular expressions, numbers, networks, {@code *}).
+   * accepts, or null when the test implies none (numbers, networks, {@code *}, regular expressions
+   * without a literal every match holds: {@link RequiredLiteral#comparableLiteral}).
    */
   static List<String> literals(ValueTest t) {
     if (t instanceof ValueTest.GlobTest g) {
@@ -140,7 +141,12 @@ public final class Prerequisites {
       }
       return List.of(l);
     }
+    if (t instanceof ValueTest.RegexTest re) {
+      String l = RequiredLiteral.comparableLiteral(re.pattern().pattern());
+      return l == null ? null : List.of(l);
+    }
     if (t instanceof ValueTest.AnyOf any) {
+
       java.util.Set<String> all = new java.util.LinkedHashSet<>();
       for (ValueTest p : any.parts()) {
         List<String> ls = literals(p);

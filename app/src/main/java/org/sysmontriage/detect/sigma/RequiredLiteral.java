@@ -43,6 +43,35 @@ final class RequiredLiteral {
     return new RequiredLiteral(foldCase ? longest.toLowerCase(Locale.ROOT) : longest, foldCase);
   }
 
+  /**
+   * A lower-case literal that occurs in the lower-case comparable form ({@link Values#normalize}) of
+   * every value {@code regex} is found in, or null. A literal every match holds is kept only in pieces
+   * without backslashes (undoing an export's doubled backslashes removes backslashes, nothing else)
+   * and with a character that no hex number has (a whole hex value is respelled); its ASCII letters
+   * are lower-cased, which is how they appear in the lower-case form whether the regex is cased or
+   * not (RE2 also folds U+212A onto k and U+017F onto s: {@link LiteralSearch} searches them so).
+   */
+  static String comparableLiteral(String regex) {
+    List<String> found = literals(regex);
+    if (found == null) {
+      return null;
+    }
+    String best = null;
+    for (String run : found) {
+      for (int from = 0; from <= run.length(); ) {
+        int end = run.indexOf('\\', from);
+        end = end < 0 ? run.length() : end;
+        String piece = run.substring(from, end);
+        if (piece.chars().anyMatch(c -> "0123456789abcdefABCDEFxX".indexOf(c) < 0)
+            && (best == null || piece.length() > best.length())) {
+          best = piece;
+        }
+        from = end + 1;
+      }
+    }
+    return best == null ? null : best.toLowerCase(Locale.ROOT);
+  }
+
   String text() {
     return text;
   }

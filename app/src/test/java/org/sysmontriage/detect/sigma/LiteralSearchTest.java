@@ -85,4 +85,31 @@ class LiteralSearchTest {
     }
     return b.toString();
   }
+
+  /**
+   * A case-insensitive regular expression's literal is searched lower-cased in lower-cased values
+   * ({@link Prerequisites}): every character RE2/J matches for an ASCII letter under {@code (?i)}
+   * (the long s and the Kelvin sign too) must be found as that letter once the value is lower-cased.
+   */
+  @Test
+  void everyCharacterRe2FoldsOntoAnAsciiLetterIsFoundAsThatLetter() {
+    int folded = 0;
+    for (char letter = 'a'; letter <= 'z'; letter++) {
+      LiteralSearch search = LiteralSearch.of(List.of("x" + letter + "x"));
+      com.google.re2j.Pattern re = com.google.re2j.Pattern.compile("x" + letter + "x", com.google.re2j.Pattern.CASE_INSENSITIVE);
+      for (int c = 0; c < 0x10000; c++) {
+        if (Character.isSurrogate((char) c)) {
+          continue;
+        }
+        String value = "X" + (char) c + "X";
+        if (re.matcher(value).find()) {
+          List<Integer> found = new ArrayList<>();
+          search.scanner().scan(value.toLowerCase(java.util.Locale.ROOT), found::add);
+          assertEquals(List.of(0), found, "U+" + Integer.toHexString(c) + " for " + letter);
+          folded += c >= 128 ? 1 : 0;
+        }
+      }
+    }
+    assertEquals(2, folded, "RE2 folds two non-ASCII characters onto ASCII letters (U+017F, U+212A)");
+  }
 }

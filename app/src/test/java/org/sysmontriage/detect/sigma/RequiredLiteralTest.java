@@ -110,4 +110,15 @@ class RequiredLiteralTest {
     }
     return out;
   }
+
+  /** The prefilter's literal: backslash-free pieces with a non-hex character, lower-cased. */
+  @Test
+  void comparableLiteralIsBackslashFreeNotAllHexAndLowerCase() {
+    assertEquals("sekurlsa::", RequiredLiteral.comparableLiteral("SEKURLSA::[a-z]+"));
+    assertEquals("public", RequiredLiteral.comparableLiteral("users\\\\public\\\\[^\\\\]+"));
+    assertEquals(null, RequiredLiteral.comparableLiteral("^0x0*1F[0-9a-f]{4}$"));
+    assertEquals("0x1g", RequiredLiteral.comparableLiteral("0x1G"));
+    assertEquals(null, RequiredLiteral.comparableLiteral("a|b"));
+    assertEquals(null, RequiredLiteral.comparableLiteral("\\\\"));
+  }
 }
