@@ -77,7 +77,7 @@ class PrefilterEquivalenceTest {
 
   /**
    * The cases the prefilter reads beyond plain wildcards: regular expressions (their required literal
-   * searched in the lower-case comparable form: cased and |i, RE2's folding of the long s and the
+   * searched in the lower-case comparable form: cased, |i and (?i), RE2's folding of the long s and the
    * Kelvin sign, backslashes an export doubled, whole hex values respelled) and keyword and Data
    * literals searched in the same pass as a field's own (a field twice in one event, system fields).
    * Each rule's expected count is checked too, so a prefilter that dropped a match fails here.
@@ -87,6 +87,7 @@ class PrefilterEquivalenceTest {
     String proc = ", category: process_creation";
     rule(dir, "re-cased", proc, "sel:\n  CommandLine|re: 'sekurlsa::[a-z]+pass'\ncondition: sel");
     rule(dir, "re-folded", proc, "sel:\n  CommandLine|re|i: 'sekurlsa::[a-z]+pass'\ncondition: sel");
+    rule(dir, "re-inline", proc, "sel:\n  CommandLine|re: '(?i)sekurlsa::[a-z]+pass'\ncondition: sel");
     rule(dir, "re-kelvin", proc, "sel:\n  CommandLine|re|i: 'kerberos::(ptt|golden)'\ncondition: sel");
     rule(dir, "re-backslash", proc, "sel:\n  Image|re|i: 'users\\\\+public\\\\+[^\\\\]+\\.exe$'\ncondition: sel");
     rule(dir, "re-hex", proc, "sel:\n  IntegrityLevel|re|i: '^0x0*1f[0-9a-f]{4}$'\ncondition: sel");
@@ -143,7 +144,7 @@ class PrefilterEquivalenceTest {
     assertEquals(exhaustive, fast);
     java.util.Map<String, Long> perRule = new java.util.TreeMap<>();
     fast.forEach(h -> perRule.merge(h.substring(0, h.indexOf(' ')), 1L, Long::sum));
-    assertEquals(java.util.Map.of("re-cased", 1L, "re-folded", 3L, "re-kelvin", 1L, "re-backslash", 2L, "re-hex", 2L,
+    assertEquals(java.util.Map.of("re-cased", 1L, "re-folded", 3L, "re-inline", 3L, "re-kelvin", 1L, "re-backslash", 2L, "re-hex", 2L,
         "kw-and-field", 3L, "kw-only", 3L, "data", 2L, "data-and-kw", 1L), perRule);
   }
 

@@ -52,7 +52,7 @@ final class RequiredLiteral {
    * not (RE2 also folds U+212A onto k and U+017F onto s: {@link LiteralSearch} searches them so).
    */
   static String comparableLiteral(String regex) {
-    List<String> found = literals(regex);
+    List<String> found = literals(withoutLeadingFlags(regex));
     if (found == null) {
       return null;
     }
@@ -70,6 +70,27 @@ final class RequiredLiteral {
       }
     }
     return best == null ? null : best.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The pattern without leading inline flags ({@code (?i)}, {@code (?s)}, {@code (?im)}...): they
+   * change how case, dots and anchors match, never which literal characters a match holds, and the
+   * comparable literal is searched lower-cased in lower-cased values anyway.
+   */
+  private static String withoutLeadingFlags(String regex) {
+    if (!regex.startsWith("(?")) {
+      return regex;
+    }
+    int close = regex.indexOf(')');
+    if (close < 3) {
+      return regex;
+    }
+    for (int i = 2; i < close; i++) {
+      if ("imsU".indexOf(regex.charAt(i)) < 0) {
+        return regex;
+      }
+    }
+    return regex.substring(close + 1);
   }
 
   String text() {

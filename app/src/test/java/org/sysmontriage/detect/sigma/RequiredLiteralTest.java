@@ -111,7 +111,7 @@ class RequiredLiteralTest {
     return out;
   }
 
-  /** The prefilter's literal: backslash-free pieces with a non-hex character, lower-cased. */
+  /** The prefilter's literal: backslash-free pieces with a non-hex character, lower-cased; leading flags are read past. */
   @Test
   void comparableLiteralIsBackslashFreeNotAllHexAndLowerCase() {
     assertEquals("sekurlsa::", RequiredLiteral.comparableLiteral("SEKURLSA::[a-z]+"));
@@ -120,5 +120,9 @@ class RequiredLiteralTest {
     assertEquals("0x1g", RequiredLiteral.comparableLiteral("0x1G"));
     assertEquals(null, RequiredLiteral.comparableLiteral("a|b"));
     assertEquals(null, RequiredLiteral.comparableLiteral("\\\\"));
+    assertEquals("echo", RequiredLiteral.comparableLiteral("(?i)echo.*clip.*&&.*(?:Clipboard|i`?n`?v`?o`?k`?e`?)"));
+    assertEquals("echo", RequiredLiteral.comparableLiteral("(?is)ECHO.*"));
+    assertEquals(null, RequiredLiteral.comparableLiteral("(?P<x>echo)"));
+    assertEquals(null, RequiredLiteral.comparableLiteral("(?i:echo)|b"));
   }
 }
