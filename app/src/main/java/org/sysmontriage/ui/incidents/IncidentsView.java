@@ -166,12 +166,22 @@ public final class IncidentsView extends BorderPane {
     tree.show(i.processes(), false);
   }
 
-  /** One line per distinct correlation; the same rule firing again on the same group says how often. */
+  /** Correlation lines shown at most: an incident of 65,000 hits may carry thousands (a label of megabytes). */
+  static final int MAX_CORRELATION_LINES = 12;
+
+  /**
+   * One line per distinct correlation, the same rule firing again on the same group saying how often; the
+   * first {@value #MAX_CORRELATION_LINES}, then how many more (the Correlations view lists every finding).
+   */
   static java.util.List<String> correlationLines(Incident i) {
     java.util.Map<String, Integer> times = new java.util.LinkedHashMap<>();
     i.correlations().forEach(c -> times.merge(c.describe(), 1, Integer::sum));
-    return times.entrySet().stream()
-        .map(e -> "\u2022 " + e.getKey() + (e.getValue() == 1 ? "" : " (found " + e.getValue() + " times)")).toList();
+    java.util.List<String> lines = new java.util.ArrayList<>(times.entrySet().stream().limit(MAX_CORRELATION_LINES)
+        .map(e -> "\u2022 " + e.getKey() + (e.getValue() == 1 ? "" : " (found " + e.getValue() + " times)")).toList());
+    if (times.size() > MAX_CORRELATION_LINES) {
+      lines.add("\u2026 and " + (times.size() - MAX_CORRELATION_LINES) + " more (the Correlations view lists every finding)");
+    }
+    return lines;
   }
 
   /** At most {@value #FACT_NAMES} names, then how many more: a wrapped label of 60,000 user names took seconds of FX time per layout in bench ui. */
