@@ -38,6 +38,19 @@ public final class BenchCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * The command line that runs this tool's CLI in a fresh JVM, as a user runs it (same Java, same classpath),
+   * with heap {@code xmx} and the JVM options given; the caller appends the subcommand and its arguments.
+   */
+  static java.util.List<String> ownCli(String xmx, String... jvmOptions) {
+    java.util.List<String> cmd = new java.util.ArrayList<>();
+    cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx" + xmx);
+    cmd.addAll(java.util.List.of(jvmOptions));
+    cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "org.sysmontriage.Main"));
+    return cmd;
+  }
+
   /** Imports the paths N times; prints wall time, events/s, MB/s per run, the medians and heap used. */
   @Command(name = "import", mixinStandardHelpOptions = true,
       description = "Import PATHs into a fresh store N times; print per-run wall time, events/s, MB/s, medians and heap after import.")

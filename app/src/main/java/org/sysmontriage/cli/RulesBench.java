@@ -6,7 +6,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -74,8 +73,8 @@ final class RulesBench implements Callable<Integer> {
   }
 
   private List<String> command(Path home, boolean noCache) {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + xmx,
-        "-Dsysmontriage.home=" + home, "-cp", System.getProperty("java.class.path"), "org.sysmontriage.Main", "rules", "check", "--timing"));
+    List<String> cmd = BenchCommand.ownCli(xmx, "-Dsysmontriage.home=" + home);
+    cmd.addAll(List.of("rules", "check", "--timing"));
     if (noCache) {
       cmd.add("--no-cache");
     }

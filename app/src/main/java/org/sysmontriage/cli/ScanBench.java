@@ -3,7 +3,6 @@ package org.sysmontriage.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -61,8 +60,8 @@ final class ScanBench implements Callable<Integer> {
   }
 
   private List<String> command(String name) {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + xmx,
-        "-cp", System.getProperty("java.class.path"), "org.sysmontriage.Main", name, "--format", "jsonl"));
+    List<String> cmd = BenchCommand.ownCli(xmx);
+    cmd.addAll(List.of(name, "--format", "jsonl"));
     files.forEach(f -> cmd.add(f.toString()));
     return cmd;
   }
