@@ -150,11 +150,16 @@ public final class Times {
 
   /** The index of the first of {@code sorted} (ascending times) at or after {@code t}: {@code sorted.length} when none is. */
   public static int firstAtOrAfter(long[] sorted, long t) {
+    return firstAtOrAfter(sorted.length, i -> sorted[i], t);
+  }
+
+  /** As {@link #firstAtOrAfter(long[], long)} over {@code n} items whose times {@code timeAt} gives, ascending. */
+  public static int firstAtOrAfter(int n, java.util.function.IntToLongFunction timeAt, long t) {
     int lo = 0;
-    int hi = sorted.length;
+    int hi = n;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < t) {
+      if (timeAt.applyAsLong(mid) < t) {
         lo = mid + 1;
       } else {
         hi = mid;

@@ -190,16 +190,20 @@ public final class ProcessLineage {
     int id = store.eventId(c);
     String pid = id == 1 || id == 4688 ? facts.actorPid(c) : null;
     int[] others = pid == null ? null : (id == 1 ? securityCreated : sysmonCreated).get(new PidKey(store.computerId(c), pid));
-    if (others == null) {
-      return -1;
-    }
     long t = store.ticks(c);
+    if (others == null || t == Times.UNKNOWN) {
+      return -1; // a start without a time is never the same start as another log's
+    }
+    long window = TWIN_SECONDS * Times.TICKS_PER_SECOND;
     int best = -1;
     long bestGap = Long.MAX_VALUE;
-    for (int o : others) {
-      long gap = Math.abs(store.ticks(o) - t);
-      if (gap <= TWIN_SECONDS * Times.TICKS_PER_SECOND && gap < bestGap && sameImage(c, o)) {
-        best = o;
+    // the starts of this id are in time order: only those within the window are looked at (an id reused
+    // thousands of times on a host costs a binary search, not a scan per node)
+    for (int i = Times.firstAtOrAfter(others.length, k -> store.ticks(others[k]), t - window);
+        i < others.length && store.ticks(others[i]) <= t + window; i++) {
+      long gap = Math.abs(store.ticks(others[i]) - t);
+      if (gap < bestGap && sameImage(c, others[i])) {
+        best = others[i];
         bestGap = gap;
       }
     }
