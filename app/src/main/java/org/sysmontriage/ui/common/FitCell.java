@@ -40,15 +40,17 @@ public final class FitCell<T> extends TableCell<T, String> {
     }
     double room = getWidth() - snappedLeftInset() - snappedRightInset();
     MEASURE.setFont(getFont());
-    boolean multiLine = item.indexOf('\n') >= 0;
-    String shown = item;
-    boolean path = !multiLine && PathText.looksLikePath(item);
+    boolean tooLong = item.length() > PathText.LONGEST_SHOWN;
+    String value = PathText.bounded(item); // no text layout of a multi-megabyte value
+    boolean multiLine = value.indexOf('\n') >= 0;
+    String shown = value;
+    boolean path = !multiLine && !tooLong && PathText.looksLikePath(item);
     if (path && room > 0) {
       shown = PathText.fit(item, room, FitCell::width);
     }
     setTextOverrun(path || keepEnd ? OverrunStyle.CENTER_ELLIPSIS : OverrunStyle.ELLIPSIS); // a name too long alone keeps its end
     setText(shown);
-    boolean cut = multiLine || room > 0 && (!shown.equals(item) || width(item) > room + 0.5);
+    boolean cut = multiLine || tooLong || room > 0 && (!shown.equals(item) || width(item) > room + 0.5);
     if (cut) {
       tip.setText(item.length() > 4000 ? item.substring(0, 4000) + "\u2026" : item);
       setTooltip(tip);

@@ -5,6 +5,8 @@ import java.util.function.ToDoubleFunction;
 /** Shortens a path in the middle to fit a width, never losing the file name: {@code C:\Users\...\procdump64.exe}. */
 public final class PathText {
   public static final String GAP = "...";
+  /** Characters of a value a cell lays out at most: a hostile multi-megabyte value is cut before any text layout. */
+  public static final int LONGEST_SHOWN = 2_000;
 
   private PathText() {}
 
@@ -48,5 +50,10 @@ public final class PathText {
     }
     boolean drive = Character.isLetter(s.charAt(0)) && s.charAt(1) == ':' && (s.charAt(2) == '\\' || s.charAt(2) == '/');
     return drive || s.startsWith("\\\\") || s.startsWith("/") || s.startsWith("%") && s.indexOf('\\') > 0;
+  }
+
+  /** {@code s} itself, or its first {@link #LONGEST_SHOWN} characters and an ellipsis (the whole value goes in a tooltip). */
+  public static String bounded(String s) {
+    return s == null || s.length() <= LONGEST_SHOWN ? s : s.substring(0, LONGEST_SHOWN) + "\u2026";
   }
 }

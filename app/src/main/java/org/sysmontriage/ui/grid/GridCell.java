@@ -59,13 +59,15 @@ final class GridCell<S> extends TableCell<Integer, String> {
       return;
     }
     double room = getWidth() - snappedLeftInset() - snappedRightInset();
-    String shown = item;
+    boolean tooLong = item.length() > PathText.LONGEST_SHOWN;
+    String value = PathText.bounded(item); // no text layout of a multi-megabyte value
+    String shown = value;
     MEASURE.setFont(getFont());
-    if (column.kind() == GridColumn.Kind.PATH && room > 0) {
+    if (column.kind() == GridColumn.Kind.PATH && room > 0 && !tooLong) {
       shown = PathText.fit(item, room, GridCell::width);
     }
     setText(shown);
-    boolean cut = room > 0 && (!shown.equals(item) || width(item) > room + 0.5) || item.indexOf('\n') >= 0;
+    boolean cut = tooLong || room > 0 && (!shown.equals(item) || width(item) > room + 0.5) || item.indexOf('\n') >= 0;
     if (cut) {
       if (tip == null) {
         tip = new Tooltip();

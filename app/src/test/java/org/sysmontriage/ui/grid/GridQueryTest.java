@@ -116,6 +116,16 @@ class GridQueryTest {
   }
 
   @Test
+  void aCellLaysOutAtMostTheFirstCharactersOfAHugeValue() {
+    String huge = "lsass".repeat(400_000);
+    String shown = PathText.bounded(huge);
+    assertEquals(PathText.LONGEST_SHOWN + 1, shown.length());
+    assertTrue(shown.startsWith("lsasslsass") && shown.endsWith("\u2026"), shown.substring(shown.length() - 5));
+    String small = "C:\\Windows\\System32\\lsass.exe";
+    assertTrue(small == PathText.bounded(small), "a value that fits is shown as it is");
+  }
+
+  @Test
   void pathsAreToldFromOtherText() {
     for (String p : new String[] {"C:\\Windows\\Temp\\x.dmp", "c:/temp/x.dmp", "\\\\srv\\share\\x.dmp",
         "/work/logs/a.zip::Sysmon.evtx", "%TEMP%\\lsass.dmp"}) {
