@@ -19,6 +19,11 @@ public final class ImportSupport {
 
   /** Imports {@code paths}; issues go to {@code err}. Never throws for bad input. */
   public static ImportResult importPaths(List<String> paths, PrintWriter err) {
+    return importPaths(paths, err, () -> {});
+  }
+
+  /** As {@link #importPaths(List, PrintWriter)}, running {@code beforeIssues} after the import, before its issues are printed. */
+  static ImportResult importPaths(List<String> paths, PrintWriter err, Runnable beforeIssues) {
     boolean terminal = System.console() != null;
     ProgressBar bar = terminal ? new ProgressBar(err) : null;
     ImportProgress progress = bar == null ? ImportProgress.NONE : bar;
@@ -30,6 +35,7 @@ public final class ImportSupport {
         bar.clear();
       }
     }
+    beforeIssues.run();
     printIssues(result, err);
     if (result.sources().stream().flatMap(s -> s.issues().stream()).anyMatch(i -> Importer.OUT_OF_MEMORY_ISSUE.equals(i.message()))) {
       // A log read only in part for want of memory: no command may go on as if it were whole (a report

@@ -27,6 +27,50 @@ public final class RuleArgs {
    * {@link TriageException} saying where to put it.
    */
   AnalyticLibrary library(CommandLine cmd) {
+    List<Path> sources = sources(cmd);
+    return sources.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(sources);
+  }
+
+  /**
+   * Starts loading the analytics on another thread (a usage or pack problem is thrown here, at once)
+   * and building what detection needs of them beforehand, so a command reads its logs meanwhile;
+   * {@link Loading#get} waits for them.
+   */
+  Loading loadInBackground(CommandLine cmd) {
+    List<Path> sources = sources(cmd);
+    java.util.concurrent.FutureTask<AnalyticLibrary> task = new java.util.concurrent.FutureTask<>(() -> {
+      AnalyticLibrary lib = sources.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(sources);
+      lib.prepareDetection();
+      return lib;
+    });
+    Thread t = new Thread(task, "rule-loading");
+    t.setDaemon(true);
+    t.start();
+    return new Loading(task);
+  }
+
+  /** Analytics being loaded on another thread. */
+  record Loading(java.util.concurrent.Future<AnalyticLibrary> task) {
+    /** The library; what the loading threw (out of memory included) is thrown here as it was. */
+    AnalyticLibrary get() {
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TriageException("interrupted while loading the rules");
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        if (e.getCause() instanceof Error err) {
+          throw err;
+        }
+        throw new TriageException("loading the rules failed: " + e.getCause());
+      }
+    }
+  }
+
+  private List<Path> sources(CommandLine cmd) {
     List<Path> sources = new ArrayList<>();
     for (String pack : packs) {
       if (!HuntPack.known(pack)) {
@@ -39,6 +83,6 @@ public final class RuleArgs {
       sources.add(folder);
     }
     sources.addAll(rules);
-    return sources.isEmpty() ? AnalyticLibrary.builtIn() : AnalyticLibrary.load(sources);
+    return sources;
   }
 }

@@ -52,15 +52,15 @@ public final class ScanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    AnalyticLibrary library = ruleArgs.library(spec.commandLine());
-    this.library = library;
-    for (RuleError e : library.errors()) {
-      err.println(TerminalText.safe(e.toString()));
-    }
+    // the rules load on another thread while the logs are read (both are long with SigmaHQ's set)
+    RuleArgs.Loading loading = ruleArgs.loadInBackground(spec.commandLine());
     if (!caseArgs.readFirst(err)) {
+      printRuleErrors(loading.get(), err);
       return TriageCommand.USAGE;
     }
-    ImportResult imported = ImportSupport.importPaths(paths.paths(), err);
+    ImportResult imported = ImportSupport.importPaths(paths.paths(), err, () -> printRuleErrors(loading.get(), err));
+    AnalyticLibrary library = loading.get();
+    this.library = library;
     DetectionResult result = new Detector(library).run(imported.store(), ProgressListener.NONE, new CancellationToken());
     AppliedCase applied = caseArgs.apply(imported.store(), result.hits(), err);
     if (caseArgs.given() && !library.correlations().isEmpty()) { // correlations of the hits the case keeps
@@ -85,6 +85,13 @@ public final class ScanCommand implements Callable<Integer> {
   }
 
   private AnalyticLibrary library;
+
+  private static void printRuleErrors(AnalyticLibrary library, PrintWriter err) {
+    for (RuleError e : library.errors()) {
+      err.println(TerminalText.safe(e.toString()));
+    }
+    err.flush();
+  }
 
   private HitWriter writer(PrintWriter out) throws IOException {
     return switch (format) {

@@ -144,6 +144,14 @@ public final class AnalyticLibrary {
 
   private volatile LiteralIndex literalIndex;
 
+  /**
+   * Builds now what the first detection run would build of this library (the rules' literal
+   * prerequisites), e.g. on another thread while the logs are read. Detection is the same either way.
+   */
+  public void prepareDetection() {
+    literalIndex();
+  }
+
   /** The rules' literal prerequisites and per-field automata, built on first use. */
   LiteralIndex literalIndex() {
     LiteralIndex index = literalIndex;
