@@ -11,7 +11,6 @@ import org.sysmontriage.casefile.EvidenceGuard;
 import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Detector;
-import org.sysmontriage.detect.RuleError;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.ProgressListener;
 import org.sysmontriage.event.TriageException;
@@ -70,7 +69,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     AnalyticLibrary library = ruleArgs.library(spec.commandLine());
-    library.errors().forEach(e -> err.println(TerminalText.safe(e.toString())));
+    RuleArgs.printProblems(library, err);
     if (!caseArgs.readFirst(err)) {
       return TriageCommand.USAGE;
     }

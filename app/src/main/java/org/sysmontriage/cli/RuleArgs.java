@@ -70,6 +70,13 @@ public final class RuleArgs {
     }
   }
 
+  /** The library's rule errors, one a line, and its notes (a damaged rule cache that was not used). */
+  static void printProblems(AnalyticLibrary library, java.io.PrintWriter err) {
+    library.errors().forEach(e -> err.println(TerminalText.safe(e.toString())));
+    library.notes().forEach(n -> err.println("note: " + TerminalText.safe(n)));
+    err.flush();
+  }
+
   private List<Path> sources(CommandLine cmd) {
     List<Path> sources = new ArrayList<>();
     for (String pack : packs) {

@@ -77,6 +77,8 @@ public final class RulesCommand implements Runnable {
       for (RuleError e : lib.errors()) {
         out.println(TerminalText.safe(e.toString()));
       }
+      lib.notes().forEach(n -> spec.commandLine().getErr().println("note: " + TerminalText.safe(n)));
+      spec.commandLine().getErr().flush();
       out.printf(Locale.ROOT, "%d rule(s) loaded, %d error(s)%n", lib.analytics().size(), lib.errors().size());
       if (timing) {
         out.printf(Locale.ROOT, "loaded and compiled in %.3f s wall, %.3f s CPU; %d file(s) from the cache%n", wall, cpu, lib.cachedFiles());

@@ -10,7 +10,6 @@ import org.sysmontriage.detect.AnalyticLibrary;
 import org.sysmontriage.detect.DetectionResult;
 import org.sysmontriage.detect.Detector;
 import org.sysmontriage.detect.Hit;
-import org.sysmontriage.detect.RuleError;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.ProgressListener;
 import org.sysmontriage.event.TriageException;
@@ -55,10 +54,10 @@ public final class ScanCommand implements Callable<Integer> {
     // the rules load on another thread while the logs are read (both are long with SigmaHQ's set)
     RuleArgs.Loading loading = ruleArgs.loadInBackground(spec.commandLine());
     if (!caseArgs.readFirst(err)) {
-      printRuleErrors(loading.get(), err);
+      RuleArgs.printProblems(loading.get(), err);
       return TriageCommand.USAGE;
     }
-    ImportResult imported = ImportSupport.importPaths(paths.paths(), err, () -> printRuleErrors(loading.get(), err));
+    ImportResult imported = ImportSupport.importPaths(paths.paths(), err, () -> RuleArgs.printProblems(loading.get(), err));
     AnalyticLibrary library = loading.get();
     this.library = library;
     DetectionResult result = new Detector(library).run(imported.store(), ProgressListener.NONE, new CancellationToken());
@@ -86,12 +85,6 @@ public final class ScanCommand implements Callable<Integer> {
 
   private AnalyticLibrary library;
 
-  private static void printRuleErrors(AnalyticLibrary library, PrintWriter err) {
-    for (RuleError e : library.errors()) {
-      err.println(TerminalText.safe(e.toString()));
-    }
-    err.flush();
-  }
 
   private HitWriter writer(PrintWriter out) throws IOException {
     return switch (format) {

@@ -23,12 +23,14 @@ public final class AnalyticLibrary {
   private final List<CorrelationRule> correlations;
   private final Map<String, String> idByName;
   private final int cachedFiles;
+  private final List<String> notes;
 
   private AnalyticLibrary(RuleFileLoader loader, Registry registry) {
     this.rules = List.copyOf(loader.rules);
     this.registry = registry;
     this.idByName = Map.copyOf(loader.idByName);
     this.cachedFiles = loader.cachedFiles;
+    this.notes = List.copyOf(loader.notes);
     rules.forEach(r -> byId.put(r.analytic().id(), r));
     List<RuleError> errs = new ArrayList<>(loader.errors);
     List<CorrelationRule> ok = new ArrayList<>();
@@ -94,6 +96,17 @@ public final class AnalyticLibrary {
    * @param cacheDir where rule folders' parsed YAML is cached, or null to parse every file
    */
   public static AnalyticLibrary load(List<Path> rules, boolean withBuiltIn, Path cacheDir) {
+    if (!rules.isEmpty()) { // rules without ATT&CK tactic tags take them from the catalog: read it meanwhile
+      Thread catalog = new Thread(() -> {
+        try {
+          org.sysmontriage.attack.AttackCatalog.builtIn();
+        } catch (RuntimeException e) {
+          // the rule that needs the catalog meets the same problem and reports it
+        }
+      }, "attack-catalog");
+      catalog.setDaemon(true);
+      catalog.start();
+    }
     Registry registry = new Registry();
     RuleFileLoader loader = new RuleFileLoader(registry, cacheDir);
     if (withBuiltIn) {
@@ -106,6 +119,14 @@ public final class AnalyticLibrary {
   /** How many rule files this load took from the parsed-YAML cache instead of parsing them. */
   public int cachedFiles() {
     return cachedFiles;
+  }
+
+  /**
+   * What the load did that a user may want to know and that is no rule error: a rule cache that was
+   * damaged or from another version and was not used (the rules were parsed again).
+   */
+  public List<String> notes() {
+    return notes;
   }
 
   /** Rules from YAML text only (tests, previews); errors name {@code source}. */

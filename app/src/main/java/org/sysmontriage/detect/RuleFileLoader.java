@@ -26,6 +26,7 @@ final class RuleFileLoader {
   private static final long MAX_RULE_FILE = 4L << 20;
 
   private final SigmaCompiler compiler;
+  private final Registry registry;
   final List<LoadedRule> rules = new ArrayList<>();
   final List<RuleError> errors = new ArrayList<>();
   final List<CorrelationRule> correlations = new ArrayList<>();
@@ -42,11 +43,15 @@ final class RuleFileLoader {
 
   RuleFileLoader(Registry registry, Path cacheDir) {
     this.compiler = new SigmaCompiler(registry);
+    this.registry = registry;
     this.cacheDir = cacheDir;
   }
 
   /** Rule files taken from the cache instead of being parsed (for the bench and tests). */
   int cachedFiles;
+
+  /** What a user may want to know about the load that is not a rule error (a damaged cache). */
+  final List<String> notes = new ArrayList<>();
 
   /** The built-in rules listed in the resource folder's index.txt. */
   void loadBuiltIn() {
@@ -78,6 +83,9 @@ final class RuleFileLoader {
         files.parallelStream().map(f -> compileFile(f, cache)).toList().forEach(this::take);
         if (cache != null) {
           cachedFiles += cache.hits();
+          if (cache.note() != null) {
+            notes.add(cache.note());
+          }
           cache.save();
         }
       } catch (IOException | java.io.UncheckedIOException e) {
@@ -109,7 +117,19 @@ final class RuleFileLoader {
       ByteBuffer in = ByteBuffer.wrap(bytes);
       try {
         String text = StandardCharsets.UTF_8.newDecoder().decode(in).toString();
-        return compileText(p.toString(), text, false, cache, cache == null ? null : RuleTreeCache.key(bytes));
+        if (cache == null) {
+          return compileText(p.toString(), text, false);
+        }
+        String key = RuleTreeCache.key(bytes);
+        List<Object> cached = fromCache(p.toString(), text, cache.get(key, registry));
+        if (cached != null) {
+          return cached;
+        }
+        List<Object> out = compileText(p.toString(), text, false);
+        if (out.stream().allMatch(r -> r instanceof LoadedRule)) { // files with errors or correlations are compiled each time
+          cache.put(key, out.stream().map(r -> ((LoadedRule) r).rule()).toList(), registry);
+        }
+        return out;
       } catch (CharacterCodingException e) {
         return List.of(new RuleError(p.toString(), lineAt(bytes, in.position()),
             "not UTF-8 text at byte offset " + in.position() + " (a Sigma rule in YAML was expected)"));
@@ -129,7 +149,27 @@ final class RuleFileLoader {
   }
 
   void loadText(String source, String text, boolean builtIn) {
-    take(compileText(source, text, builtIn, null, null));
+    take(compileText(source, text, builtIn));
+  }
+
+  /**
+   * The rules of a file from its cached compiled form (condition as compiled, metadata read again from
+   * the cached YAML without the detection), or null when not cached or the entry does not make rules
+   * as the file would (the file is then compiled).
+   */
+  private List<Object> fromCache(String source, String text, List<RuleTreeCache.Compiled> cached) {
+    if (cached == null) {
+      return null;
+    }
+    List<Object> out = new ArrayList<>();
+    for (RuleTreeCache.Compiled c : cached) {
+      try {
+        out.add(RuleMetadata.read(compiler.compiled(c.doc(), c.condition()), source, text, false));
+      } catch (RuleException e) {
+        return null;
+      }
+    }
+    return out;
   }
 
   /**
@@ -137,17 +177,12 @@ final class RuleFileLoader {
    * a rule text without touching this loader's lists (safe to run on several files at once: the
    * registry is shared and synchronized).
    */
-  private List<Object> compileText(String source, String text, boolean builtIn, RuleTreeCache cache, String key) {
-    List<YamlNode> docs = cache == null ? null : cache.get(key);
-    if (docs == null) {
-      try {
-        docs = YamlTreeReader.readAll(text);
-      } catch (YamlTreeReader.SyntaxError e) {
-        return List.of(new RuleError(source, e.line(), e.getMessage()));
-      }
-      if (cache != null) {
-        cache.put(key, docs);
-      }
+  private List<Object> compileText(String source, String text, boolean builtIn) {
+    List<YamlNode> docs;
+    try {
+      docs = YamlTreeReader.readAll(text);
+    } catch (YamlTreeReader.SyntaxError e) {
+      return List.of(new RuleError(source, e.line(), e.getMessage()));
     }
     List<Object> out = new ArrayList<>();
     for (YamlNode doc : docs) {

@@ -57,8 +57,7 @@ final class RuleMetadata {
     while (at < text.length()) {
       int eol = text.indexOf('\n', at);
       int next = eol < 0 ? text.length() : eol + 1;
-      String l = text.substring(at, eol < 0 ? text.length() : eol).stripTrailing();
-      if (l.equals("---") || l.startsWith("--- ")) {
+      if (text.startsWith("---", at) && isSeparator(text.substring(at, eol < 0 ? text.length() : eol).stripTrailing())) {
         if (n < line) {
           start = next;
         } else {
@@ -77,6 +76,10 @@ final class RuleMetadata {
     return doc.substring(0, trim) + "\n";
   }
 
+  private static boolean isSeparator(String line) {
+    return line.equals("---") || line.startsWith("--- ");
+  }
+
   /** {@code attack.t1003.001} -> T1003.001; {@code attack.credential_access} -> credential-access. */
   static void readTags(List<String> tags, List<String> techniques, List<String> tactics) {
     Set<String> tech = new LinkedHashSet<>();
@@ -87,9 +90,9 @@ final class RuleMetadata {
         continue;
       }
       String rest = t.substring(7);
-      if (rest.matches("t\\d{4}(\\.\\d{3})?")) {
+      if (isTechnique(rest)) {
         tech.add(rest.toUpperCase(Locale.ROOT));
-      } else if (!rest.matches("[gs]\\d{4}") && !rest.matches("ta\\d{4}")) {
+      } else if (!isGroupOrSoftware(rest) && !(rest.startsWith("ta") && digits(rest, 2, 4) && rest.length() == 6)) {
         tact.add(rest.replace('_', '-'));
       }
     }
@@ -103,6 +106,29 @@ final class RuleMetadata {
       }
     }
     tactics.addAll(tact);
+  }
+
+  /** {@code t1234} or {@code t1234.567} (what {@code t\d{4}(\.\d{3})?} matches, without compiling it per tag). */
+  static boolean isTechnique(String t) {
+    return t.startsWith("t") && digits(t, 1, 4) && (t.length() == 5 || (t.length() == 9 && t.charAt(5) == '.' && digits(t, 6, 3)));
+  }
+
+  /** {@code g1234} or {@code s1234}: an ATT&CK group or software id. */
+  private static boolean isGroupOrSoftware(String t) {
+    return t.length() == 5 && (t.charAt(0) == 'g' || t.charAt(0) == 's') && digits(t, 1, 4);
+  }
+
+  /** Whether {@code s} has {@code n} ASCII digits from {@code from}. */
+  private static boolean digits(String s, int from, int n) {
+    if (s.length() < from + n) {
+      return false;
+    }
+    for (int i = from; i < from + n; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Severity level(YamlNode doc) throws RuleException {

@@ -17,8 +17,9 @@ import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.ProgressListener;
 
 /**
- * The parsed-YAML cache of a rule folder: a second load takes unchanged files from it and gives the
- * same library; a changed file is parsed again; a corrupt, truncated or foreign cache is never trusted.
+ * The compiled-rule cache of a rule folder: a second load takes unchanged files from it and gives the
+ * same library; a changed file is compiled again; a corrupt, truncated or foreign cache is never trusted
+ * (and a note says so); the cache lives in the application's home, never beside the rules or logs.
  */
 class RuleTreeCacheTest {
   @TempDir Path tmp;
@@ -127,8 +128,92 @@ class RuleTreeCacheTest {
       AnalyticLibrary lib = load(dir);
       assertEquals(0, lib.cachedFiles(), "a damaged cache is ignored");
       assertEquals(expected, summary(lib));
+      assertEquals(1, lib.notes().size(), "and a note says so: " + lib.notes());
+      assertTrue(lib.notes().get(0).contains("damaged") && lib.notes().get(0).contains(cache.toString()), lib.notes().get(0));
+      assertEquals(List.of(), load(dir).notes(), "a good cache gives no note");
       assertEquals(2, load(dir).cachedFiles(), "and written anew");
     }
+  }
+
+  @Test
+  void aCachedEntryIsUsedOnlyForTheSameBytesWhereverTheFileIs() throws IOException {
+    Path dir = rules();
+    load(dir);
+    Files.writeString(dir.resolve("a.yml"), rule("a", "procdump.exe") + "\n"); // one byte more: compiled again
+    Files.move(dir.resolve("b.yml"), dir.resolve("renamed.yml")); // same bytes under another name: from the cache
+    AnalyticLibrary lib = load(dir);
+    assertEquals(1, lib.cachedFiles());
+    assertEquals(summary(AnalyticLibrary.load(List.of(dir), false, null)), summary(lib));
+    assertTrue(lib.info("b").ruleSource().endsWith("renamed.yml"), lib.info("b").ruleSource());
+  }
+
+  @Test
+  void loadingWritesNothingBesideTheRules() throws IOException {
+    Path dir = rules();
+    List<Path> before;
+    try (Stream<Path> files = Files.walk(dir)) {
+      before = files.sorted().toList();
+    }
+    load(dir);
+    load(dir);
+    try (Stream<Path> files = Files.walk(dir)) {
+      assertEquals(before, files.sorted().toList());
+    }
+    assertTrue(Files.isRegularFile(cacheFile()) && cacheFile().startsWith(cacheDir()));
+  }
+
+  /**
+   * SigmaHQ's whole Windows set from the cache is the set compiled again: every analytic with its
+   * metadata and rule text, targets, LSASS checks, each condition with its fields and value tests
+   * (written out in the cache's own form from each library: slot names and test bodies, not ids), and
+   * the hits over every SigmaHQ regression sample.
+   */
+  @Test
+  void theWholeSigmaHqSetFromTheCacheIsTheSetCompiledAgain() throws IOException {
+    Path sigma = org.sysmontriage.testing.SigmaHq.dir();
+    Path windows = sigma.resolve("rules/windows");
+    AnalyticLibrary compiled = AnalyticLibrary.load(List.of(windows), false, null);
+    assertEquals(0, load(windows).cachedFiles());
+    AnalyticLibrary cached = load(windows);
+    assertEquals(compiled.rules().size(), cached.cachedFiles(), "every file of the set (one rule each) from the cache");
+    assertEquals(compiled.errors(), cached.errors());
+    assertEquals(compiled.rules().size(), cached.rules().size());
+    for (int i = 0; i < compiled.rules().size(); i++) {
+      LoadedRule a = compiled.rules().get(i);
+      LoadedRule b = cached.rules().get(i);
+      String id = a.analytic().id();
+      assertEquals(a.analytic(), b.analytic(), id);
+      assertEquals(a.info(), b.info(), id);
+      assertEquals(List.of(a.lsassTarget(), String.valueOf(a.behaviour()), String.valueOf(a.foldsInto())),
+          List.of(b.lsassTarget(), String.valueOf(b.behaviour()), String.valueOf(b.foldsInto())), id);
+      assertEquals(targets(a), targets(b), id);
+      assertTrue(condition(a, compiled).equals(condition(b, cached)), id + ": the cached condition differs from the compiled one");
+    }
+    List<String> inputs = new java.util.ArrayList<>();
+    try (Stream<Path> walk = Files.walk(sigma.resolve("regression_data"))) {
+      walk.filter(p -> p.toString().endsWith(".evtx")).sorted().forEach(p -> inputs.add(p.toString()));
+    }
+    EventStore store = new org.sysmontriage.ingest.Importer().run(inputs, org.sysmontriage.ingest.ImportProgress.NONE,
+        new CancellationToken()).store();
+    List<String> expected = hits(compiled, store);
+    assertTrue(expected.size() > 300, "a meaningful comparison: " + expected.size() + " hits");
+    assertEquals(expected, hits(cached, store));
+  }
+
+  private static List<String> targets(LoadedRule r) {
+    return r.rule().targets().stream().map(t -> java.util.Arrays.toString(t.eventIds()) + " " + new java.util.TreeSet<>(t.channels())
+        + " " + new java.util.TreeSet<>(t.providers()) + " " + new java.util.TreeMap<>(t.fieldMap())).toList();
+  }
+
+  private static String condition(LoadedRule r, AnalyticLibrary lib) throws IOException {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    org.sysmontriage.detect.sigma.ConditionCodec.write(new java.io.DataOutputStream(bytes), r.rule().condition(), lib.registry());
+    return java.util.HexFormat.of().formatHex(bytes.toByteArray());
+  }
+
+  private static List<String> hits(AnalyticLibrary lib, EventStore store) {
+    return new Detector(lib).run(store, ProgressListener.NONE, new CancellationToken()).hits().stream()
+        .map(h -> h.analytic().id() + "@" + h.event() + " " + h.risk() + " " + h.matches()).toList();
   }
 
   @Test

@@ -108,9 +108,9 @@ final class ConditionParser {
   private Node quantifier(int n, String target) throws RuleException {
     List<Node> picked = new ArrayList<>();
     boolean them = target.equals("them");
-    Pattern glob = Pattern.compile(Pattern.quote(target).replace("*", "\\E.*\\Q"));
+    String[] parts = target.split("\\*", -1);
     for (Map.Entry<String, Node> e : selections.entrySet()) {
-      boolean hit = them ? !e.getKey().startsWith("_") : glob.matcher(e.getKey()).matches();
+      boolean hit = them ? !e.getKey().startsWith("_") : starMatch(parts, e.getKey());
       if (hit) {
         picked.add(e.getValue());
       }
@@ -128,6 +128,31 @@ final class ConditionParser {
       return new Node.Const(false); // fewer search identifiers than asked for: can never hold
     }
     return new Node.AtLeast(n, picked);
+  }
+
+  /**
+   * Whether {@code name} is the pieces of a pattern split at its {@code *}s with any text in place of
+   * each star (case-sensitive; every other character literal). Each middle piece is taken leftmost,
+   * which is exact for star-only patterns.
+   */
+  static boolean starMatch(String[] pieces, String name) {
+    if (pieces.length == 1) {
+      return name.equals(pieces[0]);
+    }
+    String last = pieces[pieces.length - 1];
+    if (!name.startsWith(pieces[0]) || name.length() < pieces[0].length() + last.length()) {
+      return false;
+    }
+    int at = pieces[0].length();
+    int end = name.length() - last.length();
+    for (int i = 1; i < pieces.length - 1; i++) {
+      int found = name.indexOf(pieces[i], at);
+      if (found < 0 || found + pieces[i].length() > end) {
+        return false;
+      }
+      at = found + pieces[i].length();
+    }
+    return name.startsWith(last, end);
   }
 
   private boolean peekWord(String w) {

@@ -19,10 +19,23 @@ public final class Glob {
   private final boolean leadingStar;
   private final boolean trailingStar;
 
-  private Glob(String[] segments, boolean leadingStar, boolean trailingStar) {
+  /** A compiled pattern as {@link ConditionCodec} stored it. */
+  Glob(String[] segments, boolean leadingStar, boolean trailingStar) {
     this.segments = segments;
     this.leadingStar = leadingStar;
     this.trailingStar = trailingStar;
+  }
+
+  String[] segments() {
+    return segments.clone();
+  }
+
+  boolean leadingStar() {
+    return leadingStar;
+  }
+
+  boolean trailingStar() {
+    return trailingStar;
   }
 
   /** Compiles a Sigma value; each literal run is normalized like event values. */

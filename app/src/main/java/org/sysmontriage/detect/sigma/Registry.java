@@ -29,6 +29,22 @@ public final class Registry {
     });
   }
 
+  /** The field name of a slot. */
+  public synchronized String slotName(int slot) {
+    return slotNames.get(slot);
+  }
+
+  /** The test with this id. */
+  public synchronized ValueTest testAt(int id) {
+    return tests.get(id);
+  }
+
+  /** The id of the test with this key, or -1 when none is registered. */
+  public synchronized int idOf(String key) {
+    Integer id = testIds.get(key);
+    return id == null ? -1 : id;
+  }
+
   public synchronized List<String> slotNames() {
     return List.copyOf(slotNames);
   }

@@ -20,6 +20,24 @@ public final class SigmaCompiler {
   }
 
   public SigmaRule compile(YamlNode doc) throws RuleException {
+    List<Target> targets = targets(doc);
+    YamlNode detection = doc.get("detection");
+    if (detection == null || !detection.isMap()) {
+      throw new RuleException("the rule has no detection map", detection == null ? doc : detection);
+    }
+    return new SigmaRule(doc.text("id", "").trim(), doc.text("title", "").trim(), condition(detection), targets, doc);
+  }
+
+  /**
+   * A rule whose condition was compiled before (the rule cache): the same checks and targets as
+   * {@link #compile}, from its document without the detection.
+   */
+  public SigmaRule compiled(YamlNode doc, Node condition) throws RuleException {
+    return new SigmaRule(doc.text("id", "").trim(), doc.text("title", "").trim(), condition, targets(doc), doc);
+  }
+
+  /** The rule's targets, after checking what every rule needs besides its detection. */
+  private static List<Target> targets(YamlNode doc) throws RuleException {
     if (doc == null || !doc.isMap()) {
       throw new RuleException("a rule must be a YAML map", doc);
     }
@@ -34,12 +52,7 @@ public final class SigmaCompiler {
     if (id.isEmpty()) {
       throw new RuleException("the rule has no id", doc);
     }
-    List<Target> targets = Logsources.targets(doc.get("logsource"));
-    YamlNode detection = doc.get("detection");
-    if (detection == null || !detection.isMap()) {
-      throw new RuleException("the rule has no detection map", detection == null ? doc : detection);
-    }
-    return new SigmaRule(id, title.trim(), condition(detection), targets, doc);
+    return Logsources.targets(doc.get("logsource"));
   }
 
   private Node condition(YamlNode detection) throws RuleException {
