@@ -60,6 +60,19 @@ final class Fields {
     return b.toString().trim().toLowerCase(Locale.ROOT);
   }
 
+  /**
+   * Whether the text, without trailing blanks, ends with {@code lsass.exe} in any case: true for every
+   * text whose {@link #path} is {@code lsass.exe} or ends with {@code \lsass.exe} (lower-casing maps no
+   * other character onto these letters), so the path need not be made for the other images.
+   */
+  private static boolean mayEndWithLsassExe(String text) {
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) <= ' ') {
+      end--;
+    }
+    return end >= 9 && text.regionMatches(true, end - 9, "lsass.exe", 0, 9);
+  }
+
   /** {@code text} cut at every {@code sep} (empty parts kept): one pass, no regular expression. */
   static java.util.List<String> cut(String text, char sep) {
     java.util.List<String> out = new java.util.ArrayList<>();
@@ -75,7 +88,7 @@ final class Fields {
   }
 
   static boolean isLsassImage(String image) {
-    if (image == null) {
+    if (image == null || !mayEndWithLsassExe(image)) {
       return false;
     }
     String s = path(image);

@@ -76,8 +76,16 @@ public final class LsassIndex {
 
   private boolean isSysmon(int e) {
     String ch = store.channel(e);
-    return ch != null && ch.toLowerCase(java.util.Locale.ROOT).contains("sysmon");
+    if (ch != lastChannel) { // the store hands out one string per distinct channel: most events repeat the last one
+      lastChannel = ch;
+      lastSysmon = ch != null && ch.toLowerCase(java.util.Locale.ROOT).contains("sysmon");
+    }
+    return lastSysmon;
   }
+
+  /** The last channel {@link #isSysmon} looked at and its answer (used while the index is built, on one thread). */
+  private String lastChannel;
+  private boolean lastSysmon;
 
   private void learn(int e) {
     int id = store.eventId(e);

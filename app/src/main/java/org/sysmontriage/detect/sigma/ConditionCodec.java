@@ -263,7 +263,7 @@ public final class ConditionCodec {
         String pattern = in.readText();
         int flags = in.readInt();
         try {
-          yield new ValueTest.RegexTest(com.google.re2j.Pattern.compile(pattern, flags), key, reason);
+          yield ValueCompiler.regexTest(pattern, flags, key, reason);
         } catch (com.google.re2j.PatternSyntaxException e) {
           throw new IOException("cached regular expression does not compile", e);
         }

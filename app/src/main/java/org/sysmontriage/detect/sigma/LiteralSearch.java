@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Aho-Corasick search for many literals at once: one pass over a text reports every literal that
@@ -41,76 +40,113 @@ public final class LiteralSearch {
   private final int[] dict;
   private final int literalCount;
 
+  /**
+   * Builds the trie from the literals in sorted order (of their folded text, which is the order of
+   * their character classes): each new state then hangs below the path of the literal before it, a
+   * parent's children come in class order, and the arrays are filled without maps or boxing.
+   */
   private LiteralSearch(List<String> literals) {
     literalCount = literals.size();
-    TreeSet<Character> alphabet = new TreeSet<>();
-    for (String l : literals) {
+    String[] folded = new String[literals.size()];
+    boolean[] inAlphabet = new boolean[Character.MAX_VALUE + 1];
+    long chars = 0;
+    for (int p = 0; p < folded.length; p++) {
+      String l = literals.get(p);
       if (l.isEmpty()) {
         throw new IllegalArgumentException("an empty literal matches everywhere");
       }
-      for (int i = 0; i < l.length(); i++) {
-        alphabet.add(fold(l.charAt(i)));
+      char[] f = l.toCharArray();
+      for (int i = 0; i < f.length; i++) {
+        f[i] = fold(f[i]);
+        inAlphabet[f[i]] = true;
       }
+      folded[p] = new String(f);
+      chars += f.length;
     }
-    List<Character> others = new ArrayList<>();
+    int otherCount = 0;
+    for (int c = 128; c < inAlphabet.length; c++) {
+      otherCount += inAlphabet[c] ? 1 : 0;
+    }
+    otherChars = new char[otherCount];
+    otherClass = new char[otherCount];
     char next = 1; // class 0: a character no literal has
-    char[] otherCls = new char[alphabet.size()];
-    for (char c : alphabet) {
+    for (int c = 0, o = 0; c < inAlphabet.length; c++) {
+      if (!inAlphabet[c]) {
+        continue;
+      }
       if (c < 128) {
         asciiClass[c] = next++;
       } else {
-        otherCls[others.size()] = next++;
-        others.add(c);
+        otherChars[o] = (char) c;
+        otherClass[o++] = next++;
       }
     }
-    otherChars = new char[others.size()];
-    for (int i = 0; i < otherChars.length; i++) {
-      otherChars[i] = others.get(i);
-    }
-    otherClass = Arrays.copyOf(otherCls, others.size());
     width = next;
-    denseWidth = next - others.size();
-    // the trie: (state, class) -> child
-    Map<Long, Integer> edges = new java.util.HashMap<>();
-    List<Integer> outs = new ArrayList<>();
-    List<Integer> depth = new ArrayList<>();
-    outs.add(-1);
-    depth.add(0);
-    for (int p = 0; p < literals.size(); p++) {
-      String l = literals.get(p);
-      int st = 0;
-      for (int i = 0; i < l.length(); i++) {
-        long key = ((long) st << 16) | classOf(l.charAt(i));
-        Integer t = edges.get(key);
-        if (t == null) {
-          t = outs.size();
-          edges.put(key, t);
-          outs.add(-1);
-          depth.add(i + 1);
-        }
-        st = t;
-      }
-      if (outs.get(st) < 0) {
-        outs.set(st, p);
-      }
+    denseWidth = next - otherCount;
+    Integer[] order = new Integer[folded.length];
+    for (int p = 0; p < order.length; p++) {
+      order[p] = p;
     }
-    int states = outs.size();
-    out = outs.stream().mapToInt(Integer::intValue).toArray();
-    long[] sorted = edges.keySet().stream().mapToLong(Long::longValue).sorted().toArray();
+    Arrays.sort(order, (a, b) -> {
+      int c = folded[a].compareTo(folded[b]);
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    int capacity = (int) Math.min(Integer.MAX_VALUE - 8, chars + 1);
+    int[] parent = new int[capacity];
+    int[] edgeClass = new int[capacity];
+    int[] depthOf = new int[capacity];
+    int[] outs = new int[capacity];
+    outs[0] = -1;
+    int states = 1;
+    int[] path = new int[1];
+    String previous = "";
+    for (int p : order) {
+      String l = folded[p];
+      if (path.length < l.length() + 1) {
+        path = Arrays.copyOf(path, Math.max(l.length() + 1, path.length * 2));
+      }
+      int common = 0;
+      while (common < l.length() && common < previous.length() && l.charAt(common) == previous.charAt(common)) {
+        common++;
+      }
+      for (int i = common; i < l.length(); i++) {
+        int t = states++;
+        parent[t] = path[i];
+        edgeClass[t] = classOf(l.charAt(i));
+        depthOf[t] = i + 1;
+        outs[t] = -1;
+        path[i + 1] = t;
+      }
+      int end = path[l.length()];
+      if (outs[end] < 0 || p < outs[end]) { // duplicates report the first one's index
+        outs[end] = p;
+      }
+      previous = l;
+    }
+    out = Arrays.copyOf(outs, states);
     firstChild = new int[states + 1];
-    childClass = new int[sorted.length];
-    childState = new int[sorted.length];
-    for (int i = 0; i < sorted.length; i++) {
-      int from = (int) (sorted[i] >>> 16);
-      childClass[i] = (int) (sorted[i] & 0xFFFF);
-      childState[i] = edges.get(sorted[i]);
-      firstChild[from + 1]++;
+    for (int t = 1; t < states; t++) {
+      firstChild[parent[t] + 1]++;
     }
     for (int st = 0; st < states; st++) {
       firstChild[st + 1] += firstChild[st];
     }
-    int[] perDepth = new int[depth.stream().mapToInt(Integer::intValue).max().orElse(0) + 2];
-    depth.forEach(d -> perDepth[d]++);
+    childClass = new int[states - 1];
+    childState = new int[states - 1];
+    int[] fill = Arrays.copyOf(firstChild, states);
+    for (int t = 1; t < states; t++) { // in creation order: a parent's children in class order
+      int at = fill[parent[t]]++;
+      childClass[at] = edgeClass[t];
+      childState[at] = t;
+    }
+    int maxStateDepth = 0;
+    for (int t = 0; t < states; t++) {
+      maxStateDepth = Math.max(maxStateDepth, depthOf[t]);
+    }
+    int[] perDepth = new int[maxStateDepth + 2];
+    for (int t = 0; t < states; t++) {
+      perDepth[depthOf[t]]++;
+    }
     int maxDepth = 0;
     for (int d = 0, cells = 0; d < perDepth.length; d++) {
       cells += perDepth[d] * denseWidth;
@@ -123,7 +159,7 @@ public final class LiteralSearch {
     Arrays.fill(denseRow, -1);
     int rows = 0;
     for (int st = 0; st < states; st++) {
-      if (depth.get(st) <= maxDepth) {
+      if (depthOf[st] <= maxDepth) {
         denseRow[st] = rows++;
       }
     }
@@ -189,10 +225,12 @@ public final class LiteralSearch {
         queue[tail++] = t;
       }
       int row = denseRow[s];
-      if (row >= 0) { // rows are filled in breadth-first order: a failure state's row is ready
-        for (int c = 0; c < denseWidth; c++) {
-          int t = child(s, c);
-          dense[row * denseWidth + c] = t >= 0 ? t : s == 0 ? 0 : step(fail[s], c);
+      if (row >= 0) { // rows are filled in breadth-first order: the failure state's (shallower) row is ready
+        if (s != 0) { // where s has no child, it goes where its failure state goes
+          System.arraycopy(dense, denseRow[fail[s]] * denseWidth, dense, row * denseWidth, denseWidth);
+        }
+        for (int i = firstChild[s]; i < firstChild[s + 1] && childClass[i] < denseWidth; i++) {
+          dense[row * denseWidth + childClass[i]] = childState[i];
         }
       }
     }

@@ -137,6 +137,11 @@ final class ValueCompiler {
     return words + (written.contains("|i") ? "" : " (case-sensitive)");
   }
 
+  /** An RE2/J test of this pattern and flags (also the rule cache's, {@link ConditionCodec}). */
+  static ValueTest.RegexTest regexTest(String pattern, int flags, String key, String reason) {
+    return new ValueTest.RegexTest(com.google.re2j.Pattern.compile(pattern, flags), key, reason);
+  }
+
   /** The {@code re} modifier on RE2/J: matching time is linear in the value, whatever the pattern. */
   private static ValueTest regex(String value, List<String> mods, YamlNode at) throws RuleException {
     int flags = 0;
@@ -154,8 +159,7 @@ final class ValueCompiler {
       written.append("|s");
     }
     try {
-      return new ValueTest.RegexTest(com.google.re2j.Pattern.compile(value, flags), written + " '" + value + "'",
-          regexReason(value, written.toString()));
+      return regexTest(value, flags, written + " '" + value + "'", regexReason(value, written.toString()));
     } catch (com.google.re2j.PatternSyntaxException e) {
       throw new RuleException("regular expression '" + value + "' is not supported (linear-time RE2 syntax: no"
           + " look-around or back-references): " + e.getDescription(), at);
