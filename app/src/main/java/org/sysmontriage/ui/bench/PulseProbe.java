@@ -185,6 +185,12 @@ public final class PulseProbe {
     if (gaps.size() > SHOWN_GAPS) {
       out.printf(Locale.ROOT, "  ... and %d shorter%n", gaps.size() - SHOWN_GAPS);
     }
+    out.printf(Locale.ROOT, "probe's own cost: reading the counters takes %.0f us of FX thread time per pulse (median)%n",
+        stalls.medianReadNanos() / 1e3);
+    List<String> pauses = stalls.longPauses();
+    out.printf(Locale.ROOT, "GC pauses of 50 ms or more (stop the world, the FX thread too): %d%s%n", pauses.size(),
+        pauses.isEmpty() ? "" : ", longest first:");
+    pauses.stream().limit(SHOWN_GAPS).forEach(p -> out.println("  " + p));
     long all = 0;
     long allCpu = 0;
     for (Map.Entry<String, long[]> e : worst.entrySet()) {
