@@ -2,26 +2,20 @@ package org.sysmontriage.ui.common;
 
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
-import javafx.util.Duration;
 
 /**
  * A read-only text cell that never hides what matters: a one-line path that does not fit is shortened in the
  * middle ({@code C:\Users\...\procdump64.exe}, the file name kept), other text is cut with its end kept when
  * {@code keepEnd} is set (file names keep their extension) and, whenever anything is cut, the whole value is in
- * the cell's tooltip.
+ * the table's tooltip while the pointer is on the cell ({@link CellTip}).
  */
 public final class FitCell<T> extends TableCell<T, String> {
   private static final Text MEASURE = new Text();
-  private final Tooltip tip = new Tooltip();
   private final boolean keepEnd;
 
   public FitCell(boolean keepEnd) {
     this.keepEnd = keepEnd;
-    tip.setShowDelay(Duration.millis(400));
-    tip.setWrapText(true);
-    tip.setMaxWidth(900);
     widthProperty().addListener((o, a, b) -> show());
   }
 
@@ -35,7 +29,7 @@ public final class FitCell<T> extends TableCell<T, String> {
     String item = getItem();
     if (isEmpty() || item == null) {
       setText(null);
-      setTooltip(null);
+      CellTip.clear(this);
       return;
     }
     double room = getWidth() - snappedLeftInset() - snappedRightInset();
@@ -51,12 +45,7 @@ public final class FitCell<T> extends TableCell<T, String> {
     setTextOverrun(path || keepEnd ? OverrunStyle.CENTER_ELLIPSIS : OverrunStyle.ELLIPSIS); // a name too long alone keeps its end
     setText(shown);
     boolean cut = multiLine || tooLong || room > 0 && (!shown.equals(item) || width(item) > room + 0.5);
-    if (cut) {
-      tip.setText(item.length() > 4000 ? item.substring(0, 4000) + "\u2026" : item);
-      setTooltip(tip);
-    } else {
-      setTooltip(null);
-    }
+    CellTip.set(this, cut ? item : null);
   }
 
   private static double width(String s) {

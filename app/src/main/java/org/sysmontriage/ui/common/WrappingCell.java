@@ -3,7 +3,6 @@ package org.sysmontriage.ui.common;
 import java.util.function.Function;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 
 /**
  * A list entry that wraps at the list's width and is as tall as its wrapped lines, with its whole text
@@ -34,7 +33,7 @@ public class WrappingCell<T> extends ListCell<T> {
     super.updateItem(item, empty);
     String s = empty || item == null ? null : text.apply(item);
     setText(s);
-    setTooltip(s == null ? null : new Tooltip(s));
+    CellTip.set(this, s);
   }
 
   // A cell laid out shorter than its lines (measured before a font or width change the list did not see)

@@ -1,9 +1,10 @@
 package org.sysmontriage.ui.details;
 
+import org.sysmontriage.ui.common.CellTip;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
@@ -99,17 +100,21 @@ public final class ProcessTreeView extends TreeView<ProcessNode> {
     @Override
     protected void updateItem(ProcessNode p, boolean empty) {
       super.updateItem(p, empty);
-      getStyleClass().remove(Styles.MATCHED);
+      boolean marked = !empty && p != null && p.marked();
+      if (getStyleClass().contains(Styles.MATCHED) != marked) { // a style class change matches the CSS selectors again
+        if (marked) {
+          getStyleClass().add(Styles.MATCHED);
+        } else {
+          getStyleClass().remove(Styles.MATCHED);
+        }
+      }
       if (empty || p == null) {
         setText(null);
-        setTooltip(null);
+        CellTip.clear(this);
         return;
       }
       setText(line(p));
-      setTooltip(new Tooltip(details(p)));
-      if (p.marked()) {
-        getStyleClass().add(Styles.MATCHED);
-      }
+      CellTip.set(this, () -> details(p));
     }
   }
 }

@@ -1,16 +1,15 @@
 package org.sysmontriage.ui.grid;
 
 import java.util.function.BiFunction;
+import org.sysmontriage.ui.common.CellTip;
 import org.sysmontriage.ui.common.PathText;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
-import javafx.util.Duration;
 
 /**
- * A grid cell: paths shortened in the middle, the whole value in a tooltip whenever the cell cuts
- * it, Find matches highlighted, the keyboard's cell cursor shown, and an optional style per row.
+ * A grid cell: paths shortened in the middle, the whole value in the grid's tooltip whenever the cell
+ * cuts it ({@link CellTip}), Find matches highlighted, the keyboard's cell cursor shown, and an optional style per row.
  */
 final class GridCell<S> extends TableCell<Integer, String> {
   static final String FIND_HIT = "find-hit";
@@ -19,8 +18,6 @@ final class GridCell<S> extends TableCell<Integer, String> {
   private final GridView<S> grid;
   private final GridColumn<S> column;
   private final BiFunction<GridColumn<S>, Integer, String> style;
-  /** Made for the first value this cell cuts: a cell whose values always fit never builds one (cells are made on a table's first show). */
-  private Tooltip tip;
   private String extraStyle;
 
   GridCell(GridView<S> grid, GridColumn<S> column, BiFunction<GridColumn<S>, Integer, String> style) {
@@ -55,7 +52,7 @@ final class GridCell<S> extends TableCell<Integer, String> {
     if (isEmpty() || item == null || row == null || row < 0) {
       styles(false, false, null);
       setText(null);
-      setTooltip(null);
+      CellTip.clear(this);
       return;
     }
     double room = getWidth() - snappedLeftInset() - snappedRightInset();
@@ -68,18 +65,7 @@ final class GridCell<S> extends TableCell<Integer, String> {
     }
     setText(shown);
     boolean cut = tooLong || room > 0 && (!shown.equals(item) || width(item) > room + 0.5) || item.indexOf('\n') >= 0;
-    if (cut) {
-      if (tip == null) {
-        tip = new Tooltip();
-        tip.setShowDelay(Duration.millis(400));
-        tip.setWrapText(true);
-        tip.setMaxWidth(900);
-      }
-      tip.setText(item.length() > 4000 ? item.substring(0, 4000) + "…" : item);
-      setTooltip(tip);
-    } else {
-      setTooltip(null);
-    }
+    CellTip.set(this, cut ? item : null);
     styles(grid.findMatches(item), grid.isCursor(this), style == null ? null : style.apply(column, row));
   }
 

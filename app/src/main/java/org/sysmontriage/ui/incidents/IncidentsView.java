@@ -20,6 +20,7 @@ import org.sysmontriage.event.Times;
 import org.sysmontriage.incident.ClockSkew;
 import org.sysmontriage.incident.Incident;
 import org.sysmontriage.incident.Step;
+import org.sysmontriage.ui.common.CellTip;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.details.ProcessTreeView;
@@ -217,7 +218,8 @@ public final class IncidentsView extends BorderPane {
       setText(empty || i == null ? null : i.id() + "  " + i.score().value() + "  " + i.outcome().word().toUpperCase(java.util.Locale.ROOT)
           + "  " + String.join(", ", i.hosts()) + "\n" + i.start() + "  " + hits(i.hits().size()));
       // a narrow list (large text, small screen) cuts the host names: the whole entry and headline in a tooltip
-      setTooltip(empty || i == null ? null : new javafx.scene.control.Tooltip(getText() + "\n" + i.headline()));
+      String text = getText();
+      CellTip.set(this, empty || i == null ? null : () -> text + "\n" + i.headline());
     }
   }
 }
