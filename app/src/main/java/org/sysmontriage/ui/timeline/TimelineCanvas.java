@@ -32,6 +32,8 @@ public final class TimelineCanvas extends Region {
   private boolean brushing;
   private final Tooltip hover = new Tooltip();
   private HitPicker.Spot hoverSpot;
+  /** A paint was skipped while the canvas was hidden (another tab): the first pulse it shows in paints it. */
+  private boolean stale;
 
   /** The least height of the plot, in pixels, whatever the window and text size. */
   public static final double MIN_HEIGHT = 120;
@@ -48,6 +50,42 @@ public final class TimelineCanvas extends Region {
     setOnMouseMoved(this::moved);
     setOnMouseExited(e -> hideHover());
     hover.setWrapText(false);
+    // Hidden (the Hits tab not selected), the canvas does not paint or cluster: the window's first pulses after an
+    // import, a filter or a resize on another tab are not spent on dots no one sees. It paints when it shows again.
+    sceneProperty().addListener((o, a, b) -> {
+      if (a != null) {
+        a.removePostLayoutPulseListener(paintWhenShown);
+      }
+      if (b != null) {
+        b.addPostLayoutPulseListener(paintWhenShown);
+      }
+    });
+  }
+
+  private final Runnable paintWhenShown = () -> {
+    if (stale && showing()) {
+      redraw();
+    }
+  };
+
+  /** True when the canvas and every parent of it are visible in a window that shows. */
+  private boolean showing() {
+    if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
+      return false;
+    }
+    for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+      if (!n.isVisible()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Paints now if a paint was skipped while hidden (what reads the dots wants them for the current view). */
+  private void painted() {
+    if (stale) {
+      paint();
+    }
   }
 
   public void onBrush(Consumer<long[]> c) {
@@ -135,14 +173,28 @@ public final class TimelineCanvas extends Region {
     java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
     state.dotsKey = null;
     long t0 = cpu.getCurrentThreadCpuTime();
-    redraw();
+    paint();
     long t1 = cpu.getCurrentThreadCpuTime();
-    redraw();
+    paint();
     return new long[] {t1 - t0, cpu.getCurrentThreadCpuTime() - t1};
   }
 
   void redraw() {
+    if (showing()) {
+      paint();
+    } else {
+      stale = true;
+    }
+  }
+
+  private void paint() {
+    stale = false;
     painter.paint(canvas.getGraphicsContext2D(), state, canvas.getWidth(), canvas.getHeight());
+  }
+
+  /** True when the last paint was skipped because the canvas was hidden (for tests). */
+  boolean stale() {
+    return stale;
   }
 
   private double plotWidth() {
@@ -366,6 +418,7 @@ public final class TimelineCanvas extends Region {
 
   /** Where the dot holding {@code hit} is drawn, in this control's coordinates, or null when it is not in view. */
   public Point2D dotOf(int hit) {
+    painted();
     if (state.data == null || hit < 0 || hit >= state.laneOf.length || state.laneOf[hit] < 0) {
       return null;
     }
@@ -380,6 +433,7 @@ public final class TimelineCanvas extends Region {
 
   /** The number of hits the dot holding {@code hit} stands for (its count), or 0 when it is not in view. */
   public int dotCount(int hit) {
+    painted();
     if (state.data == null || hit < 0 || hit >= state.laneOf.length || state.laneOf[hit] < 0) {
       return 0;
     }
