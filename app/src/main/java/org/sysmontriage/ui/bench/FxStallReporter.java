@@ -111,7 +111,8 @@ final class FxStallReporter {
     synchronized (this) {
       if (wall > stallNanos) {
         GapCost.Counters end = counters(true);
-        GapCost.Counters start = gapThreads == null ? last : last.withThreads(gapThreads[0], gapThreads[1]);
+        long[][] first = gapThreads;
+        GapCost.Counters start = first == null ? last : last.withThreads(first[0], first[1], first[2][0]);
         GapCost cost = GapCost.between(start, end, names(end.threadIds()), fx.getId(), render == null ? -1 : render.getId(),
             watcher.getId());
         gaps.add(new Gap(phase, (lastPulseNanos - startNanos) / 1e9, wall, usedCpu, sampleCount, top(samples, sampleCount), cost,
@@ -176,15 +177,15 @@ final class FxStallReporter {
       gcMillis += Math.max(0, g.getCollectionTime());
       gcCount += Math.max(0, g.getCollectionCount());
     }
-    long[][] t = withThreads ? threadTimes() : new long[2][];
-    return new GapCost.Counters(fxCpu, renderCpu, processCpu, gcMillis, gcCount, machineBusyNanos(), t[0], t[1]);
+    long[][] t = withThreads ? threadTimes() : new long[][] {null, null, {-1}};
+    return new GapCost.Counters(fxCpu, renderCpu, processCpu, gcMillis, gcCount, t[2][0], t[0], t[1]);
   }
 
-  /** Every Java thread's id and CPU time. */
+  /** Every Java thread's id and CPU time, and the machine's busy time: {ids, cpu, {busy}}. */
   private long[][] threadTimes() {
     long[] ids = threads.getAllThreadIds();
     long[] cpu = threads instanceof com.sun.management.ThreadMXBean t ? t.getThreadCpuTime(ids) : new long[ids.length];
-    return new long[][] {ids, cpu};
+    return new long[][] {ids, cpu, {machineBusyNanos()}};
   }
 
   /** The names of these threads (read only for a gap: a thread that ended since is named by its id). */

@@ -23,13 +23,15 @@ record GapCost(long gcPauseMillis, long gcPauses, long fxCpuNanos, long renderCp
 
   /**
    * The counters at one pulse. Thread CPU times are per Java thread id (in the order of {@code threadIds}),
-   * null when not read (reading every thread's CPU time at each pulse would cost the FX thread more than the
-   * rest); -1 marks a counter the platform does not give (then its part is left out of the report).
+   * null when not read; the machine's busy time -1 when not read: reading every thread's CPU time and
+   * /proc/stat at each pulse would cost the FX thread more than the rest, so they are read only around a
+   * gap. -1 also marks a counter the platform does not give (then its part is left out of the report).
    */
   record Counters(long fxCpuNanos, long renderCpuNanos, long processCpuNanos, long gcPauseMillis, long gcPauses,
       long machineBusyNanos, long[] threadIds, long[] threadCpuNanos) {
-    Counters withThreads(long[] ids, long[] cpu) {
-      return new Counters(fxCpuNanos, renderCpuNanos, processCpuNanos, gcPauseMillis, gcPauses, machineBusyNanos, ids, cpu);
+    /** These counters with every thread's and the machine's CPU time, read a little later (the first sample of a gap). */
+    Counters withThreads(long[] ids, long[] cpu, long machineBusy) {
+      return new Counters(fxCpuNanos, renderCpuNanos, processCpuNanos, gcPauseMillis, gcPauses, machineBusy, ids, cpu);
     }
 
     long cpuOf(long id) {
@@ -101,7 +103,7 @@ record GapCost(long gcPauseMillis, long gcPauses, long fxCpuNanos, long renderCp
       b.append(String.format(Locale.ROOT, "the JVM's GC and JIT threads %,.0f)", Math.max(0, jvmCpuNanos) / 1e6));
     }
     if (otherProcessesNanos >= 0) {
-      b.append(String.format(Locale.ROOT, ", other processes %,.0f ms CPU", otherProcessesNanos / 1e6));
+      b.append(String.format(Locale.ROOT, ", other processes %,.0f ms CPU (from the first sample on)", otherProcessesNanos / 1e6));
     }
     return b.toString();
   }

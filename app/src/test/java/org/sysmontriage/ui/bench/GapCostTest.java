@@ -33,7 +33,7 @@ class GapCostTest {
     assertEquals(500 * MS, c.otherProcessesNanos());
     String line = c.describe();
     assertEquals("GC pauses 250 ms (2), render thread 20 ms CPU, other threads of the process 350 ms CPU (from the first sample on: "
-        + "import-# 180, triage-worker 60, the JVM's GC and JIT threads 109), other processes 500 ms CPU", line);
+        + "import-# 180, triage-worker 60, the JVM's GC and JIT threads 109), other processes 500 ms CPU (from the first sample on)", line);
   }
 
   @Test
@@ -50,12 +50,12 @@ class GapCostTest {
 
   @Test
   void withoutTheThreadsTimesAtBothEndsTheOtherThreadsAreOneFigure() {
-    GapCost.Counters a = new GapCost.Counters(0, 0, 0, 0, 0, 0, null, null);
+    GapCost.Counters a = new GapCost.Counters(0, 0, 0, 0, 0, -1, null, null).withThreads(null, null, 0);
     GapCost.Counters b = new GapCost.Counters(5 * MS, 2 * MS, 50 * MS, 0, 0, 80 * MS, new long[] {1}, new long[] {5 * MS});
     GapCost c = GapCost.between(a, b, Map.of(), 1, 2, 3);
     assertEquals(43 * MS, c.otherCpuNanos());
     assertEquals(List.of(), c.busiest());
-    assertEquals("GC pauses 0 ms (0), render thread 2 ms CPU, other threads of the process 43 ms CPU, other processes 30 ms CPU", c.describe());
+    assertEquals("GC pauses 0 ms (0), render thread 2 ms CPU, other threads of the process 43 ms CPU, other processes 30 ms CPU (from the first sample on)", c.describe());
   }
 
   @Test
