@@ -84,7 +84,24 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     // The workspace is built, styled and laid out behind the (opaque) start page from the start,
     // so the first open does not pay for creating every skin at once.
     // Before any log is open only the analytics library can be browsed (from the start page or Ctrl+6).
-    workspace.disableProperty().bind(vm.investigationProperty().isNull().and(browsingLibrary.not()));
+    // Blocked, not disabled: disabling it set the :disabled state on every node of the workspace, and enabling it
+    // at the first open restyled them all (a CSS pass over every node and table cell, in the same pulse as the
+    // tables' first fill; bench ui). The opaque start page covers it; its input is consumed and focus kept out.
+    javafx.beans.binding.BooleanBinding blocked = vm.investigationProperty().isNull().and(browsingLibrary.not());
+    workspace.addEventFilter(javafx.scene.input.InputEvent.ANY, e -> {
+      if (blocked.get() && !(e instanceof javafx.scene.input.DragEvent)) { // a drop anywhere on the window opens the logs
+        e.consume();
+      }
+    });
+    sceneProperty().addListener((o, a, scene) -> {
+      if (scene != null) {
+        scene.focusOwnerProperty().addListener((fo, was, owner) -> {
+          if (blocked.get() && owner != null && inside(owner, workspace)) {
+            start.requestFocus();
+          }
+        });
+      }
+    });
     start.visibleProperty().bind(vm.investigationProperty().isNull().and(browsingLibrary.not()));
     tabs.getTabs().stream().filter(t -> !Ids.TAB_LIBRARY.equals(t.getId()))
         .forEach(t -> t.disableProperty().bind(vm.investigationProperty().isNull()));
@@ -123,6 +140,15 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     BorderPane pane = new BorderPane(tabs);
     pane.setId(Ids.WORKSPACE);
     return pane;
+  }
+
+  private static boolean inside(Node n, Node ancestor) {
+    for (Node p = n; p != null; p = p.getParent()) {
+      if (p == ancestor) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Tab tab(String id, String title, Node content) {
