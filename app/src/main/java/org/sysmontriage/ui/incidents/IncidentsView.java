@@ -23,6 +23,7 @@ import org.sysmontriage.incident.Step;
 import org.sysmontriage.ui.common.CellTip;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Styles;
+import org.sysmontriage.ui.common.WhenShown;
 import org.sysmontriage.ui.details.ProcessTreeView;
 
 /**
@@ -43,6 +44,7 @@ public final class IncidentsView extends BorderPane {
       s -> s.rawTicks() == s.ticks() ? "" : Times.format(s.rawTicks()), 20);
   private final ProcessTreeView tree = new ProcessTreeView();
   private final VBox skewBar = new VBox(4);
+  private final WhenShown whenShown = new WhenShown(this);
   /** Names listed in an incident's facts (hosts, users, sources) before "and N more". */
   static final int FACT_NAMES = 12;
 
@@ -57,7 +59,10 @@ public final class IncidentsView extends BorderPane {
         vm.selectedProperty().set(b);
       }
     });
-    vm.selectedProperty().addListener((o, a, b) -> show(b));
+    // The story of the selected incident (its headline reads every step; the steps table, mini timeline, process tree
+    // and correlation lines are filled from them) is made only while the view shows: the incidents follow the hits
+    // filter, which the analyst changes on the Hits tab.
+    vm.selectedProperty().addListener((o, a, b) -> whenShown.run(() -> show(vm.selectedProperty().get())));
     skewBar.setId(IncidentIds.SKEW_BAR);
     vm.skews().addListener((ListChangeListener<ClockSkew>) c -> skewRows());
     Label status = new Label();

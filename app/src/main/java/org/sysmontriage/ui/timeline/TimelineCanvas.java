@@ -32,8 +32,11 @@ public final class TimelineCanvas extends Region {
   private boolean brushing;
   private final Tooltip hover = new Tooltip();
   private HitPicker.Spot hoverSpot;
-  /** A paint was skipped while the canvas was hidden (another tab): the first pulse it shows in paints it. */
-  private boolean stale;
+  /**
+   * Hidden (the Hits tab not selected), the canvas does not paint or cluster: the window's first pulses after an
+   * import, a filter or a resize on another tab are not spent on dots no one sees. It paints when it shows again.
+   */
+  private final org.sysmontriage.ui.common.WhenShown whenShown = new org.sysmontriage.ui.common.WhenShown(this);
 
   /** The least height of the plot, in pixels, whatever the window and text size. */
   public static final double MIN_HEIGHT = 120;
@@ -50,42 +53,11 @@ public final class TimelineCanvas extends Region {
     setOnMouseMoved(this::moved);
     setOnMouseExited(e -> hideHover());
     hover.setWrapText(false);
-    // Hidden (the Hits tab not selected), the canvas does not paint or cluster: the window's first pulses after an
-    // import, a filter or a resize on another tab are not spent on dots no one sees. It paints when it shows again.
-    sceneProperty().addListener((o, a, b) -> {
-      if (a != null) {
-        a.removePostLayoutPulseListener(paintWhenShown);
-      }
-      if (b != null) {
-        b.addPostLayoutPulseListener(paintWhenShown);
-      }
-    });
-  }
-
-  private final Runnable paintWhenShown = () -> {
-    if (stale && showing()) {
-      redraw();
-    }
-  };
-
-  /** True when the canvas and every parent of it are visible in a window that shows. */
-  private boolean showing() {
-    if (getScene() == null || getScene().getWindow() == null || !getScene().getWindow().isShowing()) {
-      return false;
-    }
-    for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
-      if (!n.isVisible()) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Paints now if a paint was skipped while hidden (what reads the dots wants them for the current view). */
   private void painted() {
-    if (stale) {
-      paint();
-    }
+    whenShown.flush();
   }
 
   public void onBrush(Consumer<long[]> c) {
@@ -180,21 +152,16 @@ public final class TimelineCanvas extends Region {
   }
 
   void redraw() {
-    if (showing()) {
-      paint();
-    } else {
-      stale = true;
-    }
+    whenShown.run(this::paint);
   }
 
   private void paint() {
-    stale = false;
     painter.paint(canvas.getGraphicsContext2D(), state, canvas.getWidth(), canvas.getHeight());
   }
 
   /** True when the last paint was skipped because the canvas was hidden (for tests). */
   boolean stale() {
-    return stale;
+    return whenShown.waiting();
   }
 
   private double plotWidth() {

@@ -1,0 +1,61 @@
+package org.sysmontriage.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Work for a view on a tab that is not selected waits (the latest only) until the tab shows. */
+@ExtendWith(ApplicationExtension.class)
+class WhenShownUiTest {
+  private TabPane tabs;
+  private Label view;
+  private WhenShown whenShown;
+
+  @Start
+  void start(Stage stage) {
+    view = new Label("the view");
+    whenShown = new WhenShown(view);
+    tabs = new TabPane(new Tab("Other", new Label("in front")), new Tab("View", view));
+    stage.setScene(new Scene(tabs, 400, 300));
+    stage.show();
+  }
+
+  @Test
+  void workWaitsForTheTabAndOnlyTheLatestRuns(FxRobot robot) {
+    List<String> done = new ArrayList<>();
+    robot.interact(() -> {
+      assertFalse(WhenShown.showing(view));
+      whenShown.run(() -> done.add("first"));
+      whenShown.run(() -> done.add("second"));
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of(), done, "hidden: nothing runs");
+    assertTrue(whenShown.waiting());
+    robot.interact(() -> tabs.getSelectionModel().select(1));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of("second"), done, "shown: the latest work runs, once");
+    assertFalse(whenShown.waiting());
+    robot.interact(() -> whenShown.run(() -> done.add("at once")));
+    assertEquals(List.of("second", "at once"), done, "while it shows, work runs at once");
+    robot.interact(() -> {
+      tabs.getSelectionModel().select(0);
+      whenShown.run(() -> done.add("flushed"));
+      whenShown.flush();
+    });
+    assertEquals(List.of("second", "at once", "flushed"), done, "flush runs kept work even when hidden");
+  }
+}
