@@ -14,6 +14,14 @@ import java.util.List;
  */
 public record HitTriage(HitStatus status, List<String> tags, String notes, String updatedAt, String updatedBy) {
   public static final HitTriage NEW = new HitTriage(HitStatus.NEW, List.of(), "", "", "");
+  /** The tag that stars a hit (Ctrl+B in the window); starred events that are no hit are the case's bookmarks. */
+  public static final String BOOKMARK_TAG = "bookmark";
+
+  /** True when the analyst starred the hit. */
+  @JsonIgnore
+  public boolean starred() {
+    return tags.contains(BOOKMARK_TAG);
+  }
 
   public HitTriage {
     status = status == null ? HitStatus.NEW : status;

@@ -8,9 +8,11 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.sysmontriage.casefile.HitTriage;
 
 /**
- * One row per hit, time first (ISO-8601 UTC), for Timeline Explorer and spreadsheets. UTF-8 with a
+ * One row per hit, time first (ISO-8601 UTC), for Timeline Explorer and spreadsheets, then one row per
+ * starred event that is no hit (title {@value #STARRED_TITLE}, no analytic, its event key in hit_key). UTF-8 with a
  * byte order mark (Excel needs it to read UTF-8; Timeline Explorer and csv libraries accept it),
  * RFC 4180 quoting, CRLF line ends, every cell neutralised against formula injection.
  */
@@ -27,6 +29,11 @@ public final class CsvReportWriter implements ReportWriter {
     for (HitRow r : data.rows()) {
       line(w, cells(r));
     }
+    for (StarredEvent s : data.starred()) {
+      if (s.hit() == null) {
+        line(w, cells(s)); // a starred hit is its own row above, with the bookmark tag
+      }
+    }
     w.flush();
   }
 
@@ -38,6 +45,19 @@ public final class CsvReportWriter implements ReportWriter {
         r.source(), r.first("Image", "SourceImage"), r.first("TargetImage", "TargetFilename", "TargetObject"),
         r.first("CommandLine"), matched(r), r.triage().status().jsonName(), String.join(" ", r.triage().tags()),
         r.triage().notes(), r.key().text());
+  }
+
+  /** Title of the rows of starred events that are no hit (after the hits). */
+  static final String STARRED_TITLE = "Starred event (no hit)";
+  /** Title of a starred event whose log was not read. */
+  static final String STARRED_MISSING_TITLE = "Starred event not in the logs read";
+
+  /** A starred event that is no hit: its event's columns, no analytic; hit_key holds the event's key. */
+  static List<String> cells(StarredEvent s) {
+    return List.of(s.time(), s.computer(), s.user(), "", "", s.found() ? STARRED_TITLE : STARRED_MISSING_TITLE, "", "", "", "", "",
+        s.eventId() < 0 ? "" : Integer.toString(s.eventId()), s.recordId() < 0 ? "" : Long.toString(s.recordId()),
+        s.source(), s.first("Image", "SourceImage"), s.first("TargetImage", "TargetFilename", "TargetObject"),
+        s.first("CommandLine"), "", "", HitTriage.BOOKMARK_TAG, "", s.key());
   }
 
   private static String matched(HitRow r) {

@@ -43,6 +43,7 @@ public final class HtmlReportWriter implements ReportWriter {
     w.write('\n');
     w.write(HtmlSummary.of(data));
     w.write('\n');
+    w.write(HtmlStarred.of(data));
     w.write(HtmlCorrelations.of(data));
     HtmlHits.write(data, w);
     w.write('\n');

@@ -27,6 +27,7 @@ public final class JsonReportWriter implements ReportWriter {
       JsonIncidents.write(g, data);
       new JsonSummary(g).write(data);
       correlations(g, data);
+      starred(g, data);
       g.writeArrayFieldStart("hits");
       for (HitRow r : data.rows()) {
         writeHit(g, r);
@@ -90,6 +91,38 @@ public final class JsonReportWriter implements ReportWriter {
     g.writeArrayFieldStart("correlations");
     for (CorrelationFinding f : d.correlations()) {
       CorrelationRows.write(g, d.input().store(), f);
+    }
+    g.writeEndArray();
+  }
+
+  /**
+   * {@code starred_events}: every event the analyst starred ({@link ReportData#starred()}): {@code key}, {@code hit_key}
+   * and {@code analytic_id} (null for an event that is no hit), where it was read, user, image, target, command line,
+   * the hit's status, tags (without the star) and notes; a bookmark whose log was not read has {@code found} false.
+   */
+  private static void starred(JsonGenerator g, ReportData d) throws IOException {
+    g.writeArrayFieldStart("starred_events");
+    for (StarredEvent s : d.starred()) {
+      g.writeStartObject();
+      g.writeStringField("key", s.key());
+      g.writeBooleanField("found", s.found());
+      if (s.hit() == null) {
+        g.writeNullField("hit_key");
+        g.writeNullField("analytic_id");
+      } else {
+        g.writeStringField("hit_key", s.hit().key().text());
+        g.writeStringField("analytic_id", s.hit().analyticId());
+      }
+      where(g, s.time(), s.computer(), s.source(), s.recordId(), s.eventId());
+      g.writeStringField("channel", s.channel());
+      g.writeStringField("user", s.user());
+      g.writeStringField("image", s.first("Image", "SourceImage"));
+      g.writeStringField("target", s.first("TargetImage", "TargetFilename", "TargetObject"));
+      g.writeStringField("command_line", s.first("CommandLine"));
+      g.writeStringField("status", s.triage().status().jsonName());
+      strings(g, "tags", s.triage().tags());
+      g.writeStringField("notes", s.triage().notes());
+      g.writeEndObject();
     }
     g.writeEndArray();
   }

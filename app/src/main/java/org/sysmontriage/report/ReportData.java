@@ -44,10 +44,12 @@ public final class ReportData {
   private final List<SourceProblem> sourceProblems;
   private final IncidentResult incidents;
   private final List<CorrelationFinding> correlations;
+  private final List<StarredEvent> starred;
 
   private ReportData(ReportInput input, List<HitRow> rows, int suppressed, int belowMinRisk, List<SourceProblem> problems,
       IncidentResult incidents, List<CorrelationFinding> correlations) {
     this.input = input;
+    this.starred = StarredEvent.of(input.store(), rows, input.caseFile());
     this.correlations = List.copyOf(correlations);
     this.incidents = incidents;
     this.rows = rows;
@@ -116,6 +118,14 @@ public final class ReportData {
   /** Hits shown, in time order. */
   public List<HitRow> rows() {
     return rows;
+  }
+
+  /**
+   * The events the analyst starred: the starred hits shown and the case's starred events that are no hit, in
+   * time order, then the case's starred events the logs read do not hold.
+   */
+  public List<StarredEvent> starred() {
+    return starred;
   }
 
   /** Hits left out by the case's allowlist. */

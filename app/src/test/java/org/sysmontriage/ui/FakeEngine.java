@@ -19,14 +19,25 @@ public class FakeEngine implements Engine {
   public final AtomicInteger imports = new AtomicInteger();
   private final int importSteps;
   private final long stepMillis;
+  private final String hostSuffix;
 
   public FakeEngine() {
     this(1, 0);
   }
 
   public FakeEngine(int importSteps, long stepMillis) {
+    this(importSteps, stepMillis, "");
+  }
+
+  /** Hosts named {@code WKS-01 + hostSuffix}: long names as real domains have them. */
+  public FakeEngine(String hostSuffix) {
+    this(1, 0, hostSuffix);
+  }
+
+  private FakeEngine(int importSteps, long stepMillis, String hostSuffix) {
     this.importSteps = importSteps;
     this.stepMillis = stepMillis;
+    this.hostSuffix = hostSuffix;
   }
 
   @Override
@@ -44,7 +55,7 @@ public class FakeEngine implements Engine {
       }
     }
     cancel.check();
-    return Fixtures.store();
+    return Fixtures.store(hostSuffix);
   }
 
   @Override

@@ -45,18 +45,23 @@ public final class Fixtures {
   }
 
   public static EventStore store() {
+    return store("");
+  }
+
+  /** The same events with {@code hostSuffix} after each host name ({@code .corp.example.com}: long names, as in real domains). */
+  public static EventStore store(String hostSuffix) {
     EventStoreBuilder b = new EventStoreBuilder();
     int src = b.addSource("fixture.json");
-    add(b, src, 1, "WKS-01", "2024-03-01T10:00:00Z", Map.of("Image", "C:\\Windows\\explorer.exe", "ProcessGuid", PARENT_GUID, "User", "CORP\\alice"));
-    add(b, src, 1, "WKS-01", "2024-03-01T10:00:05Z", Map.of("Image", "C:\\Tools\\procdump64.exe", "CommandLine", "procdump64.exe -ma lsass.exe C:\\Temp\\l.dmp",
+    add(b, hostSuffix, src, 1, "WKS-01", "2024-03-01T10:00:00Z", Map.of("Image", "C:\\Windows\\explorer.exe", "ProcessGuid", PARENT_GUID, "User", "CORP\\alice"));
+    add(b, hostSuffix, src, 1, "WKS-01", "2024-03-01T10:00:05Z", Map.of("Image", "C:\\Tools\\procdump64.exe", "CommandLine", "procdump64.exe -ma lsass.exe C:\\Temp\\l.dmp",
         "ProcessGuid", PROCDUMP_GUID, "ParentProcessGuid", PARENT_GUID, "User", "CORP\\alice"));
-    add(b, src, 10, "WKS-01", "2024-03-01T10:00:06Z", Map.of("SourceImage", "C:\\Tools\\procdump64.exe", "TargetImage", "C:\\Windows\\System32\\lsass.exe",
+    add(b, hostSuffix, src, 10, "WKS-01", "2024-03-01T10:00:06Z", Map.of("SourceImage", "C:\\Tools\\procdump64.exe", "TargetImage", "C:\\Windows\\System32\\lsass.exe",
         "SourceProcessGUID", PROCDUMP_GUID, "TargetProcessGUID", LSASS_GUID, "GrantedAccess", "0x1FFFFF", "SourceUser", "CORP\\alice"));
-    add(b, src, 11, "WKS-01", "2024-03-01T10:00:07Z", Map.of("Image", "C:\\Tools\\procdump64.exe", "TargetFilename", "C:\\Temp\\l.dmp", "ProcessGuid", PROCDUMP_GUID));
-    add(b, src, 10, "SRV-02", "2024-03-01T12:30:00Z", Map.of("SourceImage", "C:\\Windows\\System32\\rundll32.exe", "TargetImage", "C:\\Windows\\System32\\lsass.exe",
+    add(b, hostSuffix, src, 11, "WKS-01", "2024-03-01T10:00:07Z", Map.of("Image", "C:\\Tools\\procdump64.exe", "TargetFilename", "C:\\Temp\\l.dmp", "ProcessGuid", PROCDUMP_GUID));
+    add(b, hostSuffix, src, 10, "SRV-02", "2024-03-01T12:30:00Z", Map.of("SourceImage", "C:\\Windows\\System32\\rundll32.exe", "TargetImage", "C:\\Windows\\System32\\lsass.exe",
         "CallTrace", "C:\\Windows\\SYSTEM32\\ntdll.dll+9d234|C:\\Windows\\System32\\dbghelp.dll+1234", "SourceUser", "CORP\\bob"));
-    add(b, src, 3, "WKS-01", "2024-03-01T10:02:00Z", Map.of("Image", "C:\\Windows\\System32\\svchost.exe", "DestinationIp", "10.0.0.5"));
-    add(b, src, 3, "WKS-01", "2024-03-01T14:00:00Z", Map.of("Image", "C:\\Windows\\System32\\svchost.exe", "DestinationIp", "10.0.0.9"));
+    add(b, hostSuffix, src, 3, "WKS-01", "2024-03-01T10:02:00Z", Map.of("Image", "C:\\Windows\\System32\\svchost.exe", "DestinationIp", "10.0.0.5"));
+    add(b, hostSuffix, src, 3, "WKS-01", "2024-03-01T14:00:00Z", Map.of("Image", "C:\\Windows\\System32\\svchost.exe", "DestinationIp", "10.0.0.9"));
     b.setSource(src, new SourceInfo("fixture.json", null, "json", "winlogbeat7", "ab".repeat(32), 1234, 7, 1,
         List.of(new org.sysmontriage.event.ImportIssue("fixture.json", "line 9", "not JSON: unexpected character"))));
     return b.freeze();
@@ -71,10 +76,10 @@ public final class Fixtures {
     return hits;
   }
 
-  private static void add(EventStoreBuilder b, int src, int id, String host, String time, Map<String, String> fields) {
+  private static void add(EventStoreBuilder b, String hostSuffix, int src, int id, String host, String time, Map<String, String> fields) {
     EventDraft d = new EventDraft();
     d.eventId = id;
-    d.computer = host;
+    d.computer = host + hostSuffix;
     d.channel = "Microsoft-Windows-Sysmon/Operational";
     d.provider = "Microsoft-Windows-Sysmon";
     d.ticks = t(time);

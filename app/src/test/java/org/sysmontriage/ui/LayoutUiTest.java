@@ -37,12 +37,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class LayoutUiTest {
   @TempDir static Path home;
+  static final String LONG_HOSTS = ".finance.corp.insecurebank.local";
   private Stage stage;
 
   @Start
   void start(Stage stage) {
     this.stage = stage;
-    TriageWindow.open(stage, new TriageWindow.Parts(new FakeEngine(), new FxTaskRunner(),
+    // host names as long as real domains give them (alice.insecurebank.local in the corpus)
+    TriageWindow.open(stage, new TriageWindow.Parts(new FakeEngine(LONG_HOSTS), new FxTaskRunner(),
         new RecentFiles(home.resolve("recent.json")), Optional.of(home), url -> {}));
     stage.setWidth(1024);
     stage.setHeight(700);
@@ -95,6 +97,7 @@ class LayoutUiTest {
     assertTrue(rows <= 2, "filters on " + rows + " rows: " + centres);
     List<String> buttons = new ArrayList<>();
     cutOff(robot.lookup("#hits-view-menu").queryAs(Labeled.class), buttons);
+    cutOff(robot.lookup(Ids.selector(Ids.HITS_SUMMARY)).queryAs(Labeled.class), buttons); // "3 hits", not "3 h…"
     // the choices read "All hosts", "All techniques" whole, the typed-time fields show their whole prompt
     for (String id : List.of(Ids.HITS_HOST, Ids.HITS_ANALYTIC, Ids.HITS_TECHNIQUE)) {
       ComboBox<?> box = robot.lookup(Ids.selector(id)).queryAs(ComboBox.class);
@@ -125,6 +128,14 @@ class LayoutUiTest {
       }
     }
     assertTrue(tabs.lookup(".tab-header-area") == null || !tabs.lookup(".tab-header-area").isVisible(), "the tab pane's own header (overflow menu) is hidden");
+    // nothing of the details runs past the pane's right edge (a long host in the heading, the tags field), and the
+    // field names are whole, wrapped onto a second line in a narrow pane ("Time (..." before)
+    Node details = robot.lookup(Ids.selector(Ids.HIT_DETAILS)).query();
+    insidePane(details, buttons);
+    TableView<?> fields = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_FIELDS)).queryAs(TableView.class);
+    int fieldNames = wholeCells(fields, fields.getColumns().get(0), buttons);
+    assertTrue(fieldNames > 0, "field names shown: " + fieldNames);
+    wholeCells(fields, fields.getColumns().get(1), buttons); // values too: "2024-03-01T10:00:05.0000000Z", not "2024-03-01T1…"
 
     // the analytics library at the same size: its buttons whole, its page wrapped to the pane (no text out of sight)
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
@@ -148,10 +159,118 @@ class LayoutUiTest {
       }
     }
     assertTrue(entries > 0, "library entries shown: " + entries);
+    // the incidents list: every entry whole (wrapped to the list's width), long host names included
+    ShellUiTest.showTab(robot, org.sysmontriage.ui.incidents.IncidentIds.TAB);
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    WaitForAsyncUtils.waitForFxEvents();
+    ListView<?> incidents = robot.lookup(Ids.selector(org.sysmontriage.ui.incidents.IncidentIds.LIST)).queryAs(ListView.class);
+    int shown = 0;
+    for (Node cell : incidents.lookupAll(".list-cell")) {
+      Labeled l = (Labeled) cell;
+      if (l.getText() != null && l.isVisible()) {
+        shown++;
+        assertTrue(l.getText().contains(LONG_HOSTS), l.getText());
+        cutOff(l, buttons);
+        Node t = l.lookup(".text");
+        javafx.geometry.Bounds tb = t.localToScene(t.getLayoutBounds());
+        javafx.geometry.Bounds cb = l.localToScene(l.getLayoutBounds());
+        if (tb.getMaxX() > incidents.localToScene(incidents.getLayoutBounds()).getMaxX() + 0.5) {
+          buttons.add("incident entry runs past the list: " + l.getText());
+        }
+        if (tb.getHeight() > cb.getHeight() + 0.5) {
+          buttons.add("incident entry taller than its row (" + tb.getHeight() + " in " + cb.getHeight() + "): " + l.getText());
+        }
+      }
+    }
+    assertTrue(shown > 0, "incident entries shown");
     assertEquals(List.of(), buttons, "cut-off buttons");
+
+    // six steps larger: the main tab names wrap onto a second row (no overflow menu hiding the last tabs)
+    robot.clickOn(Ids.selector(org.sysmontriage.ui.incidents.IncidentIds.LIST));
+    for (int i = 0; i < 3; i++) {
+      robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    TabPane main = robot.lookup(Ids.selector(Ids.MAIN_TABS)).queryAs(TabPane.class);
+    List<String> mainTabs = new ArrayList<>();
+    double right = stage.getScene().getWidth();
+    for (javafx.scene.control.Tab tab : main.getTabs()) {
+      Node name = stage.getScene().lookup("#" + tab.getId() + org.sysmontriage.ui.common.WrappingTabs.NAME_SUFFIX);
+      if (name == null) {
+        mainTabs.add("no name button for " + tab.getText());
+        continue;
+      }
+      cutOff((Labeled) name, mainTabs);
+      if (name.localToScene(name.getLayoutBounds()).getMaxX() > right + 0.5) {
+        mainTabs.add("tab " + tab.getText() + " ends past the window at " + name.localToScene(name.getLayoutBounds()).getMaxX());
+      }
+    }
+    assertTrue(main.getChildrenUnmodifiable().stream().noneMatch(n -> n.getStyleClass().contains("tab-header-area") && n.isVisible()),
+        "the main tab pane's own header (overflow menu) is hidden");
+    assertEquals(List.of(), mainTabs, "main tab names at text +6");
+    robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitForFxEvents();
     javafx.scene.control.ScrollPane page = robot.lookup(Ids.selector(Ids.LIBRARY_PAGE)).queryAs(javafx.scene.control.ScrollPane.class);
     double content = page.getContent().getLayoutBounds().getWidth();
     assertTrue(content <= page.getViewportBounds().getWidth() + 1, "library page " + content + " px in a " + page.getViewportBounds().getWidth() + " px pane");
+  }
+
+  /** Every visible text, field or choice of {@code pane} ends inside it (a long word or a wide field ran past its right edge). */
+  private static void insidePane(Node pane, List<String> out) {
+    double right = pane.localToScene(pane.getLayoutBounds()).getMaxX();
+    for (Node n : pane.lookupAll("*")) {
+      if ((n instanceof Labeled || n instanceof javafx.scene.control.TextInputControl || n instanceof javafx.scene.control.ComboBoxBase<?>)
+          && shownInScene(n, pane) && !(n instanceof javafx.scene.control.IndexedCell<?>) && !insideTable(n, pane)) {
+        double end = n.localToScene(n.getLayoutBounds()).getMaxX();
+        if (end > right + 0.5) {
+          out.add(n.getClass().getSimpleName() + (n instanceof Labeled l ? " \"" + l.getText() + "\"" : " #" + n.getId()) + " ends at " + end + ", the pane at " + right);
+        }
+      }
+    }
+  }
+
+  private static boolean shownInScene(Node n, Node upTo) {
+    for (Node p = n; p != null && p != upTo; p = p.getParent()) {
+      if (!p.isVisible() || !p.isManaged()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Cells and headers of a table are laid out by the table (it scrolls sideways): they are checked apart. */
+  private static boolean insideTable(Node n, Node upTo) {
+    for (Node p = n.getParent(); p != null && p != upTo; p = p.getParent()) {
+      if (p instanceof TableView<?>) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Each shown cell of {@code column} has its whole value as text (wrapped, not cut), inside the cell; returns how many. */
+  private static int wholeCells(TableView<?> table, javafx.scene.control.TableColumn<?, ?> column, List<String> out) {
+    int n = 0;
+    for (Node node : table.lookupAll(".table-cell")) {
+      if (node instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() == column && !c.isEmpty() && c.getItem() != null && c.isVisible()) {
+        n++;
+        String value = c.getItem().toString();
+        javafx.geometry.Bounds cell = c.localToScene(c.getLayoutBounds());
+        List<Text> texts = c.lookupAll("*").stream().filter(t -> t instanceof Text && t.isVisible()).map(t -> (Text) t).toList();
+        if (texts.stream().noneMatch(t -> t.getText().equals(value))) {
+          out.add("cell " + value + " shown as " + texts.stream().map(Text::getText).toList());
+          continue;
+        }
+        for (Text t : texts) {
+          javafx.geometry.Bounds b = t.localToScene(t.getLayoutBounds());
+          if (b.getMaxX() > cell.getMaxX() + 0.5 || b.getMaxY() > cell.getMaxY() + 0.5) {
+            out.add("cell " + value + " runs out of its cell (" + b + " in " + cell + ")");
+          }
+        }
+      }
+    }
+    return n;
   }
 
   private static boolean isTimeCell(Node cell) {

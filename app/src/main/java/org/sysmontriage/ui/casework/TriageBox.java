@@ -53,12 +53,15 @@ public final class TriageBox extends VBox {
     Label verdict = new Label("Verdict");
     verdict.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "true positive" whole, never an empty box
-    tags.setPrefColumnCount(16);
     org.sysmontriage.ui.common.Fit.promptWhole(tags);
     // the tags go under the verdict when the pane is narrow (large text, small screen)
     javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(verdict, status, tags);
     row.setAlignment(Pos.CENTER_LEFT);
     row.getStyleClass().add(Styles.TOOLBAR);
+    // at most the row's width: a field wider than a narrow pane ran past its right edge (text +3 at 1024 px)
+    tags.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        () -> Math.max(tags.getMinWidth(), Math.min(tags.getFont().getSize() * 14, row.getWidth() - row.snappedLeftInset() - row.snappedRightInset())),
+        tags.fontProperty(), row.widthProperty(), row.paddingProperty(), tags.minWidthProperty()));
     getChildren().addAll(row, notes);
     shown.addListener((o, a, b) -> load(b));
     vm.onChanged(() -> {

@@ -28,7 +28,7 @@ public final class Styles {
   public static final String PROCESS_RELATED = "process-related";
   /** Tables over up to millions of rows: fixed row height, so rows are never measured. */
   public static final String BIG_TABLE = "big-table";
-  /** A tab pane whose header is replaced by a wrapping row of names ({@code details.WrappingTabs}). */
+  /** A tab pane whose header is replaced by a wrapping row of names ({@code common.WrappingTabs}). */
   public static final String WRAPPED_TABS = "wrapped-tabs";
   public static final String TAB_BAR = "tab-bar";
 

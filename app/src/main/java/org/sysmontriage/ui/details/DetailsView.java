@@ -21,6 +21,7 @@ import org.sysmontriage.event.Times;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.common.Styles;
+import org.sysmontriage.ui.common.WrappingTabs;
 
 /** The details of the selected hit or event: why, ATT&CK, risk, fields, raw record, page, related. */
 public final class DetailsView extends VBox {
@@ -126,9 +127,13 @@ public final class DetailsView extends VBox {
     TableView<FieldRow> table = new TableView<>(vm.fields());
     table.setId(Ids.DETAILS_FIELDS);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(Columns.text("Field", FieldRow::name, 10));
-    table.getColumns().add(Columns.text("Value",
-        r -> r.matched() ? r.value() + "\n⚑ " + r.reason() : r.value(), 30));
+    javafx.scene.control.TableColumn<FieldRow, String> name = Columns.text("Field", FieldRow::name, 10);
+    name.setCellFactory(c -> new org.sysmontriage.ui.common.WrapTextCell<>()); // a long name wraps, never "Time (..."
+    name.setMinWidth(Columns.ems(5));    table.getColumns().add(name);
+    javafx.scene.control.TableColumn<FieldRow, String> value = Columns.text("Value",
+        r -> r.matched() ? r.value() + "\n⚑ " + r.reason() : r.value(), 30);
+    value.setCellFactory(c -> new org.sysmontriage.ui.common.WrapTextCell<>()); // the whole value, wrapped (first 2,000 characters)
+    table.getColumns().add(value);
     table.setRowFactory(t -> new TableRow<>() {
       @Override
       protected void updateItem(FieldRow item, boolean empty) {

@@ -159,7 +159,7 @@ public final class HitTable {
   }
 
   /** The tag a star sets: kept in the case with the other tags, shown in reports. */
-  public static final String BOOKMARK = "bookmark";
+  public static final String BOOKMARK = org.sysmontriage.casefile.HitTriage.BOOKMARK_TAG;
 
   /** Shows a hit's tags and notes in the table; set on the UI thread by the case work. */
   public void setTriage(int h, java.util.List<String> tags, String notes) {

@@ -37,6 +37,8 @@ public final class HitsView extends BorderPane {
   private final GridView<HitTable> grid;
   private final java.util.function.Consumer<String> notice;
   private final java.util.function.BiConsumer<String, String> allow;
+  /** "3 of 42 hits" (or why a filter failed) under the table, on a line of its own: never cut to "42…" by the filters. */
+  private final Label summary = new Label();
 
   /**
    * @param allow adds an allowlist entry (event field, value) for the selected hit
@@ -51,6 +53,7 @@ public final class HitsView extends BorderPane {
     setMinWidth(Columns.ems(24));
     setTop(new VBox(filterBar(), grid.findNode()));
     setCenter(table());
+    setBottom(summary);
   }
 
   /** Puts the cursor in the text filter. */
@@ -93,13 +96,12 @@ public final class HitsView extends BorderPane {
     clear.setId(Ids.HITS_CLEAR);
     clear.setOnAction(e -> vm.clearFilters());
     clear.setTooltip(new Tooltip("Clear every filter, including the timeline brush"));
-    Label summary = new Label();
     summary.setId(Ids.HITS_SUMMARY);
     summary.textProperty().bind(vm.summaryProperty());
     summary.getStyleClass().add(Styles.MUTED);
-    Tooltip whole = new Tooltip();
-    whole.textProperty().bind(vm.summaryProperty()); // "3 of 42 hits" or why a filter failed, when it is cut
-    summary.setTooltip(whole);
+    summary.setWrapText(true);
+    summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    summary.setPadding(new javafx.geometry.Insets(Columns.ems(0.2), Columns.ems(0.5), Columns.ems(0.2), Columns.ems(0.5)));
     Label riskLabel = new Label("Risk ≥");
     riskLabel.setLabelFor(minRisk);
     HBox risk = new HBox(Columns.ems(0.4), riskLabel, minRisk); // label and spinner wrap together
@@ -112,13 +114,12 @@ public final class HitsView extends BorderPane {
     }
     text.setMaxWidth(Double.MAX_VALUE);
     HBox.setHgrow(text, Priority.ALWAYS);
-    summary.setMinWidth(0);
     riskLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     minRisk.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     HBox first = row(text, host, analytic, technique);
     HBox second = row(risk);
     second.getChildren().addAll(grid.tools());
-    second.getChildren().addAll(clear, summary);
+    second.getChildren().add(clear);
     VBox bar = new VBox(first, second);
     bar.getStyleClass().add(Styles.TOOLBAR);
     return bar;

@@ -5,7 +5,6 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -215,16 +214,31 @@ public final class IncidentsView extends BorderPane {
     return n + (n == 1 ? " hit" : " hits");
   }
 
-  /** A list row: id, score, outcome, host and start. */
-  private static final class IncidentCell extends ListCell<Incident> {
+  /** A list row: id, score, outcome, hosts and start; wrapped to the list's width (large text, small screen). */
+  private static final class IncidentCell extends org.sysmontriage.ui.common.WrappingCell<Incident> {
+    IncidentCell() {
+      super(IncidentsView::entry);
+    }
+
     @Override
     protected void updateItem(Incident i, boolean empty) {
       super.updateItem(i, empty);
-      setText(empty || i == null ? null : i.id() + "  " + i.score().value() + "  " + i.outcome().word().toUpperCase(java.util.Locale.ROOT)
-          + "  " + String.join(", ", i.hosts()) + "\n" + i.start() + "  " + hits(i.hits().size()));
-      // a narrow list (large text, small screen) cuts the host names: the whole entry and headline in a tooltip
-      String text = getText();
-      CellTip.set(this, empty || i == null ? null : () -> text + "\n" + i.headline());
+      if (!empty && i != null) {
+        String text = getText(); // the whole entry and, made only when the pointer enters, the headline
+        CellTip.set(this, () -> text + "\n" + i.headline());
+      }
     }
+  }
+
+  /**
+   * The list's text of an incident: the hosts as in its facts (at most {@value #FACT_NAMES}, then how many
+   * more) and the start to the second, date and time apart so a narrow list wraps between them (the story
+   * beside it has the full time).
+   */
+  static String entry(Incident i) {
+    String start = i.start();
+    String shortStart = start.length() >= 19 && start.charAt(10) == 'T' ? start.substring(0, 10) + " " + start.substring(11, 19) + " UTC" : start;
+    return i.id() + "  " + i.score().value() + "  " + i.outcome().word().toUpperCase(java.util.Locale.ROOT)
+        + "  " + few(i.hosts()) + "\n" + shortStart + "  " + hits(i.hits().size());
   }
 }

@@ -137,7 +137,8 @@ public final class ShellView extends BorderPane implements StartView.Actions {
         tab(Ids.TAB_HOSTS, "Hosts & users", new HostsView(vm.hosts())),
         sources,
         tab(Ids.TAB_LIBRARY, "Analytics library", new LibraryView(library, browser, browsingLibrary, this::closeLibrary)));
-    BorderPane pane = new BorderPane(tabs);
+    // the tab names wrap onto a second row when they do not fit (large text), never an overflow menu
+    BorderPane pane = new BorderPane(new org.sysmontriage.ui.common.WrappingTabs(tabs));
     pane.setId(Ids.WORKSPACE);
     return pane;
   }

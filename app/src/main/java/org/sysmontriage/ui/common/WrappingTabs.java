@@ -1,4 +1,4 @@
-package org.sysmontriage.ui.details;
+package org.sysmontriage.ui.common;
 
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -7,15 +7,17 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.sysmontriage.ui.common.Styles;
 
 /**
  * A tab pane whose tab names wrap onto a second row when the pane is narrow, instead of JavaFX's
- * overflow menu ("Analy ▾" hid the last tabs at 1024 px with large text). The names are toggle buttons
+ * overflow menu ("Analy ▾" hid the last details tabs at 1024 px with text +3, "Hosts & users ▾" the
+ * last main tabs at +6). The names are toggle buttons
  * over the tab pane, whose own header is hidden (CSS {@code wrapped-tabs}); selection stays the tab
  * pane's, so code and keys that select a tab keep working.
  */
 public final class WrappingTabs extends VBox {
+  /** A tab's name button has the tab's id and this suffix. */
+  public static final String NAME_SUFFIX = "-name";
   private final TabPane tabs;
   private final FlowPane bar = new FlowPane();
 
@@ -27,6 +29,10 @@ public final class WrappingTabs extends VBox {
     for (Tab t : tabs.getTabs()) {
       ToggleButton b = new ToggleButton();
       b.textProperty().bind(t.textProperty());
+      b.disableProperty().bind(t.disableProperty());
+      if (t.getId() != null) {
+        b.setId(t.getId() + NAME_SUFFIX);
+      }
       b.setMinWidth(Region.USE_PREF_SIZE); // a name is whole or on the next row, never "Analy…"
       b.setToggleGroup(group);
       b.setOnAction(e -> tabs.getSelectionModel().select(t));
