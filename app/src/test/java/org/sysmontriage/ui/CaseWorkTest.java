@@ -51,6 +51,24 @@ class CaseWorkTest {
   }
 
   @Test
+  void openingACaseNamesItsLogsWithoutReadingThem() throws Exception {
+    // The case's log is a sparse file of 1 TiB: hashing it when the case is read would take hours. The case is
+    // read (in the window, on a worker thread) without reading the logs; the import hashes each log once.
+    Path log = dir.resolve("evidence.evtx");
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(log.toFile(), "rw")) {
+      f.setLength(1L << 40);
+    }
+    Path file = dir.resolve("big.case.json");
+    org.sysmontriage.casefile.CaseFiles.save(file, org.sysmontriage.casefile.CaseFile.empty().withSources(List.of(
+        new org.sysmontriage.event.SourceInfo(log.toString(), log, "evtx", "EVTX 3.1", "ab".repeat(32), 1L << 40, 1, 0, List.of()))),
+        org.sysmontriage.casefile.EvidenceGuard.NONE);
+    CaseViewModel.Loaded loaded = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+        () -> CaseViewModel.read(file), "reading the case read its 1 TiB log (a hash on open)");
+    assertEquals(List.of(log.toString()), loaded.logs());
+    assertEquals("", loaded.problems(), "the log is there: nothing missing");
+  }
+
+  @Test
   void anAllowlistEntrySuppressesMatchingHitsForGood() {
     attach();
     vm.allow(1, "SourceImage", "C:\\Windows\\System32\\rundll32.exe", "admin tool");

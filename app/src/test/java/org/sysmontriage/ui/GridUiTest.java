@@ -122,6 +122,25 @@ class GridUiTest {
   }
 
   @Test
+  void rightClickCopiesTheCellOrItsRow(FxRobot robot) throws Exception {
+    open(robot);
+    robot.clickOn(cell(robot, "host", 0));
+    String host = text(0, "host");
+    robot.press(KeyCode.SHIFT).type(KeyCode.F10).release(KeyCode.SHIFT);
+    robot.clickOn("Copy");
+    AtomicReference<String> copied = new AtomicReference<>();
+    robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getString()));
+    assertEquals(host, copied.get(), "the cell's value");
+    robot.press(KeyCode.SHIFT).type(KeyCode.F10).release(KeyCode.SHIFT);
+    robot.clickOn("Copy row");
+    robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getString()));
+    String[] cells = copied.get().split("\t", -1);
+    assertEquals(org.sysmontriage.ui.hits.HitColumn.values().length, cells.length, "every visible column of the row: " + copied.get());
+    assertTrue(java.util.Arrays.asList(cells).contains(host), copied.get());
+    assertTrue(java.util.Arrays.asList(cells).contains(text(0, "time")), copied.get());
+  }
+
+  @Test
   void ctrlCCopiesTheSelectedRowsAsTsv(FxRobot robot) throws Exception {
     open(robot);
     robot.interact(() -> table.getSelectionModel().selectRange(0, 2));

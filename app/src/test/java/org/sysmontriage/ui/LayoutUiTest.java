@@ -76,6 +76,19 @@ class LayoutUiTest {
       }
     }
     assertEquals(List.of(), elided, "cut-off headers or risk/time cells");
+    // any other cell that cuts its value (the long host names) has the whole value in its tooltip
+    int cut = 0;
+    for (Node n : table.lookupAll(".table-cell")) {
+      if (n instanceof javafx.scene.control.TableCell<?, ?> c && c.isVisible() && !c.isEmpty() && c.getItem() instanceof String whole
+          && !whole.isEmpty() && c.lookup(".text") instanceof Text t && !t.getText().equals(whole)) {
+        cut++;
+        if (c.getTooltip() == null || !c.getTooltip().getText().equals(whole)) {
+          elided.add("cut cell without its value in a tooltip: " + whole + " shown as " + t.getText());
+        }
+      }
+    }
+    assertTrue(cut > 0, "the long host names are cut in the hits table at text +3");
+    assertEquals(List.of(), elided, "cut cells without a tooltip");
 
     double timeline = robot.lookup(Ids.selector(Ids.TIMELINE)).query().getLayoutBounds().getHeight();
     assertTrue(timeline >= 120, "timeline height " + timeline);
@@ -261,6 +274,10 @@ class LayoutUiTest {
         if (texts.stream().noneMatch(t -> t.getText().equals(value))) {
           out.add("cell " + value + " shown as " + texts.stream().map(Text::getText).toList());
           continue;
+        }
+        double tallest = texts.stream().mapToDouble(t -> t.getLayoutBounds().getHeight()).max().orElse(0);
+        if (cell.getHeight() > tallest + c.getFont().getSize() * 3) {
+          out.add("cell " + value + " is " + cell.getHeight() + " px tall for " + tallest + " px of text");
         }
         for (Text t : texts) {
           javafx.geometry.Bounds b = t.localToScene(t.getLayoutBounds());

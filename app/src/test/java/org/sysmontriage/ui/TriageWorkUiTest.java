@@ -49,9 +49,11 @@ class TriageWorkUiTest {
     stage.show();
   }
 
+  private final FakeEngine engine = new FakeEngine();
+
   private ShellViewModel open(Stage s) {
     // The "sample logs" folder is an input: a case is saved beside it, never in it (evidence is never written to).
-    return TriageWindow.open(s, new TriageWindow.Parts(new FakeEngine(), new FxTaskRunner(),
+    return TriageWindow.open(s, new TriageWindow.Parts(engine, new FxTaskRunner(),
         new RecentFiles(home.resolve("recent.json")), Optional.of(home.resolve("samples")), url -> {}));
   }
 
@@ -161,6 +163,37 @@ class TriageWorkUiTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertFalse(vm.caseWork().dirtyProperty().get());
     assertEquals("new", vm.hits().table().status(table.getItems().get(0)));
+  }
+
+  @Test
+  void closingTheWindowQuittingOpeningACaseOrShowMeAskAboutUnsavedTriage(FxRobot robot) throws Exception {
+    TableView<Integer> table = openFixture(robot);
+    selectRow(robot, table, 0);
+    robot.type(KeyCode.T);
+    Path other = home.resolve("other.case.json");
+    robot.interact(() -> org.sysmontriage.casefile.CaseFiles.save(other, org.sysmontriage.casefile.CaseFile.empty(),
+        org.sysmontriage.casefile.EvidenceGuard.NONE));
+    int imports = engine.imports.get();
+    java.util.List<Runnable> waysOut = java.util.List.of(
+        () -> stage.fireEvent(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)),
+        () -> robot.press(KeyCode.CONTROL).type(KeyCode.Q).release(KeyCode.CONTROL), // Quit; Cancel keeps the toolkit running
+        () -> vm.openCase(other),
+        () -> vm.showMe(home.resolve("samples/x.json"), Fixtures.PROCDUMP.id()));
+    for (Runnable way : waysOut) {
+      if (way == waysOut.get(1)) {
+        robot.interact(table::requestFocus);
+        new Thread(way).start(); // the key press waits for the dialog: not on the FX thread
+      } else {
+        Platform.runLater(way); // the dialog waits: not inside interact()
+      }
+      press(robot, Dialogs.CANCEL_ID);
+      WaitForAsyncUtils.waitForFxEvents();
+      assertTrue(stage.isShowing(), "Cancel keeps the window");
+      assertTrue(vm.caseWork().dirtyProperty().get(), "Cancel keeps the work");
+      assertEquals("true positive", vm.hits().table().status(table.getItems().get(0)));
+      assertEquals(imports, engine.imports.get(), "nothing was opened");
+    }
+    assertTrue(vm.caseWork().pathProperty().get() == null, "the other case was not opened");
   }
 
   @Test

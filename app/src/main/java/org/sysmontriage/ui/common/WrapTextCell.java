@@ -18,8 +18,14 @@ public final class WrapTextCell<T> extends TableCell<T, String> {
     text.getStyleClass().add(TEXT);
     text.fontProperty().bind(fontProperty());
     text.fillProperty().bind(textFillProperty());
-    text.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-        () -> Math.max(1, getWidth() - snappedLeftInset() - snappedRightInset() - 1), widthProperty(), paddingProperty()));
+    // wrapped at the column's width: known when the row is first measured (the cell's own width is not yet)
+    tableColumnProperty().addListener((o, a, c) -> {
+      text.wrappingWidthProperty().unbind();
+      if (c != null) {
+        text.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+            () -> wrapAt(c.getWidth()), c.widthProperty(), paddingProperty()));
+      }
+    });
     setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
   }
 
@@ -36,6 +42,23 @@ public final class WrapTextCell<T> extends TableCell<T, String> {
     // a hostile multi-megabyte value is not laid out whole: the cell says how much it shows
     setTooltip(item.length() <= PathText.LONGEST_SHOWN ? null : new javafx.scene.control.Tooltip(String.format(
         "The first %,d of %,d characters (the Raw tab has the whole record)", PathText.LONGEST_SHOWN, item.length())));
+  }
+
+  // Before the column has a width the text does not wrap at all: wrapping at 1 px would put every character
+  // on a line of its own, and a row measured then stayed that tall (a "RuleName" row of 200 px).
+  private double wrapAt(double columnWidth) {
+    double room = columnWidth - snappedLeftInset() - snappedRightInset() - 1;
+    return room > 1 ? room : 0;
+  }
+
+  // The row asks its cells' heights before laying them out: the height of the text wrapped at the column's width.
+  @Override
+  protected double computePrefHeight(double width) {
+    double own = super.computePrefHeight(width);
+    if (getGraphic() != text || getTableColumn() == null) {
+      return own;
+    }
+    return Math.max(own, Math.ceil(text.getLayoutBounds().getHeight() + snappedTopInset() + snappedBottomInset()));
   }
 
   /** The text shown (for tests: it is never cut, only wrapped). */
