@@ -44,7 +44,7 @@ public final class TriageWindow {
   public record Parts(Engine engine, TaskRunner runner, RecentFiles recent, Optional<Path> samples, Consumer<String> browser) {}
 
   public static ShellViewModel open(Stage stage, Parts parts) {
-    Em.fitScreen();
+    Em.fitScreenOnce();
     Themes themes = new Themes();
     themes.apply();
     ImportViewModel importing = new ImportViewModel(parts.engine(), parts.runner());

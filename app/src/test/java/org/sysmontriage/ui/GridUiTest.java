@@ -377,6 +377,35 @@ class GridUiTest {
   }
 
   @Test
+  void widthsSavedOnANormalScreenAreWidenedOnA4kScreen(FxRobot robot) throws Exception {
+    org.sysmontriage.ui.grid.GridPrefs prefs = new org.sysmontriage.ui.grid.GridPrefs(home.resolve("settings/grid.properties"));
+    prefs.setColumns("hits", List.of(new org.sysmontriage.ui.grid.GridPrefs.ColumnPref("host", 150, true),
+        new org.sysmontriage.ui.grid.GridPrefs.ColumnPref("time", 160, true)));
+    double normal = org.sysmontriage.ui.common.Em.size();
+    AtomicReference<TableView<Integer>> big = new AtomicReference<>();
+    try {
+      org.sysmontriage.ui.common.Em.setSize(normal * 2); // what fitScreen picks on a 3840x2160 screen at 100 %
+      robot.interact(() -> {
+        Stage second = new Stage();
+        TriageWindow.open(second, new TriageWindow.Parts(new FakeEngine(), new FxTaskRunner(),
+            new RecentFiles(home.resolve("recent4k.json")), Optional.of(home), url -> {}));
+        second.show();
+        @SuppressWarnings("unchecked")
+        TableView<Integer> t = (TableView<Integer>) second.getScene().lookup(Ids.selector(Ids.HITS_TABLE));
+        big.set(t);
+        GridView.of(t).saveColumns();
+        second.close();
+      });
+    } finally {
+      org.sysmontriage.ui.common.Em.setSize(normal);
+    }
+    TableColumn<Integer, ?> host = big.get().getColumns().stream().filter(c -> "hits-col-host".equals(c.getId())).findFirst().orElseThrow();
+    assertEquals(300, host.getPrefWidth(), 1, "a width saved on a normal screen, twice as wide where the text is twice as large");
+    assertEquals(150, new org.sysmontriage.ui.grid.GridPrefs(home.resolve("settings/grid.properties")).columns("hits").stream()
+        .filter(c -> c.key().equals("host")).findFirst().orElseThrow().width(), 1, "and saved back as on a normal screen");
+  }
+
+  @Test
   void theEventsViewHasTheSameFilterRowAndGrouping(FxRobot robot) throws Exception {
     open(robot);
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);

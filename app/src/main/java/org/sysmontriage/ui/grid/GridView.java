@@ -287,7 +287,7 @@ public final class GridView<S> {
       if (col != null && !order.contains(col)) {
         order.add(col);
         if (p.width() > 0) {
-          col.setPrefWidth(p.width() * Em.scale());
+          col.setPrefWidth(p.width() * Em.layoutScale());
         }
         col.setVisible(p.visible());
       }
@@ -313,9 +313,10 @@ public final class GridView<S> {
   public void saveColumns() {
     List<GridPrefs.ColumnPref> out = new ArrayList<>();
     for (TableColumn<Integer, ?> col : table.getColumns()) {
-      // resizing a header sets the pref width; kept as at normal text size (Ctrl+= widens columns, and a
-      // width saved at +3 steps would be widened again next time)
-      out.add(new GridPrefs.ColumnPref(keyOf(col), col.getPrefWidth() / Em.scale(), col.isVisible()));
+      // resizing a header sets the pref width; kept as at normal text size on a normal screen (Ctrl+= and a
+      // 4K screen widen columns: a width saved at +3 would be widened again next time, one saved on a laptop
+      // would cut every header and time on a 4K screen)
+      out.add(new GridPrefs.ColumnPref(keyOf(col), col.getPrefWidth() / Em.layoutScale(), col.isVisible()));
     }
     prefs.setColumns(name, out);
   }
