@@ -31,6 +31,10 @@ class ReportStarredEventsTest {
   private static final String LOG = "logs/ws01-sysmon.json";
 
   private static ReportData data(boolean starred) {
+    return data(starred, 0);
+  }
+
+  private static ReportData data(boolean starred, int minRisk) {
     EventStoreBuilder b = new EventStoreBuilder();
     int src = b.addSource(LOG);
     b.accept(ReportFixture.event(1, "2024-03-01T09:00:00.0000000Z", "WS01", 200, 0, "Image", "C:\\Tools\\procdump64.exe",
@@ -50,7 +54,7 @@ class ReportStarredEventsTest {
           .withBookmark(EventKey.of(store, 2), true)
           .withBookmark(new EventKey("ef".repeat(32), 7, 0), true); // a log of the case not opened now
     }
-    return ReportData.of(ReportInput.of(store, List.of(start, dump)).withCase(c)
+    return ReportData.of(ReportInput.of(store, List.of(start, dump)).withCase(c).withMinRisk(minRisk)
         .withGeneratedAt(ReportFixture.GENERATED).withToolVersion(ReportFixture.VERSION));
   }
 
@@ -100,6 +104,13 @@ class ReportStarredEventsTest {
     assertTrue(event.get("found").asBoolean());
     assertFalse(starred.get(2).get("found").asBoolean(), "a bookmark of a log not read is listed, not dropped");
     assertEquals(0, new ObjectMapper().readTree(write(new JsonReportWriter(), false)).get("starred_events").size());
+  }
+
+  @Test
+  void aStarredHitBelowTheMinimumRiskIsLeftOutWithTheOtherHits() {
+    List<StarredEvent> starred = data(true, 101).starred();
+    assertEquals(2, starred.size(), "the event that is no hit and the bookmark not found stay: " + starred);
+    assertTrue(starred.stream().allMatch(s -> s.hit() == null));
   }
 
   @Test

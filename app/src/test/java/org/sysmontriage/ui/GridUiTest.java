@@ -282,6 +282,25 @@ class GridUiTest {
     assertEquals("★", eg.model().text(eg.model().column("bookmark"), event));
   }
 
+  /** The hits table of a new window over the same application folder (the next session), closed again; {@code save}: its columns saved first. */
+  private TableView<Integer> nextSessionsTable(FxRobot robot, String recent, boolean save) {
+    AtomicReference<TableView<Integer>> out = new AtomicReference<>();
+    robot.interact(() -> {
+      Stage second = new Stage();
+      TriageWindow.open(second, new TriageWindow.Parts(new FakeEngine(), new FxTaskRunner(),
+          new RecentFiles(home.resolve(recent)), Optional.of(home), url -> {}));
+      second.show();
+      @SuppressWarnings("unchecked")
+      TableView<Integer> t = (TableView<Integer>) second.getScene().lookup(Ids.selector(Ids.HITS_TABLE));
+      out.set(t);
+      if (save) {
+        GridView.of(t).saveColumns();
+      }
+      second.close();
+    });
+    return out.get();
+  }
+
   @Test
   void theColumnChooserIsKeptBetweenSessions(FxRobot robot) throws Exception {
     open(robot);
@@ -294,18 +313,7 @@ class GridUiTest {
       GridView.of(table).saveColumns();
     });
     assertFalse(table.getColumns().stream().filter(c -> "hits-col-tactic".equals(c.getId())).findFirst().orElseThrow().isVisible());
-    AtomicReference<TableView<Integer>> again = new AtomicReference<>();
-    robot.interact(() -> {
-      Stage second = new Stage();
-      TriageWindow.open(second, new TriageWindow.Parts(new FakeEngine(), new FxTaskRunner(),
-          new RecentFiles(home.resolve("recent2.json")), Optional.of(home), url -> {}));
-      second.show();
-      @SuppressWarnings("unchecked")
-      TableView<Integer> t = (TableView<Integer>) second.getScene().lookup(Ids.selector(Ids.HITS_TABLE));
-      again.set(t);
-      second.close();
-    });
-    TableView<Integer> t = again.get();
+    TableView<Integer> t = nextSessionsTable(robot, "recent2.json", false);
     assertEquals("hits-col-host", t.getColumns().get(0).getId());
     assertEquals(222, t.getColumns().get(0).getPrefWidth(), 1);
     assertFalse(t.getColumns().stream().filter(c -> "hits-col-tactic".equals(c.getId())).findFirst().orElseThrow().isVisible());
@@ -382,24 +390,14 @@ class GridUiTest {
     prefs.setColumns("hits", List.of(new org.sysmontriage.ui.grid.GridPrefs.ColumnPref("host", 150, true),
         new org.sysmontriage.ui.grid.GridPrefs.ColumnPref("time", 160, true)));
     double normal = org.sysmontriage.ui.common.Em.size();
-    AtomicReference<TableView<Integer>> big = new AtomicReference<>();
+    TableView<Integer> big;
     try {
       org.sysmontriage.ui.common.Em.setSize(normal * 2); // what fitScreen picks on a 3840x2160 screen at 100 %
-      robot.interact(() -> {
-        Stage second = new Stage();
-        TriageWindow.open(second, new TriageWindow.Parts(new FakeEngine(), new FxTaskRunner(),
-            new RecentFiles(home.resolve("recent4k.json")), Optional.of(home), url -> {}));
-        second.show();
-        @SuppressWarnings("unchecked")
-        TableView<Integer> t = (TableView<Integer>) second.getScene().lookup(Ids.selector(Ids.HITS_TABLE));
-        big.set(t);
-        GridView.of(t).saveColumns();
-        second.close();
-      });
+      big = nextSessionsTable(robot, "recent4k.json", true);
     } finally {
       org.sysmontriage.ui.common.Em.setSize(normal);
     }
-    TableColumn<Integer, ?> host = big.get().getColumns().stream().filter(c -> "hits-col-host".equals(c.getId())).findFirst().orElseThrow();
+    TableColumn<Integer, ?> host = big.getColumns().stream().filter(c -> "hits-col-host".equals(c.getId())).findFirst().orElseThrow();
     assertEquals(300, host.getPrefWidth(), 1, "a width saved on a normal screen, twice as wide where the text is twice as large");
     assertEquals(150, new org.sysmontriage.ui.grid.GridPrefs(home.resolve("settings/grid.properties")).columns("hits").stream()
         .filter(c -> c.key().equals("host")).findFirst().orElseThrow().width(), 1, "and saved back as on a normal screen");
