@@ -34,14 +34,17 @@ public final class WrapTextCell<T> extends TableCell<T, String> {
     super.updateItem(item, empty);
     if (empty || item == null) {
       setGraphic(null);
-      setTooltip(null);
+      CellTip.clear(this);
       return;
     }
     text.setText(PathText.bounded(item));
     setGraphic(text);
     // a hostile multi-megabyte value is not laid out whole: the cell says how much it shows
-    setTooltip(item.length() <= PathText.LONGEST_SHOWN ? null : new javafx.scene.control.Tooltip(String.format(
-        "The first %,d of %,d characters (the Raw tab has the whole record)", PathText.LONGEST_SHOWN, item.length())));
+    if (item.length() <= PathText.LONGEST_SHOWN) {
+      CellTip.clear(this);
+    } else {
+      CellTip.set(this, String.format("The first %,d of %,d characters (the Raw tab has the whole record)", PathText.LONGEST_SHOWN, item.length()));
+    }
   }
 
   // Before the column has a width the text does not wrap at all: wrapping at 1 px would put every character
