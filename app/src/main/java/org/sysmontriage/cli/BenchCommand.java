@@ -39,6 +39,21 @@ public final class BenchCommand implements Runnable {
   }
 
   /**
+   * CPU seconds (user + system) of this process's children that have ended, from {@code /proc/self/stat}
+   * (Linux; Java reaps the children it starts), or NaN where that is not available. The difference
+   * around one child's run is that child's CPU time, JIT and GC threads included.
+   */
+  static double endedChildrenCpuSeconds() {
+    try {
+      String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[13]) + Long.parseLong(f[14])) / 100.0; // cutime, cstime in clock ticks (USER_HZ 100)
+    } catch (java.io.IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /**
    * The command line that runs this tool's CLI in a fresh JVM, as a user runs it (same Java, same classpath),
    * with heap {@code xmx} and the JVM options given; the caller appends the subcommand and its arguments.
    */

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench scan [--repeat N] [--rules DIR]... FILE...}: {@code scan --format jsonl} (import,
  * every analytic, hits written) against {@code stats --format jsonl} (import only) on the same logs,
- * each in a fresh JVM as a user runs them, alternating; medians and their ratio.
+ * each in a fresh JVM as a user runs them, alternating; medians and their ratio, in wall time and in CPU
+ * time of each process (Linux: {@code /proc/self/stat} of the bench; "NaN" elsewhere).
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
     description = "Time 'scan --format jsonl [--rules DIR] FILE' against 'stats --format jsonl FILE' (fresh JVM per run), alternating; print medians and the ratio.")
@@ -46,15 +47,25 @@ final class ScanBench implements Callable<Integer> {
     });
     double[] a = new double[repeat];
     double[] b = new double[repeat];
+    double[] ca = new double[repeat];
+    double[] cb = new double[repeat];
     for (int r = 0; r < repeat; r++) {
+      double c0 = BenchCommand.endedChildrenCpuSeconds();
       a[r] = timed(stats);
+      double c1 = BenchCommand.endedChildrenCpuSeconds();
       b[r] = timed(scan);
-      out.printf(Locale.ROOT, "round %d: stats %.3f s, scan %.3f s, ratio %.2fx%n", r + 1, a[r], b[r], b[r] / a[r]);
+      ca[r] = c1 - c0;
+      cb[r] = BenchCommand.endedChildrenCpuSeconds() - c1;
+      out.printf(Locale.ROOT, "round %d: stats %.3f s (%.2f s CPU), scan %.3f s (%.2f s CPU), ratio %.2fx (CPU %.2fx)%n",
+          r + 1, a[r], ca[r], b[r], cb[r], b[r] / a[r], cb[r] / ca[r]);
       out.flush();
     }
     double ma = BenchCommand.ImportBench.median(a);
     double mb = BenchCommand.ImportBench.median(b);
-    out.printf(Locale.ROOT, "median: stats %.3f s, scan %.3f s: scan takes %.2fx the time of stats; load average %.1f%n", ma, mb, mb / ma,
+    double mca = BenchCommand.ImportBench.median(ca);
+    double mcb = BenchCommand.ImportBench.median(cb);
+    out.printf(Locale.ROOT, "median: stats %.3f s, scan %.3f s: scan takes %.2fx the time of stats; CPU (JIT and GC threads"
+        + " included) stats %.2f s, scan %.2f s: %.2fx; load average %.1f%n", ma, mb, mb / ma, mca, mcb, mcb / mca,
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     return TriageCommand.OK;
   }

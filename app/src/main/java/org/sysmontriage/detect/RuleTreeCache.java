@@ -423,11 +423,18 @@ final class RuleTreeCache {
     out.write(b);
   }
 
-  static byte[] sha256(byte[] data) {
+  /** One digest per loading thread (looking the algorithm up for each of thousands of rule files costs more than it hashes). */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(data);
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is missing from this Java", e);
     }
+  });
+
+  static byte[] sha256(byte[] data) {
+    MessageDigest digest = SHA_256.get();
+    digest.reset();
+    return digest.digest(data);
   }
 }

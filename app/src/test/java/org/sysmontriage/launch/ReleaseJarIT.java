@@ -81,6 +81,46 @@ class ReleaseJarIT {
   }
 
   /**
+   * Run from the jar, the compiled-rule cache knows the code that wrote it (the jar's central
+   * directory): a second load takes the rule file from the cache; a cache from another build (its
+   * engine line changed here) is not used and a note says so.
+   */
+  @Test
+  void rulesLoadFromTheCompiledCacheWhenRunFromTheJar(@TempDir Path tmp) throws Exception {
+    Path rules = Files.createDirectories(tmp.resolve("rules"));
+    Files.writeString(rules.resolve("r.yml"), """
+        title: Procdump on LSASS
+        id: 2f7c1d39-6a0e-4d6b-9d7e-000000000001
+        logsource: {product: windows, category: process_creation}
+        detection:
+          sel:
+            CommandLine|contains|all: ['-ma', 'lsass']
+          condition: sel
+        level: high
+        """);
+    List<String> check = List.of(java(), "-Xmx256m", "-Dsysmontriage.home=" + tmp.resolve("home"), "-jar", JAR.toString(),
+        "rules", "check", "--timing", rules.toString());
+    Run first = run(check, 120);
+    assertTrue(first.exit == 0 && first.output.contains("0 file(s) from the cache"), first.output);
+    Run second = run(check, 120);
+    assertTrue(second.exit == 0 && second.output.contains("1 file(s) from the cache") && !second.output.contains("note:"), second.output);
+    Path cache;
+    try (var files = Files.list(tmp.resolve("home/cache"))) {
+      cache = files.filter(f -> f.toString().endsWith(".bin")).findFirst().orElseThrow();
+    }
+    byte[] bytes = Files.readAllBytes(cache);
+    int at = new String(bytes, StandardCharsets.ISO_8859_1).indexOf("code jar ");
+    assertTrue(at > 0, "the cache names the jar's code");
+    bytes[at + 9] ^= 1; // another build's engine line, with a right checksum
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(bytes, 0, bytes.length - 8);
+    ByteBuffer.wrap(bytes, bytes.length - 8, 8).putLong(crc.getValue());
+    Files.write(cache, bytes);
+    Run foreign = run(check, 120);
+    assertTrue(foreign.exit == 0 && foreign.output.contains("0 file(s) from the cache") && foreign.output.contains("note:"), foreign.output);
+  }
+
+  /**
    * The window, on Monocle (no display here): JavaFX must load its Linux natives out of the jar into
    * a fresh cache and bring the software pipeline up. Stopped once it has; a failure ends it sooner.
    */
