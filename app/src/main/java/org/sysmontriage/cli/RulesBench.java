@@ -21,12 +21,12 @@ import picocli.CommandLine.Spec;
 /**
  * {@code bench rules [--repeat N] PATH...}: loading and compiling rule folders in a fresh JVM per run,
  * as a user's command does: cold (every file parsed, {@code rules check --no-cache}) and warm (the
- * parsed-YAML cache of the folders, written by one untimed run first), alternating, in a temporary
+ * compiled-rule cache of the folders, written by one untimed run first), alternating, in a temporary
  * home so the user's own cache is not touched; medians of the load (wall and CPU) and of the whole
  * process.
  */
 @Command(name = "rules", mixinStandardHelpOptions = true,
-    description = "Time loading and compiling rule folders in a fresh JVM per run: cold (no cache) and warm (parsed-YAML cache), alternating; print medians.")
+    description = "Time loading and compiling rule folders in a fresh JVM per run: cold (no cache) and warm (compiled-rule cache), alternating; print medians.")
 final class RulesBench implements Callable<Integer> {
   private static final Pattern TIMING = Pattern.compile("loaded and compiled in ([0-9.]+) s wall, ([0-9.]+) s CPU; (\\d+) file");
 

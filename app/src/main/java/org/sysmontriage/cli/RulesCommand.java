@@ -58,7 +58,7 @@ public final class RulesCommand implements Runnable {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Rule files or folders.")
     List<Path> paths;
 
-    @Option(names = "--no-cache", description = "Parse every rule file (do not use or write the parsed-YAML cache of rule folders).")
+    @Option(names = "--no-cache", description = "Compile every rule file (do not use or write the compiled-rule cache of rule folders).")
     boolean noCache;
 
     @Option(names = "--timing", description = "Also print how long loading and compiling took (wall and CPU) and how many files came from the cache.")

@@ -76,7 +76,7 @@ public final class AnalyticLibrary {
 
   /**
    * Built-in analytics plus the rules in these files or folders (.yml, .yaml, searched recursively);
-   * a folder's parsed YAML is cached in the application's home ({@link RuleTreeCache}).
+   * a folder's compiled rules are cached in the application's home ({@link RuleTreeCache}).
    */
   public static AnalyticLibrary load(List<Path> userRules) {
     return load(userRules, true, defaultCacheDir());
@@ -87,13 +87,13 @@ public final class AnalyticLibrary {
     return load(rules, false, defaultCacheDir());
   }
 
-  /** Where rule folders' parsed YAML is cached: {@code HOME/cache} (see {@link RuleTreeCache}). */
+  /** Where rule folders' compiled rules are cached: {@code HOME/cache} (see {@link RuleTreeCache}). */
   public static Path defaultCacheDir() {
     return RuleTreeCache.home().resolve("cache");
   }
 
   /**
-   * @param cacheDir where rule folders' parsed YAML is cached, or null to parse every file
+   * @param cacheDir where rule folders' compiled rules are cached, or null to compile every file
    */
   public static AnalyticLibrary load(List<Path> rules, boolean withBuiltIn, Path cacheDir) {
     if (!rules.isEmpty()) { // rules without ATT&CK tactic tags take them from the catalog: read it meanwhile
@@ -116,7 +116,7 @@ public final class AnalyticLibrary {
     return new AnalyticLibrary(loader, registry);
   }
 
-  /** How many rule files this load took from the parsed-YAML cache instead of parsing them. */
+  /** How many rule files this load took from the compiled-rule cache instead of compiling them. */
   public int cachedFiles() {
     return cachedFiles;
   }

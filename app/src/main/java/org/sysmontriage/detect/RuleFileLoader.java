@@ -34,7 +34,7 @@ final class RuleFileLoader {
   /** A base rule's Sigma {@code name} -> its id (correlations may refer to either). */
   final Map<String, String> idByName = new HashMap<>();
 
-  /** Folder for the parsed-YAML caches of rule folders ({@link RuleTreeCache}), or null: no cache. */
+  /** Folder for the compiled-rule caches of rule folders ({@link RuleTreeCache}), or null: no cache. */
   private final Path cacheDir;
 
   RuleFileLoader(Registry registry) {

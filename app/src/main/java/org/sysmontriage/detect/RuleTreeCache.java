@@ -25,14 +25,17 @@ import org.sysmontriage.detect.sigma.SigmaRule;
 import org.sysmontriage.detect.sigma.YamlNode;
 
 /**
- * The parsed YAML of a rule folder's files, kept on disk so the next load skips YAML parsing (most of
- * the time of loading SigmaHQ's 2,407 Windows rules). Each entry is keyed by the SHA-256 of the rule
- * file's bytes, so a changed file is parsed again and an unchanged one never is; the whole cache file
- * is keyed by the engine version (cache format, YAML reader) and ends with a CRC-32 of its content:
- * a cache that is corrupt, truncated, from another version or unreadable is ignored (the files are
- * parsed, {@link #note} says why) and written anew. An entry is decoded only when its file asks for it,
- * on the thread that compiles that file. One cache file per rule folder, in {@code HOME/cache/}, HOME
- * being {@code -Dsysmontriage.home}, {@code $SYSMON_TRIAGE_HOME} or {@code ~/.sysmon-triage}.
+ * The compiled rules of a rule folder's files, kept on disk so the next load neither parses YAML nor
+ * compiles conditions (most of the time of loading SigmaHQ's 2,407 Windows rules). A file's entry holds,
+ * per rule, its YAML document without the detection (the metadata is read from it again) and its
+ * compiled condition ({@link ConditionCodec}), keyed by the SHA-256 of the file's bytes, so a changed file
+ * is compiled again and an unchanged one never is. The whole cache file is keyed by the engine: the
+ * cache format and the identity of the code that compiles rules ({@link #engine}); it ends with a
+ * CRC-32 of its content. A cache that is corrupt, truncated, from another build or unreadable is
+ * ignored (the files are compiled, {@link #note} says why) and written anew. An entry is decoded only
+ * when its file asks for it, on the thread that loads that file. One cache file per rule folder, in
+ * {@code HOME/cache/}, HOME being {@code -Dsysmontriage.home}, {@code $SYSMON_TRIAGE_HOME} or
+ * {@code ~/.sysmon-triage}; never beside the rules or the logs.
  */
 final class RuleTreeCache {
   private static final int MAGIC = 0x53545243; // "STRC"
