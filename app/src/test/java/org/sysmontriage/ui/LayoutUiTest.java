@@ -57,6 +57,7 @@ class LayoutUiTest {
     TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
     double before = robot.lookup(Ids.selector(Ids.HITS_TEXT)).queryAs(javafx.scene.control.TextField.class).getFont().getSize();
+    ShellUiTest.showTab(robot, Ids.TAB_HITS); // the window opens on Incidents; a tab behind is laid out when it shows
     robot.clickOn(Ids.selector(Ids.HITS_TEXT)); // the keys must work with the cursor in a field
     for (int i = 0; i < 3; i++) {
       robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);

@@ -24,6 +24,7 @@ import org.sysmontriage.ui.hits.HitsView;
 import org.sysmontriage.ui.incidents.IncidentIds;
 import org.sysmontriage.ui.incidents.IncidentsView;
 import org.sysmontriage.ui.importing.ImportBar;
+import org.sysmontriage.ui.common.ShownPane;
 import org.sysmontriage.ui.start.StartView;
 import org.sysmontriage.ui.events.EventsView;
 import org.sysmontriage.ui.hosts.HostsView;
@@ -125,16 +126,17 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     hits.setDividerPositions(0.62);
     // Both sides keep their share when the window is resized (a fixed-width details pane left the hits
     // a sliver after shrinking a large window to 1024 px).
-    Tab sources = tab(Ids.TAB_SOURCES, "Sources", new SourcesView(vm.sources()));
+    // Tabs behind the Incidents view (where the window opens) are laid out when first shown: ShownPane.
+    Tab sources = tab(Ids.TAB_SOURCES, "Sources", new ShownPane(new SourcesView(vm.sources())));
     sources.textProperty().bind(vm.sources().titleProperty());
-    Tab correlations = tab(Ids.TAB_CORRELATIONS, "Correlations", new org.sysmontriage.ui.correlations.CorrelationsView(vm.correlations()));
+    Tab correlations = tab(Ids.TAB_CORRELATIONS, "Correlations", new ShownPane(new org.sysmontriage.ui.correlations.CorrelationsView(vm.correlations())));
     correlations.textProperty().bind(vm.correlations().titleProperty());
     tabs.getTabs().addAll(
         tab(IncidentIds.TAB, "Incidents", new IncidentsView(vm.incidents())),
-        tab(Ids.TAB_HITS, "Hits", hits),
+        tab(Ids.TAB_HITS, "Hits", new ShownPane(hits)),
         correlations,
-        tab(Ids.TAB_EVENTS, "Events", eventsView),
-        tab(Ids.TAB_HOSTS, "Hosts & users", new HostsView(vm.hosts())),
+        tab(Ids.TAB_EVENTS, "Events", new ShownPane(eventsView)),
+        tab(Ids.TAB_HOSTS, "Hosts & users", new ShownPane(new HostsView(vm.hosts()))),
         sources,
         tab(Ids.TAB_LIBRARY, "Analytics library", new LibraryView(library, browser, browsingLibrary, this::closeLibrary)));
     // the tab names wrap onto a second row when they do not fit (large text), never an overflow menu

@@ -10,6 +10,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -18,20 +20,42 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Work for a view on a tab that is not selected waits (the latest only) until the tab shows. */
+/** Work for a view on a tab that is not selected waits (the latest only) until the tab shows; so does a tab's layout (ShownPane). */
 @ExtendWith(ApplicationExtension.class)
 class WhenShownUiTest {
   private TabPane tabs;
   private Label view;
   private WhenShown whenShown;
+  private TableView<String> table;
+  private ShownPane pane;
 
   @Start
   void start(Stage stage) {
     view = new Label("the view");
     whenShown = new WhenShown(view);
-    tabs = new TabPane(new Tab("Other", new Label("in front")), new Tab("View", view));
+    table = new TableView<>();
+    table.getColumns().add(Columns.text("Value", s -> s, 8));
+    pane = new ShownPane(table);
+    tabs = new TabPane(new Tab("Other", new Label("in front")), new Tab("View", view), new Tab("Table", pane));
     stage.setScene(new Scene(tabs, 400, 300));
     stage.show();
+  }
+
+  @Test
+  void aTableOnAHiddenTabMakesItsCellsWhenTheTabShows(FxRobot robot) {
+    robot.interact(() -> table.getItems().setAll("a", "b", "c"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(0, rows(), "hidden: not laid out, no row shows an item");
+    assertTrue(pane.waiting());
+    robot.interact(() -> tabs.getSelectionModel().select(2));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(pane.waiting());
+    assertTrue(table.getWidth() > 0 && table.getHeight() > 0, "laid out in the pulse it showed in");
+    assertEquals(3, rows(), "its rows are there");
+  }
+
+  private long rows() {
+    return table.lookupAll(".table-row-cell").stream().filter(n -> n.isVisible() && ((TableRow<?>) n).getItem() != null).count();
   }
 
   @Test
