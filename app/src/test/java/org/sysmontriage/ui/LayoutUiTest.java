@@ -173,6 +173,25 @@ class LayoutUiTest {
       }
     }
     assertTrue(entries > 0, "library entries shown: " + entries);
+    // Hosts & users: every header whole and every column inside its table (no column pushed out of sight)
+    ShellUiTest.showTab(robot, Ids.TAB_HOSTS);
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    WaitForAsyncUtils.waitForFxEvents();
+    for (String id : List.of(Ids.HOSTS_TABLE, Ids.USERS_TABLE)) {
+      TableView<?> t = robot.lookup(Ids.selector(id)).queryAs(TableView.class);
+      double right = t.localToScene(t.getLayoutBounds()).getMaxX();
+      int headers = 0;
+      for (Node header : t.lookupAll(".column-header")) {
+        if (header.isVisible() && header instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null) {
+          headers++;
+          header.lookupAll(".label").forEach(l -> cutOff((Labeled) l, buttons));
+          if (header.localToScene(header.getLayoutBounds()).getMaxX() > right + 0.5) {
+            buttons.add(id + " column " + ((Labeled) header.lookup(".label")).getText() + " ends past its table at " + header.localToScene(header.getLayoutBounds()).getMaxX());
+          }
+        }
+      }
+      assertEquals(4, headers, id + " headers shown");
+    }
     // the incidents list: every entry whole (wrapped to the list's width), long host names included
     ShellUiTest.showTab(robot, org.sysmontriage.ui.incidents.IncidentIds.TAB);
     robot.interact(() -> stage.getScene().getRoot().layout());

@@ -24,7 +24,7 @@ public final class HostsView extends SplitPane {
   private static VBox panel(String title, TableView<RiskRow> table) {
     Label heading = new Label(title);
     heading.getStyleClass().add(Styles.SECTION);
-    Label hint = new Label("Click a row to see its hits. Risk sum adds every hit's risk; max is the worst single hit.");
+    Label hint = new Label("Click a row to see its hits. Risk: Sum adds every hit's risk, Max is the worst single hit.");
     hint.getStyleClass().add(Styles.MUTED);
     hint.setWrapText(true);
     VBox.setVgrow(table, Priority.ALWAYS);
@@ -37,9 +37,10 @@ public final class HostsView extends SplitPane {
     TableView<RiskRow> t = new TableView<>(rows);
     t.setId(id);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    t.getColumns().add(Columns.text(what, RiskRow::name, 14));
-    t.getColumns().add(Columns.text("Risk sum", r -> Long.toString(r.sum()), 5));
-    t.getColumns().add(Columns.text("Max risk", r -> Integer.toString(r.max()), 5));
+    // short number headers: with text +3 at 1024 px "Risk sum" and "Max risk" left no room and "Max" was cut
+    t.getColumns().add(Columns.text(what, RiskRow::name, 10));
+    t.getColumns().add(Columns.text("Sum", r -> Long.toString(r.sum()), 4));
+    t.getColumns().add(Columns.text("Max", r -> Integer.toString(r.max()), 4));
     t.getColumns().add(Columns.text("Hits", r -> Integer.toString(r.hits()), 4));
     t.setPlaceholder(new Label("No hits."));
     t.setOnMouseClicked(e -> {
