@@ -148,6 +148,27 @@ class RuleTreeCacheTest {
   }
 
   @Test
+  void aFileWithACorrelationRuleIsCompiledEachTimeAndKeepsIt() throws IOException {
+    Path dir = rules();
+    Files.writeString(dir.resolve("d.yml"), rule("d", "procdump.exe") + """
+        ---
+        title: Repeated dumps
+        id: repeated
+        correlation:
+          type: event_count
+          rules: [d]
+          timespan: 5m
+          condition: {gte: 2}
+        level: high
+        """);
+    load(dir);
+    AnalyticLibrary second = load(dir);
+    assertEquals(2, second.cachedFiles(), "a.yml and b.yml; d.yml holds a correlation rule and is compiled again");
+    assertEquals(List.of("repeated"), second.correlations().stream().map(c -> c.id()).toList());
+    assertEquals(summary(AnalyticLibrary.load(List.of(dir), false, null)), summary(second));
+  }
+
+  @Test
   void loadingWritesNothingBesideTheRules() throws IOException {
     Path dir = rules();
     List<Path> before;
