@@ -10,14 +10,19 @@ import javafx.concurrent.Task;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.CancelledException;
 
-/** Runs work in {@link Task}s on daemon threads; callbacks come back on the FX thread. */
+/**
+ * Runs work in {@link Task}s on daemon threads of lower OS priority than the window's own ({@link
+ * BackgroundPriority}); callbacks come back on the FX thread.
+ */
 public final class FxTaskRunner implements TaskRunner {
   private final ExecutorService pool =
       Executors.newCachedThreadPool(
           r -> {
-            Thread t = new Thread(r, "triage-worker");
+            Thread t = new Thread(() -> {
+              BackgroundPriority.lowerCurrentThread(); // before any work: threads it starts (import, analytics) inherit it
+              r.run();
+            }, "triage-worker");
             t.setDaemon(true);
-            t.setPriority(Thread.NORM_PRIORITY - 1);
             return t;
           });
 
