@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -31,6 +32,7 @@ import org.sysmontriage.event.ProgressListener;
 import org.sysmontriage.incident.ProcessNode;
 import org.sysmontriage.ui.common.FxTaskRunner;
 import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.ShownPane;
 import org.sysmontriage.ui.details.ProcessTreeView;
 import org.sysmontriage.ui.engine.ImportSnapshot;
 import org.sysmontriage.ui.hits.HitColumn;
@@ -177,6 +179,24 @@ class NavigationUiTest {
     robot.type(KeyCode.ENTER);
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> heading(robot).contains("explorer.exe"));
     assertEquals(0, vm.hitDetails().event(), "the root's start event");
+  }
+
+  @Test
+  void aDetailsTabBehindTheShownOneIsLaidOutWhenShown(FxRobot robot) throws Exception {
+    TableView<Integer> table = open(robot);
+    selectHitOf(robot, table, ACCESS);
+    ProcessTreeView tree = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_PROCESS_TREE)).queryAs(ProcessTreeView.class);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> rows(tree).size() == 3); // the model fills behind the tab
+    ShownPane pane = null;
+    for (javafx.scene.Node n = tree; n != null && pane == null; n = n.getParent()) {
+      pane = n instanceof ShownPane p ? p : null;
+    }
+    assertTrue(pane != null && pane.waiting(), "the Processes tab does not show: its layout (and its cells) wait");
+    assertTrue(tree.lookupAll(".tree-cell").stream().noneMatch(c -> ((TreeCell<?>) c).getItem() != null), "no row made yet");
+    showProcessTree(robot);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertFalse(pane.waiting());
+    assertEquals(3, tree.lookupAll(".tree-cell").stream().filter(c -> ((TreeCell<?>) c).getItem() != null).count(), "its three rows show");
   }
 
   @Test

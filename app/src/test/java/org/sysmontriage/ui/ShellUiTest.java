@@ -78,6 +78,18 @@ class ShellUiTest {
     robot.interact(() -> tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
         .ifPresent(t -> tabs.getSelectionModel().select(t)));
     WaitForAsyncUtils.waitForFxEvents();
+    revealed(robot);
+  }
+
+  /** Waits until every tab shown for the first time is laid out in full (ShownPane lays it out over a few pulses). */
+  static void revealed(FxRobot robot) {
+    try {
+      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+          () -> robot.lookup(n -> n instanceof org.sysmontriage.ui.common.ShownPane p && p.revealing()).tryQuery().isEmpty());
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("a tab was still being laid out after 10 s", e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   @Test

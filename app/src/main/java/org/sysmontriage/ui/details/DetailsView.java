@@ -20,6 +20,7 @@ import javafx.scene.layout.VBox;
 import org.sysmontriage.event.Times;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.ShownPane;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.common.WrappingTabs;
 
@@ -110,8 +111,9 @@ public final class DetailsView extends VBox {
     l.managedProperty().bind(l.visibleProperty());
   }
 
+  /** A details tab; its content is laid out only while it shows (a selection fills the shown tab only: ShownPane). */
   private static Tab tab(String title, javafx.scene.Node content) {
-    Tab t = new Tab(title, content);
+    Tab t = new Tab(title, new ShownPane(content));
     t.setClosable(false);
     return t;
   }

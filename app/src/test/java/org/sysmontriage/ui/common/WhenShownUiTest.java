@@ -54,6 +54,35 @@ class WhenShownUiTest {
     assertEquals(3, rows(), "its rows are there");
   }
 
+  @Test
+  void aTabsFirstShowingLaysItsContentOutAThirdMoreInEachPulse(FxRobot robot) throws Exception {
+    List<Double> heights = new ArrayList<>(); // the table's height after each pulse's layout, from the click on
+    robot.interact(() -> {
+      table.getItems().setAll(java.util.stream.IntStream.range(0, 40).mapToObj(i -> "row " + i).toList());
+      table.getScene().addPostLayoutPulseListener(() -> {
+        if (tabs.getSelectionModel().getSelectedIndex() == 2 && (heights.isEmpty() || heights.get(heights.size() - 1) != table.getHeight())) {
+          heights.add(table.getHeight());
+        }
+      });
+      tabs.getSelectionModel().select(2);
+    });
+    WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !pane.revealing() && !pane.waiting());
+    WaitForAsyncUtils.waitForFxEvents();
+    double full = pane.getHeight() - pane.snappedTopInset() - pane.snappedBottomInset();
+    assertEquals(3, heights.size(), heights.toString());
+    assertEquals(full / 3, heights.get(0), 1, "first pulse: a third of the pane");
+    assertEquals(2 * full / 3, heights.get(1), 1, "then two thirds");
+    assertEquals(full, heights.get(2), 1, "then all of it");
+    robot.interact(() -> tabs.getSelectionModel().select(0));
+    robot.interact(() -> {
+      table.getItems().add("one more");
+      heights.clear();
+      tabs.getSelectionModel().select(2);
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of(full), heights, "shown again: laid out whole at once");
+  }
+
   private long rows() {
     return table.lookupAll(".table-row-cell").stream().filter(n -> n.isVisible() && ((TableRow<?>) n).getItem() != null).count();
   }
