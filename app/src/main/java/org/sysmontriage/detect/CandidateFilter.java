@@ -187,14 +187,53 @@ final class CandidateFilter {
       for (SystemField f : SYSTEM) {
         int p = systemPlan[f.ordinal()];
         if (p >= 0) {
-          String v = ctx.system(f);
-          if (v != null) {
-            current = planPostings[p];
-            scanners[p].scan(Values.normalize(v, false), this);
-          }
+          scanSystem(p, f, ctx);
         }
       }
       return count;
+    }
+
+    /** Per system field: the value last searched (the store's one string per computer, channel or provider) and its literals. */
+    private final String[] systemSeen = new String[SYSTEM.length];
+    private final int[][] systemHits = new int[SYSTEM.length][];
+    /** The EventID whose text was last searched (valid when {@code systemHits} of EVENT_ID is set). */
+    private int eventIdSeen;
+
+    /**
+     * Reports the literals of plan {@code p}'s automaton found in system field {@code f}: the EventID,
+     * computer, channel and provider repeat from event to event and are searched again only when they
+     * change; the record id is searched on every event.
+     */
+    private void scanSystem(int p, SystemField f, StoreMatchContext ctx) {
+      current = planPostings[p];
+      int o = f.ordinal();
+      boolean repeats = false;
+      String v;
+      if (f == SystemField.EVENT_ID) {
+        int id = ctx.eventId();
+        repeats = systemHits[o] != null && id == eventIdSeen;
+        eventIdSeen = id;
+        v = repeats ? null : Integer.toString(id);
+      } else {
+        v = ctx.system(f);
+        repeats = f != SystemField.RECORD_ID && systemHits[o] != null && v == systemSeen[o];
+        systemSeen[o] = v;
+      }
+      if (repeats) {
+        for (int literal : systemHits[o]) {
+          hit(literal);
+        }
+        return;
+      }
+      systemHits[o] = null;
+      if (v == null) {
+        return;
+      }
+      recording = true;
+      recordedCount = 0;
+      scanners[p].scan(Values.normalize(v, false), this);
+      recording = false;
+      systemHits[o] = java.util.Arrays.copyOf(recorded, recordedCount);
     }
 
     private static final int MEMO = 1024;

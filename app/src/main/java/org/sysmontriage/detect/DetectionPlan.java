@@ -21,7 +21,13 @@ final class DetectionPlan {
   /** Per store name id: whether it names an unnamed Data element (read by Sigma's {@code Data}). */
   private final boolean[] unnamedData;
 
-  DetectionPlan(AnalyticLibrary library, EventStore store) {
+  /**
+   * @param prefilter whether {@link #route} gives each route its {@link CandidateFilter} (false: every rule
+   *     target of the EventID is tested)
+   */
+  DetectionPlan(AnalyticLibrary library, EventStore store, boolean prefilter) {
+    this.prefilter = prefilter;
+    this.store = store;
     List<String> slots = library.registry().slotNames();
     rules = library.rules();
     this.library = library;
@@ -91,18 +97,44 @@ final class DetectionPlan {
   }
 
   private final Map<Integer, List<Binding>> bindingsById = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<FilterKey, CandidateFilter> filters = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<RouteKey, Route> routes = new java.util.concurrent.ConcurrentHashMap<>();
+  private final boolean prefilter;
+  private final EventStore store;
 
-  private record FilterKey(int eventId, String channel, String provider) {}
-  private final AnalyticLibrary library;
+  private record RouteKey(int eventId, String channel, String provider) {}
 
   /**
-   * The candidate filter of this EventID's bindings that accept this channel and provider
-   * ({@code accepted}, computed by the caller for them); built once per plan.
+   * Where the events of one EventID, channel and provider go: which of the EventID's bindings accept
+   * that channel and provider, and the candidate filter over those (null without the prefilter).
    */
-  CandidateFilter filter(int eventId, String channel, String provider, boolean[] accepted) {
-    return filters.computeIfAbsent(new FilterKey(eventId, channel, provider),
-        k -> new CandidateFilter(library.literalIndex(), bindings(eventId), accepted.clone(), unnamedData));
+  record Route(boolean[] accepted, CandidateFilter filter) {}
+
+  private final AnalyticLibrary library;
+
+  /** The route of events with this EventID, channel and provider; worked out once per plan. */
+  Route route(int eventId, String channel, String provider) {
+    RouteKey key = new RouteKey(eventId, channel, provider);
+    Route route = routes.get(key);
+    return route != null ? route : routes.computeIfAbsent(key, k -> {
+      List<Binding> bindings = bindings(eventId);
+      boolean[] accepted = new boolean[bindings.size()];
+      for (int b = 0; b < accepted.length; b++) {
+        accepted[b] = bindings.get(b).target().accepts(channel, provider);
+      }
+      return new Route(accepted, prefilter ? new CandidateFilter(library.literalIndex(), bindings, accepted, unnamedData) : null);
+    });
+  }
+
+  /** Whether a rule that needs the LSASS judge (target check or behaviour) has events of its EventIDs in the store. */
+  boolean needsJudge() {
+    for (int id : store.eventIds()) {
+      for (Binding b : bindings(id)) {
+        if (rules.get(b.rule()).needsJudge()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   List<LoadedRule> rules() {

@@ -12,6 +12,7 @@ import java.util.function.IntToLongFunction;
 import org.sysmontriage.detect.correlation.CorrelationFinding;
 import org.sysmontriage.detect.correlation.CorrelationRule;
 import org.sysmontriage.detect.correlation.Correlator;
+import org.sysmontriage.detect.lsass.LsassJudge;
 import org.sysmontriage.detect.sigma.ValueTest;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.EventStore;
@@ -52,25 +53,21 @@ public final class Detector {
 
   /** Runs the analytics; throws {@link org.sysmontriage.event.CancelledException} when cancelled. */
   public DetectionResult run(EventStore store, ProgressListener progress, CancellationToken cancel) {
-    DetectionPlan plan = new DetectionPlan(library, store);
+    DetectionPlan plan = new DetectionPlan(library, store, prefilter);
     List<ValueTest> tests = library.registry().tests();
     AtomicReferenceArray<byte[]> caches = new AtomicReferenceArray<>(tests.size());
     AtomicLong cacheBudget = new AtomicLong(Math.min(CACHE_BUDGET, Runtime.getRuntime().maxMemory() / 8));
     List<Chunk> chunks = chunks(store, plan);
     long total = chunks.stream().mapToLong(c -> c.to - c.from).sum();
-    AtomicLong done = new AtomicLong();
     String message = "Running " + library.rules().size() + " analytics";
     progress.progress(0, total, message);
-    List<long[]> found = chunks.parallelStream().map(c -> {
-      StoreMatchContext ctx = new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit());
-      long[] m = match(store, plan, c, ctx, cancel, prefilter);
-      progress.progress(done.addAndGet(c.to - c.from), total, message);
-      return m;
-    }).toList();
-    cancel.check();
-    long[] matches = found.stream().flatMapToLong(Arrays::stream).toArray();
+    // the LSASS judge reads the whole store, not the matches: built by the first free worker beside the matching
+    Matching matching = new Matching(store, plan, chunks, plan.needsJudge() ? () -> new LsassJudge(store) : null,
+        () -> new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit()), cancel, progress, total, message);
+    matching.run();
+    long[] matches = matching.matches();
     StoreMatchContext explainer = new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit());
-    DetectionResult result = new HitAssembler(library, store, plan, explainer).assemble(matches);
+    DetectionResult result = new HitAssembler(library, store, plan, explainer, matching.judge()).assemble(matches);
     if (library.correlations().isEmpty()) {
       return result;
     }
@@ -97,8 +94,9 @@ public final class Detector {
     return Correlator.run(rules, idOf, matches, store, ticks);
   }
 
-  private record Chunk(int eventId, int from, int to) {}
+  record Chunk(int eventId, int from, int to) {}
 
+  /** Each EventID's events in chunks of at most {@link #CHUNK}, largest first (the last ones taken are the smallest). */
   private static List<Chunk> chunks(EventStore store, DetectionPlan plan) {
     List<Chunk> out = new ArrayList<>();
     for (int id : store.eventIds()) {
@@ -110,18 +108,18 @@ public final class Detector {
         out.add(new Chunk(id, from, Math.min(n, from + CHUNK)));
       }
     }
+    out.sort(java.util.Comparator.comparingLong((Chunk c) -> (long) (c.to - c.from) * plan.bindings(c.eventId).size()).reversed());
     return out;
   }
 
   /** Matches of one chunk, each packed as {@code event << 32 | binding index}. */
-  private static long[] match(EventStore store, DetectionPlan plan, Chunk c, StoreMatchContext ctx, CancellationToken cancel,
-      boolean prefilter) {
+  static long[] match(EventStore store, DetectionPlan plan, Chunk c, StoreMatchContext ctx, CancellationToken cancel,
+      Map<CandidateFilter, CandidateFilter.Scan> scans) {
     cancel.check();
     List<DetectionPlan.Binding> bindings = plan.bindings(c.eventId);
     CandidateFilter.Scan scan = null;
-    Map<CandidateFilter, CandidateFilter.Scan> scans = new java.util.IdentityHashMap<>();
     List<LoadedRule> rules = plan.rules();
-    boolean[] accepted = new boolean[bindings.size()];
+    boolean[] accepted = null;
     String lastChannel = null;
     String lastProvider = null;
     int[] events = store.byEventId(c.eventId);
@@ -134,13 +132,12 @@ public final class Detector {
       int e = events[i];
       String channel = store.channel(e);
       String provider = store.provider(e);
-      if (channel != lastChannel || provider != lastProvider) { // pooled strings: identity is enough
-        for (int b = 0; b < accepted.length; b++) {
-          accepted[b] = bindings.get(b).target().accepts(channel, provider);
-        }
+      if (accepted == null || channel != lastChannel || provider != lastProvider) { // pooled strings: identity is enough
+        DetectionPlan.Route route = plan.route(c.eventId, channel, provider);
+        accepted = route.accepted();
         lastChannel = channel;
         lastProvider = provider;
-        scan = prefilter ? scans.computeIfAbsent(plan.filter(c.eventId, channel, provider, accepted), CandidateFilter::scan) : null;
+        scan = route.filter() == null ? null : scans.computeIfAbsent(route.filter(), CandidateFilter::scan);
       }
       ctx.event(e);
       int n = scan == null ? accepted.length : scan.run(ctx, e);

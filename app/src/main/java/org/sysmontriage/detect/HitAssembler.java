@@ -29,7 +29,11 @@ final class HitAssembler {
    */
   private final Map<Object, Object> canon = new HashMap<>();
 
-  HitAssembler(AnalyticLibrary library, EventStore store, DetectionPlan plan, StoreMatchContext ctx) {
+  /** The LSASS judge, built beside the matching or here when a match first needs it. */
+  private LsassJudge lsass;
+
+  HitAssembler(AnalyticLibrary library, EventStore store, DetectionPlan plan, StoreMatchContext ctx, LsassJudge lsass) {
+    this.lsass = lsass;
     this.library = library;
     this.store = store;
     this.plan = plan;
@@ -40,7 +44,6 @@ final class HitAssembler {
     long[] sorted = matches.clone();
     Arrays.sort(sorted); // by event, then binding: makes the order below deterministic
     List<Hit> hits = new ArrayList<>(sorted.length);
-    LsassJudge lsass = null;
     for (long m : sorted) {
       int event = (int) (m >>> 32);
       DetectionPlan.Binding binding = plan.binding((int) m);

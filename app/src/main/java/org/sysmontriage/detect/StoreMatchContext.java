@@ -163,6 +163,11 @@ final class StoreMatchContext implements MatchContext {
     return store.fieldName(event, k);
   }
 
+  /** The event's EventID. */
+  int eventId() {
+    return store.eventId(event);
+  }
+
   @Override
   public String system(SystemField f) {
     return switch (f) {

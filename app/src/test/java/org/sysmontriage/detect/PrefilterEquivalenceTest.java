@@ -148,6 +148,39 @@ class PrefilterEquivalenceTest {
         "kw-and-field", 3L, "kw-only", 3L, "data", 2L, "data-and-kw", 1L), perRule);
   }
 
+  /**
+   * The EventID, computer, channel and provider are searched again only when they change from one
+   * event to the next (the literals found are replayed while they repeat); the record id on every
+   * event. Computers alternate here, and repeat, inside one EventID, channel and provider.
+   */
+  @Test
+  void systemFieldsRepeatedFromEventToEventAreMatchedForEachEvent(@TempDir Path dir) throws IOException {
+    rule(dir, "kw-host", "", "keywords:\n  - 'host7'\ncondition: keywords");
+    rule(dir, "kw-record", "", "keywords:\n  - '4242'\ncondition: keywords");
+    rule(dir, "kw-eventid", "", "keywords:\n  - '13'\ncondition: keywords");
+    AnalyticLibrary library = AnalyticLibrary.load(List.of(dir), false, dir.resolve("cache"));
+    assertEquals(List.of(), library.errors());
+    String[] hosts = {"host8.example.org", "host7.example.org", "host7.example.org", "host8.example.org", "host8.example.org",
+        "host7.example.org", "host7.example.org"};
+    long[] records = {9001, 9002, 9003, 9004, 4242, 9005, 9006};
+    int[] ids = {12, 12, 12, 13, 12, 13, 12};
+    List<EventDraft> events = new ArrayList<>();
+    for (int i = 0; i < hosts.length; i++) {
+      EventDraft d = sysmon(ids[i], "TargetObject", "HKLM\\x" + i);
+      d.computer = hosts[i];
+      d.recordId = records[i];
+      events.add(d);
+    }
+    EventStore store = TestEvents.store(events);
+    List<String> fast = hits(new Detector(library, true).run(store, ProgressListener.NONE, new CancellationToken()));
+    assertEquals(hits(new Detector(library, false).run(store, ProgressListener.NONE, new CancellationToken())), fast);
+    java.util.Map<String, List<Integer>> perRule = new java.util.TreeMap<>();
+    fast.forEach(h -> perRule.computeIfAbsent(h.substring(0, h.indexOf(' ')), k -> new ArrayList<>())
+        .add(Integer.parseInt(h.split(" ")[1])));
+    perRule.values().forEach(java.util.Collections::sort);
+    assertEquals(java.util.Map.of("kw-host", List.of(1, 2, 5, 6), "kw-record", List.of(4), "kw-eventid", List.of(3, 5)), perRule);
+  }
+
   private static List<String> hits(DetectionResult r) {
     return r.hits().stream().map(h -> h.analytic().id() + " " + h.event() + " " + h.risk() + " " + h.matches())
         .sorted().toList();
