@@ -67,7 +67,7 @@ public final class Detector {
     matching.run();
     long[] matches = matching.matches();
     StoreMatchContext explainer = new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit());
-    DetectionResult result = new HitAssembler(library, store, plan, explainer, matching.judge()).assemble(matches);
+    DetectionResult result = new HitAssembler(library, store, plan, explainer, matching.judge()).assemble(matches, matching.explained());
     if (library.correlations().isEmpty()) {
       return result;
     }

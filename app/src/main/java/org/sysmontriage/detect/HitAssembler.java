@@ -40,7 +40,11 @@ final class HitAssembler {
     this.ctx = ctx;
   }
 
-  DetectionResult assemble(long[] matches) {
+  /**
+   * @param matches every match, each packed as {@code event << 32 | binding index}
+   * @param explained the matched fields of matches already explained (by the matching's workers), by match
+   */
+  DetectionResult assemble(long[] matches, Map<Long, List<MatchedField>> explained) {
     long[] sorted = matches.clone();
     Arrays.sort(sorted); // by event, then binding: makes the order below deterministic
     List<Hit> hits = new ArrayList<>(sorted.length);
@@ -61,12 +65,36 @@ final class HitAssembler {
           }
         }
       }
-      Hit h = hit(event, binding);
+      List<MatchedField> fields = explained.get(m);
+      Hit h = hit(event, rule, fields != null ? fields : explain(plan, ctx, m));
       hits.add(judgement == null ? h : judged(h, judgement));
     }
     hits = HitFolding.fold(hits, plan.rules(), this::canon);
     hits.sort(Comparator.comparingLong((Hit h) -> store.ticks(h.event())).thenComparingInt(Hit::event));
     return new DetectionResult(hits, aggregates(hits), rollup(hits));
+  }
+
+  /** Whether match {@code m}'s rule stands without the LSASS judge (its explanation can be worked out ahead, on any thread). */
+  static boolean explainsAhead(DetectionPlan plan, long m) {
+    return !plan.rules().get(plan.binding((int) m).rule()).needsJudge();
+  }
+
+  /** The fields that decided match {@code m} (packed as in {@link #assemble}), with reasons, each once; {@code ctx} is the caller's own. */
+  static List<MatchedField> explain(DetectionPlan plan, StoreMatchContext ctx, long m) {
+    int event = (int) (m >>> 32);
+    DetectionPlan.Binding binding = plan.binding((int) m);
+    ctx.event(event);
+    ctx.slotNames(binding.slotNames());
+    List<Node.Evidence> evidence = new ArrayList<>();
+    plan.rules().get(binding.rule()).rule().condition().explain(ctx, evidence);
+    List<MatchedField> fields = new ArrayList<>();
+    for (Node.Evidence ev : evidence) {
+      MatchedField f = new MatchedField(ev.field(), ev.value(), ev.reason());
+      if (!fields.contains(f)) {
+        fields.add(f);
+      }
+    }
+    return fields;
   }
 
   @SuppressWarnings("unchecked")
@@ -91,18 +119,11 @@ final class HitAssembler {
     return new Hit(h.event(), scored, fields);
   }
 
-  private Hit hit(int event, DetectionPlan.Binding binding) {
-    LoadedRule rule = plan.rules().get(binding.rule());
-    ctx.event(event);
-    ctx.slotNames(binding.slotNames());
-    List<Node.Evidence> evidence = new ArrayList<>();
-    rule.rule().condition().explain(ctx, evidence);
-    List<MatchedField> fields = new ArrayList<>();
-    for (Node.Evidence ev : evidence) {
-      MatchedField f = matched(ev.field(), ev.value(), ev.reason());
-      if (!fields.contains(f)) {
-        fields.add(f);
-      }
+  /** The hit of a rule on an event with these matched fields, each string held once in this run. */
+  private Hit hit(int event, LoadedRule rule, List<MatchedField> explained) {
+    List<MatchedField> fields = new ArrayList<>(explained.size());
+    for (MatchedField f : explained) {
+      fields.add(matched(f.field(), f.value(), f.reason()));
     }
     return new Hit(event, rule.analytic(), fields);
   }

@@ -18,8 +18,10 @@ import org.sysmontriage.event.ProgressListener;
  * The match phase of one detection run on every core: the calling thread and the common pool's
  * threads take the next task from one shared counter until none is left, so no core waits while
  * another still has a queue of chunks. Task 0 builds the LSASS judge when the run may need it (it
- * reads the whole store, not the matches, and is the longest single task); the others are the
- * chunks, largest first. Each worker keeps one match context and its scans across its chunks.
+ * reads the whole store, not the matches, and is the longest single task); then come the chunks,
+ * largest first, and last the index of process creations the hits' risk roll-up reads (when a chunk
+ * had a match). Each worker keeps one match context and its scans across its chunks, and explains
+ * its matches (those whose rule needs no LSASS judgement) right after matching them.
  */
 final class Matching {
   private final EventStore store;
@@ -34,8 +36,11 @@ final class Matching {
   private final int first;
   private final AtomicInteger next = new AtomicInteger();
   private final AtomicLong done = new AtomicLong();
-  private final long[][] found;
+  /** Per chunk, its matches. */
+  private final Found[] found;
   private volatile LsassJudge judge;
+  /** Whether a chunk matched so far (the roll-up's index is worth building ahead). */
+  private volatile boolean matched;
 
   /** @param judgeBuilder builds the LSASS judge beside the matching, or null when the run needs none */
   Matching(EventStore store, DetectionPlan plan, List<Detector.Chunk> chunks, Supplier<LsassJudge> judgeBuilder,
@@ -50,12 +55,12 @@ final class Matching {
     this.total = total;
     this.message = message;
     this.first = judgeBuilder == null ? 0 : 1;
-    this.found = new long[chunks.size()][];
+    this.found = new Found[chunks.size()];
   }
 
   /** Runs every task; returns when all are done (rethrows a worker's failure, cancellation included). */
   void run() {
-    int tasks = first + chunks.size();
+    int tasks = first + chunks.size() + 1;
     int helpers = Math.min(ForkJoinPool.getCommonPoolParallelism(), tasks - 1);
     List<ForkJoinTask<?>> running = new ArrayList<>();
     for (int h = 0; h < helpers; h++) {
@@ -84,14 +89,28 @@ final class Matching {
   private void work() {
     StoreMatchContext ctx = null;
     Map<CandidateFilter, CandidateFilter.Scan> scans = new IdentityHashMap<>();
-    for (int t = next.getAndIncrement(); t < first + chunks.size(); t = next.getAndIncrement()) {
+    for (int t = next.getAndIncrement(); t <= first + chunks.size(); t = next.getAndIncrement()) {
       if (t < first) {
         judge = judgeBuilder.get();
         continue;
       }
+      if (t == first + chunks.size()) {
+        if (matched) {
+          ProcessUsers.of(store); // kept for the store: the roll-up finds it built
+        }
+        continue;
+      }
       ctx = ctx == null ? contexts.get() : ctx;
       Detector.Chunk c = chunks.get(t - first);
-      found[t - first] = Detector.match(store, plan, c, ctx, cancel, scans);
+      long[] matches = Detector.match(store, plan, c, ctx, cancel, scans);
+      List<List<MatchedField>> fields = new ArrayList<>(matches.length);
+      for (long m : matches) { // explained here, on every core, rather than one by one afterwards
+        fields.add(HitAssembler.explainsAhead(plan, m) ? HitAssembler.explain(plan, ctx, m) : null);
+      }
+      found[t - first] = new Found(matches, fields);
+      if (matches.length > 0) {
+        matched = true;
+      }
       progress.progress(done.addAndGet(c.to() - c.from()), total, message);
     }
   }
@@ -99,17 +118,33 @@ final class Matching {
   /** Every match, each packed as {@code event << 32 | binding index} (in no particular order). */
   long[] matches() {
     int n = 0;
-    for (long[] f : found) {
-      n += f.length;
+    for (Found f : found) {
+      n += f.matches.length;
     }
     long[] all = new long[n];
     int at = 0;
-    for (long[] f : found) {
-      System.arraycopy(f, 0, all, at, f.length);
-      at += f.length;
+    for (Found f : found) {
+      System.arraycopy(f.matches, 0, all, at, f.matches.length);
+      at += f.matches.length;
     }
     return all;
   }
+
+  /** The matched fields of the matches explained by the workers, by match. */
+  Map<Long, List<MatchedField>> explained() {
+    Map<Long, List<MatchedField>> out = new java.util.HashMap<>();
+    for (Found f : found) {
+      for (int m = 0; m < f.matches.length; m++) {
+        if (f.fields.get(m) != null) {
+          out.put(f.matches[m], f.fields.get(m));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** One chunk's matches, and the matched fields of those explained by the worker (null for the others). */
+  private record Found(long[] matches, List<List<MatchedField>> fields) {}
 
   /** The LSASS judge built beside the matching, or null when none was asked for. */
   LsassJudge judge() {
