@@ -200,6 +200,27 @@ class NavigationUiTest {
   }
 
   @Test
+  void theAnalyticsPageIsMadeWhenItsTabShows(FxRobot robot) throws Exception {
+    TableView<Integer> table = open(robot);
+    selectHitOf(robot, table, ACCESS);
+    javafx.scene.control.ScrollPane scroll = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_PAGE)).queryAs(javafx.scene.control.ScrollPane.class);
+    String title = vm.hitDetails().analyticProperty().get().title();
+    assertFalse(texts(scroll).contains(title), "hidden: the page is not made at the selection");
+    TabPane tabs = robot.lookup(Ids.selector(Ids.HIT_DETAILS)).lookup(".tab-pane").queryAs(TabPane.class);
+    robot.interact(() -> tabs.getTabs().stream().filter(t -> t.getText().equals("Analytic")).findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t)));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(texts(scroll).contains(title), "shown: the selected hit's analytic");
+    Label first = (Label) ((javafx.scene.layout.VBox) scroll.getContent()).getChildren().get(0);
+    assertTrue(first.getWidth() > 0 && first.getHeight() > 0, "laid out in the pulse it was made in");
+  }
+
+  private static List<String> texts(javafx.scene.control.ScrollPane scroll) {
+    return ((javafx.scene.layout.VBox) scroll.getContent()).getChildren().stream()
+        .filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList();
+  }
+
+  @Test
   void backAndForwardRetraceHitsTreeNodesAndIncidents(FxRobot robot) throws Exception {
     TableView<Integer> table = open(robot);
     Button back = robot.lookup(Ids.selector(Ids.NAV_BACK)).queryButton();

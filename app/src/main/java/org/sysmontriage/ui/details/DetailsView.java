@@ -22,6 +22,7 @@ import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.common.ShownPane;
 import org.sysmontriage.ui.common.Styles;
+import org.sysmontriage.ui.common.WhenShown;
 import org.sysmontriage.ui.common.WrappingTabs;
 
 /** The details of the selected hit or event: why, ATT&CK, risk, fields, raw record, page, related. */
@@ -67,11 +68,18 @@ public final class DetailsView extends VBox {
     author.textProperty().bind(vm.authorProperty());
     hideWhenEmpty(author);
     cards.setId(Ids.DETAILS_TECHNIQUES);
-    vm.analyticProperty().addListener((o, a, b) -> page.show(b, vm.pageProperty().get()));
-    vm.pageProperty().addListener((o, a, b) -> page.show(vm.analyticProperty().get(), b));
+    ScrollPane pageScroll = scroll(page, Ids.DETAILS_PAGE);
+    // The analytic's page (many labels and the rule's highlighted YAML) is made when its tab shows, not at every selection.
+    WhenShown pageShown = new WhenShown(page);
+    Runnable showPage = () -> pageShown.run(() -> {
+      page.show(vm.analyticProperty().get(), vm.pageProperty().get());
+      pageScroll.layout(); // made after this pulse's layout: lay it out before the frame is drawn
+    });
+    vm.analyticProperty().addListener((o, a, b) -> showPage.run());
+    vm.pageProperty().addListener((o, a, b) -> showPage.run());
     page.show(null, null);
     TabPane tabs = new TabPane(
-        tab("Fields", fieldsTable()), tab("Raw", raw()), tab("Analytic", scroll(page, Ids.DETAILS_PAGE)), tab("Related", related()),
+        tab("Fields", fieldsTable()), tab("Raw", raw()), tab("Analytic", pageScroll), tab("Related", related()),
         tab("Processes", processTree()));
     WrappingTabs wrapped = new WrappingTabs(tabs);
     VBox.setVgrow(wrapped, Priority.ALWAYS);
