@@ -62,12 +62,12 @@ public final class Detector {
     String message = "Running " + library.rules().size() + " analytics";
     progress.progress(0, total, message);
     // the LSASS judge reads the whole store, not the matches: built by the first free worker beside the matching
+    HitAssembler assembler = new HitAssembler(library, store, plan,
+        new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit()));
     Matching matching = new Matching(store, plan, chunks, plan.needsJudge() ? () -> new LsassJudge(store) : null,
-        () -> new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit()), cancel, progress, total, message);
+        () -> new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit()), assembler, cancel, progress, total, message);
     matching.run();
-    long[] matches = matching.matches();
-    StoreMatchContext explainer = new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit());
-    DetectionResult result = new HitAssembler(library, store, plan, explainer, matching.judge()).assemble(matches, matching.explained());
+    DetectionResult result = assembler.assemble(matching.runs(), matching.judge());
     if (library.correlations().isEmpty()) {
       return result;
     }

@@ -3,7 +3,6 @@ package org.sysmontriage.detect;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,15 +24,16 @@ final class HitAssembler {
   /**
    * One copy of each string and analytic that hits of this run hold: the store decodes a value anew on
    * every read, and a judged hit has its own scored analytic, so without this a million hits held a
-   * million copies of the same path, reason and analytic. Dropped when the run ends.
+   * million copies of the same path, reason and analytic. Dropped when the run ends. Shared by the
+   * matching's workers, which make the hits of rules without an LSASS judgement.
    */
-  private final Map<Object, Object> canon = new HashMap<>();
+  private final Map<Object, Object> canon = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** The LSASS judge, built beside the matching or here when a match first needs it. */
   private LsassJudge lsass;
 
-  HitAssembler(AnalyticLibrary library, EventStore store, DetectionPlan plan, StoreMatchContext ctx, LsassJudge lsass) {
-    this.lsass = lsass;
+  /** @param ctx the match context of the thread that calls {@link #assemble} */
+  HitAssembler(AnalyticLibrary library, EventStore store, DetectionPlan plan, StoreMatchContext ctx) {
     this.library = library;
     this.store = store;
     this.plan = plan;
@@ -41,60 +41,74 @@ final class HitAssembler {
   }
 
   /**
-   * @param matches every match, each packed as {@code event << 32 | binding index}
-   * @param explained the matched fields of matches already explained (by the matching's workers), by match
+   * The hits of a run's matches, in the order of their events.
+   *
+   * @param runs the matches of each chunk, each sorted ({@link Run})
+   * @param judge the LSASS judge built beside the matching, or null (built here when a match needs it)
    */
-  DetectionResult assemble(long[] matches, Map<Long, List<MatchedField>> explained) {
-    long[] sorted = matches.clone();
-    Arrays.sort(sorted); // by event, then binding: makes the order below deterministic
-    List<Hit> hits = new ArrayList<>(sorted.length);
-    for (long m : sorted) {
-      int event = (int) (m >>> 32);
-      DetectionPlan.Binding binding = plan.binding((int) m);
-      LoadedRule rule = plan.rules().get(binding.rule());
-      Judgement judgement = null;
-      if (rule.needsJudge()) {
-        lsass = lsass == null ? new LsassJudge(store) : lsass;
-        if (!rule.accepts(lsass, event)) {
-          continue;
-        }
-        if (rule.behaviour() != null) {
-          judgement = lsass.judge(rule.behaviour(), event);
-          if (judgement == null) {
-            continue;
-          }
-        }
+  DetectionResult assemble(List<Run> runs, LsassJudge judge) {
+    lsass = judge;
+    List<Hit> hits = new ArrayList<>();
+    // by event, then binding (the runs merged): makes the order below deterministic
+    java.util.PriorityQueue<int[]> heads = new java.util.PriorityQueue<>(
+        Comparator.comparingLong((int[] at) -> runs.get(at[0]).matches()[at[1]]));
+    for (int r = 0; r < runs.size(); r++) {
+      if (runs.get(r).matches().length > 0) {
+        heads.add(new int[] {r, 0});
       }
-      List<MatchedField> fields = explained.get(m);
-      Hit h = hit(event, rule, fields != null ? fields : explain(plan, ctx, m));
-      hits.add(judgement == null ? h : judged(h, judgement));
+    }
+    while (!heads.isEmpty()) {
+      int[] at = heads.poll();
+      Run run = runs.get(at[0]);
+      Hit ahead = run.hits()[at[1]];
+      Hit h = ahead != null ? ahead : judgedHit(run.matches()[at[1]]);
+      if (h != null) {
+        hits.add(h);
+      }
+      if (++at[1] < run.matches().length) {
+        heads.add(at);
+      }
     }
     hits = HitFolding.fold(hits, plan.rules(), this::canon);
     hits.sort(Comparator.comparingLong((Hit h) -> store.ticks(h.event())).thenComparingInt(Hit::event));
     return new DetectionResult(hits, aggregates(hits), rollup(hits));
   }
 
-  /** Whether match {@code m}'s rule stands without the LSASS judge (its explanation can be worked out ahead, on any thread). */
-  static boolean explainsAhead(DetectionPlan plan, long m) {
-    return !plan.rules().get(plan.binding((int) m).rule()).needsJudge();
+  /**
+   * One chunk's matches (each packed as {@code event << 32 | binding index}) in ascending order, and
+   * the hit of each whose rule stands without the LSASS judge (null for the others: judged in order).
+   */
+  record Run(long[] matches, Hit[] hits) {}
+
+  /** The run of these matches: sorted, each hit made here ({@code ctx}: the calling thread's own) unless its rule needs the judge. */
+  Run run(long[] matches, StoreMatchContext ctx) {
+    long[] sorted = matches.clone();
+    Arrays.sort(sorted);
+    Hit[] hits = new Hit[sorted.length];
+    for (int i = 0; i < sorted.length; i++) {
+      LoadedRule rule = plan.rules().get(plan.binding((int) sorted[i]).rule());
+      hits[i] = rule.needsJudge() ? null : hit(ctx, sorted[i]);
+    }
+    return new Run(sorted, hits);
   }
 
-  /** The fields that decided match {@code m} (packed as in {@link #assemble}), with reasons, each once; {@code ctx} is the caller's own. */
-  static List<MatchedField> explain(DetectionPlan plan, StoreMatchContext ctx, long m) {
+  /** The hit of a match whose rule needs the LSASS judge, or null when the judge says no. */
+  private Hit judgedHit(long m) {
     int event = (int) (m >>> 32);
-    DetectionPlan.Binding binding = plan.binding((int) m);
-    ctx.event(event);
-    ctx.slotNames(binding.slotNames());
-    List<Node.Evidence> evidence = new ArrayList<>();
-    plan.rules().get(binding.rule()).rule().condition().explain(ctx, evidence);
-    List<MatchedField> fields = new ArrayList<>();
-    for (Node.Evidence ev : evidence) {
-      MatchedField f = new MatchedField(ev.field(), ev.value(), ev.reason());
-      if (!fields.contains(f)) {
-        fields.add(f);
+    LoadedRule rule = plan.rules().get(plan.binding((int) m).rule());
+    lsass = lsass == null ? new LsassJudge(store) : lsass;
+    if (!rule.accepts(lsass, event)) {
+      return null;
+    }
+    Judgement judgement = null;
+    if (rule.behaviour() != null) {
+      judgement = lsass.judge(rule.behaviour(), event);
+      if (judgement == null) {
+        return null;
       }
     }
-    return fields;
+    Hit h = hit(ctx, m);
+    return judgement == null ? h : judged(h, judgement);
   }
 
   @SuppressWarnings("unchecked")
@@ -119,11 +133,21 @@ final class HitAssembler {
     return new Hit(h.event(), scored, fields);
   }
 
-  /** The hit of a rule on an event with these matched fields, each string held once in this run. */
-  private Hit hit(int event, LoadedRule rule, List<MatchedField> explained) {
-    List<MatchedField> fields = new ArrayList<>(explained.size());
-    for (MatchedField f : explained) {
-      fields.add(matched(f.field(), f.value(), f.reason()));
+  /** The hit of match {@code m} with the fields that decided it and their reasons, each once; {@code ctx} is the caller's own. */
+  private Hit hit(StoreMatchContext ctx, long m) {
+    int event = (int) (m >>> 32);
+    DetectionPlan.Binding binding = plan.binding((int) m);
+    LoadedRule rule = plan.rules().get(binding.rule());
+    ctx.event(event);
+    ctx.slotNames(binding.slotNames());
+    List<Node.Evidence> evidence = new ArrayList<>();
+    rule.rule().condition().explain(ctx, evidence);
+    List<MatchedField> fields = new ArrayList<>();
+    for (Node.Evidence ev : evidence) {
+      MatchedField f = matched(ev.field(), ev.value(), ev.reason());
+      if (!fields.contains(f)) {
+        fields.add(f);
+      }
     }
     return new Hit(event, rule.analytic(), fields);
   }

@@ -20,8 +20,8 @@ import org.sysmontriage.event.ProgressListener;
  * another still has a queue of chunks. Task 0 builds the LSASS judge when the run may need it (it
  * reads the whole store, not the matches, and is the longest single task); then come the chunks,
  * largest first, and last the index of process creations the hits' risk roll-up reads (when a chunk
- * had a match). Each worker keeps one match context and its scans across its chunks, and explains
- * its matches (those whose rule needs no LSASS judgement) right after matching them.
+ * had a match). Each worker keeps one match context and its scans across its chunks, and makes the
+ * hits of its matches (those whose rule needs no LSASS judgement) right after matching them.
  */
 final class Matching {
   private final EventStore store;
@@ -36,15 +36,18 @@ final class Matching {
   private final int first;
   private final AtomicInteger next = new AtomicInteger();
   private final AtomicLong done = new AtomicLong();
-  /** Per chunk, its matches. */
-  private final Found[] found;
+  /** Per chunk, its matches and their hits. */
+  private final HitAssembler.Run[] found;
+  private final HitAssembler assembler;
   private volatile LsassJudge judge;
   /** Whether a chunk matched so far (the roll-up's index is worth building ahead). */
   private volatile boolean matched;
 
   /** @param judgeBuilder builds the LSASS judge beside the matching, or null when the run needs none */
   Matching(EventStore store, DetectionPlan plan, List<Detector.Chunk> chunks, Supplier<LsassJudge> judgeBuilder,
-      Supplier<StoreMatchContext> contexts, CancellationToken cancel, ProgressListener progress, long total, String message) {
+      Supplier<StoreMatchContext> contexts, HitAssembler assembler, CancellationToken cancel, ProgressListener progress, long total,
+      String message) {
+    this.assembler = assembler;
     this.store = store;
     this.plan = plan;
     this.chunks = chunks;
@@ -55,7 +58,7 @@ final class Matching {
     this.total = total;
     this.message = message;
     this.first = judgeBuilder == null ? 0 : 1;
-    this.found = new Found[chunks.size()];
+    this.found = new HitAssembler.Run[chunks.size()];
   }
 
   /** Runs every task; returns when all are done (rethrows a worker's failure, cancellation included). */
@@ -103,11 +106,7 @@ final class Matching {
       ctx = ctx == null ? contexts.get() : ctx;
       Detector.Chunk c = chunks.get(t - first);
       long[] matches = Detector.match(store, plan, c, ctx, cancel, scans);
-      List<List<MatchedField>> fields = new ArrayList<>(matches.length);
-      for (long m : matches) { // explained here, on every core, rather than one by one afterwards
-        fields.add(HitAssembler.explainsAhead(plan, m) ? HitAssembler.explain(plan, ctx, m) : null);
-      }
-      found[t - first] = new Found(matches, fields);
+      found[t - first] = assembler.run(matches, ctx); // the hits made here, on every core, rather than one by one afterwards
       if (matches.length > 0) {
         matched = true;
       }
@@ -115,36 +114,10 @@ final class Matching {
     }
   }
 
-  /** Every match, each packed as {@code event << 32 | binding index} (in no particular order). */
-  long[] matches() {
-    int n = 0;
-    for (Found f : found) {
-      n += f.matches.length;
-    }
-    long[] all = new long[n];
-    int at = 0;
-    for (Found f : found) {
-      System.arraycopy(f.matches, 0, all, at, f.matches.length);
-      at += f.matches.length;
-    }
-    return all;
+  /** Each chunk's run of matches and hits. */
+  List<HitAssembler.Run> runs() {
+    return List.of(found);
   }
-
-  /** The matched fields of the matches explained by the workers, by match. */
-  Map<Long, List<MatchedField>> explained() {
-    Map<Long, List<MatchedField>> out = new java.util.HashMap<>();
-    for (Found f : found) {
-      for (int m = 0; m < f.matches.length; m++) {
-        if (f.fields.get(m) != null) {
-          out.put(f.matches[m], f.fields.get(m));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** One chunk's matches, and the matched fields of those explained by the worker (null for the others). */
-  private record Found(long[] matches, List<List<MatchedField>> fields) {}
 
   /** The LSASS judge built beside the matching, or null when none was asked for. */
   LsassJudge judge() {
