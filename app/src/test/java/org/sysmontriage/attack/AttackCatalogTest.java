@@ -81,6 +81,29 @@ class AttackCatalogTest {
     }
   }
 
+  /** The streaming read gives every field Jackson's data-binding tree of the same file gives. */
+  @Test
+  void holdsWhatAJsonTreeOfTheBundledFileHolds() throws IOException {
+    com.fasterxml.jackson.databind.JsonNode root;
+    try (InputStream in = AttackCatalog.class.getResourceAsStream("/org/sysmontriage/attack/enterprise-attack.json")) {
+      root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+    }
+    assertEquals(root.path("version").asText(), catalog.version());
+    assertEquals(root.path("source").asText(), catalog.source());
+    assertEquals(root.path("modified").asText(), catalog.modified());
+    List<String> tactics = new java.util.ArrayList<>();
+    root.path("tactics").forEach(t -> tactics.add(t.path("id").asText() + "|" + t.path("short").asText() + "|" + t.path("name").asText()));
+    assertEquals(tactics, catalog.tactics().stream().map(t -> t.id() + "|" + t.shortName() + "|" + t.name()).toList());
+    List<String> techniques = new java.util.ArrayList<>();
+    root.path("techniques").forEach(t -> {
+      List<String> ts = new java.util.ArrayList<>();
+      t.path("tactics").forEach(x -> ts.add(x.asText()));
+      techniques.add(t.path("id").asText() + "|" + t.path("name").asText() + "|" + ts + "|" + t.path("version").asText());
+    });
+    assertEquals(691, techniques.size());
+    assertEquals(techniques, catalog.techniques().stream().map(t -> t.id() + "|" + t.name() + "|" + t.tactics() + "|" + t.objectVersion()).toList());
+  }
+
   private String name(String id) {
     return catalog.technique(id).map(AttackCatalog.Technique::name).orElse("<missing " + id + ">");
   }
