@@ -79,7 +79,7 @@ final class RuleFileLoader {
     if (Files.isDirectory(p)) {
       try (Stream<Path> walk = Files.walk(p)) {
         List<Path> files = walk.filter(Files::isRegularFile).filter(RuleFileLoader::isYaml).sorted().toList();
-        RuleTreeCache cache = cacheDir == null ? null : RuleTreeCache.forFolder(p, cacheDir);
+        RuleTreeCache cache = cacheDir == null ? null : RuleTreeCache.forFolder(p, cacheDir, registry);
         files.parallelStream().map(f -> compileFile(f, cache)).toList().forEach(this::take);
         if (cache != null) {
           cachedFiles += cache.hits();
@@ -121,13 +121,13 @@ final class RuleFileLoader {
           return compileText(p.toString(), text, false);
         }
         String key = RuleTreeCache.key(bytes);
-        List<Object> cached = fromCache(p.toString(), text, cache.get(key, registry));
+        List<Object> cached = fromCache(p.toString(), text, cache.get(key));
         if (cached != null) {
           return cached;
         }
         List<Object> out = compileText(p.toString(), text, false);
         if (out.stream().allMatch(r -> r instanceof LoadedRule)) { // files with errors or correlations are compiled each time
-          cache.put(key, out.stream().map(r -> ((LoadedRule) r).rule()).toList(), registry);
+          cache.put(key, out.stream().map(r -> ((LoadedRule) r).rule()).toList());
         }
         return out;
       } catch (CharacterCodingException e) {

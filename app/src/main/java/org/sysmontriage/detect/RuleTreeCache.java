@@ -18,6 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
 import org.sysmontriage.detect.sigma.CacheInput;
+import org.sysmontriage.detect.sigma.CacheOutput;
+import org.sysmontriage.detect.sigma.CacheTables;
 import org.sysmontriage.detect.sigma.ConditionCodec;
 import org.sysmontriage.detect.sigma.Node;
 import org.sysmontriage.detect.sigma.Registry;
@@ -39,55 +41,67 @@ import org.sysmontriage.detect.sigma.YamlNode;
  */
 final class RuleTreeCache {
   private static final int MAGIC = 0x53545243; // "STRC"
-  private static final String FORMAT = "compiled-rules 1";
+  private static final String FORMAT = "compiled-rules 2";
   private static final int MAX_DEPTH = 64;
   private static final int KEY_BYTES = 32;
 
   private final Path file;
-  /** The cache file's bytes (null when there was none or it was not trusted), and each entry's place in them. */
+  /** The cache file's bytes (null when there was none or it was not trusted), its tables, and each entry's place. */
   private final byte[] bytes;
+  private final CacheTables tables;
   private final Map<String, long[]> stored;
   private final String note;
-  /** Entries of this load: decoded trees, or for an entry taken unchanged its stored bytes (a long[] place). */
-  private final Map<String, Object> used = new ConcurrentHashMap<>();
+  /** The library being loaded: its slots and tests are what the entries are read into and written from. */
+  private final Registry registry;
+  /** Entries of this load (taken from the cache or compiled), written out by {@link #save} when anything changed. */
+  private final Map<String, List<Compiled>> used = new ConcurrentHashMap<>();
   private volatile boolean changed;
   private final AtomicInteger hits = new AtomicInteger();
 
-  private RuleTreeCache(Path file, byte[] bytes, Map<String, long[]> stored, String note) {
+  private RuleTreeCache(Path file, byte[] bytes, CacheTables tables, Map<String, long[]> stored, String note, Registry registry) {
     this.file = file;
     this.bytes = bytes;
+    this.tables = tables;
     this.stored = stored;
     this.note = note;
+    this.registry = registry;
     this.changed = bytes == null;
   }
 
-  /** The cache of this rule folder under the application's home ({@code HOME/cache}). */
-  static RuleTreeCache forFolder(Path folder) {
-    return forFolder(folder, home().resolve("cache"));
-  }
+  /** The cache file as read: its bytes, tables and entries' places (null when it is not a whole cache of this engine). */
+  private record Index(CacheTables tables, Map<String, long[]> entries) {}
 
-  /** The cache of this rule folder in {@code cacheDir}, or null when the running code cannot be identified. */
-  static RuleTreeCache forFolder(Path folder, Path cacheDir) {
+  /**
+   * The cache of this rule folder in {@code cacheDir} for a load into {@code registry}, or null when the
+   * running code cannot be identified.
+   */
+  static RuleTreeCache forFolder(Path folder, Path cacheDir, Registry registry) {
     if (engine() == null) {
       return null;
     }
     String name = folder.toAbsolutePath().normalize().toString();
     Path file = cacheDir.resolve("rules-" + HexFormat.of().formatHex(sha256(name.getBytes(StandardCharsets.UTF_8)), 0, 8) + ".bin");
     if (!Files.isRegularFile(file)) {
-      return new RuleTreeCache(file, null, Map.of(), null);
+      return new RuleTreeCache(file, null, null, Map.of(), null, registry);
     }
+    byte[] all;
     try {
-      byte[] all = Files.readAllBytes(file);
-      Map<String, long[]> index = index(all);
-      if (index != null) {
-        return new RuleTreeCache(file, all, index, null);
-      }
-      return new RuleTreeCache(file, null, Map.of(), "the rule cache " + file + " is damaged or from another version of"
-          + " the tool; the rules were compiled again and the cache written anew");
+      all = Files.readAllBytes(file);
     } catch (IOException | RuntimeException e) {
-      return new RuleTreeCache(file, null, Map.of(), "the rule cache " + file + " could not be read (" + e.getMessage()
-          + "); the rules were compiled again");
+      return new RuleTreeCache(file, null, null, Map.of(), "the rule cache " + file + " could not be read (" + e.getMessage()
+          + "); the rules were compiled again", registry);
     }
+    Index index;
+    try {
+      index = index(all, registry);
+    } catch (IOException | RuntimeException e) {
+      index = null;
+    }
+    if (index != null) {
+      return new RuleTreeCache(file, all, index.tables(), index.entries(), null, registry);
+    }
+    return new RuleTreeCache(file, null, null, Map.of(), "the rule cache " + file + " is damaged or from another version of"
+        + " the tool; the rules were compiled again and the cache written anew", registry);
   }
 
   private static volatile String engine;
@@ -196,8 +210,9 @@ final class RuleTreeCache {
     return note;
   }
 
+  /** The key of a rule file: the SHA-256 of its bytes (as a 32-character ISO-8859-1 string). */
   static String key(byte[] fileBytes) {
-    return HexFormat.of().formatHex(sha256(fileBytes));
+    return new String(sha256(fileBytes), StandardCharsets.ISO_8859_1);
   }
 
   /**
@@ -207,34 +222,36 @@ final class RuleTreeCache {
   record Compiled(YamlNode doc, Node condition) {}
 
   /**
-   * The rules of a file with this key, their tests and slots registered in {@code registry}, or null
+   * The rules of a file with this key, their tests and slots registered in the load's registry, or null
    * when the file is not cached (or its entry cannot be read: the file is then compiled). Safe from
    * several threads.
    */
-  List<Compiled> get(String key, Registry registry) {
+  List<Compiled> get(String key) {
     long[] at = stored.get(key);
     if (at == null) {
       return null;
     }
     List<Compiled> rules;
     try {
-      rules = decode(new CacheInput(bytes, (int) at[0], (int) (at[0] + at[1])), registry);
+      rules = decode(new CacheInput(bytes, (int) at[0], (int) (at[0] + at[1])), tables, registry);
     } catch (IOException | RuntimeException e) {
       return null; // cannot happen behind a good checksum and engine version; the file is then compiled
     }
-    used.put(key, at);
+    used.put(key, rules);
     hits.incrementAndGet();
     return rules;
   }
 
   /** Remembers the rules of a file compiled in this load (all of its documents, in order). */
-  void put(String key, List<SigmaRule> rules, Registry registry) {
-    try {
-      used.put(key, encode(rules, registry));
-      changed = true;
-    } catch (IOException | RuntimeException e) {
-      // a rule that cannot be cached is compiled again next time
+  void put(String key, List<SigmaRule> rules) {
+    List<Compiled> compiled = new java.util.ArrayList<>(rules.size());
+    for (SigmaRule rule : rules) {
+      Map<String, YamlNode> meta = new java.util.LinkedHashMap<>(rule.doc().map());
+      meta.remove("detection");
+      compiled.add(new Compiled(new YamlNode(meta, rule.doc().line()), rule.condition()));
     }
+    used.put(key, List.copyOf(compiled));
+    changed = true;
   }
 
   /**
@@ -247,31 +264,39 @@ final class RuleTreeCache {
       return;
     }
     try {
+      CacheOutput out = new CacheOutput();
       Map<String, byte[]> blobs = new TreeMap<>();
-      for (Map.Entry<String, Object> e : used.entrySet()) {
-        blobs.put(e.getKey(), e.getValue() instanceof long[] at ? java.util.Arrays.copyOfRange(bytes, (int) at[0], (int) (at[0] + at[1]))
-            : (byte[]) e.getValue());
+      for (Map.Entry<String, List<Compiled>> e : new TreeMap<>(used).entrySet()) {
+        try {
+          encode(out, e.getValue(), registry);
+          blobs.put(e.getKey(), out.takeBody());
+        } catch (IOException | RuntimeException x) {
+          out.takeBody(); // a rule that cannot be cached is compiled again next time
+        }
       }
       ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 20);
-      DataOutputStream out = new DataOutputStream(buffer);
-      out.writeInt(MAGIC);
-      out.writeUTF(engine());
-      out.writeInt(blobs.size());
+      DataOutputStream head = new DataOutputStream(buffer);
+      head.writeInt(MAGIC);
+      head.writeUTF(engine());
+      head.flush();
+      buffer.writeBytes(out.tables());
+      CacheOutput index = new CacheOutput();
+      index.varint(blobs.size());
       int offset = 0;
       for (Map.Entry<String, byte[]> e : blobs.entrySet()) {
-        out.write(HexFormat.of().parseHex(e.getKey()));
-        out.writeInt(offset);
-        out.writeInt(e.getValue().length);
+        index.bytes(e.getKey().getBytes(StandardCharsets.ISO_8859_1));
+        index.varint(offset);
+        index.varint(e.getValue().length);
         offset += e.getValue().length;
       }
+      buffer.writeBytes(index.takeBody());
       for (byte[] b : blobs.values()) {
-        out.write(b);
+        buffer.writeBytes(b);
       }
-      out.flush();
       CRC32 crc = new CRC32();
       crc.update(buffer.toByteArray());
-      out.writeLong(crc.getValue());
-      out.flush();
+      head.writeLong(crc.getValue());
+      head.flush();
       Files.createDirectories(file.getParent());
       Path tmp = Files.createTempFile(file.getParent(), "rules-", ".tmp");
       try {
@@ -285,8 +310,11 @@ final class RuleTreeCache {
     }
   }
 
-  /** Key -> {offset, length} of each entry, or null when the file is not a whole cache of this engine version. */
-  private static Map<String, long[]> index(byte[] all) throws IOException {
+  /**
+   * The tables and key -> {offset, length} of each entry, or null when the file is not a whole cache of
+   * this engine version.
+   */
+  private static Index index(byte[] all, Registry registry) throws IOException {
     if (all.length < 8) {
       return null;
     }
@@ -300,23 +328,27 @@ final class RuleTreeCache {
     if (!engine().equals(in.readUtf8(engineLength))) {
       return null;
     }
-    int n = in.readInt();
-    if (n < 0 || (long) n * (KEY_BYTES + 8) > in.remaining()) {
-      return null;
-    }
-    int blobs = in.position() + n * (KEY_BYTES + 8);
-    Map<String, long[]> out = new HashMap<>(n * 2);
+    CacheTables tables = new CacheTables(in, all, registry);
+    int n = in.readVarCount();
+    Map<String, long[]> places = new HashMap<>(n * 2);
+    long[][] at = new long[n][];
+    String[] keys = new String[n];
     for (int i = 0; i < n; i++) {
-      String key = HexFormat.of().formatHex(all, in.position(), in.position() + KEY_BYTES);
+      int key = in.position();
       in.skip(KEY_BYTES);
-      long offset = blobs + (long) in.readInt();
-      long length = in.readInt();
-      if (offset < blobs || length < 0 || offset + length > all.length - 8) {
+      keys[i] = new String(all, key, KEY_BYTES, StandardCharsets.ISO_8859_1);
+      at[i] = new long[] {in.readVarint() & 0xffffffffL, in.readVarint() & 0xffffffffL};
+    }
+    int blobs = in.position();
+    for (int i = 0; i < n; i++) {
+      long offset = blobs + at[i][0];
+      long length = at[i][1];
+      if (offset + length > all.length - 8) {
         return null;
       }
-      out.put(key, new long[] {offset, length});
+      places.put(keys[i], new long[] {offset, length});
     }
-    return out;
+    return new Index(tables, places);
   }
 
   private static final byte NULL = 0;
@@ -326,26 +358,20 @@ final class RuleTreeCache {
   private static final byte MAP = 4;
   private static final byte LIST = 5;
 
-  private static byte[] encode(List<SigmaRule> rules, Registry registry) throws IOException {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(2048);
-    DataOutputStream out = new DataOutputStream(buffer);
-    out.writeInt(rules.size());
-    for (SigmaRule rule : rules) {
-      Map<String, YamlNode> meta = new java.util.LinkedHashMap<>(rule.doc().map());
-      meta.remove("detection");
-      write(out, new YamlNode(meta, rule.doc().line()), 0);
+  private static void encode(CacheOutput out, List<Compiled> rules, Registry registry) throws IOException {
+    out.varint(rules.size());
+    for (Compiled rule : rules) {
+      write(out, rule.doc(), 0);
       ConditionCodec.write(out, rule.condition(), registry);
     }
-    out.flush();
-    return buffer.toByteArray();
   }
 
-  private static List<Compiled> decode(CacheInput in, Registry registry) throws IOException {
-    int n = in.readCount();
+  private static List<Compiled> decode(CacheInput in, CacheTables tables, Registry registry) throws IOException {
+    int n = in.readVarCount();
     Compiled[] rules = new Compiled[n];
     for (int i = 0; i < n; i++) {
-      YamlNode doc = read(in, 0);
-      rules[i] = new Compiled(doc, ConditionCodec.read(in, registry));
+      YamlNode doc = read(in, tables, 0);
+      rules[i] = new Compiled(doc, ConditionCodec.read(in, tables, registry));
     }
     if (in.remaining() != 0) {
       throw new IOException("entry longer than its rules");
@@ -353,40 +379,40 @@ final class RuleTreeCache {
     return List.of(rules);
   }
 
-  private static void write(DataOutputStream out, YamlNode n, int depth) throws IOException {
+  private static void write(CacheOutput out, YamlNode n, int depth) throws IOException {
     if (depth > MAX_DEPTH) {
       throw new IOException("rule nested too deeply");
     }
-    out.writeInt(n.line());
+    out.varint(n.line());
     Object v = n.value();
     if (v == null) {
-      out.writeByte(NULL);
+      out.body().write(NULL);
     } else if (v instanceof Boolean b) {
-      out.writeByte(b ? TRUE : FALSE);
+      out.body().write(b ? TRUE : FALSE);
     } else if (n.isMap()) {
-      out.writeByte(MAP);
-      out.writeInt(n.map().size());
+      out.body().write(MAP);
+      out.varint(n.map().size());
       for (Map.Entry<String, YamlNode> e : n.map().entrySet()) {
-        writeText(out, e.getKey());
+        out.text(e.getKey());
         write(out, e.getValue(), depth + 1);
       }
     } else if (n.isList()) {
-      out.writeByte(LIST);
-      out.writeInt(n.list().size());
+      out.body().write(LIST);
+      out.varint(n.list().size());
       for (YamlNode e : n.list()) {
         write(out, e, depth + 1);
       }
     } else {
-      out.writeByte(TEXT);
-      writeText(out, v.toString());
+      out.body().write(TEXT);
+      out.text(v.toString());
     }
   }
 
-  private static YamlNode read(CacheInput in, int depth) throws IOException {
+  private static YamlNode read(CacheInput in, CacheTables tables, int depth) throws IOException {
     if (depth > MAX_DEPTH) {
       throw new IOException("cache nested too deeply");
     }
-    int line = in.readInt();
+    int line = in.readVarint();
     byte kind = in.readByte();
     switch (kind) {
       case NULL -> {
@@ -396,34 +422,27 @@ final class RuleTreeCache {
         return new YamlNode(kind == TRUE ? Boolean.TRUE : Boolean.FALSE, line);
       }
       case TEXT -> {
-        return new YamlNode(in.readText(), line);
+        return new YamlNode(tables.text(in.readVarint()), line);
       }
       case MAP -> {
-        int n = in.readCount();
+        int n = in.readVarCount();
         Map<String, YamlNode> m = new java.util.LinkedHashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
-          String key = in.readText();
-          m.put(key, read(in, depth + 1));
+          String key = tables.text(in.readVarint());
+          m.put(key, read(in, tables, depth + 1));
         }
         return new YamlNode(m, line);
       }
       case LIST -> {
-        int n = in.readCount();
-        List<YamlNode> l = new java.util.ArrayList<>(n);
+        int n = in.readVarCount();
+        YamlNode[] l = new YamlNode[n];
         for (int i = 0; i < n; i++) {
-          l.add(read(in, depth + 1));
+          l[i] = read(in, tables, depth + 1);
         }
-        return new YamlNode(l, line);
+        return new YamlNode(java.util.Arrays.asList(l), line);
       }
       default -> throw new IOException("unknown node kind " + kind);
     }
-  }
-
-  /** Text of any length (writeUTF stops at 64 KB) as UTF-8 with its length. */
-  private static void writeText(DataOutputStream out, String s) throws IOException {
-    byte[] b = s.getBytes(StandardCharsets.UTF_8);
-    out.writeInt(b.length);
-    out.write(b);
   }
 
   /** One digest per loading thread (looking the algorithm up for each of thousands of rule files costs more than it hashes). */

@@ -227,9 +227,10 @@ class RuleTreeCacheTest {
   }
 
   private static String condition(LoadedRule r, AnalyticLibrary lib) throws IOException {
-    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-    org.sysmontriage.detect.sigma.ConditionCodec.write(new java.io.DataOutputStream(bytes), r.rule().condition(), lib.registry());
-    return java.util.HexFormat.of().formatHex(bytes.toByteArray());
+    org.sysmontriage.detect.sigma.CacheOutput out = new org.sysmontriage.detect.sigma.CacheOutput();
+    org.sysmontriage.detect.sigma.ConditionCodec.write(out, r.rule().condition(), lib.registry());
+    byte[] body = out.takeBody(); // refers to the texts and tests by their order of first use in this condition
+    return java.util.HexFormat.of().formatHex(out.tables()) + " " + java.util.HexFormat.of().formatHex(body);
   }
 
   private static List<String> hits(AnalyticLibrary lib, EventStore store) {

@@ -69,6 +69,26 @@ public final class CacheInput {
     return ((long) readInt() << 32) | (readInt() & 0xffffffffL);
   }
 
+  /** An unsigned 32-bit LEB128 varint as {@link CacheOutput} writes it (at most 5 bytes). */
+  public int readVarint() throws IOException {
+    int v = 0;
+    for (int shift = 0; shift < 35; shift += 7) {
+      int b = readByte();
+      v |= (b & 0x7f) << shift;
+      if ((b & 0x80) == 0) {
+        return v;
+      }
+    }
+    throw new IOException("varint longer than 5 bytes");
+  }
+
+  /** A varint count of items that each take at least one byte (a damaged count cannot ask for a huge array). */
+  public int readVarCount() throws IOException {
+    int n = readVarint();
+    need(n);
+    return n;
+  }
+
   /** A count of items that each take at least one byte (so a damaged count cannot ask for a huge array). */
   public int readCount() throws IOException {
     int n = readInt();

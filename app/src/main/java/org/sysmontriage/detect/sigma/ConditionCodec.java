@@ -1,17 +1,15 @@
 package org.sysmontriage.detect.sigma;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * A compiled condition in bytes and back, for the rule cache: field slots by name and value tests by
- * value, so reading registers them in the library being loaded exactly as compiling the rule would
- * (equal tests, by key, share one id). A test whose key the library holds already is not rebuilt
- * (its bytes are skipped), so most regular expressions and globs of a rule set are made once.
+ * A compiled condition in the rule cache's compact form and back ({@link CacheOutput}, {@link
+ * CacheTables}): field slots by name and value tests by value, both through the cache file's tables,
+ * so reading registers them in the library being loaded exactly as compiling the rule would (equal
+ * tests, by key, share one id). A test is stored once per cache file and built once per load; one whose
+ * key the library holds already is not built at all.
  */
 public final class ConditionCodec {
   private static final int MAX_DEPTH = 256;
@@ -19,13 +17,17 @@ public final class ConditionCodec {
   private ConditionCodec() {}
 
   /** Writes {@code node}, whose slots and test ids are those of {@code registry}. */
-  public static void write(DataOutputStream out, Node node, Registry registry) throws IOException {
-    write(out, node, registry, 0);
+  public static void write(CacheOutput out, Node node, Registry registry) throws IOException {
+    try {
+      write(out, node, registry, 0);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
-  /** Reads a condition written by {@link #write}, registering its slots and tests in {@code registry}. */
-  public static Node read(CacheInput in, Registry registry) throws IOException {
-    return read(in, registry, 0);
+  /** Reads a condition written by {@link #write}, registering its slots and tests in the tables' registry. */
+  public static Node read(CacheInput in, CacheTables tables, Registry registry) throws IOException {
+    return read(in, tables, registry, 0);
   }
 
   private static final byte FIELD = 1;
@@ -41,113 +43,121 @@ public final class ConditionCodec {
   private static final byte NOT = 11;
   private static final byte CONST = 12;
 
-  private static void write(DataOutputStream out, Node node, Registry r, int depth) throws IOException {
+  private static void write(CacheOutput out, Node node, Registry r, int depth) throws IOException {
     if (depth > MAX_DEPTH) {
       throw new IOException("condition nested too deeply to cache");
     }
     if (node instanceof Node.FieldLeaf f) {
-      out.writeByte(FIELD);
-      text(out, r.slotName(f.slot()), f.field(), f.reason());
+      kind(out, FIELD);
+      texts(out, r.slotName(f.slot()), f.field(), f.reason());
       test(out, r, f.testId());
     } else if (node instanceof Node.NullLeaf n) {
-      out.writeByte(NULL);
-      text(out, r.slotName(n.slot()), n.field());
+      kind(out, NULL);
+      texts(out, r.slotName(n.slot()), n.field());
     } else if (node instanceof Node.ExistsLeaf e) {
-      out.writeByte(EXISTS);
-      text(out, r.slotName(e.slot()), e.field());
-      out.writeBoolean(e.expected());
+      kind(out, EXISTS);
+      texts(out, r.slotName(e.slot()), e.field());
+      out.varint(e.expected() ? 1 : 0);
     } else if (node instanceof Node.SystemLeaf s) {
-      out.writeByte(SYSTEM);
-      text(out, s.system().name(), s.field(), s.reason());
+      kind(out, SYSTEM);
+      texts(out, s.system().name(), s.field(), s.reason());
       test(out, r, s.testId());
     } else if (node instanceof Node.KeywordLeaf k) {
-      out.writeByte(KEYWORD);
-      text(out, k.reason());
+      kind(out, KEYWORD);
+      texts(out, k.reason());
       test(out, r, k.testId());
     } else if (node instanceof Node.DataLeaf d) {
-      out.writeByte(DATA);
-      text(out, d.field(), d.reason());
+      kind(out, DATA);
+      texts(out, d.field(), d.reason());
       test(out, r, d.testId());
     } else if (node instanceof Node.FieldRefLeaf f) {
-      out.writeByte(FIELD_REF);
-      text(out, r.slotName(f.slot()), f.field(), r.slotName(f.refSlot()), f.refField(), f.mode());
+      kind(out, FIELD_REF);
+      texts(out, r.slotName(f.slot()), f.field(), r.slotName(f.refSlot()), f.refField(), f.mode());
     } else if (node instanceof Node.AtLeast a) {
-      out.writeByte(AT_LEAST);
-      out.writeInt(a.n());
+      kind(out, AT_LEAST);
+      out.varint(a.n());
       parts(out, a.parts(), r, depth);
     } else if (node instanceof Node.And a) {
-      out.writeByte(AND);
+      kind(out, AND);
       parts(out, a.parts(), r, depth);
     } else if (node instanceof Node.Or o) {
-      out.writeByte(OR);
+      kind(out, OR);
       parts(out, o.parts(), r, depth);
     } else if (node instanceof Node.Not n) {
-      out.writeByte(NOT);
+      kind(out, NOT);
       write(out, n.inner(), r, depth + 1);
     } else if (node instanceof Node.Const c) {
-      out.writeByte(CONST);
-      out.writeBoolean(c.value());
+      kind(out, CONST);
+      out.varint(c.value() ? 1 : 0);
     } else {
       throw new IOException("cannot cache " + node.getClass().getSimpleName());
     }
   }
 
-  private static void parts(DataOutputStream out, List<Node> parts, Registry r, int depth) throws IOException {
-    out.writeInt(parts.size());
+  private static void kind(CacheOutput out, byte kind) {
+    out.body().write(kind);
+  }
+
+  private static void parts(CacheOutput out, List<Node> parts, Registry r, int depth) throws IOException {
+    out.varint(parts.size());
     for (Node p : parts) {
       write(out, p, r, depth + 1);
     }
   }
 
-  private static Node read(CacheInput in, Registry r, int depth) throws IOException {
+  private static Node read(CacheInput in, CacheTables t, Registry r, int depth) throws IOException {
     if (depth > MAX_DEPTH) {
       throw new IOException("cached condition nested too deeply");
     }
     byte kind = in.readByte();
     return switch (kind) {
       case FIELD -> {
-        int slot = r.slot(in.readText());
-        String field = in.readText();
-        String reason = in.readText();
-        yield new Node.FieldLeaf(slot, field, test(in, r), reason);
+        int slot = r.slot(text(in, t));
+        String field = text(in, t);
+        String reason = text(in, t);
+        yield new Node.FieldLeaf(slot, field, t.test(in.readVarint()), reason);
       }
-      case NULL -> new Node.NullLeaf(r.slot(in.readText()), in.readText());
-      case EXISTS -> new Node.ExistsLeaf(r.slot(in.readText()), in.readText(), in.readBoolean());
+      case NULL -> new Node.NullLeaf(r.slot(text(in, t)), text(in, t));
+      case EXISTS -> new Node.ExistsLeaf(r.slot(text(in, t)), text(in, t), in.readVarint() != 0);
       case SYSTEM -> {
-        SystemField system = systemField(in.readText());
-        String field = in.readText();
-        String reason = in.readText();
-        yield new Node.SystemLeaf(system, field, test(in, r), reason);
+        SystemField system = systemField(text(in, t));
+        String field = text(in, t);
+        String reason = text(in, t);
+        yield new Node.SystemLeaf(system, field, t.test(in.readVarint()), reason);
       }
       case KEYWORD -> {
-        String reason = in.readText();
-        yield new Node.KeywordLeaf(test(in, r), reason);
+        String reason = text(in, t);
+        yield new Node.KeywordLeaf(t.test(in.readVarint()), reason);
       }
       case DATA -> {
-        String field = in.readText();
-        String reason = in.readText();
-        yield new Node.DataLeaf(field, test(in, r), reason);
+        String field = text(in, t);
+        String reason = text(in, t);
+        yield new Node.DataLeaf(field, t.test(in.readVarint()), reason);
       }
-      case FIELD_REF -> new Node.FieldRefLeaf(r.slot(in.readText()), in.readText(), r.slot(in.readText()), in.readText(), in.readText());
+      case FIELD_REF -> new Node.FieldRefLeaf(r.slot(text(in, t)), text(in, t), r.slot(text(in, t)), text(in, t), text(in, t));
       case AT_LEAST -> {
-        int n = in.readInt();
-        yield new Node.AtLeast(n, parts(in, r, depth));
+        int n = in.readVarint();
+        yield new Node.AtLeast(n, parts(in, t, r, depth));
       }
-      case AND -> new Node.And(parts(in, r, depth));
-      case OR -> new Node.Or(parts(in, r, depth));
-      case NOT -> new Node.Not(read(in, r, depth + 1));
-      case CONST -> new Node.Const(in.readBoolean());
+      case AND -> new Node.And(parts(in, t, r, depth));
+      case OR -> new Node.Or(parts(in, t, r, depth));
+      case NOT -> new Node.Not(read(in, t, r, depth + 1));
+      case CONST -> new Node.Const(in.readVarint() != 0);
       default -> throw new IOException("unknown condition node " + kind);
     };
   }
 
-  private static List<Node> parts(CacheInput in, Registry r, int depth) throws IOException {
-    int n = in.readCount();
-    List<Node> parts = new ArrayList<>(n);
+  private static List<Node> parts(CacheInput in, CacheTables t, Registry r, int depth) throws IOException {
+    int n = in.readVarCount();
+    Node[] parts = new Node[n];
     for (int i = 0; i < n; i++) {
-      parts.add(read(in, r, depth + 1));
+      parts[i] = read(in, t, r, depth + 1);
     }
-    return List.copyOf(parts);
+    return List.of(parts);
+  }
+
+  private static String text(CacheInput in, CacheTables t) throws IOException {
+    return t.text(in.readVarint());
   }
 
   private static SystemField systemField(String name) throws IOException {
@@ -158,38 +168,22 @@ public final class ConditionCodec {
     }
   }
 
-  private static void text(DataOutputStream out, String... texts) throws IOException {
+  private static void texts(CacheOutput out, String... texts) {
     for (String t : texts) {
-      byte[] b = t.getBytes(StandardCharsets.UTF_8);
-      out.writeInt(b.length);
-      out.write(b);
+      out.text(t);
     }
   }
 
-  /** A registered test: its key, then its body's length and body (so a reader that has the key skips it). */
-  private static void test(DataOutputStream out, Registry r, int id) throws IOException {
+  /** A registered test, by its index in the cache file's test table (its body written once per file). */
+  private static void test(CacheOutput out, Registry r, int id) {
     ValueTest t = r.testAt(id);
-    text(out, t.key());
-    ByteArrayOutputStream body = new ByteArrayOutputStream(64);
-    writeTest(new DataOutputStream(body), t);
-    out.writeInt(body.size());
-    body.writeTo(out);
-  }
-
-  private static int test(CacheInput in, Registry r) throws IOException {
-    String key = in.readText();
-    int length = in.readInt();
-    int known = r.idOf(key);
-    if (known >= 0) {
-      in.skip(length);
-      return known;
-    }
-    int end = in.position() + length;
-    ValueTest t = readTest(in, 0);
-    if (in.position() != end || !t.key().equals(key)) {
-      throw new IOException("cached test does not match its key");
-    }
-    return r.test(t);
+    out.test(t.key(), o -> {
+      try {
+        writeTest(o, t);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   private static final byte GLOB = 1;
@@ -198,70 +192,83 @@ public final class ConditionCodec {
   private static final byte NUMBER = 4;
   private static final byte CIDR = 5;
 
-  private static void writeTest(DataOutputStream out, ValueTest t) throws IOException {
+  private static void writeTest(CacheOutput out, ValueTest t) throws IOException {
     if (t instanceof ValueTest.GlobTest g) {
-      out.writeByte(GLOB);
-      text(out, g.key());
-      out.writeBoolean(g.cased());
+      kind(out, GLOB);
+      out.text(g.key());
+      out.varint(g.cased() ? 1 : 0);
       String[] segments = g.glob().segments();
-      out.writeInt(segments.length);
-      text(out, segments);
-      out.writeBoolean(g.glob().leadingStar());
-      out.writeBoolean(g.glob().trailingStar());
+      out.varint(segments.length);
+      texts(out, segments);
+      out.varint((g.glob().leadingStar() ? 1 : 0) | (g.glob().trailingStar() ? 2 : 0));
     } else if (t instanceof ValueTest.AnyOf a) {
-      out.writeByte(ANY_OF);
-      text(out, a.key());
-      out.writeInt(a.parts().size());
+      kind(out, ANY_OF);
+      out.text(a.key());
+      out.varint(a.parts().size());
       for (ValueTest p : a.parts()) {
         writeTest(out, p);
       }
     } else if (t instanceof ValueTest.RegexTest x) {
-      out.writeByte(REGEX);
-      text(out, x.key(), x.reason(), x.pattern().pattern());
-      out.writeInt(x.pattern().flags());
+      kind(out, REGEX);
+      texts(out, x.key(), x.reason(), x.pattern().pattern());
+      out.varint(x.pattern().flags());
     } else if (t instanceof ValueTest.NumberTest n) {
-      out.writeByte(NUMBER);
-      text(out, n.key(), n.op());
-      out.writeDouble(n.bound());
+      kind(out, NUMBER);
+      texts(out, n.key(), n.op());
+      long bits = Double.doubleToRawLongBits(n.bound());
+      out.varint((int) (bits >>> 32));
+      out.varint((int) bits);
     } else if (t instanceof ValueTest.CidrTest c) {
-      out.writeByte(CIDR);
-      text(out, c.key());
-      out.writeInt(c.network().length);
-      out.write(c.network());
-      out.writeInt(c.prefix());
+      kind(out, CIDR);
+      out.text(c.key());
+      out.varint(c.network().length);
+      out.bytes(c.network());
+      out.varint(c.prefix());
     } else {
       throw new IOException("cannot cache " + t.getClass().getSimpleName());
     }
   }
 
-  private static ValueTest readTest(CacheInput in, int depth) throws IOException {
+  /** Builds the test of a table item and registers it (the id of an equal test when its key is registered already). */
+  static int readTest(CacheInput in, CacheTables t, Registry r) throws IOException {
+    byte kind = in.readByte();
+    String key = text(in, t);
+    int known = r.idOf(key);
+    if (known >= 0) {
+      in.skip(in.remaining());
+      return known;
+    }
+    return r.test(readTestBody(in, t, kind, key, 0));
+  }
+
+  private static ValueTest readTestBody(CacheInput in, CacheTables t, byte kind, String key, int depth) throws IOException {
     if (depth > MAX_DEPTH) {
       throw new IOException("cached test nested too deeply");
     }
-    byte kind = in.readByte();
-    String key = in.readText();
     return switch (kind) {
       case GLOB -> {
-        boolean cased = in.readBoolean();
-        int n = in.readCount();
+        boolean cased = in.readVarint() != 0;
+        int n = in.readVarCount();
         String[] segments = new String[n];
         for (int i = 0; i < n; i++) {
-          segments[i] = in.readText();
+          segments[i] = text(in, t);
         }
-        yield new ValueTest.GlobTest(new Glob(segments, in.readBoolean(), in.readBoolean()), cased, key);
+        int stars = in.readVarint();
+        yield new ValueTest.GlobTest(new Glob(segments, (stars & 1) != 0, (stars & 2) != 0), cased, key);
       }
       case ANY_OF -> {
-        int n = in.readCount();
-        List<ValueTest> parts = new ArrayList<>(n);
+        int n = in.readVarCount();
+        ValueTest[] parts = new ValueTest[n];
         for (int i = 0; i < n; i++) {
-          parts.add(readTest(in, depth + 1));
+          byte k = in.readByte();
+          parts[i] = readTestBody(in, t, k, text(in, t), depth + 1);
         }
-        yield new ValueTest.AnyOf(parts, key);
+        yield new ValueTest.AnyOf(List.of(parts), key);
       }
       case REGEX -> {
-        String reason = in.readText();
-        String pattern = in.readText();
-        int flags = in.readInt();
+        String reason = text(in, t);
+        String pattern = text(in, t);
+        int flags = in.readVarint();
         try {
           yield ValueCompiler.regexTest(pattern, flags, key, reason);
         } catch (com.google.re2j.PatternSyntaxException e) {
@@ -269,16 +276,18 @@ public final class ConditionCodec {
         }
       }
       case NUMBER -> {
-        String op = in.readText();
-        yield new ValueTest.NumberTest(op, Double.longBitsToDouble(in.readLong()), key);
+        String op = text(in, t);
+        long high = in.readVarint() & 0xffffffffL;
+        long low = in.readVarint() & 0xffffffffL;
+        yield new ValueTest.NumberTest(op, Double.longBitsToDouble((high << 32) | low), key);
       }
       case CIDR -> {
-        int n = in.readCount();
+        int n = in.readVarCount();
         byte[] network = new byte[n];
         for (int i = 0; i < n; i++) {
           network[i] = in.readByte();
         }
-        yield new ValueTest.CidrTest(network, in.readInt(), key);
+        yield new ValueTest.CidrTest(network, in.readVarint(), key);
       }
       default -> throw new IOException("unknown value test " + kind);
     };
