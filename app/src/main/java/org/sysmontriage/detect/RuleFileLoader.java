@@ -53,20 +53,29 @@ final class RuleFileLoader {
   /** What a user may want to know about the load that is not a rule error (a damaged cache). */
   final List<String> notes = new ArrayList<>();
 
-  /** The built-in rules listed in the resource folder's index.txt. */
+  /**
+   * The built-in rules listed in the resource folder's index.txt; with a cache folder, their compiled
+   * form is kept there too ({@link RuleTreeCache#forBuiltIn}), so a load of cached rules parses no YAML.
+   */
   void loadBuiltIn() {
-    String index = resource("index.txt");
+    byte[] index = resource("index.txt");
     if (index == null) {
       errors.add(new RuleError(RESOURCE_DIR + "index.txt", 0, "built-in rule index is missing from the application"));
       return;
     }
-    for (String name : index.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
-      String text = resource(name);
-      if (text == null) {
+    RuleTreeCache cache = cacheDir == null ? null : RuleTreeCache.forBuiltIn(cacheDir, registry);
+    for (String name : new String(index, StandardCharsets.UTF_8).lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
+      byte[] bytes = resource(name);
+      if (bytes == null) {
         errors.add(new RuleError(RESOURCE_DIR + name, 0, "listed in index.txt but missing"));
       } else {
-        loadText(name, text, true);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        take(cache == null ? compileText(name, text, true) : viaCache(name, bytes, text, cache, true));
       }
+    }
+    if (cache != null) {
+      cachedFiles += cache.hits();
+      finish(cache);
     }
   }
 
@@ -83,10 +92,7 @@ final class RuleFileLoader {
         files.parallelStream().map(f -> compileFile(f, cache)).toList().forEach(this::take);
         if (cache != null) {
           cachedFiles += cache.hits();
-          if (cache.note() != null) {
-            notes.add(cache.note());
-          }
-          cache.save();
+          finish(cache);
         }
       } catch (IOException | java.io.UncheckedIOException e) {
         errors.add(new RuleError(p.toString(), 0, "cannot list the rule folder: " + e.getMessage()));
@@ -96,6 +102,14 @@ final class RuleFileLoader {
     } else {
       errors.add(new RuleError(p.toString(), 0, "no such rule file or folder"));
     }
+  }
+
+  /** After a load through a cache: its note (a damaged cache), and the cache written when anything changed. */
+  private void finish(RuleTreeCache cache) {
+    if (cache.note() != null) {
+      notes.add(cache.note());
+    }
+    cache.save();
   }
 
   private static boolean isYaml(Path p) {
@@ -120,16 +134,7 @@ final class RuleFileLoader {
         if (cache == null) {
           return compileText(p.toString(), text, false);
         }
-        String key = RuleTreeCache.key(bytes);
-        List<Object> cached = fromCache(p.toString(), text, cache.get(key));
-        if (cached != null) {
-          return cached;
-        }
-        List<Object> out = compileText(p.toString(), text, false);
-        if (out.stream().allMatch(r -> r instanceof LoadedRule)) { // files with errors or correlations are compiled each time
-          cache.put(key, out.stream().map(r -> ((LoadedRule) r).rule()).toList());
-        }
-        return out;
+        return viaCache(p.toString(), bytes, text, cache, false);
       } catch (CharacterCodingException e) {
         return List.of(new RuleError(p.toString(), lineAt(bytes, in.position()),
             "not UTF-8 text at byte offset " + in.position() + " (a Sigma rule in YAML was expected)"));
@@ -152,19 +157,32 @@ final class RuleFileLoader {
     take(compileText(source, text, builtIn));
   }
 
+  /** A file's results from the cache, or compiled (and then cached unless it has errors or correlations). */
+  private List<Object> viaCache(String source, byte[] bytes, String text, RuleTreeCache cache, boolean builtIn) {
+    List<Object> cached = fromCache(source, text, cache.get(bytes), builtIn);
+    if (cached != null) {
+      return cached;
+    }
+    List<Object> out = compileText(source, text, builtIn);
+    if (out.stream().allMatch(r -> r instanceof LoadedRule)) { // files with errors or correlations are compiled each time
+      cache.put(bytes, out.stream().map(r -> ((LoadedRule) r).rule()).toList());
+    }
+    return out;
+  }
+
   /**
    * The rules of a file from its cached compiled form (condition as compiled, metadata read again from
    * the cached YAML without the detection), or null when not cached or the entry does not make rules
    * as the file would (the file is then compiled).
    */
-  private List<Object> fromCache(String source, String text, List<RuleTreeCache.Compiled> cached) {
+  private List<Object> fromCache(String source, String text, List<RuleTreeCache.Compiled> cached, boolean builtIn) {
     if (cached == null) {
       return null;
     }
     List<Object> out = new ArrayList<>();
     for (RuleTreeCache.Compiled c : cached) {
       try {
-        out.add(RuleMetadata.read(compiler.compiled(c.doc(), c.condition()), source, text, false));
+        out.add(RuleMetadata.read(compiler.compiled(c.doc(), c.condition()), source, text, builtIn));
       } catch (RuleException e) {
         return null;
       }
@@ -173,7 +191,7 @@ final class RuleFileLoader {
   }
 
   /**
-   * Parses (or takes from the cache, by the file's SHA-256 {@code key}) and compiles every document of
+   * Parses and compiles every document of
    * a rule text without touching this loader's lists (safe to run on several files at once: the
    * registry is shared and synchronized).
    */
@@ -241,9 +259,9 @@ final class RuleFileLoader {
     return false;
   }
 
-  private static String resource(String name) {
+  private static byte[] resource(String name) {
     try (InputStream in = RuleFileLoader.class.getResourceAsStream(RESOURCE_DIR + name)) {
-      return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return in == null ? null : in.readAllBytes();
     } catch (IOException e) {
       return null;
     }

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -30,8 +29,9 @@ import org.sysmontriage.detect.sigma.YamlNode;
  * The compiled rules of a rule folder's files, kept on disk so the next load neither parses YAML nor
  * compiles conditions (most of the time of loading SigmaHQ's 2,407 Windows rules). A file's entry holds,
  * per rule, its YAML document without the detection (the metadata is read from it again) and its
- * compiled condition ({@link ConditionCodec}), keyed by the SHA-256 of the file's bytes, so a changed file
- * is compiled again and an unchanged one never is. The whole cache file is keyed by the engine: the
+ * compiled condition ({@link ConditionCodec}) and the file's bytes: an entry is found by the CRC-32C and
+ * length of a file and used only when its stored bytes equal the file's, so a changed file is compiled
+ * again and an unchanged one (wherever it is) never is. The whole cache file is keyed by the engine: the
  * cache format and the identity of the code that compiles rules ({@link #engine}); it ends with a
  * CRC-32 of its content. A cache that is corrupt, truncated, from another build or unreadable is
  * ignored (the files are compiled, {@link #note} says why) and written anew. An entry is decoded only
@@ -43,22 +43,21 @@ final class RuleTreeCache {
   private static final int MAGIC = 0x53545243; // "STRC"
   private static final String FORMAT = "compiled-rules 2";
   private static final int MAX_DEPTH = 64;
-  private static final int KEY_BYTES = 32;
 
   private final Path file;
   /** The cache file's bytes (null when there was none or it was not trusted), its tables, and each entry's place. */
   private final byte[] bytes;
   private final CacheTables tables;
-  private final Map<String, long[]> stored;
+  private final Map<Long, long[]> stored;
   private final String note;
   /** The library being loaded: its slots and tests are what the entries are read into and written from. */
   private final Registry registry;
   /** Entries of this load (taken from the cache or compiled), written out by {@link #save} when anything changed. */
-  private final Map<String, List<Compiled>> used = new ConcurrentHashMap<>();
+  private final Map<Long, Used> used = new ConcurrentHashMap<>();
   private volatile boolean changed;
   private final AtomicInteger hits = new AtomicInteger();
 
-  private RuleTreeCache(Path file, byte[] bytes, CacheTables tables, Map<String, long[]> stored, String note, Registry registry) {
+  private RuleTreeCache(Path file, byte[] bytes, CacheTables tables, Map<Long, long[]> stored, String note, Registry registry) {
     this.file = file;
     this.bytes = bytes;
     this.tables = tables;
@@ -69,7 +68,7 @@ final class RuleTreeCache {
   }
 
   /** The cache file as read: its bytes, tables and entries' places (null when it is not a whole cache of this engine). */
-  private record Index(CacheTables tables, Map<String, long[]> entries) {}
+  private record Index(CacheTables tables, Map<Long, long[]> entries) {}
 
   /**
    * The cache of this rule folder in {@code cacheDir} for a load into {@code registry}, or null when the
@@ -80,7 +79,22 @@ final class RuleTreeCache {
       return null;
     }
     String name = folder.toAbsolutePath().normalize().toString();
-    Path file = cacheDir.resolve("rules-" + HexFormat.of().formatHex(sha256(name.getBytes(StandardCharsets.UTF_8)), 0, 8) + ".bin");
+    byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+    CRC32 crc = new CRC32();
+    crc.update(nameBytes);
+    return open(cacheDir.resolve("rules-" + HexFormat.of().toHexDigits((int) crc.getValue())
+        + HexFormat.of().toHexDigits((int) (key(nameBytes) >>> 32)) + ".bin"), registry);
+  }
+
+  /**
+   * The cache of the built-in analytics (rule files inside the application, so the engine's identity
+   * covers them too) in {@code cacheDir}, or null when the running code cannot be identified.
+   */
+  static RuleTreeCache forBuiltIn(Path cacheDir, Registry registry) {
+    return engine() == null ? null : open(cacheDir.resolve("rules-builtin.bin"), registry);
+  }
+
+  private static RuleTreeCache open(Path file, Registry registry) {
     if (!Files.isRegularFile(file)) {
       return new RuleTreeCache(file, null, null, Map.of(), null, registry);
     }
@@ -210,10 +224,18 @@ final class RuleTreeCache {
     return note;
   }
 
-  /** The key of a rule file: the SHA-256 of its bytes (as a 32-character ISO-8859-1 string). */
-  static String key(byte[] fileBytes) {
-    return new String(sha256(fileBytes), StandardCharsets.ISO_8859_1);
+  /**
+   * Where a file's entry is looked for: its CRC-32C and length. Only a lookup: the entry is used when its
+   * stored bytes equal the file's (files that share a key are not mixed up; one of them is compiled).
+   */
+  static long key(byte[] fileBytes) {
+    java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+    crc.update(fileBytes);
+    return (crc.getValue() << 32) | fileBytes.length;
   }
+
+  /** A file of this load and its rules (taken from the cache or compiled). */
+  private record Used(byte[] fileBytes, List<Compiled> rules) {}
 
   /**
    * A rule of a cached file: its YAML document without the detection (everything the metadata is read
@@ -222,35 +244,43 @@ final class RuleTreeCache {
   record Compiled(YamlNode doc, Node condition) {}
 
   /**
-   * The rules of a file with this key, their tests and slots registered in the load's registry, or null
-   * when the file is not cached (or its entry cannot be read: the file is then compiled). Safe from
+   * The rules of the file with these bytes, their tests and slots registered in the load's registry, or
+   * null when the file is not cached (or its entry cannot be read: the file is then compiled). Safe from
    * several threads.
    */
-  List<Compiled> get(String key) {
+  List<Compiled> get(byte[] fileBytes) {
+    long key = key(fileBytes);
     long[] at = stored.get(key);
     if (at == null) {
       return null;
     }
     List<Compiled> rules;
     try {
-      rules = decode(new CacheInput(bytes, (int) at[0], (int) (at[0] + at[1])), tables, registry);
+      CacheInput in = new CacheInput(bytes, (int) at[0], (int) (at[0] + at[1]));
+      int length = in.readVarint();
+      int from = in.position();
+      in.skip(length);
+      if (!java.util.Arrays.equals(bytes, from, from + length, fileBytes, 0, fileBytes.length)) {
+        return null; // another file with the same CRC-32C and length
+      }
+      rules = decode(in, tables, registry);
     } catch (IOException | RuntimeException e) {
       return null; // cannot happen behind a good checksum and engine version; the file is then compiled
     }
-    used.put(key, rules);
+    used.put(key, new Used(fileBytes, rules));
     hits.incrementAndGet();
     return rules;
   }
 
   /** Remembers the rules of a file compiled in this load (all of its documents, in order). */
-  void put(String key, List<SigmaRule> rules) {
+  void put(byte[] fileBytes, List<SigmaRule> rules) {
     List<Compiled> compiled = new java.util.ArrayList<>(rules.size());
     for (SigmaRule rule : rules) {
       Map<String, YamlNode> meta = new java.util.LinkedHashMap<>(rule.doc().map());
       meta.remove("detection");
       compiled.add(new Compiled(new YamlNode(meta, rule.doc().line()), rule.condition()));
     }
-    used.put(key, List.copyOf(compiled));
+    used.put(key(fileBytes), new Used(fileBytes, List.copyOf(compiled)));
     changed = true;
   }
 
@@ -265,10 +295,12 @@ final class RuleTreeCache {
     }
     try {
       CacheOutput out = new CacheOutput();
-      Map<String, byte[]> blobs = new TreeMap<>();
-      for (Map.Entry<String, List<Compiled>> e : new TreeMap<>(used).entrySet()) {
+      Map<Long, byte[]> blobs = new TreeMap<>();
+      for (Map.Entry<Long, Used> e : new TreeMap<>(used).entrySet()) {
         try {
-          encode(out, e.getValue(), registry);
+          out.varint(e.getValue().fileBytes().length);
+          out.bytes(e.getValue().fileBytes());
+          encode(out, e.getValue().rules(), registry);
           blobs.put(e.getKey(), out.takeBody());
         } catch (IOException | RuntimeException x) {
           out.takeBody(); // a rule that cannot be cached is compiled again next time
@@ -283,8 +315,9 @@ final class RuleTreeCache {
       CacheOutput index = new CacheOutput();
       index.varint(blobs.size());
       int offset = 0;
-      for (Map.Entry<String, byte[]> e : blobs.entrySet()) {
-        index.bytes(e.getKey().getBytes(StandardCharsets.ISO_8859_1));
+      for (Map.Entry<Long, byte[]> e : blobs.entrySet()) {
+        index.varint((int) (e.getKey() >>> 32));
+        index.varint((int) (long) e.getKey());
         index.varint(offset);
         index.varint(e.getValue().length);
         offset += e.getValue().length;
@@ -330,13 +363,11 @@ final class RuleTreeCache {
     }
     CacheTables tables = new CacheTables(in, all, registry);
     int n = in.readVarCount();
-    Map<String, long[]> places = new HashMap<>(n * 2);
+    Map<Long, long[]> places = new HashMap<>(n * 2);
     long[][] at = new long[n][];
-    String[] keys = new String[n];
+    long[] keys = new long[n];
     for (int i = 0; i < n; i++) {
-      int key = in.position();
-      in.skip(KEY_BYTES);
-      keys[i] = new String(all, key, KEY_BYTES, StandardCharsets.ISO_8859_1);
+      keys[i] = ((in.readVarint() & 0xffffffffL) << 32) | (in.readVarint() & 0xffffffffL);
       at[i] = new long[] {in.readVarint() & 0xffffffffL, in.readVarint() & 0xffffffffL};
     }
     int blobs = in.position();
@@ -443,20 +474,5 @@ final class RuleTreeCache {
       }
       default -> throw new IOException("unknown node kind " + kind);
     }
-  }
-
-  /** One digest per loading thread (looking the algorithm up for each of thousands of rule files costs more than it hashes). */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this Java", e);
-    }
-  });
-
-  static byte[] sha256(byte[] data) {
-    MessageDigest digest = SHA_256.get();
-    digest.reset();
-    return digest.digest(data);
   }
 }

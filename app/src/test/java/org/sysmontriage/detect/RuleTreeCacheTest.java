@@ -147,6 +147,45 @@ class RuleTreeCacheTest {
     assertTrue(lib.info("b").ruleSource().endsWith("renamed.yml"), lib.info("b").ruleSource());
   }
 
+  /**
+   * An entry is found by the CRC-32C and length of a file but used only when the bytes it stores are
+   * the file's: here the stored copy of a.yml differs in one byte (the cache's checksum made right
+   * again, so only the comparison can tell), and a.yml is compiled.
+   */
+  @Test
+  void anEntryIsUsedOnlyWhenItsStoredBytesAreTheFilesBytes() throws IOException {
+    Path dir = rules();
+    load(dir);
+    Path cache = cacheFile();
+    byte[] b = Files.readAllBytes(cache);
+    byte[] needle = "title: Rule a\n".getBytes(StandardCharsets.UTF_8);
+    int at = indexOf(b, needle);
+    assertTrue(at > 0 && indexOf(java.util.Arrays.copyOfRange(b, at + 1, b.length), needle) < 0, "a.yml's bytes are stored once");
+    b[at + 7] = 'r'; // "Rule a" -> "rule a" in the stored copy only
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(b, 0, b.length - 8);
+    java.nio.ByteBuffer.wrap(b, b.length - 8, 8).putLong(crc.getValue());
+    Files.write(cache, b);
+    AnalyticLibrary lib = load(dir);
+    assertEquals(List.of(), lib.notes(), "the cache file itself is whole");
+    assertEquals(1, lib.cachedFiles(), "b.yml from the cache; a.yml compiled");
+    assertEquals(summary(AnalyticLibrary.load(List.of(dir), false, null)), summary(lib));
+    assertEquals("Rule a", lib.info("a").title());
+  }
+
+  private static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
   @Test
   void aFileWithACorrelationRuleIsCompiledEachTimeAndKeepsIt() throws IOException {
     Path dir = rules();
@@ -198,6 +237,46 @@ class RuleTreeCacheTest {
     AnalyticLibrary cached = load(windows);
     assertEquals(compiled.rules().size(), cached.cachedFiles(), "every file of the set (one rule each) from the cache");
     assertEquals(compiled.errors(), cached.errors());
+    assertSameRules(compiled, cached);
+    EventStore store = evtxUnder(sigma.resolve("regression_data"));
+    List<String> expected = hits(compiled, store);
+    assertTrue(expected.size() > 300, "a meaningful comparison: " + expected.size() + " hits");
+    assertEquals(expected, hits(cached, store));
+  }
+
+  /**
+   * The built-in analytics are cached too (a load of cached rules then parses no YAML at all): from the
+   * cache they are the analytics compiled again, rule by rule, and give the same hits over sample-logs.
+   */
+  @Test
+  void theBuiltInAnalyticsFromTheCacheAreTheOnesCompiledAgain() throws IOException {
+    AnalyticLibrary compiled = AnalyticLibrary.load(List.of(), true, null);
+    AnalyticLibrary first = AnalyticLibrary.load(List.of(), true, cacheDir());
+    assertEquals(0, first.cachedFiles());
+    assertTrue(Files.isRegularFile(cacheDir().resolve("rules-builtin.bin")));
+    AnalyticLibrary cached = AnalyticLibrary.load(List.of(), true, cacheDir());
+    assertTrue(cached.cachedFiles() >= 20, "the built-in rule files from the cache: " + cached.cachedFiles());
+    assertEquals(List.of(), cached.errors());
+    assertSameRules(compiled, cached);
+    assertTrue(compiled.rules().stream().allMatch(r -> r.info().builtIn()) && cached.rules().stream().allMatch(r -> r.info().builtIn()));
+    EventStore store = evtxUnder(Path.of(System.getProperty("sample.logs.dir", "../sample-logs")));
+    List<String> expected = hits(compiled, store);
+    assertTrue(expected.size() > 20, "a meaningful comparison: " + expected.size() + " hits");
+    assertEquals(expected, hits(cached, store));
+    assertEquals(summary(compiled), summary(cached));
+  }
+
+  /** Every .evtx file under a folder, imported. */
+  private static EventStore evtxUnder(Path dir) throws IOException {
+    List<String> inputs = new java.util.ArrayList<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      walk.filter(p -> p.toString().endsWith(".evtx")).sorted().forEach(p -> inputs.add(p.toString()));
+    }
+    return new org.sysmontriage.ingest.Importer().run(inputs, org.sysmontriage.ingest.ImportProgress.NONE, new CancellationToken()).store();
+  }
+
+  /** Rule by rule: analytic, metadata and text, LSASS checks, targets, condition (slot names and test bodies). */
+  private static void assertSameRules(AnalyticLibrary compiled, AnalyticLibrary cached) throws IOException {
     assertEquals(compiled.rules().size(), cached.rules().size());
     for (int i = 0; i < compiled.rules().size(); i++) {
       LoadedRule a = compiled.rules().get(i);
@@ -210,15 +289,6 @@ class RuleTreeCacheTest {
       assertEquals(targets(a), targets(b), id);
       assertTrue(condition(a, compiled).equals(condition(b, cached)), id + ": the cached condition differs from the compiled one");
     }
-    List<String> inputs = new java.util.ArrayList<>();
-    try (Stream<Path> walk = Files.walk(sigma.resolve("regression_data"))) {
-      walk.filter(p -> p.toString().endsWith(".evtx")).sorted().forEach(p -> inputs.add(p.toString()));
-    }
-    EventStore store = new org.sysmontriage.ingest.Importer().run(inputs, org.sysmontriage.ingest.ImportProgress.NONE,
-        new CancellationToken()).store();
-    List<String> expected = hits(compiled, store);
-    assertTrue(expected.size() > 300, "a meaningful comparison: " + expected.size() + " hits");
-    assertEquals(expected, hits(cached, store));
   }
 
   private static List<String> targets(LoadedRule r) {
