@@ -86,8 +86,10 @@ final class RuleFileLoader {
    */
   void loadPath(Path p) {
     if (Files.isDirectory(p)) {
-      try (Stream<Path> walk = Files.walk(p)) {
-        List<Path> files = walk.filter(Files::isRegularFile).filter(RuleFileLoader::isYaml).sorted().toList();
+      // the walk's own attributes say what is a regular file (a link is followed, as Files.isRegularFile would)
+      try (Stream<Path> walk = Files.find(p, Integer.MAX_VALUE, (f, attrs) -> isYaml(f)
+          && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)))) {
+        List<Path> files = walk.sorted().toList();
         RuleTreeCache cache = cacheDir == null ? null : RuleTreeCache.forFolder(p, cacheDir, registry);
         files.parallelStream().map(f -> compileFile(f, cache)).toList().forEach(this::take);
         if (cache != null) {

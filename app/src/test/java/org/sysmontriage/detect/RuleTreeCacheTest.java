@@ -207,6 +207,21 @@ class RuleTreeCacheTest {
     assertEquals(summary(AnalyticLibrary.load(List.of(dir), false, null)), summary(second));
   }
 
+  /** A folder's rule files: .yml/.yaml regular files, a link to one followed; a dangling link or a folder named .yml is not a rule file. */
+  @Test
+  void aFoldersRuleFilesAreItsYamlFilesWithLinksFollowed() throws IOException {
+    Path dir = rules();
+    Path outside = Files.writeString(tmp.resolve("elsewhere.yml"), rule("linked", "linked.exe"));
+    Files.createSymbolicLink(dir.resolve("link.yml"), outside);
+    Files.createSymbolicLink(dir.resolve("dangling.yml"), tmp.resolve("missing.yml"));
+    Files.createDirectories(dir.resolve("folder.yml"));
+    Files.writeString(dir.resolve("notes.txt"), "title: not a rule file\n");
+    AnalyticLibrary lib = load(dir);
+    assertEquals(List.of("a", "b", "b2", "linked"), lib.analytics().stream().map(Analytic::id).toList());
+    assertEquals(1, lib.errors().size(), "c.yml only: " + lib.errors());
+    assertEquals(3, load(dir).cachedFiles(), "a.yml, b.yml and the linked file from the cache");
+  }
+
   @Test
   void loadingWritesNothingBesideTheRules() throws IOException {
     Path dir = rules();
