@@ -96,17 +96,8 @@ public final class AnalyticLibrary {
    * @param cacheDir where rule folders' compiled rules are cached, or null to compile every file
    */
   public static AnalyticLibrary load(List<Path> rules, boolean withBuiltIn, Path cacheDir) {
-    if (!rules.isEmpty()) { // rules without ATT&CK tactic tags take them from the catalog: read it meanwhile
-      Thread catalog = new Thread(() -> {
-        try {
-          org.sysmontriage.attack.AttackCatalog.builtIn();
-        } catch (RuntimeException e) {
-          // the rule that needs the catalog meets the same problem and reports it
-        }
-      }, "attack-catalog");
-      catalog.setDaemon(true);
-      catalog.start();
-    }
+    // the ATT&CK catalog is read only when a rule needs it (technique tags without tactic tags: none of
+    // SigmaHQ's Windows rules nor the built-in ones), by the first such rule (RuleMetadata.readTags)
     Registry registry = new Registry();
     RuleFileLoader loader = new RuleFileLoader(registry, cacheDir);
     if (withBuiltIn) {
