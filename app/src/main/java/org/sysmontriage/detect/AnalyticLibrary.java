@@ -24,6 +24,9 @@ public final class AnalyticLibrary {
   private final Map<String, String> idByName;
   private final int cachedFiles;
   private final List<String> notes;
+  /** Where this library's literal index is kept ({@link LiteralIndexCache}), or null when it is not. */
+  private final Path indexFile;
+  private final byte[] libraryKey;
 
   private AnalyticLibrary(RuleFileLoader loader, Registry registry) {
     this.rules = List.copyOf(loader.rules);
@@ -31,6 +34,8 @@ public final class AnalyticLibrary {
     this.idByName = Map.copyOf(loader.idByName);
     this.cachedFiles = loader.cachedFiles;
     this.notes = List.copyOf(loader.notes);
+    this.libraryKey = loader.libraryKey();
+    this.indexFile = libraryKey == null || loader.cacheDir() == null ? null : LiteralIndexCache.file(loader.cacheDir(), loader.libraryName());
     rules.forEach(r -> byId.put(r.analytic().id(), r));
     List<RuleError> errs = new ArrayList<>(loader.errors);
     List<CorrelationRule> ok = new ArrayList<>();
@@ -155,6 +160,7 @@ public final class AnalyticLibrary {
   }
 
   private volatile LiteralIndex literalIndex;
+  private volatile boolean literalIndexCached;
 
   /**
    * Builds now what the first detection run would build of this library (the rules' literal
@@ -170,12 +176,38 @@ public final class AnalyticLibrary {
     if (index == null) {
       synchronized (this) {
         if (literalIndex == null) {
-          literalIndex = LiteralIndex.of(rules, registry.tests(), registry.slotNames().size());
+          literalIndex = buildLiteralIndex();
         }
         index = literalIndex;
       }
     }
     return index;
+  }
+
+  /**
+   * The literal index from the cache when this library's rules all came from the compiled-rule cache and
+   * it holds their index; else built (and then cached for the next load of the same library).
+   */
+  private LiteralIndex buildLiteralIndex() {
+    List<String> slotNames = registry.slotNames();
+    if (indexFile != null) {
+      LiteralIndex cached = LiteralIndexCache.read(indexFile, libraryKey, rules, slotNames);
+      if (cached != null) {
+        literalIndexCached = true;
+        return cached;
+      }
+    }
+    LiteralIndex built = LiteralIndex.of(rules, registry.tests(), slotNames.size());
+    if (indexFile != null) {
+      LiteralIndexCache.write(indexFile, libraryKey, rules, slotNames, built);
+    }
+    return built;
+  }
+
+  /** Whether the literal index was read from the cache instead of being built (tests). */
+  boolean literalIndexFromCache() {
+    literalIndex();
+    return literalIndexCached;
   }
 
   List<LoadedRule> rules() {

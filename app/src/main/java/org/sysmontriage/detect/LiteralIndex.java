@@ -33,7 +33,7 @@ final class LiteralIndex {
    */
   record Merged(LiteralSearch search, int[][] ids) {}
 
-  private LiteralIndex(int[][] clauseSlots, int[][] clauseLiterals, List<List<String>> literals, int slotCount) {
+  LiteralIndex(int[][] clauseSlots, int[][] clauseLiterals, List<List<String>> literals, int slotCount) {
     this.slotCount = slotCount;
     this.clauseSlots = clauseSlots;
     this.clauseLiterals = clauseLiterals;
@@ -123,7 +123,16 @@ final class LiteralIndex {
     });
   }
 
-  private static int searchIndex(int slot, int slotCount) {
+  /** The distinct literals the rules need in this rule field slot or pseudo-slot, by their index in {@link #clauseLiterals}. */
+  List<String> literals(int slot) {
+    return literals.get(searchIndex(slot, slotCount));
+  }
+
+  int slotCount() {
+    return slotCount;
+  }
+
+  static int searchIndex(int slot, int slotCount) {
     return slot >= 0 ? slot : slotCount - 1 - slot;
   }
 }

@@ -54,6 +54,57 @@ final class RuleFileLoader {
   final List<String> notes = new ArrayList<>();
 
   /**
+   * What the loaded rules are, while every rule file of this load comes from a cache entry: per source,
+   * its cache's {@link RuleTreeCache#identity} and the keys of its files' entries in load order (an
+   * entry's stored bytes are its file's bytes, and a cache identity's entries never change); null once a
+   * file was compiled or a source could not be listed.
+   */
+  private final java.io.ByteArrayOutputStream libraryKeyBytes = new java.io.ByteArrayOutputStream();
+  private java.io.DataOutputStream libraryKey = new java.io.DataOutputStream(libraryKeyBytes);
+
+  /** One file's results in document order, and the key of the cache entry they came from (null: compiled). */
+  private record FileResults(List<Object> results, Long cacheKey) {
+    FileResults(List<Object> compiled) {
+      this(compiled, null);
+    }
+  }
+
+  /** The sources' cache files, one a line: what names the library ({@link LiteralIndexCache#file}). */
+  private final StringBuilder libraryName = new StringBuilder();
+
+  /** The identity of the loaded rule files when each of them came from a cache entry, else null. */
+  byte[] libraryKey() {
+    return libraryKey == null ? null : libraryKeyBytes.toByteArray();
+  }
+
+  /** The cache folder and what names the library there, or null when {@link #libraryKey} is null. */
+  Path cacheDir() {
+    return libraryKey == null ? null : cacheDir;
+  }
+
+  String libraryName() {
+    return libraryName.toString();
+  }
+
+  /** Adds a source to {@link #libraryKey}: its cache's identity and its files' entry keys (null: not all cached). */
+  private void keySource(RuleTreeCache cache, List<FileResults> files) {
+    try {
+      if (libraryKey == null || cache == null || cache.identity() == null || files.stream().anyMatch(f -> f.cacheKey() == null)) {
+        libraryKey = null;
+        return;
+      }
+      libraryKey.writeUTF(cache.identity());
+      libraryName.append(cache.file().getFileName()).append('\n');
+      libraryKey.writeInt(files.size());
+      for (FileResults f : files) {
+        libraryKey.writeLong(f.cacheKey());
+      }
+    } catch (IOException e) {
+      libraryKey = null; // cannot happen with an in-memory stream
+    }
+  }
+
+  /**
    * The built-in rules listed in the resource folder's index.txt; with a cache folder, their compiled
    * form is kept there too ({@link RuleTreeCache#forBuiltIn}), so a load of cached rules parses no YAML.
    */
@@ -64,15 +115,19 @@ final class RuleFileLoader {
       return;
     }
     RuleTreeCache cache = cacheDir == null ? null : RuleTreeCache.forBuiltIn(cacheDir, registry);
+    List<FileResults> files = new ArrayList<>();
     for (String name : new String(index, StandardCharsets.UTF_8).lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList()) {
       byte[] bytes = resource(name);
       if (bytes == null) {
         errors.add(new RuleError(RESOURCE_DIR + name, 0, "listed in index.txt but missing"));
+        libraryKey = null;
       } else {
         String text = new String(bytes, StandardCharsets.UTF_8);
-        take(cache == null ? compileText(name, text, true) : viaCache(name, bytes, text, cache, true));
+        files.add(cache == null ? new FileResults(compileText(name, text, true)) : viaCache(name, bytes, text, cache, true));
+        take(files.get(files.size() - 1).results());
       }
     }
+    keySource(cache, files);
     if (cache != null) {
       cachedFiles += cache.hits();
       finish(cache);
@@ -91,18 +146,22 @@ final class RuleFileLoader {
           && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)))) {
         List<Path> files = walk.sorted().toList();
         RuleTreeCache cache = cacheDir == null ? null : RuleTreeCache.forFolder(p, cacheDir, registry);
-        files.parallelStream().map(f -> compileFile(f, cache)).toList().forEach(this::take);
+        List<FileResults> results = files.parallelStream().map(f -> compileFile(f, cache)).toList();
+        results.forEach(f -> take(f.results()));
+        keySource(cache, results);
         if (cache != null) {
           cachedFiles += cache.hits();
           finish(cache);
         }
       } catch (IOException | java.io.UncheckedIOException e) {
         errors.add(new RuleError(p.toString(), 0, "cannot list the rule folder: " + e.getMessage()));
+        libraryKey = null;
       }
     } else if (Files.isRegularFile(p)) {
       loadFile(p);
     } else {
       errors.add(new RuleError(p.toString(), 0, "no such rule file or folder"));
+      libraryKey = null;
     }
   }
 
@@ -120,29 +179,30 @@ final class RuleFileLoader {
   }
 
   private void loadFile(Path p) {
-    take(compileFile(p, null));
+    take(compileFile(p, null).results());
+    libraryKey = null;
   }
 
   /** What one file gives, in document order: compiled rules, correlation rules and errors. */
-  private List<Object> compileFile(Path p, RuleTreeCache cache) {
+  private FileResults compileFile(Path p, RuleTreeCache cache) {
     try {
       if (Files.size(p) > MAX_RULE_FILE) {
-        return List.of(new RuleError(p.toString(), 0, "rule file larger than 4 MiB; not read"));
+        return new FileResults(List.of(new RuleError(p.toString(), 0, "rule file larger than 4 MiB; not read")));
       }
       byte[] bytes = Files.readAllBytes(p);
       ByteBuffer in = ByteBuffer.wrap(bytes);
       try {
         String text = StandardCharsets.UTF_8.newDecoder().decode(in).toString();
         if (cache == null) {
-          return compileText(p.toString(), text, false);
+          return new FileResults(compileText(p.toString(), text, false));
         }
         return viaCache(p.toString(), bytes, text, cache, false);
       } catch (CharacterCodingException e) {
-        return List.of(new RuleError(p.toString(), lineAt(bytes, in.position()),
-            "not UTF-8 text at byte offset " + in.position() + " (a Sigma rule in YAML was expected)"));
+        return new FileResults(List.of(new RuleError(p.toString(), lineAt(bytes, in.position()),
+            "not UTF-8 text at byte offset " + in.position() + " (a Sigma rule in YAML was expected)")));
       }
     } catch (IOException e) {
-      return List.of(new RuleError(p.toString(), 0, "cannot read the rule file: " + e.getMessage()));
+      return new FileResults(List.of(new RuleError(p.toString(), 0, "cannot read the rule file: " + e.getMessage())));
     }
   }
 
@@ -157,19 +217,20 @@ final class RuleFileLoader {
 
   void loadText(String source, String text, boolean builtIn) {
     take(compileText(source, text, builtIn));
+    libraryKey = null;
   }
 
   /** A file's results from the cache, or compiled (and then cached unless it has errors or correlations). */
-  private List<Object> viaCache(String source, byte[] bytes, String text, RuleTreeCache cache, boolean builtIn) {
+  private FileResults viaCache(String source, byte[] bytes, String text, RuleTreeCache cache, boolean builtIn) {
     List<Object> cached = fromCache(source, text, cache.get(bytes), builtIn);
     if (cached != null) {
-      return cached;
+      return new FileResults(cached, RuleTreeCache.key(bytes));
     }
     List<Object> out = compileText(source, text, builtIn);
     if (out.stream().allMatch(r -> r instanceof LoadedRule)) { // files with errors or correlations are compiled each time
       cache.put(bytes, out.stream().map(r -> ((LoadedRule) r).rule()).toList());
     }
-    return out;
+    return new FileResults(out);
   }
 
   /**

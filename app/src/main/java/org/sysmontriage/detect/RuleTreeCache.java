@@ -41,7 +41,7 @@ import org.sysmontriage.detect.sigma.YamlNode;
  */
 final class RuleTreeCache {
   private static final int MAGIC = 0x53545243; // "STRC"
-  private static final String FORMAT = "compiled-rules 2";
+  private static final String FORMAT = "compiled-rules 3";
   private static final int MAX_DEPTH = 64;
 
   private final Path file;
@@ -49,6 +49,12 @@ final class RuleTreeCache {
   private final byte[] bytes;
   private final CacheTables tables;
   private final Map<Long, long[]> stored;
+  /**
+   * The identity of the cache file as read (a random number drawn at each write, and its CRC-32), 0 when
+   * there was none: a given identity always holds the same entries ({@link #identity}).
+   */
+  private final long generation;
+  private final long checksum;
   private final String note;
   /** The library being loaded: its slots and tests are what the entries are read into and written from. */
   private final Registry registry;
@@ -57,18 +63,20 @@ final class RuleTreeCache {
   private volatile boolean changed;
   private final AtomicInteger hits = new AtomicInteger();
 
-  private RuleTreeCache(Path file, byte[] bytes, CacheTables tables, Map<Long, long[]> stored, String note, Registry registry) {
+  private RuleTreeCache(Path file, byte[] bytes, Index index, String note, Registry registry) {
     this.file = file;
     this.bytes = bytes;
-    this.tables = tables;
-    this.stored = stored;
+    this.tables = index == null ? null : index.tables();
+    this.stored = index == null ? Map.of() : index.entries();
+    this.generation = index == null ? 0 : index.generation();
+    this.checksum = index == null ? 0 : index.checksum();
     this.note = note;
     this.registry = registry;
     this.changed = bytes == null;
   }
 
   /** The cache file as read: its bytes, tables and entries' places (null when it is not a whole cache of this engine). */
-  private record Index(CacheTables tables, Map<Long, long[]> entries) {}
+  private record Index(CacheTables tables, Map<Long, long[]> entries, long generation, long checksum) {}
 
   /**
    * The cache of this rule folder in {@code cacheDir} for a load into {@code registry}, or null when the
@@ -96,13 +104,13 @@ final class RuleTreeCache {
 
   private static RuleTreeCache open(Path file, Registry registry) {
     if (!Files.isRegularFile(file)) {
-      return new RuleTreeCache(file, null, null, Map.of(), null, registry);
+      return new RuleTreeCache(file, null, null, null, registry);
     }
     byte[] all;
     try {
       all = Files.readAllBytes(file);
     } catch (IOException | RuntimeException e) {
-      return new RuleTreeCache(file, null, null, Map.of(), "the rule cache " + file + " could not be read (" + e.getMessage()
+      return new RuleTreeCache(file, null, null, "the rule cache " + file + " could not be read (" + e.getMessage()
           + "); the rules were compiled again", registry);
     }
     Index index;
@@ -112,9 +120,9 @@ final class RuleTreeCache {
       index = null;
     }
     if (index != null) {
-      return new RuleTreeCache(file, all, index.tables(), index.entries(), null, registry);
+      return new RuleTreeCache(file, all, index, null, registry);
     }
-    return new RuleTreeCache(file, null, null, Map.of(), "the rule cache " + file + " is damaged or from another version of"
+    return new RuleTreeCache(file, null, null, "the rule cache " + file + " is damaged or from another version of"
         + " the tool; the rules were compiled again and the cache written anew", registry);
   }
 
@@ -219,6 +227,16 @@ final class RuleTreeCache {
     return hits.get();
   }
 
+  /**
+   * What identifies the entries this load could take from the cache file: its name, the random number
+   * drawn when it was written and its CRC-32, or null when no cache file was read. Entries are written
+   * only with a new number, so with one identity the entry of a key always holds the same file bytes
+   * (what a library built from cached entries depends on: {@link LiteralIndexCache}).
+   */
+  String identity() {
+    return bytes == null ? null : file.getFileName() + " " + Long.toHexString(generation) + " " + Long.toHexString(checksum);
+  }
+
   /** Why the cache file on disk was not used (damaged, another version, unreadable), or null. */
   String note() {
     return note;
@@ -310,6 +328,7 @@ final class RuleTreeCache {
       DataOutputStream head = new DataOutputStream(buffer);
       head.writeInt(MAGIC);
       head.writeUTF(engine());
+      head.writeLong(java.util.concurrent.ThreadLocalRandom.current().nextLong());
       head.flush();
       buffer.writeBytes(out.tables());
       CacheOutput index = new CacheOutput();
@@ -326,20 +345,27 @@ final class RuleTreeCache {
       for (byte[] b : blobs.values()) {
         buffer.writeBytes(b);
       }
-      CRC32 crc = new CRC32();
-      crc.update(buffer.toByteArray());
-      head.writeLong(crc.getValue());
-      head.flush();
-      Files.createDirectories(file.getParent());
-      Path tmp = Files.createTempFile(file.getParent(), "rules-", ".tmp");
-      try {
-        Files.write(tmp, buffer.toByteArray());
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      writeWithChecksum(file, buffer);
     } catch (IOException | RuntimeException e) {
       // an unwritable cache only costs the next load its parsing time
+    }
+  }
+
+  /**
+   * Writes {@code content} followed by its CRC-32 (8 bytes) to {@code file}, atomically: a temporary file
+   * beside it moved into place, so a reader sees the old file or the new one, never a part.
+   */
+  static void writeWithChecksum(Path file, ByteArrayOutputStream content) throws IOException {
+    CRC32 crc = new CRC32();
+    crc.update(content.toByteArray());
+    new DataOutputStream(content).writeLong(crc.getValue());
+    Files.createDirectories(file.getParent());
+    Path tmp = Files.createTempFile(file.getParent(), "cache-", ".tmp");
+    try {
+      Files.write(tmp, content.toByteArray());
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
     }
   }
 
@@ -361,6 +387,7 @@ final class RuleTreeCache {
     if (!engine().equals(in.readUtf8(engineLength))) {
       return null;
     }
+    long generation = in.readLong();
     CacheTables tables = new CacheTables(in, all, registry);
     int n = in.readVarCount();
     Map<Long, long[]> places = new HashMap<>(n * 2);
@@ -379,7 +406,7 @@ final class RuleTreeCache {
       }
       places.put(keys[i], new long[] {offset, length});
     }
-    return new Index(tables, places);
+    return new Index(tables, places, generation, crc.getValue());
   }
 
   private static final byte NULL = 0;

@@ -257,6 +257,51 @@ class RuleTreeCacheTest {
     List<String> expected = hits(compiled, store);
     assertTrue(expected.size() > 300, "a meaningful comparison: " + expected.size() + " hits");
     assertEquals(expected, hits(cached, store));
+    AnalyticLibrary again = load(windows);
+    assertTrue(again.literalIndexFromCache(), "the literal index written by the load before");
+    assertEquals(literalIndex(compiled), literalIndex(again));
+    assertEquals(expected, hits(again, store));
+  }
+
+  /** Per rule, the atoms of its searched clause: slot name (or pseudo-slot) and literal. */
+  private static List<String> literalIndex(AnalyticLibrary lib) {
+    LiteralIndex index = lib.literalIndex();
+    List<String> names = lib.registry().slotNames();
+    List<String> out = new java.util.ArrayList<>();
+    for (int r = 0; r < lib.rules().size(); r++) {
+      StringBuilder b = new StringBuilder(lib.rules().get(r).analytic().id());
+      for (int a = 0; index.clauseSlots[r] != null && a < index.clauseSlots[r].length; a++) {
+        int slot = index.clauseSlots[r][a];
+        b.append(' ').append(slot >= 0 ? names.get(slot) : String.valueOf(slot)).append('=')
+            .append(index.literals(slot).get(index.clauseLiterals[r][a]));
+      }
+      out.add(b.toString());
+    }
+    return out;
+  }
+
+  /**
+   * The literal index of a library whose rule files all come from the rule cache is cached too, keyed by
+   * the whole library: after a rule file changes it is built again (a stale index would still search for
+   * the old literal and lose the changed rule's hit), also from the rewritten rule cache, then read back.
+   */
+  @Test
+  void theLiteralIndexIsCachedForTheWholeLibraryAndBuiltAgainWhenARuleChanges() throws IOException {
+    Path dir = rules();
+    Files.delete(dir.resolve("c.yml")); // a file with errors is compiled at each load: no index cached then
+    load(dir);
+    assertEquals(false, load(dir).literalIndexFromCache(), "every file from the rule cache: the index built and written");
+    AnalyticLibrary cached = load(dir);
+    assertTrue(cached.literalIndexFromCache());
+    assertEquals(summary(AnalyticLibrary.load(List.of(dir), false, null)), summary(cached));
+    Files.writeString(dir.resolve("a.yml"), rule("a", "mimikatz.exe"));
+    String expected = summary(AnalyticLibrary.load(List.of(dir), false, null));
+    assertTrue(expected.contains("a@3") && !expected.contains("a@0"), expected);
+    for (int i = 0; i < 3; i++) { // a.yml compiled; then all from the rewritten rule cache: built, then read
+      AnalyticLibrary lib = load(dir);
+      assertEquals(expected, summary(lib), "load " + i);
+      assertEquals(i == 2, lib.literalIndexFromCache(), "load " + i);
+    }
   }
 
   /**
