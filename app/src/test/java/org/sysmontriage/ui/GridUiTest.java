@@ -57,9 +57,7 @@ class GridUiTest {
 
   private void open(FxRobot robot) throws Exception {
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
-    table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
-    ShellUiTest.showTab(robot, Ids.TAB_HITS); // the window opens on Incidents after an import
+    table = ShellUiTest.hitsShown(robot, n -> n == 3); // the window opens on Incidents after an import
   }
 
   private String summary(FxRobot robot) {
@@ -330,6 +328,7 @@ class GridUiTest {
     open(robot);
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT3).release(KeyCode.CONTROL);
     TableView<Integer> events = robot.lookup(Ids.selector(Ids.EVENTS_TABLE)).queryTableView();
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !events.getItems().isEmpty()); // its rows come when the tab shows
     WaitForAsyncUtils.waitForFxEvents();
     org.sysmontriage.event.EventStore store = vm.events().store();
     int row = -1;

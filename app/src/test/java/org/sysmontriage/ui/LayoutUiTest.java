@@ -54,8 +54,7 @@ class LayoutUiTest {
   @Test
   void at1024x700WithTextThreeStepsLargerNothingIsCutOff(FxRobot robot) throws Exception {
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
-    TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+    TableView<Integer> table = ShellUiTest.hitsShown(robot, n -> n == 3);
     double before = robot.lookup(Ids.selector(Ids.HITS_TEXT)).queryAs(javafx.scene.control.TextField.class).getFont().getSize();
     ShellUiTest.showTab(robot, Ids.TAB_HITS); // the window opens on Incidents; a tab behind is laid out when it shows
     robot.clickOn(Ids.selector(Ids.HITS_TEXT)); // the keys must work with the cursor in a field
@@ -130,7 +129,7 @@ class LayoutUiTest {
     }
     // a hit's details: every tab name whole and in the pane (no overflow menu hiding the last tabs)
     robot.interact(() -> table.getSelectionModel().select(0));
-    WaitForAsyncUtils.waitForFxEvents();
+    ShellUiTest.detailsFilled(robot);
     robot.interact(() -> stage.getScene().getRoot().layout());
     FlowPane names = robot.lookup(Ids.selector(Ids.HIT_DETAILS)).lookup("." + Styles.TAB_BAR).queryAs(FlowPane.class);
     TabPane tabs = robot.lookup(Ids.selector(Ids.HIT_DETAILS)).lookup(".tab-pane").queryAs(TabPane.class);

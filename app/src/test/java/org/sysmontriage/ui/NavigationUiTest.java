@@ -104,9 +104,7 @@ class NavigationUiTest {
 
   private TableView<Integer> open(FxRobot robot) throws Exception {
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
-    TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 2);
-    ShellUiTest.showTab(robot, Ids.TAB_HITS);
+    TableView<Integer> table = ShellUiTest.hitsShown(robot, n -> n == 2);
     return table;
   }
 

@@ -46,13 +46,13 @@ class SampleLogsUiTest {
   @Test
   void sampleLogsShowHitsWithTechniqueAndRiskAndFilterByHost(FxRobot robot) throws Exception {
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
-    TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
-    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> table.getItems().size() > 10);
+    TableView<Integer> table = ShellUiTest.hitsShown(robot, n -> n > 10);
     robot.clickOn(Ids.selector(Ids.HITS_TABLE));
     robot.interact(() -> table.getSelectionModel().clearAndSelect(0));
     Hit hit = vm.hits().table().hit(table.getItems().get(0));
     Label risk = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_RISK)).queryAs(Label.class);
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> risk.getText().endsWith("= " + hit.risk() + " risk"));
+    ShellUiTest.detailsFilled(robot);
     Label card = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_TECHNIQUES)).lookup(".card-title").queryAs(Label.class);
     assertTrue(card.getText().startsWith(hit.analytic().techniques().get(0)), card.getText());
 

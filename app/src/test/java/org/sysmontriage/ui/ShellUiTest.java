@@ -40,16 +40,30 @@ class ShellUiTest {
   void openingShowsHitsAndTheDetailsOfTheSelectedOne(FxRobot robot) throws Exception {
     assertTrue(stage.getTitle().startsWith("Sysmon Triage"));
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
-    TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
-    showTab(robot, Ids.TAB_HITS);
+    TableView<Integer> table = hitsShown(robot, n -> n == 3);
     robot.clickOn(Ids.selector(Ids.HITS_TABLE)).type(javafx.scene.input.KeyCode.DOWN);
     robot.interact(() -> table.getSelectionModel().clearAndSelect(1));
     Label risk = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_RISK)).queryAs(Label.class);
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> risk.getText().endsWith("= 63 risk"));
+    detailsFilled(robot);
     assertTrue(robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_TECHNIQUES)).lookup(".card-title").queryAs(Label.class).getText().startsWith("T1003.001"));
     assertTrue(robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_REASONS)).queryAs(Label.class).getText().contains("CallTrace contains dbghelp.dll"));
     assertTrue(stage.getTitle().startsWith("Sysmon Triage — "), stage.getTitle());
+  }
+
+  @Test
+  void beforeAnyLogOnlyTheLibrarysNameCanBeChosenYetNoViewIsDisabled(FxRobot robot) throws Exception {
+    javafx.scene.control.TabPane tabs = robot.lookup(Ids.selector(Ids.MAIN_TABS)).queryAs(javafx.scene.control.TabPane.class);
+    javafx.scene.Node hitsName = robot.lookup("#" + Ids.TAB_HITS + org.sysmontriage.ui.common.WrappingTabs.NAME_SUFFIX).query();
+    javafx.scene.Node libraryName = robot.lookup("#" + Ids.TAB_LIBRARY + org.sysmontriage.ui.common.WrappingTabs.NAME_SUFFIX).query();
+    assertTrue(hitsName.isDisabled(), "nothing to show in the Hits tab yet");
+    assertTrue(!libraryName.isDisabled(), "the library can be browsed");
+    // a disabled tab disables its content: enabling them all at the first open restyled the whole workspace
+    for (javafx.scene.control.Tab t : tabs.getTabs()) {
+      assertTrue(!t.isDisable() && !t.getContent().isDisabled(), t.getId() + " is not disabled");
+    }
+    robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !hitsName.isDisabled());
   }
 
   @Test
@@ -72,6 +86,25 @@ class ShellUiTest {
     assertTrue(stage.getTitle().contains("unsaved"), "an incident verdict is case work: " + stage.getTitle());
   }
 
+  /**
+   * After an import: waits until it shows (the Hits tab's name no longer greyed out), brings the Hits tab to the front
+   * and waits for rows that {@code rows} accepts, as a person does (a table behind another tab gets its rows when it shows).
+   */
+  static TableView<Integer> hitsShown(FxRobot robot, java.util.function.IntPredicate rows) throws java.util.concurrent.TimeoutException {
+    javafx.scene.Node name = robot.lookup("#" + Ids.TAB_HITS + org.sysmontriage.ui.common.WrappingTabs.NAME_SUFFIX).query();
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !name.isDisabled());
+    WaitForAsyncUtils.waitForFxEvents();
+    showTab(robot, Ids.TAB_HITS);
+    TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> rows.test(table.getItems().size()));
+    return table;
+  }
+
+  /** Waits until the details of a selection are filled: heading first, then reasons, cards and fields a pulse apart (DetailsView). */
+  static void detailsFilled(FxRobot robot) {
+    untilNone(robot, n -> n instanceof org.sysmontriage.ui.details.DetailsView d && d.filling(), "the details were still being filled");
+  }
+
   /** Brings a workspace tab to the front (by its id). */
   static void showTab(FxRobot robot, String id) {
     javafx.scene.control.TabPane tabs = robot.lookup(Ids.selector(Ids.MAIN_TABS)).queryAs(javafx.scene.control.TabPane.class);
@@ -83,11 +116,15 @@ class ShellUiTest {
 
   /** Waits until every tab shown for the first time is laid out in full (ShownPane lays it out over a few pulses). */
   static void revealed(FxRobot robot) {
+    untilNone(robot, n -> n instanceof org.sysmontriage.ui.common.ShownPane p && p.revealing(), "a tab was still being laid out");
+  }
+
+  /** Waits (10 s at most) until no node of the window is in the state {@code busy} says. */
+  private static void untilNone(FxRobot robot, java.util.function.Predicate<javafx.scene.Node> busy, String failure) {
     try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-          () -> robot.lookup(n -> n instanceof org.sysmontriage.ui.common.ShownPane p && p.revealing()).tryQuery().isEmpty());
+      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(busy).tryQuery().isEmpty());
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("a tab was still being laid out after 10 s", e);
+      throw new AssertionError(failure + " after 10 s", e);
     }
     WaitForAsyncUtils.waitForFxEvents();
   }
@@ -95,9 +132,7 @@ class ShellUiTest {
   @Test
   void filteringByHostNarrowsTheTable(FxRobot robot) throws Exception {
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
-    TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
-    showTab(robot, Ids.TAB_HITS);
+    TableView<Integer> table = hitsShown(robot, n -> n == 3);
     ComboBox<String> host = robot.lookup(Ids.selector(Ids.HITS_HOST)).queryComboBox();
     robot.clickOn(host);
     robot.clickOn(robot.lookup(".list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText("SRV-02")).queryLabeled());

@@ -51,9 +51,7 @@ class TimelineUiTest {
   @Test
   void overlappingHitsShareACountedDotThePointerListsThemAndArrowsMoveDotToDotWithTheTable(FxRobot robot) throws Exception {
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
-    TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
-    ShellUiTest.showTab(robot, Ids.TAB_HITS);
+    TableView<Integer> table = ShellUiTest.hitsShown(robot, n -> n == 3);
     TimelineCanvas canvas = robot.lookup(Ids.selector(Ids.TIMELINE)).queryAs(TimelineCanvas.class);
     int procdump = hitOf(Fixtures.PROCDUMP_START);
     int dumpFile = hitOf(Fixtures.DUMP_FILE);

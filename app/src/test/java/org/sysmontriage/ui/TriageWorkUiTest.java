@@ -72,10 +72,7 @@ class TriageWorkUiTest {
 
   private TableView<Integer> openFixture(FxRobot robot) throws Exception {
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
-    TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
-    ShellUiTest.showTab(robot, Ids.TAB_HITS); // the window opens on Incidents after an import
-    return table;
+    return ShellUiTest.hitsShown(robot, n -> n == 3); // the window opens on Incidents after an import
   }
 
   private void selectRow(FxRobot robot, TableView<Integer> table, int row) {
@@ -209,6 +206,7 @@ class TriageWorkUiTest {
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "new".equals(vm.hits().table().status(hit)));
     robot.interact(() -> vm.openCase(caseFile));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "false positive".equals(vm.hits().table().status(hit)));
+    ShellUiTest.hitsShown(robot, n -> n == 3); // the case opens on Incidents: back to the Hits tab
     selectRow(robot, table, table.getItems().indexOf(hit));
     assertEquals("admin's scheduled task", notes(robot).getText());
     assertTrue(stage.getTitle().contains("saved.case.json"), stage.getTitle());

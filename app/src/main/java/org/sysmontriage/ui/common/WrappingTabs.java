@@ -51,6 +51,19 @@ public final class WrappingTabs extends VBox {
     getChildren().addAll(bar, tabs);
   }
 
+  /**
+   * Greys out a tab's name and ignores clicks on it while {@code unavailable} holds, without disabling the tab:
+   * a disabled tab disables its content, and enabling it again restyles every node of it (bench ui measured the
+   * workspace's tabs, disabled until logs are open, restyled in the pulse after an import).
+   */
+  public void unavailableWhile(Tab t, javafx.beans.value.ObservableBooleanValue unavailable) {
+    int i = tabs.getTabs().indexOf(t);
+    if (i >= 0) {
+      bar.getChildren().get(i).disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+          () -> t.isDisable() || unavailable.get(), t.disableProperty(), unavailable));
+    }
+  }
+
   private void show(int i) {
     if (i >= 0 && i < bar.getChildren().size()) {
       ((ToggleButton) bar.getChildren().get(i)).setSelected(true);

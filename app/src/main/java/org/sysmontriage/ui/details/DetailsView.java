@@ -20,6 +20,11 @@ import javafx.scene.layout.VBox;
 import org.sysmontriage.event.Times;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.PulseStages;
+import org.sysmontriage.ui.engine.TechniqueCard;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import org.sysmontriage.ui.common.ShownPane;
 import org.sysmontriage.ui.common.Styles;
 import org.sysmontriage.ui.common.WhenShown;
@@ -32,13 +37,22 @@ public final class DetailsView extends VBox {
   private final TechniqueCards cards;
   private final AnalyticPageView page;
   private java.util.function.BiConsumer<String, String> allow;
+  /**
+   * A selection shows its heading in the next pulse; the reasons, risk and author, the technique cards and the
+   * Fields table follow one pulse after another (in one pulse they took 50-150 ms of FX CPU in bench ui).
+   */
+  private final PulseStages stages = new PulseStages(this, 3);
+  private final ObservableList<TechniqueCard> shownCards = FXCollections.observableArrayList();
+  private final ObservableList<FieldRow> shownFields = FXCollections.observableArrayList();
 
   /** {@code browser} opens a URL outside the application (HostServices in the app). */
   public DetailsView(String id, DetailsViewModel vm, Consumer<String> browser) {
     this.vm = vm;
     this.browser = browser;
     this.page = new AnalyticPageView(browser, "Select a hit to read about the analytic that flagged it.");
-    this.cards = new TechniqueCards(vm.techniques(), browser);
+    this.cards = new TechniqueCards(shownCards, browser);
+    vm.techniques().addListener((ListChangeListener<TechniqueCard>) c -> stages.run(2, () -> shownCards.setAll(vm.techniques())));
+    vm.fields().addListener((ListChangeListener<FieldRow>) c -> stages.run(3, () -> shownFields.setAll(vm.fields())));
     setId(id);
     setMinWidth(Columns.ems(16));
     getStyleClass().add("details");
@@ -54,18 +68,25 @@ public final class DetailsView extends VBox {
     reasons.setWrapText(true);
     reasons.setMaxWidth(Double.MAX_VALUE);
     reasons.setMinHeight(Region.USE_PREF_SIZE);
-    reasons.textProperty().bind(vm.reasonsProperty());
     hideWhenEmpty(reasons);
     Label risk = new Label();
     risk.setId(Ids.DETAILS_RISK);
     risk.getStyleClass().add(Styles.RISK_BADGE);
-    risk.textProperty().bind(vm.riskProperty());
     risk.setWrapText(true); // "90 impact × 95 confidence / 100 = 85 risk" wraps in a narrow pane, never "..."
     risk.setMinHeight(Region.USE_PREF_SIZE);
     hideWhenEmpty(risk);
     Label author = AnalyticPageView.muted("");
     author.setId(Ids.DETAILS_AUTHOR);
-    author.textProperty().bind(vm.authorProperty());
+    // the heading is bound: it shows in the selection's own pulse, the rest one stage after another
+    Runnable aboutText = () -> {
+      reasons.setText(vm.reasonsProperty().get());
+      risk.setText(vm.riskProperty().get());
+      author.setText(vm.authorProperty().get());
+    };
+    aboutText.run();
+    for (javafx.beans.value.ObservableStringValue text : java.util.List.of(vm.reasonsProperty(), vm.riskProperty(), vm.authorProperty())) {
+      text.addListener((o, a, b) -> stages.run(1, aboutText));
+    }
     hideWhenEmpty(author);
     cards.setId(Ids.DETAILS_TECHNIQUES);
     ScrollPane pageScroll = scroll(page, Ids.DETAILS_PAGE);
@@ -114,6 +135,11 @@ public final class DetailsView extends VBox {
     allow = action;
   }
 
+  /** True while a selection's reasons, cards or fields wait for their pulse (tests wait for them as a person would). */
+  public boolean filling() {
+    return stages.pending();
+  }
+
   private static void hideWhenEmpty(Label l) {
     l.visibleProperty().bind(l.textProperty().isNotEmpty());
     l.managedProperty().bind(l.visibleProperty());
@@ -134,7 +160,7 @@ public final class DetailsView extends VBox {
   }
 
   private TableView<FieldRow> fieldsTable() {
-    TableView<FieldRow> table = new TableView<>(vm.fields());
+    TableView<FieldRow> table = new TableView<>(shownFields);
     table.setId(Ids.DETAILS_FIELDS);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     javafx.scene.control.TableColumn<FieldRow, String> name = Columns.text("Field", FieldRow::name, 10);

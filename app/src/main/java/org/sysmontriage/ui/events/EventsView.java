@@ -124,8 +124,13 @@ public final class EventsView extends SplitPane {
     table.getStyleClass().add(Styles.BIG_TABLE);
     table.setId(Ids.EVENTS_TABLE);
     table.setPlaceholder(new Label("No events match."));
-    table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> vm.selectedProperty().set(e == null || e < 0 ? -1 : e));
+    table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+      if (table.getItems() == vm.grid().rows()) { // not the rows taken away while the tab is hidden (ShownItems)
+        vm.selectedProperty().set(e == null || e < 0 ? -1 : e);
+      }
+    });
     vm.selectedProperty().addListener((o, a, e) -> select(e.intValue())); // Back / Forward set it
+    table.itemsProperty().addListener((o, a, rows) -> select(vm.selectedProperty().get())); // the rows given when shown
     return table;
   }
 

@@ -112,7 +112,8 @@ public final class GridView<S> {
     this.evidence = evidence;
     this.notice = notice;
     this.cellStyle = cellStyle;
-    table.setItems(model.rows());
+    // rows only while the table shows: a grid behind another tab does not lay out a new million rows
+    org.sysmontriage.ui.common.ShownItems.bind(table.itemsProperty(), model.rows(), table);
     table.getProperties().put(GridView.class, this);
     table.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
     for (GridColumn<S> c : model.columns()) {

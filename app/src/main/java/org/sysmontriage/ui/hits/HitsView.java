@@ -175,6 +175,7 @@ public final class HitsView extends BorderPane {
     });
     vm.selectedHitProperty().addListener((o, a, h) -> select(h.intValue()));
     vm.rows().addListener((javafx.collections.ListChangeListener<Integer>) c -> select(vm.selectedHitProperty().get()));
+    table.itemsProperty().addListener((o, a, rows) -> select(vm.selectedHitProperty().get())); // the rows given when shown
     return table;
   }
 

@@ -10,6 +10,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.ShownItems;
 import org.sysmontriage.ui.common.Styles;
 
 /** Risk roll-up per host and per user; a click (or Enter) shows that one's hits. */
@@ -34,7 +35,8 @@ public final class HostsView extends SplitPane {
   }
 
   private static TableView<RiskRow> table(String id, String what, ObservableList<RiskRow> rows, Consumer<RiskRow> choose) {
-    TableView<RiskRow> t = new TableView<>(rows);
+    TableView<RiskRow> t = new TableView<>();
+    ShownItems.bind(t.itemsProperty(), rows, t);
     t.setId(id);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     // short number headers: with text +3 at 1024 px "Risk sum" and "Max risk" left no room and "Max" was cut

@@ -11,6 +11,7 @@ import org.sysmontriage.event.ImportIssue;
 import org.sysmontriage.event.SourceInfo;
 import org.sysmontriage.ui.common.Columns;
 import org.sysmontriage.ui.common.Ids;
+import org.sysmontriage.ui.common.ShownItems;
 import org.sysmontriage.ui.common.Styles;
 
 /** The Sources tab: each log with format, dialect, counts and SHA-256; below, every located issue. */
@@ -21,7 +22,8 @@ public final class SourcesView extends VBox {
     summary.textProperty().bind(vm.summaryProperty());
     summary.getStyleClass().add(Styles.MUTED);
     summary.setWrapText(true);
-    TableView<SourceInfo> sources = new TableView<>(vm.sources());
+    TableView<SourceInfo> sources = new TableView<>();
+    ShownItems.bind(sources.itemsProperty(), vm.sources(), sources);
     sources.setId(Ids.SOURCES_TABLE);
     sources.getColumns().add(Columns.text("Log", s -> logName(s.source()), 22, true));
     sources.getColumns().add(Columns.text("Format", SourceInfo::format, 6));
@@ -41,7 +43,8 @@ public final class SourcesView extends VBox {
         }
       }
     });
-    TableView<ImportIssue> issues = new TableView<>(vm.issues());
+    TableView<ImportIssue> issues = new TableView<>();
+    ShownItems.bind(issues.itemsProperty(), vm.issues(), issues);
     issues.setId(Ids.ISSUES_TABLE);
     issues.setPlaceholder(new Label("No import issues: every record was read."));
     issues.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);

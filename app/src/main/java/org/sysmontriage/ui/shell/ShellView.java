@@ -40,6 +40,7 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   private final ShellViewModel vm;
   private final Themes themes;
   private final TabPane tabs = new TabPane();
+  private org.sysmontriage.ui.common.WrappingTabs wrappedTabs;
   private final HitsView hitsView;
   private final StackPane center = new StackPane();
   private final CaseActions caseActions;
@@ -104,8 +105,16 @@ public final class ShellView extends BorderPane implements StartView.Actions {
       }
     });
     start.visibleProperty().bind(vm.investigationProperty().isNull().and(browsingLibrary.not()));
-    tabs.getTabs().stream().filter(t -> !Ids.TAB_LIBRARY.equals(t.getId()))
-        .forEach(t -> t.disableProperty().bind(vm.investigationProperty().isNull()));
+    // Before any log is open only the library's tab can be chosen. The other tabs' names are greyed out, the tabs
+    // themselves not disabled: a disabled tab disables its content, and enabling every tab at the first open
+    // restyled the whole workspace in the pulse after the import (bench ui).
+    javafx.beans.binding.BooleanBinding noLogs = vm.investigationProperty().isNull();
+    tabs.getTabs().stream().filter(t -> !Ids.TAB_LIBRARY.equals(t.getId())).forEach(t -> wrappedTabs.unavailableWhile(t, noLogs));
+    tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
+      if (t != null && noLogs.get() && browsingLibrary.get() && !Ids.TAB_LIBRARY.equals(t.getId())) {
+        javafx.application.Platform.runLater(() -> showTab(Ids.TAB_LIBRARY)); // nothing there yet (a key that moves between tabs)
+      }
+    });
     vm.investigationProperty().addListener((o, a, b) -> browsingLibrary.set(false));
     center.getChildren().addAll(workspace, start);
     setTop(new ShellMenu(vm, this).top());
@@ -140,7 +149,8 @@ public final class ShellView extends BorderPane implements StartView.Actions {
         sources,
         tab(Ids.TAB_LIBRARY, "Analytics library", new LibraryView(library, browser, browsingLibrary, this::closeLibrary)));
     // the tab names wrap onto a second row when they do not fit (large text), never an overflow menu
-    BorderPane pane = new BorderPane(new org.sysmontriage.ui.common.WrappingTabs(tabs));
+    wrappedTabs = new org.sysmontriage.ui.common.WrappingTabs(tabs);
+    BorderPane pane = new BorderPane(wrappedTabs);
     pane.setId(Ids.WORKSPACE);
     return pane;
   }

@@ -76,7 +76,8 @@ public final class StartView extends VBox {
   }
 
   private static ListView<List<String>> recentList(StartViewModel vm) {
-    ListView<List<String>> recent = new ListView<>(vm.recent());
+    ListView<List<String>> recent = new ListView<>();
+    org.sysmontriage.ui.common.ShownItems.bind(recent.itemsProperty(), vm.recent(), recent);
     recent.setId(Ids.RECENT_LIST);
     recent.setPlaceholder(new Label("Nothing opened yet."));
     recent.setCellFactory(l -> new ListCell<>() {
