@@ -213,6 +213,9 @@ public final class HitsView extends BorderPane {
   }
 
   private String cellStyle(GridColumn<HitTable> c, int h) {
+    if (h >= vm.grid().source().size()) {
+      return null; // a cell restyled (selection moved) before its row of the hits shown before was laid out again
+    }
     if (c.key().equals("risk") || c.key().equals("severity")) {
       return Styles.severity(vm.grid().source().hit(h).analytic().severity()); // same colour as the timeline dot
     }
