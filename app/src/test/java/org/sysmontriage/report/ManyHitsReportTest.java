@@ -117,7 +117,7 @@ class ManyHitsReportTest {
 
   private static void child(String type, Path out) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-Xmx48m", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+    Process p = new ProcessBuilder(java, "-Xmx48m", "-Dsysmontriage.home=" + dir.resolve("home"), "-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "report", "--type", type, "--out", out.toString(), log.toString()).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(p.waitFor(600, TimeUnit.SECONDS), "guard");
