@@ -190,13 +190,17 @@ final class RuleFileLoader {
         return new FileResults(List.of(new RuleError(p.toString(), 0, "rule file larger than 4 MiB; not read")));
       }
       byte[] bytes = Files.readAllBytes(p);
+      List<CachedRuleCodec.Compiled> cached = cache == null ? null : cache.get(bytes);
+      if (cached != null) { // the same bytes were UTF-8 text when they were compiled and cached
+        return new FileResults(fromCache(p.toString(), new String(bytes, StandardCharsets.UTF_8), cached, false), RuleTreeCache.key(bytes));
+      }
       ByteBuffer in = ByteBuffer.wrap(bytes);
       try {
         String text = StandardCharsets.UTF_8.newDecoder().decode(in).toString();
         if (cache == null) {
           return new FileResults(compileText(p.toString(), text, false));
         }
-        return viaCache(p.toString(), bytes, text, cache, false);
+        return compileAndCache(p.toString(), bytes, text, cache, false);
       } catch (CharacterCodingException e) {
         return new FileResults(List.of(new RuleError(p.toString(), lineAt(bytes, in.position()),
             "not UTF-8 text at byte offset " + in.position() + " (a Sigma rule in YAML was expected)")));
@@ -222,33 +226,27 @@ final class RuleFileLoader {
 
   /** A file's results from the cache, or compiled (and then cached unless it has errors or correlations). */
   private FileResults viaCache(String source, byte[] bytes, String text, RuleTreeCache cache, boolean builtIn) {
-    List<Object> cached = fromCache(source, text, cache.get(bytes), builtIn);
+    List<CachedRuleCodec.Compiled> cached = cache.get(bytes);
     if (cached != null) {
-      return new FileResults(cached, RuleTreeCache.key(bytes));
+      return new FileResults(fromCache(source, text, cached, builtIn), RuleTreeCache.key(bytes));
     }
+    return compileAndCache(source, bytes, text, cache, builtIn);
+  }
+
+  /** A file's results compiled, and cached unless it has errors or correlations. */
+  private FileResults compileAndCache(String source, byte[] bytes, String text, RuleTreeCache cache, boolean builtIn) {
     List<Object> out = compileText(source, text, builtIn);
     if (out.stream().allMatch(r -> r instanceof LoadedRule)) { // files with errors or correlations are compiled each time
-      cache.put(bytes, out.stream().map(r -> ((LoadedRule) r).rule()).toList());
+      cache.put(bytes, out.stream().map(r -> (LoadedRule) r).toList());
     }
     return new FileResults(out);
   }
 
-  /**
-   * The rules of a file from its cached compiled form (condition as compiled, metadata read again from
-   * the cached YAML without the detection), or null when not cached or the entry does not make rules
-   * as the file would (the file is then compiled).
-   */
-  private List<Object> fromCache(String source, String text, List<RuleTreeCache.Compiled> cached, boolean builtIn) {
-    if (cached == null) {
-      return null;
-    }
-    List<Object> out = new ArrayList<>();
-    for (RuleTreeCache.Compiled c : cached) {
-      try {
-        out.add(RuleMetadata.read(compiler.compiled(c.doc(), c.condition()), source, text, builtIn));
-      } catch (RuleException e) {
-        return null;
-      }
+  /** The rules of a file from its cache entry, with this load's path and text of the file. */
+  private static List<Object> fromCache(String source, String text, List<CachedRuleCodec.Compiled> cached, boolean builtIn) {
+    List<Object> out = new ArrayList<>(cached.size());
+    for (CachedRuleCodec.Compiled c : cached) {
+      out.add(c.loaded(source, text, builtIn));
     }
     return out;
   }
@@ -302,6 +300,10 @@ final class RuleFileLoader {
         if (register(loaded.rule(), loaded.info().ruleSource())) {
           rules.add(loaded);
         }
+      } else if (r instanceof CachedRuleCodec.Loaded cached) {
+        if (register(cached.rule().rule().id(), cached.name(), cached.idLine(), cached.rule().info().ruleSource())) {
+          rules.add(cached.rule());
+        }
       } else if (r instanceof BadMetadata bad && register(bad.rule(), bad.error().file())) {
         errors.add(bad.error());
       }
@@ -310,15 +312,18 @@ final class RuleFileLoader {
 
   /** Records a compiled rule's name and id; false (and an error) when another rule has the id. */
   private boolean register(SigmaRule rule, String source) {
-    String name = rule.doc().text("name", "").trim();
+    YamlNode at = rule.doc().get("id");
+    return register(rule.id(), rule.doc().text("name", "").trim(), at == null ? 0 : at.line(), source);
+  }
+
+  private boolean register(String id, String name, int idLine, String source) {
     if (!name.isEmpty()) {
-      idByName.put(name, rule.id());
+      idByName.put(name, id);
     }
-    if (ids.add(rule.id())) {
+    if (ids.add(id)) {
       return true;
     }
-    YamlNode at = rule.doc().get("id");
-    errors.add(new RuleError(source, at == null ? 0 : at.line(), "another rule already has the id '" + rule.id() + "'"));
+    errors.add(new RuleError(source, idLine, "another rule already has the id '" + id + "'"));
     return false;
   }
 

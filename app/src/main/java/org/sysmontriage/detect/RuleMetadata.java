@@ -50,6 +50,12 @@ final class RuleMetadata {
    * separators around it, comments kept, trailing blank lines dropped. One pass over the text.
    */
   static String document(String text, int line) {
+    int[] range = documentRange(text, line);
+    return text.substring(range[0], range[1]) + "\n";
+  }
+
+  /** Where {@link #document} is in {@code text}: its first char and the end of its last non-blank one. */
+  static int[] documentRange(String text, int line) {
     int start = 0;
     int end = text.length();
     int at = 0;
@@ -68,12 +74,11 @@ final class RuleMetadata {
       at = next;
       n++;
     }
-    String doc = text.substring(start, end);
-    int trim = doc.length();
-    while (trim > 0 && Character.isWhitespace(doc.charAt(trim - 1))) {
+    int trim = end;
+    while (trim > start && Character.isWhitespace(text.charAt(trim - 1))) {
       trim--;
     }
-    return doc.substring(0, trim) + "\n";
+    return new int[] {start, trim};
   }
 
   private static boolean isSeparator(String line) {

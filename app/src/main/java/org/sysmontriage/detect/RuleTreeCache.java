@@ -16,20 +16,19 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.CRC32;
+import org.sysmontriage.detect.CachedRuleCodec.Compiled;
 import org.sysmontriage.detect.sigma.CacheInput;
 import org.sysmontriage.detect.sigma.CacheOutput;
 import org.sysmontriage.detect.sigma.CacheTables;
-import org.sysmontriage.detect.sigma.ConditionCodec;
-import org.sysmontriage.detect.sigma.Node;
 import org.sysmontriage.detect.sigma.Registry;
-import org.sysmontriage.detect.sigma.SigmaRule;
 import org.sysmontriage.detect.sigma.YamlNode;
 
 /**
  * The compiled rules of a rule folder's files, kept on disk so the next load neither parses YAML nor
  * compiles conditions (most of the time of loading SigmaHQ's 2,407 Windows rules). A file's entry holds,
- * per rule, its YAML document without the detection (the metadata is read from it again) and its
- * compiled condition ({@link ConditionCodec}) and the file's bytes: an entry is found by the CRC-32C and
+ * per rule, the rule as loaded: its metadata as read from its YAML, targets and compiled condition
+ * ({@link CachedRuleCodec}, so the YAML is neither parsed nor read again), and the file's bytes: an
+ * entry is found by the CRC-32C and
  * length of a file and used only when its stored bytes equal the file's, so a changed file is compiled
  * again and an unchanged one (wherever it is) never is. The whole cache file is keyed by the engine: the
  * cache format and the identity of the code that compiles rules ({@link #engine}); it ends with a
@@ -42,7 +41,6 @@ import org.sysmontriage.detect.sigma.YamlNode;
 final class RuleTreeCache {
   private static final int MAGIC = 0x53545243; // "STRC"
   private static final String FORMAT = "compiled-rules 3";
-  private static final int MAX_DEPTH = 64;
 
   private final Path file;
   /** The cache file's bytes (null when there was none or it was not trusted), its tables, and each entry's place. */
@@ -255,11 +253,6 @@ final class RuleTreeCache {
   /** A file of this load and its rules (taken from the cache or compiled). */
   private record Used(byte[] fileBytes, List<Compiled> rules) {}
 
-  /**
-   * A rule of a cached file: its YAML document without the detection (everything the metadata is read
-   * from) and its compiled condition.
-   */
-  record Compiled(YamlNode doc, Node condition) {}
 
   /**
    * The rules of the file with these bytes, their tests and slots registered in the load's registry, or
@@ -291,12 +284,13 @@ final class RuleTreeCache {
   }
 
   /** Remembers the rules of a file compiled in this load (all of its documents, in order). */
-  void put(byte[] fileBytes, List<SigmaRule> rules) {
+  void put(byte[] fileBytes, List<LoadedRule> rules) {
     List<Compiled> compiled = new java.util.ArrayList<>(rules.size());
-    for (SigmaRule rule : rules) {
-      Map<String, YamlNode> meta = new java.util.LinkedHashMap<>(rule.doc().map());
-      meta.remove("detection");
-      compiled.add(new Compiled(new YamlNode(meta, rule.doc().line()), rule.condition()));
+    for (LoadedRule rule : rules) {
+      YamlNode doc = rule.rule().doc();
+      YamlNode id = doc.get("id");
+      int[] range = RuleMetadata.documentRange(rule.info().ruleText(), doc.line());
+      compiled.add(new Compiled(rule, doc.text("name", "").trim(), doc.line(), range[0], range[1], id == null ? 0 : id.line()));
     }
     used.put(key(fileBytes), new Used(fileBytes, List.copyOf(compiled)));
     changed = true;
@@ -409,18 +403,10 @@ final class RuleTreeCache {
     return new Index(tables, places, generation, crc.getValue());
   }
 
-  private static final byte NULL = 0;
-  private static final byte TEXT = 1;
-  private static final byte TRUE = 2;
-  private static final byte FALSE = 3;
-  private static final byte MAP = 4;
-  private static final byte LIST = 5;
-
   private static void encode(CacheOutput out, List<Compiled> rules, Registry registry) throws IOException {
     out.varint(rules.size());
     for (Compiled rule : rules) {
-      write(out, rule.doc(), 0);
-      ConditionCodec.write(out, rule.condition(), registry);
+      CachedRuleCodec.write(out, rule, registry);
     }
   }
 
@@ -428,78 +414,11 @@ final class RuleTreeCache {
     int n = in.readVarCount();
     Compiled[] rules = new Compiled[n];
     for (int i = 0; i < n; i++) {
-      YamlNode doc = read(in, tables, 0);
-      rules[i] = new Compiled(doc, ConditionCodec.read(in, tables, registry));
+      rules[i] = CachedRuleCodec.read(in, tables, registry);
     }
     if (in.remaining() != 0) {
       throw new IOException("entry longer than its rules");
     }
     return List.of(rules);
-  }
-
-  private static void write(CacheOutput out, YamlNode n, int depth) throws IOException {
-    if (depth > MAX_DEPTH) {
-      throw new IOException("rule nested too deeply");
-    }
-    out.varint(n.line());
-    Object v = n.value();
-    if (v == null) {
-      out.body().write(NULL);
-    } else if (v instanceof Boolean b) {
-      out.body().write(b ? TRUE : FALSE);
-    } else if (n.isMap()) {
-      out.body().write(MAP);
-      out.varint(n.map().size());
-      for (Map.Entry<String, YamlNode> e : n.map().entrySet()) {
-        out.text(e.getKey());
-        write(out, e.getValue(), depth + 1);
-      }
-    } else if (n.isList()) {
-      out.body().write(LIST);
-      out.varint(n.list().size());
-      for (YamlNode e : n.list()) {
-        write(out, e, depth + 1);
-      }
-    } else {
-      out.body().write(TEXT);
-      out.text(v.toString());
-    }
-  }
-
-  private static YamlNode read(CacheInput in, CacheTables tables, int depth) throws IOException {
-    if (depth > MAX_DEPTH) {
-      throw new IOException("cache nested too deeply");
-    }
-    int line = in.readVarint();
-    byte kind = in.readByte();
-    switch (kind) {
-      case NULL -> {
-        return new YamlNode(null, line);
-      }
-      case TRUE, FALSE -> {
-        return new YamlNode(kind == TRUE ? Boolean.TRUE : Boolean.FALSE, line);
-      }
-      case TEXT -> {
-        return new YamlNode(tables.text(in.readVarint()), line);
-      }
-      case MAP -> {
-        int n = in.readVarCount();
-        Map<String, YamlNode> m = new java.util.LinkedHashMap<>(n * 2);
-        for (int i = 0; i < n; i++) {
-          String key = tables.text(in.readVarint());
-          m.put(key, read(in, tables, depth + 1));
-        }
-        return new YamlNode(m, line);
-      }
-      case LIST -> {
-        int n = in.readVarCount();
-        YamlNode[] l = new YamlNode[n];
-        for (int i = 0; i < n; i++) {
-          l[i] = read(in, tables, depth + 1);
-        }
-        return new YamlNode(java.util.Arrays.asList(l), line);
-      }
-      default -> throw new IOException("unknown node kind " + kind);
-    }
   }
 }

@@ -56,12 +56,13 @@ class RuleTreeCacheTest {
       sysmon(1, "Image", "C:\\t\\dump64.exe", "CommandLine", "dump64 -ma lsass", "User", "CORP\\eve"),
       sysmon(1, "Image", "C:\\t\\mimikatz.exe", "CommandLine", "mimikatz -ma lsass", "User", "CORP\\eve"));
 
-  /** Everything a load gives that a user sees: rules with their metadata and text, errors, hits. */
+  /** Everything a load gives that a user sees: rules with their metadata, text and document, errors, hits. */
   private static String summary(AnalyticLibrary lib) {
     StringBuilder b = new StringBuilder();
     for (Analytic a : lib.analytics()) {
       AnalyticInfo i = lib.info(a.id());
-      b.append(a).append(' ').append(i.author()).append(' ').append(i.ruleSource()).append(' ').append(i.ruleText().hashCode()).append('\n');
+      b.append(a).append(' ').append(i.author()).append(' ').append(i.ruleSource()).append(' ').append(i.ruleText().hashCode())
+          .append(' ').append(i.ruleDocument().hashCode()).append('\n');
     }
     lib.errors().forEach(e -> b.append(e).append('\n'));
     new Detector(lib).run(STORE, ProgressListener.NONE, new CancellationToken()).hits()
@@ -184,6 +185,34 @@ class RuleTreeCacheTest {
       return i;
     }
     return -1;
+  }
+
+  /**
+   * A rule from the cache is checked as a compiled one: its id taken by an earlier rule is the same error
+   * (file and line of the id), and a correlation finds it by its Sigma name.
+   */
+  @Test
+  void aCachedRulesIdAndNameCountAsACompiledRules() throws IOException {
+    Path dir = rules();
+    Files.writeString(dir.resolve("d.yml"), "# the id of a.yml again\n" + rule("a", "dup.exe"));
+    Files.writeString(dir.resolve("e.yml"), rule("e", "procdump.exe").replace("id: e\n", "id: e\nname: dumps_by_name\n"));
+    Files.writeString(dir.resolve("f.yml"), """
+        title: Repeated dumps by name
+        id: repeated
+        correlation:
+          type: event_count
+          rules: [dumps_by_name]
+          timespan: 5m
+          condition: {gte: 2}
+        level: high
+        """);
+    String expected = summary(AnalyticLibrary.load(List.of(dir), false, null));
+    assertTrue(expected.contains("d.yml:3: another rule already has the id 'a'"), expected);
+    load(dir);
+    AnalyticLibrary cached = load(dir);
+    assertEquals(4, cached.cachedFiles(), "a, b, d and e from the cache");
+    assertEquals(expected, summary(cached));
+    assertEquals(List.of("repeated"), cached.correlations().stream().map(c -> c.id()).toList());
   }
 
   @Test
