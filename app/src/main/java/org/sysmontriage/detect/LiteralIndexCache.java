@@ -1,8 +1,6 @@
 package org.sysmontriage.detect;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32;
+import org.sysmontriage.detect.sigma.CacheInput;
 import org.sysmontriage.detect.sigma.Prerequisites;
 
 /**
@@ -55,25 +54,26 @@ final class LiteralIndexCache {
       }
       CRC32 crc = new CRC32();
       crc.update(all, 0, all.length - 8);
-      DataInputStream in = new DataInputStream(new ByteArrayInputStream(all, 0, all.length - 8));
-      if (crc.getValue() != new DataInputStream(new ByteArrayInputStream(all, all.length - 8, 8)).readLong()
-          || in.readInt() != MAGIC || !engine.equals(in.readUTF())) {
+      CacheInput in = new CacheInput(all, 0, all.length - 8);
+      if (crc.getValue() != new CacheInput(all, all.length - 8, all.length).readLong() || in.readInt() != MAGIC
+          || !engine.equals(in.readUtf8(in.readShort()))) {
         return null;
       }
-      byte[] key = new byte[count(in, all.length)];
-      in.readFully(key);
-      if (!java.util.Arrays.equals(key, libraryKey)) {
+      int keyLength = count(in);
+      int keyAt = in.position();
+      in.skip(keyLength);
+      if (!java.util.Arrays.equals(all, keyAt, keyAt + keyLength, libraryKey, 0, libraryKey.length)) {
         return null;
       }
-      return readIndex(in, all.length, rules, slotNames);
+      return readIndex(in, rules, slotNames);
     } catch (IOException | RuntimeException e) {
       return null; // built again (and written anew)
     }
   }
 
-  private static LiteralIndex readIndex(DataInputStream in, int limit, List<LoadedRule> rules, List<String> slotNames) throws IOException {
+  private static LiteralIndex readIndex(CacheInput in, List<LoadedRule> rules, List<String> slotNames) throws IOException {
     int slotCount = slotNames.size();
-    if (count(in, limit) != slotCount || count(in, limit) != Prerequisites.pseudoSlots() || count(in, limit) != rules.size()) {
+    if (in.readInt() != slotCount || in.readInt() != Prerequisites.pseudoSlots() || in.readInt() != rules.size()) {
       return null;
     }
     Map<String, Integer> current = new HashMap<>(slotCount * 2);
@@ -82,7 +82,7 @@ final class LiteralIndexCache {
     }
     int[] slotNow = new int[slotCount]; // stored slot -> this load's slot
     for (int s = 0; s < slotCount; s++) {
-      Integer now = current.get(text(in, limit));
+      Integer now = current.get(text(in));
       if (now == null) {
         return null;
       }
@@ -91,14 +91,14 @@ final class LiteralIndexCache {
     int[][] slots = new int[rules.size()][];
     int[][] literals = new int[rules.size()][];
     for (int r = 0; r < rules.size(); r++) {
-      if (!rules.get(r).analytic().id().equals(text(in, limit))) {
+      if (!rules.get(r).analytic().id().equals(text(in))) {
         return null;
       }
       int atoms = in.readInt();
       if (atoms < 0) {
         continue; // no literal prerequisite
       }
-      slots[r] = new int[Math.min(atoms, limit)];
+      slots[r] = new int[count(in, atoms)];
       literals[r] = new int[slots[r].length];
       for (int a = 0; a < slots[r].length; a++) {
         int slot = in.readInt();
@@ -111,14 +111,14 @@ final class LiteralIndexCache {
     }
     List<List<String>> lists = new ArrayList<>(java.util.Collections.nCopies(slotCount + Prerequisites.pseudoSlots(), List.<String>of()));
     for (int i = 0; i < lists.size(); i++) {
-      String[] own = new String[count(in, limit)];
+      String[] own = new String[count(in)];
       for (int j = 0; j < own.length; j++) {
-        own[j] = text(in, limit);
+        own[j] = text(in);
       }
       int slot = i < slotCount ? slotNow[i] : slotCount - 1 - i; // the stored search index's slot, in this load
       lists.set(LiteralIndex.searchIndex(slot, slotCount), List.of(own));
     }
-    if (in.available() != 0 || !inRange(slots, literals, lists, slotCount)) {
+    if (in.remaining() != 0 || !inRange(slots, literals, lists, slotCount)) {
       return null;
     }
     return new LiteralIndex(slots, literals, lists, slotCount);
@@ -179,19 +179,21 @@ final class LiteralIndexCache {
     }
   }
 
-  /** A count read from the file, never more than its length allows. */
-  private static int count(DataInputStream in, int limit) throws IOException {
-    int n = in.readInt();
-    if (n < 0 || n > limit) {
+  /** A count of items that take at least one byte each, read from the file: never more than what is left of it. */
+  private static int count(CacheInput in) throws IOException {
+    return in.readCount();
+  }
+
+  /** A count already read, checked the same way. */
+  private static int count(CacheInput in, int n) throws IOException {
+    if (n < 0 || n > in.remaining()) {
       throw new IOException("count " + n + " beyond the file");
     }
     return n;
   }
 
-  private static String text(DataInputStream in, int limit) throws IOException {
-    byte[] b = new byte[count(in, limit)];
-    in.readFully(b);
-    return new String(b, StandardCharsets.UTF_8);
+  private static String text(CacheInput in) throws IOException {
+    return in.readText();
   }
 
   private static void text(DataOutputStream out, String s) throws IOException {

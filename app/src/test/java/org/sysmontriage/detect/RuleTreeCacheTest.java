@@ -187,6 +187,30 @@ class RuleTreeCacheTest {
     return -1;
   }
 
+  /** A damaged, truncated or foreign literal index is never used: the index is built again and written anew. */
+  @Test
+  void aDamagedLiteralIndexIsBuiltAgain() throws IOException {
+    Path dir = rules();
+    Files.delete(dir.resolve("c.yml"));
+    String expected = summary(AnalyticLibrary.load(List.of(dir), false, null));
+    load(dir);
+    summary(load(dir)); // writes the index
+    Path index;
+    try (Stream<Path> files = Files.list(cacheDir())) {
+      index = files.filter(p -> p.toString().endsWith(".index")).findFirst().orElseThrow();
+    }
+    byte[] good = Files.readAllBytes(index);
+    byte[] flipped = good.clone();
+    flipped[flipped.length - 20] ^= 0x01; // a literal index or a literal's byte
+    for (byte[] bad : List.of(flipped, java.util.Arrays.copyOf(good, good.length - 9), new byte[0], new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9})) {
+      Files.write(index, bad);
+      AnalyticLibrary lib = load(dir);
+      assertEquals(expected, summary(lib));
+      assertEquals(false, lib.literalIndexFromCache());
+      assertTrue(load(dir).literalIndexFromCache(), "written anew");
+    }
+  }
+
   /**
    * A rule from the cache is checked as a compiled one: its id taken by an earlier rule is the same error
    * (file and line of the id), and a correlation finds it by its Sigma name.
