@@ -12,7 +12,6 @@ import java.util.function.IntToLongFunction;
 import org.sysmontriage.detect.correlation.CorrelationFinding;
 import org.sysmontriage.detect.correlation.CorrelationRule;
 import org.sysmontriage.detect.correlation.Correlator;
-import org.sysmontriage.detect.lsass.LsassJudge;
 import org.sysmontriage.detect.sigma.ValueTest;
 import org.sysmontriage.event.CancellationToken;
 import org.sysmontriage.event.EventStore;
@@ -61,13 +60,13 @@ public final class Detector {
     long total = chunks.stream().mapToLong(c -> c.to - c.from).sum();
     String message = "Running " + library.rules().size() + " analytics";
     progress.progress(0, total, message);
-    // the LSASS judge reads the whole store, not the matches: built by the first free worker beside the matching
-    HitAssembler assembler = new HitAssembler(library, store, plan,
-        new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit()));
-    Matching matching = new Matching(store, plan, chunks, plan.needsJudge() ? () -> new LsassJudge(store) : null,
+    // the LSASS judge reads the whole store, not the matches: built by the first free worker beside the matching,
+    // then the matches whose rule needs it are judged on every core
+    HitAssembler assembler = new HitAssembler(library, store, plan);
+    Matching matching = new Matching(store, plan, chunks, plan.needsJudge(),
         () -> new StoreMatchContext(store, tests, caches, cacheBudget, plan.nameIdLimit()), assembler, cancel, progress, total, message);
     matching.run();
-    DetectionResult result = assembler.assemble(matching.runs(), matching.judge());
+    DetectionResult result = assembler.assemble(matching.runs());
     if (library.correlations().isEmpty()) {
       return result;
     }

@@ -20,34 +20,26 @@ final class HitAssembler {
   private final AnalyticLibrary library;
   private final EventStore store;
   private final DetectionPlan plan;
-  private final StoreMatchContext ctx;
   /**
    * One copy of each string and analytic that hits of this run hold: the store decodes a value anew on
    * every read, and a judged hit has its own scored analytic, so without this a million hits held a
    * million copies of the same path, reason and analytic. Dropped when the run ends. Shared by the
-   * matching's workers, which make the hits of rules without an LSASS judgement.
+   * matching's workers, which make every hit (judged ones too).
    */
   private final Map<Object, Object> canon = new java.util.concurrent.ConcurrentHashMap<>();
 
-  /** The LSASS judge, built beside the matching or here when a match first needs it. */
-  private LsassJudge lsass;
-
-  /** @param ctx the match context of the thread that calls {@link #assemble} */
-  HitAssembler(AnalyticLibrary library, EventStore store, DetectionPlan plan, StoreMatchContext ctx) {
+  HitAssembler(AnalyticLibrary library, EventStore store, DetectionPlan plan) {
     this.library = library;
     this.store = store;
     this.plan = plan;
-    this.ctx = ctx;
   }
 
   /**
    * The hits of a run's matches, in the order of their events.
    *
-   * @param runs the matches of each chunk, each sorted ({@link Run})
-   * @param judge the LSASS judge built beside the matching, or null (built here when a match needs it)
+   * @param runs the matches of each chunk, each sorted, their hits made and judged ({@link Run})
    */
-  DetectionResult assemble(List<Run> runs, LsassJudge judge) {
-    lsass = judge;
+  DetectionResult assemble(List<Run> runs) {
     List<Hit> hits = new ArrayList<>();
     // by event, then binding (the runs merged): makes the order below deterministic
     java.util.PriorityQueue<int[]> heads = new java.util.PriorityQueue<>(
@@ -60,8 +52,7 @@ final class HitAssembler {
     while (!heads.isEmpty()) {
       int[] at = heads.poll();
       Run run = runs.get(at[0]);
-      Hit ahead = run.hits()[at[1]];
-      Hit h = ahead != null ? ahead : judgedHit(run.matches()[at[1]]);
+      Hit h = run.hits()[at[1]];
       if (h != null) {
         hits.add(h);
       }
@@ -76,27 +67,44 @@ final class HitAssembler {
 
   /**
    * One chunk's matches (each packed as {@code event << 32 | binding index}) in ascending order, and
-   * the hit of each whose rule stands without the LSASS judge (null for the others: judged in order).
+   * the hit of each (null where the LSASS judge said no); {@code pending}: the indexes of the matches
+   * whose rule needs the judge, whose hits {@link #judge} makes.
    */
-  record Run(long[] matches, Hit[] hits) {}
+  record Run(long[] matches, Hit[] hits, int[] pending) {}
 
   /** The run of these matches: sorted, each hit made here ({@code ctx}: the calling thread's own) unless its rule needs the judge. */
   Run run(long[] matches, StoreMatchContext ctx) {
     long[] sorted = matches.clone();
     Arrays.sort(sorted);
     Hit[] hits = new Hit[sorted.length];
+    int[] pending = new int[sorted.length];
+    int waiting = 0;
     for (int i = 0; i < sorted.length; i++) {
       LoadedRule rule = plan.rules().get(plan.binding((int) sorted[i]).rule());
-      hits[i] = rule.needsJudge() ? null : hit(ctx, sorted[i]);
+      if (rule.needsJudge()) {
+        pending[waiting++] = i;
+      } else {
+        hits[i] = hit(ctx, sorted[i]);
+      }
     }
-    return new Run(sorted, hits);
+    return new Run(sorted, hits, Arrays.copyOf(pending, waiting));
+  }
+
+  /**
+   * Judges the run's pending matches {@code from} to {@code to} (indexes in {@link Run#pending}) and makes
+   * their hits; {@code ctx} is the calling thread's own. Slices of one run may be judged on several threads.
+   */
+  void judge(Run run, int from, int to, LsassJudge judge, StoreMatchContext ctx) {
+    for (int k = from; k < to; k++) {
+      int i = run.pending()[k];
+      run.hits()[i] = judgedHit(run.matches()[i], judge, ctx);
+    }
   }
 
   /** The hit of a match whose rule needs the LSASS judge, or null when the judge says no. */
-  private Hit judgedHit(long m) {
+  private Hit judgedHit(long m, LsassJudge lsass, StoreMatchContext ctx) {
     int event = (int) (m >>> 32);
     LoadedRule rule = plan.rules().get(plan.binding((int) m).rule());
-    lsass = lsass == null ? new LsassJudge(store) : lsass;
     if (!rule.accepts(lsass, event)) {
       return null;
     }

@@ -13,7 +13,12 @@ import org.sysmontriage.event.EventStore;
 final class DumpCommandCheck {
   private DumpCommandCheck() {}
 
+  /** The dump commands in a process start's command line (found once per distinct command line, image and computer). */
   static List<DumpCommand> commands(LsassJudge judge, int e) {
+    return judge.commandsOf(e, () -> find(judge, e));
+  }
+
+  private static List<DumpCommand> find(LsassJudge judge, int e) {
     EventStore store = judge.store();
     String cmd = Fields.get(store, e, "CommandLine");
     if (cmd == null) {

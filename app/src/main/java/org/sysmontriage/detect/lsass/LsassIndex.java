@@ -60,7 +60,7 @@ public final class LsassIndex {
         learnAccess(e);
       } else if (id == 11 && isSysmon(e)) {
         String file = Fields.get(store, e, "TargetFilename");
-        Process p = process(e, "ProcessGuid", "ProcessId");
+        Process p = process(e, "ProcessGuid", "ProcessId", true);
         if (file != null && p != null && p.filesWritten.size() < 64) {
           p.filesWritten.add(file);
         }
@@ -139,7 +139,7 @@ public final class LsassIndex {
   }
 
   private void learnAccess(int e) {
-    Process p = process(e, "SourceProcessGUID", "SourceProcessId");
+    Process p = process(e, "SourceProcessGUID", "SourceProcessId", true);
     AccessRights rights = AccessRights.parse(Fields.get(store, e, "GrantedAccess"));
     if (p == null || rights == null) {
       return;
@@ -200,8 +200,18 @@ public final class LsassIndex {
     return byGuid.computeIfAbsent(key, k -> new Process());
   }
 
-  /** The process an event names in these fields (GUID first, then PID on that computer), or null. */
+  /**
+   * The process an event names in these fields (GUID first, then PID on that computer), or null. A
+   * lookup changes nothing: a GUID the logs tell nothing about gives an empty process (and the next
+   * lookup of that GUID goes by its own PID again), so the answers do not depend on the order of the
+   * questions and several threads may ask at once.
+   */
   public Process process(int e, String guidField, String pidField) {
+    return process(e, guidField, pidField, false);
+  }
+
+  /** {@link #process}; while the index is built ({@code learning}), a GUID first seen here is kept with an empty process. */
+  private Process process(int e, String guidField, String pidField, boolean learning) {
     String computer = store.computer(e);
     String g = Fields.guid(store.field(e, guidField));
     if (g == null && guidField.endsWith("GUID")) {
@@ -220,7 +230,7 @@ public final class LsassIndex {
     String key = guidByPid.getOrDefault(computer + "#" + pid, computer + "#" + pid);
     Process p = byGuid.get(key);
     if (p == null && g != null) {
-      p = byGuid.computeIfAbsent(computer + "|" + g, k -> new Process());
+      p = learning ? byGuid.computeIfAbsent(computer + "|" + g, k -> new Process()) : new Process();
     }
     return p;
   }

@@ -9,7 +9,9 @@ import org.sysmontriage.event.EventStore;
  * The behaviour checks behind the LSASS analytics ({@code x-sysmon-triage: behaviour: NAME}). Each
  * takes an event the rule's Sigma pre-filter passed and returns a {@link Judgement}, or null when
  * the event is not what the analytic reports. Every check reads values in one pass (no regular
- * expressions on evidence).
+ * expressions on evidence). A judge changes nothing while it judges (what it builds on first use is
+ * built once, under a lock), so the answer for an event does not depend on which events were judged
+ * before it, and several threads may judge at once.
  */
 public final class LsassJudge {
   /** The behaviour names a rule may use. */
@@ -23,6 +25,37 @@ public final class LsassJudge {
     this.store = store;
     this.index = new LsassIndex(store);
     this.trust = Trust.builtIn();
+    for (int i = 0; i < COMMAND_FIELDS.length; i++) {
+      commandFields[i] = store.nameId(COMMAND_FIELDS[i]);
+    }
+  }
+
+  /** The fields the dump commands of a process start are read from (with its computer: {@link DumpCommandCheck#commands}). */
+  private static final String[] COMMAND_FIELDS = {"CommandLine", "Image", "NewProcessName", "OriginalFileName"};
+  private final int[] commandFields = new int[COMMAND_FIELDS.length];
+  /** At most this many distinct process starts keep their dump commands (a log of only distinct command lines gains nothing). */
+  private static final int COMMANDS_KEPT = 1 << 16;
+  /** Dump commands by computer id and the value ids of {@link #COMMAND_FIELDS}: real logs start the same command lines over and over. */
+  private final java.util.Map<CommandKey, List<DumpCommand>> commands = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record CommandKey(int computer, int commandLine, int image, int newProcessName, int originalFileName) {}
+
+  /** The dump commands of process start {@code e}: {@code find}'s answer, kept for the next start with the same values. */
+  List<DumpCommand> commandsOf(int e, java.util.function.Supplier<List<DumpCommand>> find) {
+    CommandKey key = new CommandKey(store.computerId(e), valueId(e, 0), valueId(e, 1), valueId(e, 2), valueId(e, 3));
+    List<DumpCommand> found = commands.get(key);
+    if (found == null) {
+      found = List.copyOf(find.get());
+      if (commands.size() < COMMANDS_KEPT) {
+        commands.putIfAbsent(key, found);
+      }
+    }
+    return found;
+  }
+
+  private int valueId(int e, int field) {
+    int name = commandFields[field];
+    return name < 0 ? -1 : store.valueId(e, name);
   }
 
   public LsassIndex index() {
@@ -117,8 +150,11 @@ public final class LsassJudge {
 
   private java.util.Map<String, String> scriptParts;
 
-  /** The last {@link #SEAM} characters of every 4104 part of a split script block, by computer, ScriptBlockId and part number; one pass, built on first use. */
-  private java.util.Map<String, String> scriptParts() {
+  /**
+   * The last {@link #SEAM} characters of every 4104 part of a split script block, by computer, ScriptBlockId
+   * and part number; one pass, built on first use (by one thread: judgements run on several).
+   */
+  private synchronized java.util.Map<String, String> scriptParts() {
     if (scriptParts == null) {
       scriptParts = new java.util.HashMap<>();
       for (int i = 0; i < store.size(); i++) {
