@@ -36,8 +36,9 @@ final class DetectionPlan {
       unnamedData[n] = org.sysmontriage.detect.sigma.Node.DataLeaf.isUnnamedData(store.name(n));
     }
     for (int r = 0; r < rules.size(); r++) {
+      int[] read = readSlots(rules.get(r));
       for (Target t : rules.get(r).rule().targets()) {
-        Binding b = new Binding(r, t, slotNames(slots, t, store));
+        Binding b = new Binding(r, t, slotNames(slots, read, t, store));
         index.put(b, all.size());
         all.add(b);
         if (t.eventIds() == null) {
@@ -74,9 +75,21 @@ final class DetectionPlan {
     return spaceless.getOrDefault(field, -1);
   }
 
-  private int[] slotNames(List<String> slots, Target t, EventStore store) {
+  /** The rule field slots a rule's condition reads, each once. */
+  private static int[] readSlots(LoadedRule rule) {
+    java.util.BitSet read = new java.util.BitSet();
+    org.sysmontriage.detect.sigma.Node.slots(rule.rule().condition(), read::set);
+    return read.stream().toArray();
+  }
+
+  /**
+   * A target's slot -> store name id table: the store's id of the event field each slot the rule reads
+   * maps to (-1 when no event has it); -1 for the registry's other slots, which the rule never reads.
+   */
+  private int[] slotNames(List<String> slots, int[] read, Target t, EventStore store) {
     int[] ids = new int[slots.size()];
-    for (int s = 0; s < ids.length; s++) {
+    java.util.Arrays.fill(ids, -1);
+    for (int s : read) {
       ids[s] = nameId(store, t.eventField(slots.get(s)));
       nameIdLimit = Math.max(nameIdLimit, ids[s] + 1);
     }

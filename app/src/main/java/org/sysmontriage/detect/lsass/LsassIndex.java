@@ -59,7 +59,7 @@ public final class LsassIndex {
       if (id == 10 && isSysmon(e)) {
         learnAccess(e);
       } else if (id == 11 && isSysmon(e)) {
-        String file = Fields.get(store, e, "TargetFilename");
+        String file = get(e, "TargetFilename");
         Process p = process(e, "ProcessGuid", "ProcessId", true);
         if (file != null && p != null && p.filesWritten.size() < 64) {
           p.filesWritten.add(file);
@@ -83,6 +83,31 @@ public final class LsassIndex {
     return lastSysmon;
   }
 
+  /** Store name ids of the field names read while the index is built (on one thread; lookups never write it). */
+  private final Map<String, Integer> nameIds = new HashMap<>();
+
+  /** {@code store.field(e, name)}, with the name's id looked up once per name instead of on every read. */
+  private String field(int e, String name) {
+    Integer id = nameIds.get(name);
+    if (id == null) {
+      id = store.nameId(name);
+      nameIds.put(name, id);
+    }
+    int v = id < 0 ? -1 : store.valueId(e, id);
+    return v < 0 ? null : store.value(v);
+  }
+
+  /** {@link Fields#get} by {@link #field}: the first of these fields with a usable value. */
+  private String get(int e, String... names) {
+    for (String n : names) {
+      String v = field(e, n);
+      if (v != null && !v.isBlank() && !v.equals("-")) {
+        return v;
+      }
+    }
+    return null;
+  }
+
   /** The last channel {@link #isSysmon} looked at and its answer (used while the index is built, on one thread). */
   private String lastChannel;
   private boolean lastSysmon;
@@ -97,50 +122,50 @@ public final class LsassIndex {
       sight(e, computer, "SourceImage", "SourceProcessId", "SourceProcessGUID", "SourceProcessGuid");
       sight(e, computer, "ParentImage", "ParentProcessId", "ParentProcessGuid");
       if (id == 1) {
-        Process p = processFor(computer, Fields.get(store, e, "ProcessGuid"), Fields.get(store, e, "ProcessId"));
-        p.image = Fields.get(store, e, "Image");
-        p.originalFileName = Fields.get(store, e, "OriginalFileName");
-        p.company = Fields.get(store, e, "Company");
-        p.hashes = Fields.get(store, e, "Hashes");
-        p.parentImage = Fields.get(store, e, "ParentImage");
+        Process p = processFor(computer, get(e, "ProcessGuid"), get(e, "ProcessId"));
+        p.image = get(e, "Image");
+        p.originalFileName = get(e, "OriginalFileName");
+        p.company = get(e, "Company");
+        p.hashes = get(e, "Hashes");
+        p.parentImage = get(e, "ParentImage");
       } else if (id == 7) {
         learnImageLoad(e, computer);
       }
     } else if (id == 4688) {
       sight(e, computer, "NewProcessName", "NewProcessId", null);
       sight(e, computer, "ParentProcessName", "ProcessId", null);
-      Process p = processFor(computer, null, Fields.get(store, e, "NewProcessId"));
-      p.image = Fields.get(store, e, "NewProcessName");
-      p.parentImage = Fields.get(store, e, "ParentProcessName");
+      Process p = processFor(computer, null, get(e, "NewProcessId"));
+      p.image = get(e, "NewProcessName");
+      p.parentImage = get(e, "ParentProcessName");
     } else if (id == 4656 || id == 4663 || id == 4673 || id == 4703) {
       sight(e, computer, "ProcessName", "ProcessId", null);
     }
   }
 
   private void learnImageLoad(int e, String computer) {
-    String loaded = Fields.get(store, e, "ImageLoaded");
-    String ofn = Fields.get(store, e, "OriginalFileName");
+    String loaded = get(e, "ImageLoaded");
+    String ofn = get(e, "OriginalFileName");
     if (loaded != null && ofn != null) {
       dllOriginalNames.put(computer + "|" + Fields.path(loaded), ofn);
     }
-    String image = Fields.get(store, e, "Image");
+    String image = get(e, "Image");
     if (loaded == null || image == null || !Fields.path(loaded).equals(Fields.path(image))) {
       return; // only the process's own main module speaks for the process
     }
-    Process p = processFor(computer, Fields.get(store, e, "ProcessGuid"), Fields.get(store, e, "ProcessId"));
+    Process p = processFor(computer, get(e, "ProcessGuid"), get(e, "ProcessId"));
     p.image = p.image == null ? image : p.image;
-    String signed = Fields.get(store, e, "Signed");
+    String signed = get(e, "Signed");
     p.signed = signed == null ? p.signed : Boolean.valueOf(signed.trim().equalsIgnoreCase("true"));
-    p.signature = Fields.get(store, e, "Signature");
-    p.signatureStatus = Fields.get(store, e, "SignatureStatus");
+    p.signature = get(e, "Signature");
+    p.signatureStatus = get(e, "SignatureStatus");
     p.originalFileName = p.originalFileName == null ? ofn : p.originalFileName;
-    p.company = p.company == null ? Fields.get(store, e, "Company") : p.company;
-    p.hashes = p.hashes == null ? Fields.get(store, e, "Hashes") : p.hashes;
+    p.company = p.company == null ? get(e, "Company") : p.company;
+    p.hashes = p.hashes == null ? get(e, "Hashes") : p.hashes;
   }
 
   private void learnAccess(int e) {
     Process p = process(e, "SourceProcessGUID", "SourceProcessId", true);
-    AccessRights rights = AccessRights.parse(Fields.get(store, e, "GrantedAccess"));
+    AccessRights rights = AccessRights.parse(get(e, "GrantedAccess"));
     if (p == null || rights == null) {
       return;
     }
@@ -150,7 +175,7 @@ public final class LsassIndex {
       }
       return;
     }
-    String target = Fields.get(store, e, "TargetProcessGUID", "TargetProcessGuid", "TargetImage");
+    String target = get(e, "TargetProcessGUID", "TargetProcessGuid", "TargetImage");
     if (target != null) {
       Set<String> set = p.targetsByMask.computeIfAbsent(rights.mask(), k -> new HashSet<>());
       if (set.size() < 1000) {
@@ -160,11 +185,11 @@ public final class LsassIndex {
   }
 
   private void sight(int e, String computer, String imageField, String pidField, String... guidFields) {
-    String image = store.field(e, imageField);
+    String image = field(e, imageField);
     if (image == null) {
       return;
     }
-    long pid = Fields.pid(store.field(e, pidField));
+    long pid = Fields.pid(field(e, pidField));
     if (!Fields.isLsassImage(image)) {
       if (pid > 0) {
         imageByPid.put(computer + "#" + pid, image);
@@ -176,7 +201,7 @@ public final class LsassIndex {
     }
     if (guidFields != null) {
       for (String g : guidFields) {
-        String guid = Fields.guid(store.field(e, g));
+        String guid = Fields.guid(field(e, g));
         if (guid != null) {
           lsassGuids.add(computer + "|" + guid);
         }

@@ -12,6 +12,28 @@ public sealed interface Node {
   /** A field that decided a match, with the test in words. */
   record Evidence(String field, String value, String reason) {}
 
+  /** Every rule field slot the condition reads ({@link MatchContext#valueIdOfSlot}), each once or more. */
+  static void slots(Node n, java.util.function.IntConsumer out) {
+    if (n instanceof FieldLeaf f) {
+      out.accept(f.slot());
+    } else if (n instanceof NullLeaf f) {
+      out.accept(f.slot());
+    } else if (n instanceof ExistsLeaf f) {
+      out.accept(f.slot());
+    } else if (n instanceof FieldRefLeaf f) {
+      out.accept(f.slot());
+      out.accept(f.refSlot());
+    } else if (n instanceof AtLeast a) {
+      a.parts().forEach(p -> slots(p, out));
+    } else if (n instanceof And a) {
+      a.parts().forEach(p -> slots(p, out));
+    } else if (n instanceof Or o) {
+      o.parts().forEach(p -> slots(p, out));
+    } else if (n instanceof Not x) {
+      slots(x.inner(), out);
+    }
+  }
+
   record FieldLeaf(int slot, String field, int testId, String reason) implements Node {
     @Override
     public boolean eval(MatchContext c) {
