@@ -22,6 +22,13 @@ public final class Columns {
     return c;
   }
 
+  /** The least width of a column headed {@code title} in {@code px} text: its bold title, the sort arrow and padding. */
+  public static double headerLeast(String title, double px) {
+    javafx.scene.text.Text header = new javafx.scene.text.Text(title == null ? "" : title);
+    header.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, px));
+    return Math.ceil(header.getLayoutBounds().getWidth() * 1.1 + px * 2.5);
+  }
+
   /** Pixels of {@code n} ems of the default font. */
   public static double ems(double n) {
     return Em.of(n);

@@ -5,27 +5,50 @@ import javafx.scene.control.TableCell;
 import javafx.scene.text.Text;
 
 /**
- * A read-only text cell that wraps onto more lines at the column's width instead of cutting its text (a
- * field's name and value in the details; a word longer than the column is broken), and the row grows to hold
- * them. Only for small tables without a fixed row height.
+ * A read-only text cell that puts its text on more lines at the column's width instead of cutting it, and the
+ * row grows to hold them. Only for small tables without a fixed row height. By default the text wraps itself (a
+ * field's value in the details; a word longer than the column is broken); with a {@link Layout} the cell takes
+ * its lines from it (a field's name, broken between its words only: {@link NameLines}).
  */
 public final class WrapTextCell<T> extends TableCell<T, String> {
   /** Style class of the wrapped text (the cell's own text fill is given to it). */
   public static final String TEXT = "wrap-text";
   private final Text text = new Text();
+  private final Layout layout;
+
+  /** Lays a value out on lines for {@code room} px of the column (0: the width is not known yet) in {@code font}. */
+  public interface Layout {
+    NameLines.Shown lines(String value, double room, javafx.scene.text.Font font);
+  }
 
   public WrapTextCell() {
+    this(null);
+  }
+
+  /** A cell whose lines {@code layout} chooses (null: the text wraps itself at the column's width). */
+  public WrapTextCell(Layout layout) {
+    this.layout = layout;
     text.getStyleClass().add(TEXT);
     text.fontProperty().bind(fontProperty());
     text.fillProperty().bind(textFillProperty());
     // wrapped at the column's width: known when the row is first measured (the cell's own width is not yet)
+    javafx.beans.InvalidationListener relayout = o -> show(getItem());
     tableColumnProperty().addListener((o, a, c) -> {
       text.wrappingWidthProperty().unbind();
-      if (c != null) {
+      if (a != null && layout != null) {
+        a.widthProperty().removeListener(relayout);
+      }
+      if (c != null && layout == null) {
         text.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
             () -> wrapAt(c.getWidth()), c.widthProperty(), paddingProperty()));
+      } else if (c != null) {
+        c.widthProperty().addListener(relayout);
       }
     });
+    if (layout != null) {
+      fontProperty().addListener(relayout);
+      paddingProperty().addListener(relayout);
+    }
     setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
   }
 
@@ -37,8 +60,25 @@ public final class WrapTextCell<T> extends TableCell<T, String> {
       CellTip.clear(this);
       return;
     }
-    text.setText(PathText.bounded(item));
     setGraphic(text);
+    show(item);
+  }
+
+  private void show(String item) {
+    if (item == null || isEmpty()) {
+      return;
+    }
+    if (layout != null) {
+      NameLines.Shown shown = layout.lines(item, getTableColumn() == null ? 0 : wrapAt(getTableColumn().getWidth()), getFont());
+      text.setText(shown.text());
+      if (shown.cut()) {
+        CellTip.set(this, item);
+      } else {
+        CellTip.clear(this);
+      }
+      return;
+    }
+    text.setText(PathText.bounded(item));
     // a hostile multi-megabyte value is not laid out whole: the cell says how much it shows
     if (item.length() <= PathText.LONGEST_SHOWN) {
       CellTip.clear(this);
@@ -64,7 +104,7 @@ public final class WrapTextCell<T> extends TableCell<T, String> {
     return Math.max(own, Math.ceil(text.getLayoutBounds().getHeight() + snappedTopInset() + snappedBottomInset()));
   }
 
-  /** The text shown (for tests: it is never cut, only wrapped). */
+  /** The text shown (for tests). */
   public Text shown() {
     return text;
   }

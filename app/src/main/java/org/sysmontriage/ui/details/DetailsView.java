@@ -163,9 +163,7 @@ public final class DetailsView extends VBox {
     TableView<FieldRow> table = new TableView<>(shownFields);
     table.setId(Ids.DETAILS_FIELDS);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    javafx.scene.control.TableColumn<FieldRow, String> name = Columns.text("Field", FieldRow::name, 10);
-    name.setCellFactory(c -> new org.sysmontriage.ui.common.WrapTextCell<>()); // a long name wraps, never "Time (..."
-    name.setMinWidth(Columns.ems(5));    table.getColumns().add(name);
+    table.getColumns().add(new FieldNames(table).column()); // as wide as the widest name, a long one on lines between its words
     javafx.scene.control.TableColumn<FieldRow, String> value = Columns.text("Value",
         r -> r.matched() ? r.value() + "\n⚑ " + r.reason() : r.value(), 30);
     value.setCellFactory(c -> new org.sysmontriage.ui.common.WrapTextCell<>()); // the whole value, wrapped (first 2,000 characters)

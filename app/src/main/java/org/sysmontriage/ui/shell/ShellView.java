@@ -237,9 +237,7 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   // Each column at least as wide as its header (bold, with room for the sort arrow and padding).
   private static void scale(List<? extends javafx.scene.control.TableColumnBase<?, ?>> columns, double ratio, double px) {
     for (javafx.scene.control.TableColumnBase<?, ?> c : columns) {
-      javafx.scene.text.Text header = new javafx.scene.text.Text(c.getText() == null ? "" : c.getText());
-      header.setFont(javafx.scene.text.Font.font(null, javafx.scene.text.FontWeight.BOLD, px));
-      double least = Math.ceil(header.getLayoutBounds().getWidth() * 1.1 + px * 2.5);
+      double least = org.sysmontriage.ui.common.Columns.headerLeast(c.getText(), px);
       c.setMinWidth(Math.max(c.getMinWidth() * ratio, least));
       c.setPrefWidth(Math.max(c.getPrefWidth() * ratio, c.getMinWidth()));
       scale(c.getColumns(), ratio, px);

@@ -1,0 +1,110 @@
+package org.sysmontriage.ui.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * A name (a field's, {@code TargetOutboundDomainName}) laid out in a width, broken only between its words:
+ * after a space or one of {@code _ - . / \ :}, and at CamelCase ({@code Target|Outbound}, {@code Sha256|Hash},
+ * {@code GUID|Value}). A word wider than the width alone is cut with an ellipsis (the caller shows the whole
+ * name in a tooltip), never broken in the middle. Names come from the logs: at most {@link #LONGEST} characters
+ * are laid out, so the work per name is bounded whatever its length.
+ */
+public final class NameLines {
+  /** Characters of a name laid out at most (the rest is cut, the tooltip has the whole name). */
+  public static final int LONGEST = 256;
+  private static final String MORE = "\u2026";
+
+  private NameLines() {}
+
+  /** The text to show (lines apart by {@code \n}) and whether any of the name was left out. */
+  public record Shown(String text, boolean cut) {}
+
+  /**
+   * {@code name} on lines no wider than {@code room} as {@code width} measures them; {@code room <= 0} (not known
+   * yet): on one line.
+   */
+  public static Shown lines(String name, double room, ToDoubleFunction<String> width) {
+    boolean cut = name.length() > LONGEST;
+    String s = cut ? name.substring(0, LONGEST) : name;
+    if (room <= 0 || !cut && width.applyAsDouble(s) <= room) {
+      return new Shown(cut ? s + MORE : s, cut);
+    }
+    List<String> lines = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    double used = 0;
+    for (String word : words(s)) {
+      double w = width.applyAsDouble(word);
+      if (line.length() > 0 && used + w > room) { // widths add up per word: no line is measured again and again
+        lines.add(line.toString().stripTrailing());
+        line.setLength(0);
+        used = 0;
+      }
+      if (line.length() == 0 && width.applyAsDouble(word.stripTrailing()) > room) {
+        lines.add(cutTo(word.stripTrailing(), room, width));
+        cut = true;
+        continue;
+      }
+      line.append(word);
+      used += w;
+    }
+    if (line.length() > 0) {
+      lines.add(line.toString().stripTrailing());
+    }
+    String text = String.join("\n", lines);
+    return new Shown(s.length() < name.length() && !text.endsWith(MORE) ? text + MORE : text, cut);
+  }
+
+  /** The words of {@code s}, each with the space or separator that follows it; joined they give {@code s}. */
+  public static List<String> words(String s) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i < s.length(); i++) {
+      if (breaksBefore(s, i)) {
+        out.add(s.substring(start, i));
+        start = i;
+      }
+    }
+    if (start < s.length()) {
+      out.add(s.substring(start));
+    }
+    return out;
+  }
+
+  /** True when a line may end before {@code s.charAt(i)}: a word boundary, never inside a word. */
+  public static boolean breaksBefore(String s, int i) {
+    char prev = s.charAt(i - 1);
+    char c = s.charAt(i);
+    if (Character.isWhitespace(c)) {
+      return false; // spaces stay with the word before them
+    }
+    if (Character.isWhitespace(prev) || "_-./\\:".indexOf(prev) >= 0) {
+      return true;
+    }
+    if (!Character.isUpperCase(c)) {
+      return false;
+    }
+    if (Character.isLowerCase(prev) || Character.isDigit(prev)) {
+      return true; // camelCase, Sha256Hash
+    }
+    // the last capital of an acronym of two or more before a lower-case letter: GUID|Value (not O|Sservice)
+    return Character.isUpperCase(prev) && i + 1 < s.length() && Character.isLowerCase(s.charAt(i + 1))
+        && i >= 2 && Character.isUpperCase(s.charAt(i - 2));
+  }
+
+  // The longest start of the word that fits with the ellipsis (at least one character), by halving: a few measures.
+  private static String cutTo(String word, double room, ToDoubleFunction<String> width) {
+    int lo = 1;
+    int hi = word.length() - 1;
+    while (lo < hi) {
+      int mid = (lo + hi + 1) >>> 1;
+      if (width.applyAsDouble(word.substring(0, mid) + MORE) <= room) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return word.substring(0, lo) + MORE;
+  }
+}

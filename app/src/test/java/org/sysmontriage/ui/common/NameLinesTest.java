@@ -1,0 +1,64 @@
+package org.sysmontriage.ui.common;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.junit.jupiter.api.Test;
+
+class NameLinesTest {
+  /** 10 px per character: room 100 holds 10 characters. */
+  private static final ToDoubleFunction<String> TEN = s -> 10.0 * s.length();
+
+  @Test
+  void wordsAreCamelCaseStepsAcronymsAndSeparatorsNeverPartsOfAWord() {
+    assertEquals(List.of("Target", "Outbound", "Domain", "Name"), NameLines.words("TargetOutboundDomainName"));
+    assertEquals(List.of("Event", "Record", "ID"), NameLines.words("EventRecordID"));
+    assertEquals(List.of("Source", "Process", "GUID"), NameLines.words("SourceProcessGUID"));
+    assertEquals(List.of("GUID", "Value"), NameLines.words("GUIDValue"));
+    assertEquals(List.of("Host", "OSservicepackmajorversion"), NameLines.words("HostOSservicepackmajorversion"));
+    assertEquals(List.of("ignore", "Bandwidth", "Limits", "On", "Lan"), NameLines.words("ignoreBandwidthLimitsOnLan"));
+    assertEquals(List.of("Sha256", "Hash"), NameLines.words("Sha256Hash"));
+    assertEquals(List.of("Time ", "(UTC)"), NameLines.words("Time (UTC)"));
+    assertEquals(List.of("winlog.", "event_", "data"), NameLines.words("winlog.event_data"));
+    assertEquals(List.of("Data1"), NameLines.words("Data1"));
+    assertEquals(List.of("Computer"), NameLines.words("Computer"));
+  }
+
+  @Test
+  void aNameThatFitsStaysOnOneLineALongOneBreaksBetweenWords() {
+    assertEquals(new NameLines.Shown("Computer", false), NameLines.lines("Computer", 80, TEN));
+    assertEquals(new NameLines.Shown("TargetOutbound\nDomainName", false), NameLines.lines("TargetOutboundDomainName", 140, TEN));
+    assertEquals(new NameLines.Shown("Target\nOutbound\nDomain\nName", false), NameLines.lines("TargetOutboundDomainName", 90, TEN));
+    assertEquals(new NameLines.Shown("Time\n(UTC)", false), NameLines.lines("Time (UTC)", 60, TEN), "the space ends the line");
+    assertEquals(new NameLines.Shown("PolicyDownloadTime\nElapsedIn\nMilliseconds", false),
+        NameLines.lines("PolicyDownloadTimeElapsedInMilliseconds", 180, TEN));
+    assertEquals(new NameLines.Shown("Computer", false), NameLines.lines("Computer", 0, TEN), "width not known yet: one line");
+  }
+
+  @Test
+  void aWordWiderThanTheRoomIsCutWithAnEllipsisNeverBroken() {
+    NameLines.Shown s = NameLines.lines("HostOSservicepackmajorversion", 100, TEN);
+    assertEquals("Host\nOSservice\u2026", s.text());
+    assertTrue(s.cut());
+    for (String line : s.text().split("\n")) {
+      assertTrue(TEN.applyAsDouble(line) <= 100, line);
+    }
+    assertFalse(NameLines.lines("TargetOutboundDomainName", 100, TEN).cut());
+  }
+
+  @Test
+  void aHostileNameIsLaidOutOnlyUpToItsFirstCharacters() {
+    String huge = "Ab".repeat(100_000);
+    int[] measured = new int[1];
+    NameLines.Shown s = NameLines.lines(huge, 100, t -> {
+      measured[0] += t.length();
+      return 10.0 * t.length();
+    });
+    assertTrue(s.cut());
+    assertTrue(s.text().endsWith("\u2026"));
+    assertTrue(measured[0] < 10 * NameLines.LONGEST, "characters measured: " + measured[0]);
+  }
+}
