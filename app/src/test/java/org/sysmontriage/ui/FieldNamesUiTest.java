@@ -89,8 +89,17 @@ class FieldNamesUiTest {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < corpus.size(); i++) {
       int e = i;
+      robot.interact(() -> vm.hitDetails().show(corpus, e, null));
+      String record = Long.toString(corpus.recordId(e));
+      String time = org.sysmontriage.event.Times.format(corpus.ticks(e));
+      try { // the rows may be filled a pulse or two after the selection
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> fields.getItems().stream()
+            .anyMatch(r -> r instanceof org.sysmontriage.ui.details.FieldRow f && f.name().equals("EventRecordID") && f.value().equals(record))
+            && fields.getItems().stream().anyMatch(r -> r instanceof org.sysmontriage.ui.details.FieldRow f && f.value().equals(time)));
+      } catch (java.util.concurrent.TimeoutException x) {
+        throw new AssertionError("the fields of record " + record + " were not shown", x);
+      }
       robot.interact(() -> {
-        vm.hitDetails().show(corpus, e, null); // the name column is sized as the fields are set
         Set<String> here = new java.util.LinkedHashSet<>(); // a row seen again after a scroll is reported once
         int rows = fields.getItems().size();
         for (int first = 0; first < rows; ) {
