@@ -119,6 +119,51 @@ class GridUiTest {
     assertTrue(robot.lookup("#hits-filter-analytic").queryAs(TextField.class).getText().startsWith("="));
   }
 
+  /** The header of a column, clicked on its title (the filter field below it takes clicks for typing). */
+  private Node headerTitle(FxRobot robot, String columnKey) {
+    return robot.lookup(Ids.selector(Ids.HITS_TABLE) + " .column-header").match(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h
+        && h.getTableColumn() != null && ("hits-col-" + columnKey).equals(h.getTableColumn().getId())).query().lookup(".label");
+  }
+
+  @Test
+  void shiftClickOnAHeaderAddsASortKeyBehindTheFirst(FxRobot robot) throws Exception {
+    open(robot);
+    robot.clickOn(headerTitle(robot, "host"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of("SRV-02", "WKS-01", "WKS-01"), List.of(text(0, "host"), text(1, "host"), text(2, "host")), "by host");
+    robot.press(KeyCode.SHIFT).clickOn(headerTitle(robot, "risk")).release(KeyCode.SHIFT);
+    WaitForAsyncUtils.waitForFxEvents();
+    // host first, then risk within a host: 63 (SRV-02), then WKS-01's 20 and 80 (by risk alone it would be 20, 63, 80)
+    assertEquals(List.of("SRV-02 63", "WKS-01 20", "WKS-01 80"), rows(), "host, then risk ascending");
+    assertEquals(List.of("hits-col-host", "hits-col-risk"), table.getSortOrder().stream().map(TableColumn::getId).toList());
+    robot.press(KeyCode.SHIFT).clickOn(headerTitle(robot, "risk")).release(KeyCode.SHIFT);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of("SRV-02 63", "WKS-01 80", "WKS-01 20"), rows(), "host, then risk descending");
+    robot.clickOn(headerTitle(robot, "risk")); // a click without Shift sorts by that column alone
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(List.of("hits-col-risk"), table.getSortOrder().stream().map(TableColumn::getId).toList());
+  }
+
+  private List<String> rows() {
+    return java.util.stream.IntStream.range(0, table.getItems().size()).mapToObj(i -> text(i, "host") + " " + text(i, "risk")).toList();
+  }
+
+  @Test
+  void theSourcesTabShowsEachLogByItsNameFirst(FxRobot robot) throws Exception {
+    open(robot);
+    ShellUiTest.showTab(robot, Ids.TAB_SOURCES);
+    TableView<?> sources = robot.lookup(Ids.selector(Ids.SOURCES_TABLE)).queryAs(TableView.class);
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !sources.getItems().isEmpty());
+    List<String> headers = robot.lookup(Ids.selector(Ids.SOURCES_TABLE) + " .column-header").queryAll().stream()
+        .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null && n.isVisible())
+        .sorted(java.util.Comparator.comparingDouble(n -> n.localToScene(n.getLayoutBounds()).getMinX()))
+        .map(n -> ((javafx.scene.control.skin.TableColumnHeader) n).getTableColumn().getText()).toList();
+    assertEquals(List.of("Log", "Format", "Dialect", "Events", "Skipped", "Size", "Path", "SHA-256"), headers, "left to right");
+    javafx.scene.control.TableCell<?, ?> first = robot.lookup(Ids.selector(Ids.SOURCES_TABLE) + " .table-cell").match(n -> n instanceof javafx.scene.control.TableCell<?, ?> c
+        && c.getIndex() == 0 && c.getTableColumn() == sources.getColumns().get(0)).query();
+    assertEquals("fixture.json", first.getItem());
+  }
+
   @Test
   void rightClickCopiesTheCellOrItsRow(FxRobot robot) throws Exception {
     open(robot);
