@@ -20,12 +20,20 @@ final class FieldNameCells {
 
   /** Checks every shown name cell of the table's first column; adds each name checked to {@code seen}. */
   static void check(TableView<?> fields, java.util.Collection<String> out, Set<String> seen) {
+    check(fields, out, seen, false);
+  }
+
+  /** As {@link #check(TableView, java.util.Collection, Set)}; {@code whole}: a name shown cut is wrong too. */
+  static void check(TableView<?> fields, java.util.Collection<String> out, Set<String> seen, boolean whole) {
     javafx.scene.control.TableColumn<?, ?> names = fields.getColumns().get(0);
     for (Node node : fields.lookupAll(".table-cell")) {
       if (node instanceof TableCell<?, ?> c && c.getTableColumn() == names && !c.isEmpty() && c.getItem() instanceof String name
           && c.isVisible() && c.getParent() != null && c.getParent().isVisible()) {
         seen.add(name);
         one(c, name, out);
+        if (whole && c.lookupAll("*").stream().anyMatch(n -> n instanceof Text t && t.isVisible() && !t.getText().replace("\n", "").equals(name))) {
+          out.add(name + " not shown whole");
+        }
       }
     }
   }

@@ -76,6 +76,11 @@ public final class Fixtures {
     return hits;
   }
 
+  /** With long host names, user names as long as real ones too ({@code insecurebank\\Administrator} in the corpus). */
+  private static String longer(String value) {
+    return value.replace("CORP\\alice", "insecurebank\\Administrator").replace("CORP\\bob", "insecurebank\\svc_backup_operator");
+  }
+
   private static void add(EventStoreBuilder b, String hostSuffix, int src, int id, String host, String time, Map<String, String> fields) {
     EventDraft d = new EventDraft();
     d.eventId = id;
@@ -84,7 +89,7 @@ public final class Fixtures {
     d.provider = "Microsoft-Windows-Sysmon";
     d.ticks = t(time);
     d.recordId = b.size() + 100;
-    fields.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(f -> d.field(f.getKey(), f.getValue()));
+    fields.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(f -> d.field(f.getKey(), hostSuffix.isEmpty() ? f.getValue() : longer(f.getValue())));
     b.accept(d, src);
   }
 }

@@ -206,6 +206,9 @@ class LayoutUiTest {
         }
       }
       assertEquals(4, headers, id + " headers shown");
+      java.util.Set<String> rowNames = new java.util.HashSet<>();
+      FieldNameCells.check(t, buttons, rowNames, true); // "insecurebank\Administrator" whole, on lines between its words
+      assertTrue(rowNames.stream().anyMatch(n -> n.contains(id.equals(Ids.HOSTS_TABLE) ? LONG_HOSTS : "insecurebank\\")), id + ": " + rowNames);
     }
     // the incidents list: every entry whole (wrapped to the list's width), long host names included
     ShellUiTest.showTab(robot, org.sysmontriage.ui.incidents.IncidentIds.TAB);

@@ -25,6 +25,14 @@ public final class WrapTextCell<T> extends TableCell<T, String> {
     this(null);
   }
 
+  /**
+   * A cell for a name (a host, a user): on one line when it fits, else on lines between its words ({@code
+   * insecurebank\ / Administrator}); a word wider than the column is cut with the whole name in the tooltip.
+   */
+  public static <T> WrapTextCell<T> names() {
+    return new WrapTextCell<>((v, room, font) -> NameLines.lines(v, room, t -> Fit.textWidth(t, font)));
+  }
+
   /** A cell whose lines {@code layout} chooses (null: the text wraps itself at the column's width). */
   public WrapTextCell(Layout layout) {
     this.layout = layout;

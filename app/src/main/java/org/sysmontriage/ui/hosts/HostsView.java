@@ -40,7 +40,9 @@ public final class HostsView extends SplitPane {
     t.setId(id);
     t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     // short number headers: with text +3 at 1024 px "Risk sum" and "Max risk" left no room and "Max" was cut
-    t.getColumns().add(Columns.text(what, RiskRow::name, 10));
+    javafx.scene.control.TableColumn<RiskRow, String> name = Columns.text(what, RiskRow::name, 10);
+    name.setCellFactory(c -> org.sysmontriage.ui.common.WrapTextCell.names()); // a long name on lines between its words, never cut
+    t.getColumns().add(name);
     t.getColumns().add(Columns.text("Sum", r -> Long.toString(r.sum()), 4));
     t.getColumns().add(Columns.text("Max", r -> Integer.toString(r.max()), 4));
     t.getColumns().add(Columns.text("Hits", r -> Integer.toString(r.hits()), 4));
