@@ -74,7 +74,7 @@ class FieldNamesUiTest {
   void noFieldNameOfTheCorpusIsBrokenInsideAWordAtNormalTextOrThreeStepsLarger(FxRobot robot) throws Exception {
     TableView<Integer> hits = LayoutUiTest.openHits(robot);
     robot.interact(() -> hits.getSelectionModel().select(0)); // a hit's details: the verdict box above the fields, as in use
-    WaitForAsyncUtils.waitForFxEvents();
+    ShellUiTest.detailsFilled(robot);
     assertTrue(allNames.size() > 400, "field names in the corpus: " + allNames.size() + " in " + corpus.size() + " events");
     List<String> wrong = new ArrayList<>();
     everyName(robot, "normal text", wrong);

@@ -66,9 +66,7 @@ class FilterFailureUiTest {
   @Test
   void aFilterThatFailsOnItsWorkerSaysSoAndTheStatusIsNotStuck(FxRobot robot) throws Exception {
     robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
-    TableView<Integer> table = robot.lookup(Ids.selector(Ids.HITS_TABLE)).queryTableView();
-    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> table.getItems().size() == HITS);
-    ShellUiTest.showTab(robot, Ids.TAB_HITS);
+    TableView<Integer> table = ShellUiTest.hitsShown(robot, n -> n == HITS);
     Label summary = robot.lookup(Ids.selector(Ids.HITS_SUMMARY)).queryAs(Label.class);
     failFilters.set(true);
     robot.clickOn("#hits-filter-host").write("srv");
