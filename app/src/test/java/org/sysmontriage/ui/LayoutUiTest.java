@@ -164,6 +164,20 @@ class LayoutUiTest {
     java.util.Set<String> fieldNames = new java.util.HashSet<>();
     FieldNameCells.check(fields, buttons, fieldNames); // names on lines between their words, never "Comput / er"
     assertTrue(fieldNames.size() > 0, "field names shown: " + fieldNames);
+    // the process tree keeps room for rows in the short pane (its hint, wrapped on four lines, squeezed it to nothing)
+    robot.interact(() -> names.getChildren().stream().filter(n -> "Processes".equals(((Labeled) n).getText())).findFirst()
+        .ifPresent(n -> ((javafx.scene.control.ButtonBase) n).fire()));
+    ShellUiTest.revealed(robot);
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    Node tree = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_PROCESS_TREE)).query();
+    double line = robot.lookup(Ids.selector(Ids.HITS_TEXT)).queryAs(TextField.class).getFont().getSize();
+    if (tree.getLayoutBounds().getHeight() < line * 4) {
+      buttons.add("process tree " + tree.getLayoutBounds().getHeight() + " px tall at " + line + " px text");
+    }
+    robot.interact(() -> names.getChildren().stream().filter(n -> "Fields".equals(((Labeled) n).getText())).findFirst()
+        .ifPresent(n -> ((javafx.scene.control.ButtonBase) n).fire()));
+    ShellUiTest.revealed(robot);
+    robot.interact(() -> stage.getScene().getRoot().layout());
     wholeCells(fields, fields.getColumns().get(1), buttons); // values whole: "2024-03-01T10:00:05.0000000Z", not "2024-03-01T1…"
 
     // the analytics library at the same size: its buttons whole, its page wrapped to the pane (no text out of sight)

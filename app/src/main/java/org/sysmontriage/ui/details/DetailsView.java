@@ -229,10 +229,14 @@ public final class DetailsView extends VBox {
     why.textProperty().bind(vm.processTreeErrorProperty());
     why.visibleProperty().bind(why.textProperty().isNotEmpty());
     why.managedProperty().bind(why.visibleProperty());
-    Label hint = AnalyticPageView.muted("Sysmon ProcessGuid / ParentProcessGuid; Security 4688 process ids on the same host. "
-        + "Enter or double-click opens a process's start.");
-    hint.setWrapText(true);
+    String how = "Sysmon ProcessGuid / ParentProcessGuid; Security 4688 process ids on the same host. "
+        + "Enter or double-click opens a process's start.";
+    Label hint = AnalyticPageView.muted(how);
+    // one line (the whole text in its tooltip): wrapped, in a short pane (text +3 at 1024x700) it took the tree's place
+    hint.setTooltip(new javafx.scene.control.Tooltip(how));
+    hint.setMinWidth(0);
     VBox.setVgrow(tree, Priority.ALWAYS);
+    tree.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> hint.getFont().getSize() * 5, hint.fontProperty()));
     return new VBox(4, why, tree, hint);
   }
 
