@@ -25,6 +25,7 @@ final class FieldNames {
   private final TableView<FieldRow> table;
   private final TableColumn<FieldRow, String> column;
   private final Map<String, Double> widths = new HashMap<>();
+  private final Map<String, Double> boldWidths = new HashMap<>();
   private Font font;
   private double padding;
   private boolean fitting;
@@ -60,6 +61,7 @@ final class FieldNames {
     }
     if (!f.equals(font)) {
       widths.clear();
+      boldWidths.clear();
       font = f;
     }
     padding = pad;
@@ -81,8 +83,8 @@ final class FieldNames {
 
   private void fitNow() {
     double widest = 0;
-    for (FieldRow r : table.getItems()) {
-      widest = Math.max(widest, width(r.name()));
+    for (FieldRow r : table.getItems()) { // a matched field's row is bold (app.css): measured so
+      widest = Math.max(widest, r.matched() ? boldWidth(r.name()) : width(r.name()));
     }
     double least = Columns.headerLeast(column.getText(), font.getSize());
     double most = Math.max(least, Math.floor(table.getWidth() * MOST));
@@ -92,11 +94,19 @@ final class FieldNames {
     column.setMaxWidth(w);
   }
 
+  private double boldWidth(String s) {
+    return measured(boldWidths, s, Font.font(font.getFamily(), javafx.scene.text.FontWeight.BOLD, font.getSize()));
+  }
+
   private double width(String s) {
+    return measured(widths, s, font);
+  }
+
+  private static double measured(Map<String, Double> kept, String s, Font f) {
     String shown = s.length() > NameLines.LONGEST ? s.substring(0, NameLines.LONGEST) : s;
-    if (widths.size() > KEPT) {
-      widths.clear(); // names are log values: the kept widths never grow without end
+    if (kept.size() > KEPT) {
+      kept.clear(); // names are log values: the kept widths never grow without end
     }
-    return widths.computeIfAbsent(shown, t -> Fit.textWidth(t, font));
+    return kept.computeIfAbsent(shown, t -> Fit.textWidth(t, f));
   }
 }
