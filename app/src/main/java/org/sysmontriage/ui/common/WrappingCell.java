@@ -13,8 +13,6 @@ public class WrappingCell<T> extends ListCell<T> {
   private static final String MEASURED_AT = "wrapping-cell-font-size";
   private static final String HEALED_AT = "wrapping-cell-healed-at";
   private final Function<T, String> text;
-  private String whole;
-  private double brokenFor;
 
   public WrappingCell(Function<T, String> text) {
     this.text = text;
@@ -33,71 +31,15 @@ public class WrappingCell<T> extends ListCell<T> {
   @Override
   protected void updateItem(T item, boolean empty) {
     super.updateItem(item, empty);
-    whole = empty || item == null ? null : text.apply(item);
-    brokenFor = room();
-    setText(whole == null ? null : broken(whole, brokenFor));
-    CellTip.set(this, whole);
-  }
-
-  /** The entry's whole text (the cell's text may have line breaks put between the words of a long one). */
-  public String wholeText() {
-    return whole;
-  }
-
-  // The text's width in the list: the list's, less its insets, room for a scroll bar and the cell's padding.
-  private double room() {
-    ListView<T> list = getListView();
-    if (list == null || list.getWidth() <= 0) {
-      return 0;
-    }
-    return list.getWidth() - list.snappedLeftInset() - list.snappedRightInset() - getFont().getSize() * 1.5
-        - snappedLeftInset() - snappedRightInset();
-  }
-
-  /**
-   * {@code s} with each word wider than {@code room} (a long host name at large text) put on lines between its
-   * own parts ({@code WKS-01.finance.corp.} / {@code insecurebank.local}): the label wraps the rest at spaces, and
-   * would break such a word anywhere. Words that surely fit (an em per character) are not measured.
-   */
-  private String broken(String s, double room) {
-    double em = getFont().getSize();
-    if (room <= 0 || longestWord(s) * em <= room) {
-      return s;
-    }
-    StringBuilder out = new StringBuilder(s.length() + 8);
-    int start = 0;
-    for (int i = 0; i <= s.length(); i++) {
-      if (i == s.length() || Character.isWhitespace(s.charAt(i))) {
-        String word = s.substring(start, i);
-        boolean wide = word.length() * em > room && Fit.textWidth(word, getFont()) > room;
-        out.append(wide ? NameLines.lines(word, room, w -> Fit.textWidth(w, getFont())).text() : word);
-        if (i < s.length()) {
-          out.append(s.charAt(i));
-        }
-        start = i + 1;
-      }
-    }
-    return out.toString();
-  }
-
-  private static int longestWord(String s) {
-    int longest = 0;
-    int run = 0;
-    for (int i = 0; i < s.length(); i++) {
-      run = Character.isWhitespace(s.charAt(i)) ? 0 : run + 1;
-      longest = Math.max(longest, run);
-    }
-    return longest;
+    String s = empty || item == null ? null : text.apply(item);
+    setText(s);
+    CellTip.set(this, s);
   }
 
   // A cell laid out shorter than its lines (measured before a font or width change the list did not see)
   // has the list measure its cells again: once per list width and text size, so it can never loop.
   @Override
   protected void layoutChildren() {
-    if (whole != null && room() != brokenFor) { // the list's width or the text size changed: long words again
-      brokenFor = room();
-      setText(broken(whole, brokenFor));
-    }
     super.layoutChildren();
     ListView<T> list = getListView();
     if (list != null && getText() != null && getWidth() > 0 && getHeight() + 0.5 < computePrefHeight(getWidth())) {

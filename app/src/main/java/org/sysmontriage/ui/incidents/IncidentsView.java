@@ -224,7 +224,7 @@ public final class IncidentsView extends BorderPane {
     protected void updateItem(Incident i, boolean empty) {
       super.updateItem(i, empty);
       if (!empty && i != null) {
-        String text = wholeText(); // the whole entry and, made only when the pointer enters, the headline
+        String text = getText(); // the whole entry and, made only when the pointer enters, the headline
         CellTip.set(this, () -> text + "\n" + i.headline());
       }
     }
