@@ -34,7 +34,7 @@ final class CachedRuleCodec {
      * ones, so its document is where it was found when the rule was cached).
      */
     Loaded loaded(String source, String text, boolean builtIn) {
-      String document = docStart <= docEnd && docEnd <= text.length() ? text.substring(docStart, docEnd) + "\n"
+      String document = 0 <= docStart && docStart <= docEnd && docEnd <= text.length() ? text.substring(docStart, docEnd) + "\n"
           : RuleMetadata.document(text, docLine);
       AnalyticInfo i = rule.info();
       AnalyticInfo info = new AnalyticInfo(i.id(), i.title(), i.description(), i.status(), i.author(), i.logsource(), i.pageIds(),
