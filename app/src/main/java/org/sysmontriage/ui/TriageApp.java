@@ -1,6 +1,5 @@
 package org.sysmontriage.ui;
 
-import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 import org.sysmontriage.ui.common.ErrorLog;
@@ -27,11 +26,7 @@ public final class TriageApp extends Application {
     TriageWindow.Parts parts = new TriageWindow.Parts(
         new CoreEngine(), new FxTaskRunner(), RecentFiles.inUserHome(), SampleLogs.locate(), getHostServices()::showDocument);
     vm = TriageWindow.open(stage, parts);
-    stage.show();
-    List<String> paths = getParameters().getRaw();
-    if (!paths.isEmpty()) {
-      vm.open(paths);
-    }
+    TriageWindow.showAndOpen(stage, vm, getParameters().getRaw());
     TriageWindow.offerRecovery(stage, vm, parts.runner());
   }
 

@@ -37,6 +37,7 @@ class PulseProbeUiTest {
     assertTrue(lines[lines.length - 1].matches("worst FX pulse gap: \\d+ ms"), report);
     assertTrue(report.contains(String.format("%,d synthetic events", events)), report);
     assertTrue(report.matches("(?s).*\nworst FX CPU in one gap: \\d+ ms\n.*"), report);
+    assertTrue(report.matches("(?s).*\n  window start +worst gap +\\d+ ms, .*"), "the window's first frames are reported apart:\n" + report);
     long pulsesWhileBusy = 0;
     for (Matcher m = PHASE.matcher(report); m.find(); ) {
       pulsesWhileBusy += Long.parseLong(m.group(2).replace(",", ""));
