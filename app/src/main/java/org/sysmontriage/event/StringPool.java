@@ -9,13 +9,18 @@ import java.util.Arrays;
  * Interning is synchronised; reads after {@link #freeze()} are lock-free.
  */
 public final class StringPool {
-  private static final int CHUNK_BITS = 20; // 1 MiB arena pages: no big copies while growing
-  private static final int CHUNK_SIZE = 1 << CHUNK_BITS;
+  /** An id's place: page << ADDRESS_BITS | position; pages up to 64 MiB. */
+  private static final int ADDRESS_BITS = 26;
+  private static final int POSITION_MASK = (1 << ADDRESS_BITS) - 1;
+  /** The first page grows up to this size before the heap's region size is asked for (small pools never ask). */
+  private static final int SMALL_PAGE = 1 << 19;
 
   private byte[][] pages = new byte[1][];
   private int pageCount;
-  private long used; // bytes used in the arena, across pages
-  private long[] offsets = new long[1024]; // id -> start offset (page << CHUNK_BITS | pos)
+  private long used; // the place after the last byte used
+  /** Bytes of a full page: one heap region ({@link HeapRegions}); 0 until a pool first needs one. */
+  private int pageBytes;
+  private long[] offsets = new long[1024]; // id -> place (page << ADDRESS_BITS | position)
   private int[] lengths = new int[1024];
   private int size;
   private int[] table = new int[2048]; // open addressing: id + 1, 0 = empty
@@ -23,7 +28,13 @@ public final class StringPool {
   private String[] cache; // decoded strings for small pools (names), filled lazily
 
   public StringPool() {
-    pages[0] = new byte[4096];
+    this(0);
+  }
+
+  /** A pool whose full pages hold {@code pageBytes} bytes (0: one heap region); tests use small pages. */
+  StringPool(int pageBytes) {
+    this.pageBytes = pageBytes;
+    pages[0] = new byte[Math.min(4096, pageBytes == 0 ? 4096 : pageBytes)];
     pageCount = 1;
   }
 
@@ -79,8 +90,8 @@ public final class StringPool {
       return c[id];
     }
     long at = offsets[id];
-    byte[] page = pages[(int) (at >>> CHUNK_BITS)];
-    int pos = (int) (at & (CHUNK_SIZE - 1));
+    byte[] page = pages[(int) (at >>> ADDRESS_BITS)];
+    int pos = (int) (at & POSITION_MASK);
     String s = new String(page, pos, lengths[id], StandardCharsets.UTF_8);
     if (c != null) {
       c[id] = s;
@@ -126,8 +137,8 @@ public final class StringPool {
 
   private int add(byte[] b, int off, int len) {
     long at = reserve(len);
-    byte[] page = pages[(int) (at >>> CHUNK_BITS)];
-    System.arraycopy(b, off, page, (int) (at & (CHUNK_SIZE - 1)), len);
+    byte[] page = pages[(int) (at >>> ADDRESS_BITS)];
+    System.arraycopy(b, off, page, (int) (at & POSITION_MASK), len);
     if (size == offsets.length) { // allocate both before changing either: an OutOfMemoryError leaves the pool whole
       long[] o = Arrays.copyOf(offsets, size * 2);
       int[] l = Arrays.copyOf(lengths, size * 2);
@@ -139,28 +150,41 @@ public final class StringPool {
     return size++;
   }
 
-  /** Finds room for {@code len} bytes; a string never spans two pages. */
+  /**
+   * Finds room for {@code len} bytes; a string never spans two pages. The first page grows by doubling up to
+   * a full page; then each page is one heap region, allocated whole (G1 never copies it).
+   */
   private long reserve(int len) {
-    if (len > CHUNK_SIZE) { // a huge value (hostile or not) gets a page of its own; the next value starts a new page
+    int page = pageCount - 1;
+    long pos = used - ((long) page << ADDRESS_BITS);
+    byte[] cur = pages[page];
+    if (pos + len <= cur.length && pos + len <= POSITION_MASK) { // (after a huge value's page the position is past any page)
+      used += len;
+      return used - len;
+    }
+    if (page == 0) { // grow the first page: up to SMALL_PAGE without asking the heap, then up to a full page
+      long limit = pageBytes == 0 && pos + len <= SMALL_PAGE ? SMALL_PAGE : pageBytes();
+      if (pos + len <= limit) {
+        pages[0] = Arrays.copyOf(cur, (int) Math.min(limit, Math.max(cur.length * 2L, pos + len)));
+        used += len;
+        return used - len;
+      }
+    }
+    if (len > pageBytes()) { // a huge value (hostile or not) gets a page of its own; the next value starts a new page
       long at = newPage(new byte[len]);
-      used = (long) pageCount << CHUNK_BITS;
+      used = (long) pageCount << ADDRESS_BITS;
       return at;
     }
-    int page = pageCount - 1;
-    int pos = (int) (used - ((long) page << CHUNK_BITS));
-    byte[] cur = pages[page];
-    if (pos + len <= cur.length && pos + len <= CHUNK_SIZE) {
-      used += len;
-      return ((long) page << CHUNK_BITS) | pos;
-    }
-    if (pos + len <= CHUNK_SIZE) { // grow the last page up to a full chunk
-      pages[page] = Arrays.copyOf(cur, Math.min(CHUNK_SIZE, Math.max(cur.length * 2, pos + len)));
-      used += len;
-      return ((long) page << CHUNK_BITS) | pos;
-    }
-    long at = newPage(new byte[CHUNK_SIZE]);
+    long at = newPage(new byte[pageBytes()]);
     used = at + len;
     return at;
+  }
+
+  private int pageBytes() {
+    if (pageBytes == 0) {
+      pageBytes = HeapRegions.pageLength(1);
+    }
+    return pageBytes;
   }
 
   private long newPage(byte[] fresh) {
@@ -169,7 +193,7 @@ public final class StringPool {
     }
     pages[pageCount] = fresh;
     pageCount++;
-    return (long) (pageCount - 1) << CHUNK_BITS;
+    return (long) (pageCount - 1) << ADDRESS_BITS;
   }
 
   private boolean equalsAt(int id, byte[] b, int off, int len) {
@@ -177,8 +201,8 @@ public final class StringPool {
       return false;
     }
     long at = offsets[id];
-    byte[] page = pages[(int) (at >>> CHUNK_BITS)];
-    int pos = (int) (at & (CHUNK_SIZE - 1));
+    byte[] page = pages[(int) (at >>> ADDRESS_BITS)];
+    int pos = (int) (at & POSITION_MASK);
     return Arrays.equals(page, pos, pos + len, b, off, off + len);
   }
 
@@ -187,8 +211,8 @@ public final class StringPool {
     int mask = t.length - 1;
     for (int id = 0; id < size; id++) {
       long at = offsets[id];
-      byte[] page = pages[(int) (at >>> CHUNK_BITS)];
-      int h = hash(page, (int) (at & (CHUNK_SIZE - 1)), lengths[id]);
+      byte[] page = pages[(int) (at >>> ADDRESS_BITS)];
+      int h = hash(page, (int) (at & POSITION_MASK), lengths[id]);
       int slot = h & mask;
       while (t[slot] != 0) {
         slot = (slot + 1) & mask;

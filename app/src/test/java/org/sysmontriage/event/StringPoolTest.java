@@ -60,4 +60,24 @@ class StringPoolTest {
     assertEquals("z".repeat(900_000), p.get(last));
     assertEquals(h, p.find(huge));
   }
+
+  @Test
+  void smallPagesKeepEveryValueWholeAroundPageEndsAndValuesLongerThanAPage() {
+    StringPool p = new StringPool(64);
+    java.util.List<String> values = new java.util.ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      values.add("v" + i + "-" + "x".repeat(i % 90)); // 3 to 95 bytes: some longer than a page
+    }
+    for (int i = 0; i < values.size(); i++) {
+      assertEquals(i, p.intern(values.get(i)));
+    }
+    for (int i = 0; i < values.size(); i++) {
+      assertEquals(i, p.intern(values.get(i)), "found again before the freeze");
+    }
+    p.freeze();
+    for (int i = 0; i < values.size(); i++) {
+      assertEquals(values.get(i), p.get(i));
+      assertEquals(i, p.find(values.get(i)));
+    }
+  }
 }
