@@ -51,6 +51,7 @@ public final class ScanCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    org.sysmontriage.ingest.Importer.warmUpHashing(); // before the rules' loading fills the JIT's queue
     // the rules load on another thread while the logs are read (both are long with SigmaHQ's set)
     RuleArgs.Loading loading = ruleArgs.loadInBackground(spec.commandLine());
     if (!caseArgs.readFirst(err)) {

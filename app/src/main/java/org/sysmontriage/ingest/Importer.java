@@ -41,6 +41,14 @@ public final class Importer {
   private final LogReaders readers;
   private final Path tempRoot;
 
+  /**
+   * Gets the file hash's compiled form requested before other work fills the JIT's queue (see
+   * FileHasher.warmUp): call first in a command that starts more work beside the import.
+   */
+  public static void warmUpHashing() {
+    FileHasher.warmUp();
+  }
+
   /** One thread per processor, default archive limits. */
   public Importer() {
     this(ImportOptions.defaults());
