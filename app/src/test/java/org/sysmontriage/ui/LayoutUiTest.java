@@ -179,12 +179,24 @@ class LayoutUiTest {
     ShellUiTest.revealed(robot);
     robot.interact(() -> stage.getScene().getRoot().layout());
     wholeCells(fields, fields.getColumns().get(1), buttons); // values whole: "2024-03-01T10:00:05.0000000Z", not "2024-03-01T1…"
+    // the short pane keeps field rows in sight under the hit's summary and the verdict box (one or two before)
+    int rowsShown = rowsInSight(fields);
+    if (rowsShown < 4) {
+      buttons.add("the Fields table shows " + rowsShown + " rows at text +3 (at least 4, the last with a line in sight)");
+    }
+    // the heading's long host on lines between its parts, never "WKS-01.finance.corp.insecurebank.l" / "ocal"
+    Labeled heading = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_HEADING)).queryAs(Labeled.class);
+    assertTrue(heading.getAccessibleText().contains(LONG_HOSTS), heading.getAccessibleText());
+    FieldNameCells.one(heading, heading.getAccessibleText(), buttons);
 
     // the analytics library at the same size: its buttons whole, its page wrapped to the pane (no text out of sight)
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
     WaitForAsyncUtils.waitForFxEvents();
     robot.interact(() -> stage.getScene().getRoot().layout());
     cutOff(robot.lookup(Ids.selector(Ids.LIBRARY_SHOW_ME)).queryAs(Labeled.class), buttons);
+    Labeled sampleNote = robot.lookup(Ids.selector(Ids.LIBRARY_SAMPLE)).queryAs(Labeled.class);
+    assertTrue(sampleNote.getText().startsWith("No sample log"), sampleNote.getText()); // the longest note: none in this window
+    cutOff(sampleNote, buttons); // wrapped beside the buttons, not "No sample log for this analytic in sample..."
     ListView<?> list = robot.lookup(Ids.selector(Ids.LIBRARY_LIST)).queryAs(ListView.class);
     int entries = 0;
     for (Node cell : list.lookupAll(".list-cell")) {
@@ -196,7 +208,9 @@ class LayoutUiTest {
         if (t.localToScene(t.getLayoutBounds()).getMaxX() > list.localToScene(list.getLayoutBounds()).getMaxX() + 0.5) {
           buttons.add("library entry runs past the list: " + l.getText());
         }
-        if (!l.getText().equals(org.sysmontriage.ui.common.CellTip.text((javafx.scene.control.Cell<?>) l))) { // the list's tooltip, with this text on hover
+        String whole = ((org.sysmontriage.ui.common.WrappingCell<?>) l).wholeText();
+        FieldNameCells.one((javafx.scene.control.Cell<?>) l, whole, buttons); // a long word (an analytic's id) between its parts
+        if (!whole.equals(org.sysmontriage.ui.common.CellTip.text((javafx.scene.control.Cell<?>) l))) { // the list's tooltip, with this text on hover
           buttons.add("no tooltip on " + l.getText());
         }
       }
@@ -234,7 +248,9 @@ class LayoutUiTest {
       Labeled l = (Labeled) cell;
       if (l.getText() != null && l.isVisible()) {
         shown++;
-        assertTrue(l.getText().contains(LONG_HOSTS), l.getText());
+        String whole = ((org.sysmontriage.ui.common.WrappingCell<?>) l).wholeText();
+        assertTrue(whole.contains(LONG_HOSTS), whole);
+        FieldNameCells.one((javafx.scene.control.Cell<?>) l, whole, buttons); // a long host on lines between its parts
         cutOff(l, buttons);
         Node t = l.lookup(".text");
         javafx.geometry.Bounds tb = t.localToScene(t.getLayoutBounds());
@@ -273,12 +289,74 @@ class LayoutUiTest {
     }
     assertTrue(main.getChildrenUnmodifiable().stream().noneMatch(n -> n.getStyleClass().contains("tab-header-area") && n.isVisible()),
         "the main tab pane's own header (overflow menu) is hidden");
-    assertEquals(List.of(), mainTabs, "main tab names at text +6");
+    // and the incident entries: a host name longer than the list goes on lines between its parts, never broken inside one
+    assertTrue(entriesBetweenParts(robot, org.sysmontriage.ui.incidents.IncidentIds.TAB, incidents, mainTabs) > 0, "incident entries at +6");
+    // and the analytics library: an analytic's id between its parts, the "Show me" note wrapped, not cut
+    assertTrue(entriesBetweenParts(robot, Ids.TAB_LIBRARY, list, mainTabs) > 0, "library entries at +6");
+    cutOff(sampleNote, mainTabs);
+    assertEquals(List.of(), mainTabs, "main tab names, incident and library entries, the Show me note at text +6");
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
     WaitForAsyncUtils.waitForFxEvents();
     javafx.scene.control.ScrollPane page = robot.lookup(Ids.selector(Ids.LIBRARY_PAGE)).queryAs(javafx.scene.control.ScrollPane.class);
     double content = page.getContent().getLayoutBounds().getWidth();
     assertTrue(content <= page.getViewportBounds().getWidth() + 1, "library page " + content + " px in a " + page.getViewportBounds().getWidth() + " px pane");
+  }
+
+  @Test
+  void afterSixStepsLargerAndBackToThreeTheDetailsPaneIsAsWideAsBefore(FxRobot robot) throws Exception {
+    TableView<Integer> table = openHits(robot);
+    textThreeStepsLarger(robot);
+    robot.interact(() -> table.getSelectionModel().select(0));
+    ShellUiTest.detailsFilled(robot);
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    javafx.scene.layout.Region details = robot.lookup(Ids.selector(Ids.HIT_DETAILS)).queryAs(javafx.scene.layout.Region.class);
+    double before = details.getWidth();
+    robot.clickOn(Ids.selector(Ids.HITS_TEXT));
+    for (int i = 0; i < 3; i++) {
+      robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    double pushed = details.getWidth();
+    for (int i = 0; i < 3; i++) {
+      robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    assertTrue(pushed < before - 10, "six steps larger push the details pane narrower: " + before + " -> " + pushed + " px");
+    assertEquals(before, details.getWidth(), 2, "the details pane back at three steps larger (six steps made it " + pushed + " px)");
+    List<String> out = new ArrayList<>();
+    insidePane(details, out); // the verdict and tags fields inside it again
+    assertEquals(List.of(), out);
+  }
+
+  @Test
+  void onATallWindowTheIncidentStoryGivesItsStepsAndProcessTreeTheHeight(FxRobot robot) throws Exception {
+    robot.interact(() -> {
+      stage.setWidth(1600);
+      stage.setHeight(1500); // a 3840x2160 screen's text is twice as large: as tall as this at normal text
+    });
+    robot.clickOn(Ids.selector(Ids.OPEN_SAMPLES));
+    ShellUiTest.hitsShown(robot, n -> n == 3);
+    ShellUiTest.showTab(robot, org.sysmontriage.ui.incidents.IncidentIds.TAB);
+    ListView<?> list = robot.lookup(Ids.selector(org.sysmontriage.ui.incidents.IncidentIds.LIST)).queryAs(ListView.class);
+    robot.interact(() -> list.getSelectionModel().select(0));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    Node steps = robot.lookup(Ids.selector(org.sysmontriage.ui.incidents.IncidentIds.STEPS)).query();
+    Node tree = robot.lookup(Ids.selector(org.sysmontriage.ui.incidents.IncidentIds.PROCESS_TREE)).query();
+    Node up = steps;
+    while (!(up instanceof javafx.scene.control.ScrollPane)) {
+      up = up.getParent();
+    }
+    javafx.scene.control.ScrollPane story = (javafx.scene.control.ScrollPane) up;
+    double viewport = story.getViewportBounds().getHeight();
+    double bottom = tree.getBoundsInParent().getMaxY();
+    assertTrue(bottom >= viewport - 20, "the story ends at " + bottom + " px in a " + viewport + " px pane (the rest left empty)");
+    double em = robot.lookup(Ids.selector(org.sysmontriage.ui.incidents.IncidentIds.FACTS)).queryAs(Labeled.class).getFont().getSize();
+    assertTrue(steps.getLayoutBounds().getHeight() > em * 20, "steps table " + steps.getLayoutBounds().getHeight() + " px at " + em + " px text");
+    assertTrue(tree.getLayoutBounds().getHeight() > em * 14, "process tree " + tree.getLayoutBounds().getHeight() + " px at " + em + " px text");
+    assertTrue(story.getContent().getLayoutBounds().getHeight() <= viewport + 1, "no scrolling in a tall window");
   }
 
   /** Every visible text, field or choice of {@code pane} ends inside it (a long word or a wide field ran past its right edge). */
@@ -314,6 +392,37 @@ class LayoutUiTest {
     return false;
   }
 
+  /** Shows the tab {@code tab} and checks each entry of {@code list} shown: a long word on lines between its parts. */
+  private int entriesBetweenParts(FxRobot robot, String tab, ListView<?> list, List<String> out) {
+    ShellUiTest.showTab(robot, tab);
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    WaitForAsyncUtils.waitForFxEvents();
+    int shown = 0;
+    for (Node cell : list.lookupAll(".list-cell")) {
+      if (cell instanceof org.sysmontriage.ui.common.WrappingCell<?> l && l.wholeText() != null && l.isVisible()) {
+        shown++;
+        FieldNameCells.one(l, l.wholeText(), out);
+      }
+    }
+    return shown;
+  }
+
+  /** Rows of {@code table} in sight: at least a line of text (1.2 ems of the row's font) of each inside the table's body. */
+  static int rowsInSight(TableView<?> table) {
+    javafx.geometry.Bounds body = table.lookup(".virtual-flow").localToScene(table.lookup(".virtual-flow").getLayoutBounds());
+    int n = 0;
+    for (Node r : table.lookupAll(".table-row-cell")) {
+      if (r instanceof javafx.scene.control.TableRow<?> row && row.isVisible() && !row.isEmpty()) {
+        javafx.geometry.Bounds b = row.localToScene(row.getLayoutBounds());
+        double shown = Math.min(b.getMaxY(), body.getMaxY()) - Math.max(b.getMinY(), body.getMinY());
+        if (shown >= Math.min(b.getHeight(), row.getFont().getSize() * 1.2)) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
   /** Each shown cell of {@code column} has its whole value as text (wrapped, not cut), inside the cell. */
   private static void wholeCells(TableView<?> table, javafx.scene.control.TableColumn<?, ?> column, List<String> out) {
     for (Node node : table.lookupAll(".table-cell")) {
@@ -321,10 +430,12 @@ class LayoutUiTest {
         String value = c.getItem().toString();
         javafx.geometry.Bounds cell = c.localToScene(c.getLayoutBounds());
         List<Text> texts = c.lookupAll("*").stream().filter(t -> t instanceof Text && t.isVisible()).map(t -> (Text) t).toList();
-        if (texts.stream().noneMatch(t -> t.getText().equals(value))) {
+        // whole: the value with at most line breaks put between the parts of a long word
+        if (texts.stream().noneMatch(t -> t.getText().replace("\n", "").equals(value.replace("\n", "")))) {
           out.add("cell " + value + " shown as " + texts.stream().map(Text::getText).toList());
           continue;
         }
+        FieldNameCells.value(c, value, out); // "2019-06-21T" / "07:35:37.1010000Z", never "2019-06-21T0" / "7:35..."
         // no row taller than its tallest text (a row measured before its column had a width stayed 200 px tall)
         double tallest = c.getParent().lookupAll("." + org.sysmontriage.ui.common.WrapTextCell.TEXT).stream()
             .mapToDouble(t -> t.getLayoutBounds().getHeight()).max().orElse(0);

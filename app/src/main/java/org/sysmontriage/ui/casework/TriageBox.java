@@ -54,14 +54,28 @@ public final class TriageBox extends VBox {
     verdict.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     status.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // "true positive" whole, never an empty box
     org.sysmontriage.ui.common.Fit.promptWhole(tags);
-    // the tags go under the verdict when the pane is narrow (large text, small screen)
+    status.setTooltip(new javafx.scene.control.Tooltip("Verdict on this hit"));
+    status.setAccessibleText("Verdict");
     javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(verdict, status, tags);
     row.setAlignment(Pos.CENTER_LEFT);
     row.getStyleClass().add(Styles.TOOLBAR);
-    // at most the row's width: a field wider than a narrow pane ran past its right edge (text +3 at 1024 px)
-    tags.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-        () -> Math.max(tags.getMinWidth(), Math.min(tags.getFont().getSize() * 14, row.getWidth() - row.snappedLeftInset() - row.snappedRightInset())),
-        tags.fontProperty(), row.widthProperty(), row.paddingProperty(), tags.minWidthProperty()));
+    // One row in a narrow pane (large text, small screen): the word "Verdict" gives way first (the choice keeps it
+    // as its tooltip), the tags take what is left beside the choice; only when even that is too little do they go
+    // under it. Never wider than the row: a field wider than a narrow pane ran past its right edge.
+    javafx.beans.binding.DoubleBinding room = javafx.beans.binding.Bindings.createDoubleBinding(
+        () -> row.getWidth() - row.snappedLeftInset() - row.snappedRightInset(), row.widthProperty(), row.paddingProperty());
+    javafx.beans.binding.BooleanBinding labelled = javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> room.get() <= 0 || room.get() >= verdict.prefWidth(-1) + status.prefWidth(-1) + tagsLeast() + 2 * row.getHgap(),
+        room, verdict.fontProperty(), status.widthProperty(), tags.minWidthProperty(), row.hgapProperty());
+    verdict.visibleProperty().bind(labelled);
+    verdict.managedProperty().bind(labelled);
+    tags.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+      double most = Math.min(tags.getFont().getSize() * 14, room.get());
+      // laid out on whole pixels: a px of slack per part, or the row would wrap by a fraction
+      double beside = Math.floor(room.get() - Math.max(status.prefWidth(-1), status.getWidth()) - row.getHgap() - 2
+          - (labelled.get() ? verdict.prefWidth(-1) + row.getHgap() + 1 : 0));
+      return Math.max(tags.getMinWidth(), beside >= tagsLeast() ? Math.min(most, beside) : most);
+    }, tags.fontProperty(), room, labelled, status.widthProperty(), tags.minWidthProperty(), row.hgapProperty()));
     getChildren().addAll(row, notes);
     shown.addListener((o, a, b) -> load(b));
     vm.onChanged(() -> {
@@ -70,6 +84,16 @@ public final class TriageBox extends VBox {
       }
     });
     load(null);
+  }
+
+  /** The tags field beside the verdict choice at least this wide: its prompt and half a letter more. */
+  private double tagsLeast() {
+    return tags.getMinWidth() + tags.getFont().getSize() * 0.5;
+  }
+
+  /** The notes box one line tall while {@code compact} (a short details pane), else two. */
+  public void compactWhen(javafx.beans.value.ObservableBooleanValue compact) {
+    notes.prefRowCountProperty().bind(javafx.beans.binding.Bindings.when(compact).then(1).otherwise(2));
   }
 
   private void load(Hit hit) {

@@ -74,6 +74,7 @@ public final class Ids {
   public static final String LIBRARY_LIST = "library-list";
   public static final String LIBRARY_PAGE = "library-page";
   public static final String LIBRARY_SHOW_ME = "library-show-me";
+  public static final String LIBRARY_SAMPLE = "library-sample";
   public static final String LIBRARY_PACKS = "library-packs";
   public static final String TAB_CORRELATIONS = "tab-correlations";
   public static final String CORRELATIONS_LIST = "correlations-list";

@@ -6,7 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * A name (a field's, {@code TargetOutboundDomainName}) laid out in a width, broken only between its words:
- * after a space or one of {@code _ - . / \ :}, and at CamelCase ({@code Target|Outbound}, {@code Sha256|Hash},
+ * after a space or one of {@code _ - . / \ : , ; =}, after the {@code T} of a timestamp ({@code 2019-06-21T|07:35}), and at CamelCase ({@code Target|Outbound}, {@code Sha256|Hash},
  * {@code GUID|Value}). A word wider than the width alone is cut with an ellipsis (the caller shows the whole
  * name in a tooltip), never broken in the middle. Names come from the logs: at most {@link #LONGEST} characters
  * are laid out, so the work per name is bounded whatever its length.
@@ -79,8 +79,11 @@ public final class NameLines {
     if (Character.isWhitespace(c)) {
       return false; // spaces stay with the word before them
     }
-    if (Character.isWhitespace(prev) || "_-./\\:".indexOf(prev) >= 0) {
+    if (Character.isWhitespace(prev) || "_-./\\:,;=".indexOf(prev) >= 0) {
       return true;
+    }
+    if (prev == 'T' && Character.isDigit(c) && i >= 2 && Character.isDigit(s.charAt(i - 2))) {
+      return true; // the date and the time of a timestamp: 2019-06-21T|07:35:37
     }
     if (!Character.isUpperCase(c)) {
       return false;
@@ -106,5 +109,79 @@ public final class NameLines {
       }
     }
     return word.substring(0, lo) + MORE;
+  }
+
+  /** Characters of a text looked at by {@link #breakLongWords} at most (the rest is left as it is). */
+  public static final int LONGEST_TEXT = 4_096;
+  /** Words shorter than this many characters are never broken nor measured (no list is that narrow). */
+  static final int SHORT_WORD = 6;
+
+  /**
+   * {@code text} with each word (a run without spaces) wider than {@code room} put on lines between its parts
+   * ({@code WKS-01.finance.corp.} / {@code insecurebank.local}, {@code 2019-06-21T} / {@code 07:35:37.1010000Z}), as
+   * many parts on a line as fit: a label or text that wraps itself breaks only at spaces then, never inside a
+   * word. A part wider than the room on its own (a hash) is left whole, for the text to break where it must.
+   * {@code room <= 0} (not known yet): the text as it is. Linear: each part is measured once, and at most
+   * {@link #LONGEST_TEXT} characters are looked at.
+   */
+  public static String breakLongWords(String text, double room, ToDoubleFunction<String> width) {
+    return breakLongWords(text, room, width, 0);
+  }
+
+  /**
+   * As {@link #breakLongWords(String, double, ToDoubleFunction)}; a word of fewer than {@code room / (1.25 em)}
+   * characters surely fits and is not measured ({@code em}: the font's size; 0: every word is measured).
+   */
+  public static String breakLongWords(String text, double room, ToDoubleFunction<String> width, double em) {
+    if (text == null || room <= 0) {
+      return text;
+    }
+    int end = Math.min(text.length(), LONGEST_TEXT);
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    int start = 0;
+    for (int i = 0; i <= end; i++) {
+      if (i == end || Character.isWhitespace(text.charAt(i))) {
+        String word = text.substring(start, i);
+        boolean mayNotFit = i - start >= SHORT_WORD && (em <= 0 || (i - start) * em * 1.25 > room);
+        out.append(mayNotFit && width.applyAsDouble(word) > room ? partsOnLines(word, room, width) : word);
+        if (i < end) {
+          out.append(text.charAt(i));
+        }
+        start = i + 1;
+      }
+    }
+    return out.append(text, end, text.length()).toString();
+  }
+
+  /** The widest word of {@code text} (a run without spaces of at least {@link #SHORT_WORD} characters), 0 if none. */
+  public static double widestWord(String text, ToDoubleFunction<String> width) {
+    double widest = 0;
+    int end = text == null ? 0 : Math.min(text.length(), LONGEST_TEXT);
+    int start = 0;
+    for (int i = 0; i <= end; i++) {
+      if (i == end || Character.isWhitespace(text.charAt(i))) {
+        if (i - start >= SHORT_WORD) {
+          widest = Math.max(widest, width.applyAsDouble(text.substring(start, i)));
+        }
+        start = i + 1;
+      }
+    }
+    return widest;
+  }
+
+  // The parts of one word on lines of at most room (greedy; widths add up per part, each measured once).
+  private static String partsOnLines(String word, double room, ToDoubleFunction<String> width) {
+    StringBuilder out = new StringBuilder(word.length() + 8);
+    double used = 0;
+    for (String part : words(word)) {
+      double w = width.applyAsDouble(part);
+      if (used > 0 && used + w > room) {
+        out.append('\n');
+        used = 0;
+      }
+      out.append(part);
+      used += w;
+    }
+    return out.toString();
   }
 }

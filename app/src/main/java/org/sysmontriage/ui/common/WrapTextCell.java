@@ -7,7 +7,8 @@ import javafx.scene.text.Text;
 /**
  * A read-only text cell that puts its text on more lines at the column's width instead of cutting it, and the
  * row grows to hold them. Only for small tables without a fixed row height. By default the text wraps itself (a
- * field's value in the details; a word longer than the column is broken); with a {@link Layout} the cell takes
+ * field's value in the details; a word longer than the column goes on lines between its parts, {@code
+ * 2019-06-21T} / {@code 07:35:37.1010000Z}, and only a part longer than the column is broken); with a {@link Layout} the cell takes
  * its lines from it (a field's name, broken between its words only: {@link NameLines}).
  */
 public final class WrapTextCell<T> extends TableCell<T, String> {
@@ -43,20 +44,19 @@ public final class WrapTextCell<T> extends TableCell<T, String> {
     javafx.beans.InvalidationListener relayout = o -> show(getItem());
     tableColumnProperty().addListener((o, a, c) -> {
       text.wrappingWidthProperty().unbind();
-      if (a != null && layout != null) {
+      if (a != null) {
         a.widthProperty().removeListener(relayout);
       }
       if (c != null && layout == null) {
         text.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
             () -> wrapAt(c.getWidth()), c.widthProperty(), paddingProperty()));
-      } else if (c != null) {
+      }
+      if (c != null) {
         c.widthProperty().addListener(relayout);
       }
     });
-    if (layout != null) {
-      fontProperty().addListener(relayout);
-      paddingProperty().addListener(relayout);
-    }
+    fontProperty().addListener(relayout);
+    paddingProperty().addListener(relayout);
     setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
   }
 
@@ -86,7 +86,10 @@ public final class WrapTextCell<T> extends TableCell<T, String> {
       }
       return;
     }
-    text.setText(PathText.bounded(item));
+    // a long word (a timestamp, a path, a host) on lines between its parts, never broken inside a part that fits
+    double room = getTableColumn() == null ? 0 : wrapAt(getTableColumn().getWidth());
+    javafx.scene.text.Font font = getFont();
+    text.setText(NameLines.breakLongWords(PathText.bounded(item), room, w -> Fit.textWidth(w, font), font.getSize()));
     // a hostile multi-megabyte value is not laid out whole: the cell says how much it shows
     if (item.length() <= PathText.LONGEST_SHOWN) {
       CellTip.clear(this);

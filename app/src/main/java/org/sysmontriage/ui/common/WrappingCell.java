@@ -12,7 +12,10 @@ import javafx.scene.control.ListView;
 public class WrappingCell<T> extends ListCell<T> {
   private static final String MEASURED_AT = "wrapping-cell-font-size";
   private static final String HEALED_AT = "wrapping-cell-healed-at";
+  /** The list width (in its properties) under which some entry shown has a word that needs breaking. */
+  private static final String NEEDS = "wrapping-cell-long-word-needs";
   private final Function<T, String> text;
+  private String whole;
 
   public WrappingCell(Function<T, String> text) {
     this.text = text;
@@ -26,26 +29,65 @@ public class WrappingCell<T> extends ListCell<T> {
         javafx.application.Platform.runLater(list::refresh);
       }
     });
+    // A long word is put on lines between its parts for the list's width (in updateItem only): the entries are made
+    // again when the width crosses what a shown entry's widest word needs, or while such a word is broken.
+    listViewProperty().addListener((o, a, list) -> {
+      if (list != null && list.getProperties().putIfAbsent(NEEDS, 0.0) == null) {
+        list.widthProperty().addListener((w, w0, w1) -> {
+          if (list.getProperties().get(NEEDS) instanceof Double need && need > Math.min(w0.doubleValue(), w1.doubleValue())) {
+            list.refresh();
+          }
+        });
+      }
+    });
   }
 
   @Override
   protected void updateItem(T item, boolean empty) {
     super.updateItem(item, empty);
-    String s = empty || item == null ? null : text.apply(item);
-    setText(s);
-    CellTip.set(this, s);
+    whole = empty || item == null ? null : text.apply(item);
+    setText(whole == null ? null : broken(whole));
+    CellTip.set(this, whole);
   }
 
-  // A cell laid out shorter than its lines (measured before a font or width change the list did not see)
-  // has the list measure its cells again: once per list width and text size, so it can never loop.
+  /** The entry's whole text (the shown text may have line breaks between the parts of a long word). */
+  public String wholeText() {
+    return whole;
+  }
+
+  // A word wider than the entry's room (a long host name at large text) goes on lines between its parts: the label
+  // wraps the rest at spaces and would break such a word anywhere. Records the list width the widest word needs.
+  private String broken(String s) {
+    ListView<T> list = getListView();
+    if (list == null) {
+      return s;
+    }
+    javafx.scene.text.Font font = getFont();
+    double around = list.snappedLeftInset() + list.snappedRightInset() + font.getSize() * 1.5 + snappedLeftInset() + snappedRightInset();
+    double need = NameLines.widestWord(s, w -> Fit.textWidth(w, font)) + around;
+    if (list.getProperties().get(NEEDS) instanceof Double old && need > old) {
+      list.getProperties().put(NEEDS, need);
+    }
+    double room = list.getWidth() - around;
+    return list.getWidth() <= 0 || need <= list.getWidth() ? s : NameLines.breakLongWords(s, room, w -> Fit.textWidth(w, font));
+  }
+
+  // A cell laid out shorter than its lines (measured before a font or width change the list did not see, or
+  // before its entry's long words were put on lines for the new width) has the list measure its cells again: once
+  // per list width, text size and entry text, so it can never loop.
   @Override
   protected void layoutChildren() {
     super.layoutChildren();
     ListView<T> list = getListView();
     if (list != null && getText() != null && getWidth() > 0 && getHeight() + 0.5 < computePrefHeight(getWidth())) {
       String at = list.getWidth() + "/" + getFont().getSize();
-      if (!at.equals(list.getProperties().get(HEALED_AT))) {
-        list.getProperties().put(HEALED_AT, at);
+      @SuppressWarnings("unchecked")
+      java.util.Map<String, java.util.Set<String>> healed = (java.util.Map<String, java.util.Set<String>>)
+          list.getProperties().computeIfAbsent(HEALED_AT, k -> new java.util.HashMap<String, java.util.Set<String>>());
+      if (!healed.containsKey(at)) {
+        healed.clear(); // only the list's present width and text size are kept
+      }
+      if (healed.computeIfAbsent(at, k -> new java.util.HashSet<>()).add(getText())) {
         javafx.application.Platform.runLater(list::refresh);
       }
     }

@@ -19,6 +19,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.sysmontriage.event.Times;
 import org.sysmontriage.ui.common.Columns;
+import org.sysmontriage.ui.common.Fit;
+import org.sysmontriage.ui.common.NameLines;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.common.PulseStages;
 import org.sysmontriage.ui.engine.TechniqueCard;
@@ -44,6 +46,7 @@ public final class DetailsView extends VBox {
   private final PulseStages stages = new PulseStages(this, 3);
   private final ObservableList<TechniqueCard> shownCards = FXCollections.observableArrayList();
   private final ObservableList<FieldRow> shownFields = FXCollections.observableArrayList();
+  private final javafx.beans.property.BooleanProperty shortPane = new javafx.beans.property.SimpleBooleanProperty();
 
   /** {@code browser} opens a URL outside the application (HostServices in the app). */
   public DetailsView(String id, DetailsViewModel vm, Consumer<String> browser) {
@@ -61,7 +64,7 @@ public final class DetailsView extends VBox {
     heading.getStyleClass().add(Styles.HEADING);
     heading.setWrapText(true);
     heading.setMinHeight(Region.USE_PREF_SIZE);
-    heading.textProperty().bind(vm.headingProperty());
+    heading.setMaxWidth(Double.MAX_VALUE);
     Label reasons = new Label();
     reasons.setId(Ids.DETAILS_REASONS);
     reasons.getStyleClass().add(Styles.REASONS);
@@ -77,7 +80,7 @@ public final class DetailsView extends VBox {
     hideWhenEmpty(risk);
     Label author = AnalyticPageView.muted("");
     author.setId(Ids.DETAILS_AUTHOR);
-    // the heading is bound: it shows in the selection's own pulse, the rest one stage after another
+    // the heading shows in the selection's own pulse (headingText below), the rest one stage after another
     Runnable aboutText = () -> {
       reasons.setText(vm.reasonsProperty().get());
       risk.setText(vm.riskProperty().get());
@@ -111,18 +114,42 @@ public final class DetailsView extends VBox {
     // with large text on a small screen the verdict box and the tabs stay in sight.
     VBox about = new VBox(getSpacing(), heading, author, reasons, risk, cards);
     about.setMinWidth(0); // wraps to the pane (a wide child would push the heading out of sight at the right)
+    // A long host in the heading goes on lines between its parts at the pane's width (alice. / insecurebank.local),
+    // never broken inside a word; the heading's whole text is its accessible text.
+    Runnable headingText = () -> {
+      String whole = vm.headingProperty().get();
+      javafx.scene.text.Font font = heading.getFont();
+      double room = about.getWidth() - about.snappedLeftInset() - about.snappedRightInset() - heading.snappedLeftInset() - heading.snappedRightInset();
+      heading.setText(NameLines.breakLongWords(whole, about.getWidth() > 0 ? room - 1 : 0, w -> Fit.textWidth(w, font), font.getSize()));
+      heading.setAccessibleText(whole);
+    };
+    headingText.run();
+    vm.headingProperty().addListener((o, a, b) -> headingText.run());
+    about.widthProperty().addListener((o, a, b) -> headingText.run());
+    heading.fontProperty().addListener((o, a, b) -> headingText.run());
     ScrollPane aboutScroll = new ScrollPane(about);
     aboutScroll.setFitToWidth(true);
     aboutScroll.getStyleClass().add("edge-to-edge");
     aboutScroll.prefViewportHeightProperty().bind(about.heightProperty());
-    aboutScroll.maxHeightProperty().bind(heightProperty().multiply(0.5));
+    // In a short pane (under 32 heading lines: 1024x700 with the text three steps larger) at most 15 %, so the
+    // Fields table keeps rows in sight under the verdict box; else at most half.
+    shortPane.bind(javafx.beans.binding.Bindings.createBooleanBinding(
+        () -> getHeight() > 0 && getHeight() < heading.getFont().getSize() * 32, heightProperty(), heading.fontProperty()));
+    javafx.beans.binding.DoubleBinding share = javafx.beans.binding.Bindings.createDoubleBinding(
+        () -> shortPane.get() ? 0.15 : 0.5, shortPane);
+    aboutScroll.maxHeightProperty().bind(heightProperty().multiply(share));
     aboutScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-    // never squeezed to nothing by the tabs: all of it, or at least 30 % of the pane
-    aboutScroll.minHeightProperty().bind(javafx.beans.binding.Bindings.min(about.heightProperty(), heightProperty().multiply(0.3)));
+    // never squeezed to nothing by the tabs: all of it, or at least 15 % of the pane
+    aboutScroll.minHeightProperty().bind(javafx.beans.binding.Bindings.min(about.heightProperty(), heightProperty().multiply(0.15)));
     aboutScroll.visibleProperty().bind(empty.visibleProperty().not());
     aboutScroll.managedProperty().bind(aboutScroll.visibleProperty());
     wrapped.setMinHeight(Columns.ems(9));
     getChildren().addAll(empty, aboutScroll, wrapped);
+  }
+
+  /** True while the pane is short for its text (1024x700 with the text three steps larger): the parts above the tabs give way. */
+  public javafx.beans.value.ObservableBooleanValue shortPane() {
+    return shortPane;
   }
 
   /** Adds the analyst's verdict box (hits only) above the tabs. */

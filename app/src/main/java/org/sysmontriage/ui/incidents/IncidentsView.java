@@ -102,7 +102,6 @@ public final class IncidentsView extends BorderPane {
     steps.getColumns().add(Columns.text("Source", Step::evidence, 6));
     steps.getColumns().add(Columns.text("Analytic", s -> s.context() ? "(context)" : s.analyticId(), 16));
     steps.getColumns().add(Columns.text("Step", Step::summary, 50));
-    steps.setPrefHeight(260);
     steps.setRowFactory(v -> {
       javafx.scene.control.TableRow<Step> row = new javafx.scene.control.TableRow<>();
       row.setOnMouseClicked(e -> {
@@ -127,7 +126,6 @@ public final class IncidentsView extends BorderPane {
     correlations.setWrapText(true);
     tree.setId(IncidentIds.PROCESS_TREE);
     tree.onOpen(vm::openEvent);
-    tree.setPrefHeight(180);
     Label verdictLabel = new Label("Verdict for every hit:");
     verdictLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut: the choice box gives way
     verdictLabel.setTooltip(new javafx.scene.control.Tooltip("The verdict chosen here is set on every hit of the incident"));
@@ -135,11 +133,31 @@ public final class IncidentsView extends BorderPane {
     verdictRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
     HBox stepsRow = new HBox(8, new Label("Steps"), open);
     stepsRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-    VBox box = new VBox(8, headline, verdictRow, facts, correlations, timeline, stepsRow, steps, new Label("Process tree (\u25b6 the incident's own processes; Enter or a double-click opens a process's start)"), tree);
+    Label treeLabel = new Label("Process tree (\u25b6 the incident's own processes; Enter or a double-click opens a process's start)");
+    treeLabel.setWrapText(true);
+    VBox box = new VBox(8, headline, verdictRow, facts, correlations, timeline, stepsRow, steps, treeLabel, tree);
     box.setPadding(new Insets(8));
+    // The steps table and the process tree take the height the texts leave (a tall window, a 4K screen: before, they
+    // kept 260 and 180 px and the bottom third of the window stayed empty); the texts are never squeezed, and below
+    // the tables' least heights (in lines of text) the story scrolls.
+    for (javafx.scene.layout.Region r : java.util.List.of(headline, verdictRow, facts, correlations, timeline, stepsRow, treeLabel)) {
+      r.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    }
+    steps.minHeightProperty().bind(ems(12));
+    steps.prefHeightProperty().bind(ems(20));
+    tree.minHeightProperty().bind(ems(8));
+    tree.prefHeightProperty().bind(ems(14));
+    VBox.setVgrow(steps, javafx.scene.layout.Priority.ALWAYS);
+    VBox.setVgrow(tree, javafx.scene.layout.Priority.ALWAYS);
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
+    scroll.setFitToHeight(true);
     return scroll;
+  }
+
+  /** {@code n} ems of the story's text, following Ctrl+= and the screen's text size. */
+  private javafx.beans.binding.DoubleBinding ems(double n) {
+    return javafx.beans.binding.Bindings.createDoubleBinding(() -> facts.getFont().getSize() * n, facts.fontProperty());
   }
 
   private void show(Incident i) {
@@ -224,7 +242,7 @@ public final class IncidentsView extends BorderPane {
     protected void updateItem(Incident i, boolean empty) {
       super.updateItem(i, empty);
       if (!empty && i != null) {
-        String text = getText(); // the whole entry and, made only when the pointer enters, the headline
+        String text = wholeText(); // the whole entry and, made only when the pointer enters, the headline
         CellTip.set(this, () -> text + "\n" + i.headline());
       }
     }

@@ -45,8 +45,14 @@ public final class LibraryView extends SplitPane {
     showMe.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the file name beside it elides, never the button
     showMe.setOnAction(e -> vm.showMe());
     Label sample = new Label();
+    sample.setId(Ids.LIBRARY_SAMPLE);
     sample.getStyleClass().add(Styles.MUTED);
+    // wrapped beside the buttons, never cut ("No sample log for this analytic in sample..." at large text)
+    sample.setWrapText(true);
     sample.setMinWidth(0);
+    sample.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    sample.setMaxWidth(Double.MAX_VALUE);
+    javafx.scene.layout.HBox.setHgrow(sample, javafx.scene.layout.Priority.ALWAYS);
     vm.pageProperty().addListener((o, a, p) -> {
       page.show(vm.selectedProperty().get(), p);
       boolean available = vm.sampleLog().isPresent();

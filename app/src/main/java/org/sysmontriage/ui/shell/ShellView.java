@@ -51,6 +51,9 @@ public final class ShellView extends BorderPane implements StartView.Actions {
   /** One Ctrl+= step. */
   static final double TEXT_STEP = 1.15;
   private double fontScale = 1;
+  /** The hits | details divider where it was put (0.62 at first, then where the analyst dragged it). */
+  private double hitsDivider = 0.62;
+  private SplitPane hitsSplit;
   private String fontSheet;
 
   public ShellView(ShellViewModel vm, LibraryViewModel library, ExportViewModel export, Themes themes, Consumer<String> browser,
@@ -75,7 +78,9 @@ public final class ShellView extends BorderPane implements StartView.Actions {
         e -> vm.caseWork().toggleEventBookmark(vm.events().store(), e));
     StartView start = new StartView(vm.start(), this);
     DetailsView hitDetails = new DetailsView(Ids.HIT_DETAILS, vm.hitDetails(), browser);
-    hitDetails.setTriage(new TriageBox(vm.caseWork(), vm.hitDetails().hitProperty()));
+    TriageBox triage = new TriageBox(vm.caseWork(), vm.hitDetails().hitProperty());
+    triage.compactWhen(hitDetails.shortPane());
+    hitDetails.setTriage(triage);
     hitDetails.setAllowAction((field, value) -> allow(field, value));
     Node workspace = workspace(hitDetails, library, browser);
     scaleColumns(workspace, 1);
@@ -132,7 +137,17 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     left.setOrientation(Orientation.VERTICAL);
     left.setDividerPositions(0.3);
     SplitPane hits = new SplitPane(left, details);
-    hits.setDividerPositions(0.62);
+    hits.setDividerPositions(hitsDivider);
+    hitsSplit = hits;
+    // The split keeps its sides' least widths by moving the divider (text six steps larger pushes the details pane
+    // narrow); a text size change puts the divider back where the analyst had it, so the pane follows the text back.
+    hits.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+      for (Object n = e.getTarget(); n instanceof Node node && node != hits; n = node.getParent()) {
+        if (node.getStyleClass().contains("split-pane-divider") && node.getParent() == hits) {
+          hitsDivider = hits.getDividerPositions()[0];
+        }
+      }
+    });
     // Both sides keep their share when the window is resized (a fixed-width details pane left the hits
     // a sliver after shrinking a large window to 1024 px).
     // Tabs behind the Incidents view (where the window opens) are laid out when first shown: ShownPane.
@@ -209,6 +224,9 @@ public final class ShellView extends BorderPane implements StartView.Actions {
     fontScale = factor == 0 ? 1 : Math.max(0.6, Math.min(3, fontScale * factor));
     org.sysmontriage.ui.common.Em.setScale(fontScale);
     scaleColumns(this, fontScale / old);
+    if (hitsSplit != null) {
+      hitsSplit.setDividerPositions(hitsDivider);
+    }
     double px = org.sysmontriage.ui.common.Em.size() * fontScale;
     String css = String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", px);
     setStyle(css);

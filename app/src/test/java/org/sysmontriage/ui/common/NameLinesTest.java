@@ -61,4 +61,41 @@ class NameLinesTest {
     assertTrue(s.text().endsWith("\u2026"));
     assertTrue(measured[0] < 10 * NameLines.LONGEST, "characters measured: " + measured[0]);
   }
+
+  @Test
+  void aLongWordOfATextGoesOnLinesBetweenItsPartsAndTheRestIsLeftToWrapAtSpaces() {
+    assertEquals("INC-001  DUMP  WKS-01.finance.corp.\ninsecurebank.local\n2024-03-01",
+        NameLines.breakLongWords("INC-001  DUMP  WKS-01.finance.corp.insecurebank.local\n2024-03-01", 200, TEN));
+    assertEquals("2019-06-21T\n07:35:37.\n1010000Z", NameLines.breakLongWords("2019-06-21T07:35:37.1010000Z", 110, TEN),
+        "the T of a timestamp ends the date");
+    assertEquals("Microsoft-Windows-\nSysmon/Operational", NameLines.breakLongWords("Microsoft-Windows-Sysmon/Operational", 200, TEN));
+    assertEquals("SHA1=\n0123456789abcdef0123,\nMD5=ab", NameLines.breakLongWords("SHA1=0123456789abcdef0123,MD5=ab", 210, TEN),
+        "a part wider than the room stays whole on its line (the text breaks it where it must)");
+    assertEquals("short words stay", NameLines.breakLongWords("short words stay", 60, TEN));
+    assertEquals("WKS-01.finance.corp", NameLines.breakLongWords("WKS-01.finance.corp", 0, TEN), "width not known yet");
+  }
+
+  @Test
+  void onlyWordsThatMayNotFitAreMeasuredAndALongTextIsLookedAtOnlyUpToItsStart() {
+    java.util.List<String> measured = new java.util.ArrayList<>();
+    NameLines.breakLongWords("tiny words and a verylongwordhere", 200, s -> {
+      measured.add(s);
+      return 10.0 * s.length();
+    }, 10);
+    assertEquals(List.of(), measured, "17 characters of 10 px text surely fit in 200 px: nothing measured");
+    String huge = "a.b".repeat(200_000);
+    int[] chars = new int[1];
+    String shown = NameLines.breakLongWords(huge, 100, s -> {
+      chars[0] += s.length();
+      return 10.0 * s.length();
+    });
+    assertEquals(huge, shown.replace("\n", ""));
+    assertTrue(chars[0] <= 2 * NameLines.LONGEST_TEXT, "characters measured: " + chars[0]);
+  }
+
+  @Test
+  void theWidestWordOfAnEntryIsWhatTheListMustHoldToShowItUnbroken() {
+    assertEquals(380.0, NameLines.widestWord("INC-001  WKS-01.finance.corp.insecurebank.local  2 hits", TEN));
+    assertEquals(0.0, NameLines.widestWord("a few short words", TEN), "words under six characters are never broken");
+  }
 }
