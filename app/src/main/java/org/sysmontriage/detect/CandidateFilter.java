@@ -27,8 +27,15 @@ final class CandidateFilter {
 
   /** Per store name id: the search plan of that field's values, or -1 when no rule reads it. */
   private final int[] fieldPlan;
-  /** Per system field ordinal: its search plan, or -1. */
-  private final int[] systemPlan = new int[SystemField.values().length];
+  /**
+   * The rule targets the literals found in the EventID, channel and provider make candidates: a
+   * filter serves the events of one EventID, channel and provider, so these are searched once, here.
+   */
+  private final int[] fixed;
+  /** The plans of the computer and the record id, searched per event (-1: not searched). */
+  private final int computerPlan;
+  /** -1 also when no literal of the record id's plan can occur in a number (its text is digits). */
+  private final int recordPlan;
   /** Per plan: its automaton, and literal -> rule targets it makes candidates (null: none of these). */
   private final LiteralSearch[] planSearches;
   private final int[][][] planPostings;
@@ -42,8 +49,10 @@ final class CandidateFilter {
    * @param allBindings the rule targets of one EventID
    * @param accepted which of them accept the channel and provider this filter is for (the others are left out)
    * @param unnamedData per store name id: whether it names an unnamed Data element (Sigma's {@code Data})
+   * @param eventId the EventID, {@code channel} and {@code provider} (null: none) of every event this filter is used for
    */
-  CandidateFilter(LiteralIndex index, List<DetectionPlan.Binding> allBindings, boolean[] accepted, boolean[] unnamedData) {
+  CandidateFilter(LiteralIndex index, List<DetectionPlan.Binding> allBindings, boolean[] accepted, boolean[] unnamedData,
+      int eventId, String channel, String provider) {
     List<DetectionPlan.Binding> bindings = new ArrayList<>();
     List<Integer> taken = new ArrayList<>();
     for (int b = 0; b < allBindings.size(); b++) {
@@ -97,7 +106,8 @@ final class CandidateFilter {
       }
       fieldPlan[n] = readers.isEmpty() ? -1 : plans.computeIfAbsent(readers, x -> plans.size());
     }
-    for (SystemField f : SystemField.values()) {
+    int[] systemPlan = new int[SYSTEM.length];
+    for (SystemField f : SYSTEM) {
       List<Key> readers = new ArrayList<>();
       Key own = new Key(Prerequisites.systemSlot(f), -1);
       if (keys.containsKey(own)) {
@@ -135,9 +145,33 @@ final class CandidateFilter {
         }
       }
     }
+    Set<Integer> found = new LinkedHashSet<>();
+    fixedTargets(systemPlan[SystemField.EVENT_ID.ordinal()], Integer.toString(eventId), found);
+    fixedTargets(systemPlan[SystemField.CHANNEL.ordinal()], channel, found);
+    fixedTargets(systemPlan[SystemField.PROVIDER.ordinal()], provider, found);
+    fixed = found.stream().mapToInt(Integer::intValue).toArray();
+    computerPlan = systemPlan[SystemField.COMPUTER.ordinal()];
+    int record = systemPlan[SystemField.RECORD_ID.ordinal()];
+    recordPlan = record >= 0 && planSearches[record].canOccurInNumber() ? record : -1;
+  }
+
+  /** Adds the rule targets of plan {@code p}'s literals found in a system field's text (null: none) to {@code out}. */
+  private void fixedTargets(int p, String text, Set<Integer> out) {
+    if (p < 0 || text == null) {
+      return;
+    }
+    planSearches[p].scanner().scan(Values.normalize(text, false), literal -> {
+      int[] targets = planPostings[p][literal];
+      if (targets != null) {
+        for (int b : targets) {
+          out.add(b);
+        }
+      }
+    });
   }
 
   private static final SystemField[] SYSTEM = SystemField.values();
+  private static final int[] NONE = new int[0];
 
   /** Rule targets that are tested on every event (no literal prerequisite). */
   int alwaysCount() {
@@ -148,18 +182,22 @@ final class CandidateFilter {
     return new Scan();
   }
 
-  /** One worker's state: which rule targets the current event made candidates. */
+  /**
+   * One worker's state: which rule targets the current event made candidates. Per event: each value a
+   * plan reads is looked up in that plan's memo of recent values (else searched once, {@link #found}),
+   * and the literals found mark their rule targets; the system fields the same way ({@link #system}).
+   * The search of a new text is one method shared by field values and system fields, so the per-event
+   * loop stays small.
+   */
   final class Scan implements LiteralSearch.Hits {
     private final LiteralSearch.Scanner[] scanners = new LiteralSearch.Scanner[planSearches.length];
     private final int[] bindingStamp = new int[bindingCount];
     private final int[] candidates = new int[bindingCount];
     private int count;
     private int stamp;
-    private int[][] current;
     /** Per plan, a direct-mapped memo of the literals found in recent values (value id -> literals). */
     private final int[][] memoIds = new int[planSearches.length][];
     private final int[][][] memoHits = new int[planSearches.length][][];
-    private boolean recording;
     private int[] recorded = new int[16];
     private int recordedCount;
 
@@ -169,6 +207,8 @@ final class CandidateFilter {
       }
     }
 
+    private static final int MEMO = 1024;
+
     /** The candidates for event {@code e}: fills {@link #candidate} and returns how many. */
     int run(StoreMatchContext ctx, int e) {
       if (++stamp == Integer.MAX_VALUE) {
@@ -177,93 +217,95 @@ final class CandidateFilter {
       }
       System.arraycopy(always, 0, candidates, 0, always.length);
       count = always.length;
+      for (int b : fixed) {
+        bindingStamp[b] = stamp;
+        candidates[count++] = b;
+      }
       for (int f = 0, n = ctx.fieldCount(); f < n; f++) {
         int name = ctx.nameIdAt(f);
         int p = name < fieldPlan.length ? fieldPlan[name] : -1;
-        if (p >= 0) {
-          scanValue(p, ctx.valueIdAt(f), ctx);
+        if (p < 0) {
+          continue;
         }
+        int v = ctx.valueIdAt(f);
+        int[] ids = memoIds[p];
+        if (ids == null) {
+          ids = memo(p);
+        }
+        int at = v & (MEMO - 1);
+        int[] literals;
+        if (ids[at] == v) {
+          literals = memoHits[p][at];
+        } else {
+          literals = found(p, null, v, ctx);
+          ids[at] = v;
+          memoHits[p][at] = literals;
+        }
+        mark(planPostings[p], literals);
       }
-      for (SystemField f : SYSTEM) {
-        int p = systemPlan[f.ordinal()];
-        if (p >= 0) {
-          scanSystem(p, f, ctx);
-        }
+      if (computerPlan >= 0 || recordPlan >= 0) {
+        system(ctx);
       }
       return count;
     }
 
-    /** Per system field: the value last searched (the store's one string per computer, channel or provider) and its literals. */
-    private final String[] systemSeen = new String[SYSTEM.length];
-    private final int[][] systemHits = new int[SYSTEM.length][];
-    /** The EventID whose text was last searched (valid when {@code systemHits} of EVENT_ID is set). */
-    private int eventIdSeen;
-
-    /**
-     * Reports the literals of plan {@code p}'s automaton found in system field {@code f}: the EventID,
-     * computer, channel and provider repeat from event to event and are searched again only when they
-     * change; the record id is searched on every event.
-     */
-    private void scanSystem(int p, SystemField f, StoreMatchContext ctx) {
-      current = planPostings[p];
-      int o = f.ordinal();
-      boolean repeats = false;
-      String v;
-      if (f == SystemField.EVENT_ID) {
-        int id = ctx.eventId();
-        repeats = systemHits[o] != null && id == eventIdSeen;
-        eventIdSeen = id;
-        v = repeats ? null : Integer.toString(id);
-      } else {
-        v = ctx.system(f);
-        repeats = f != SystemField.RECORD_ID && systemHits[o] != null && v == systemSeen[o];
-        systemSeen[o] = v;
-      }
-      if (repeats) {
-        for (int literal : systemHits[o]) {
-          hit(literal);
-        }
-        return;
-      }
-      systemHits[o] = null;
-      if (v == null) {
-        return;
-      }
-      recording = true;
-      recordedCount = 0;
-      scanners[p].scan(Values.normalize(v, false), this);
-      recording = false;
-      systemHits[o] = java.util.Arrays.copyOf(recorded, recordedCount);
+    /** Plan {@code p}'s memo, made when the plan first reads a value. */
+    private int[] memo(int p) {
+      int[] ids = new int[MEMO];
+      java.util.Arrays.fill(ids, -1);
+      memoIds[p] = ids;
+      memoHits[p] = new int[MEMO][];
+      return ids;
     }
 
-    private static final int MEMO = 1024;
+    /**
+     * The literals of plan {@code p}'s automaton in a text not searched recently: the system field
+     * value {@code raw} in its comparable form, or (raw null) the value {@code valueId}'s lower-case form.
+     */
+    private int[] found(int p, String raw, int valueId, StoreMatchContext ctx) {
+      String text = raw == null ? ctx.lowerForm(valueId) : Values.normalize(raw, false);
+      recordedCount = 0;
+      scanners[p].scan(text, this);
+      return recordedCount == 0 ? NONE : java.util.Arrays.copyOf(recorded, recordedCount);
+    }
+
+    /** Makes the rule targets of these literals (of one plan: {@code postings}) candidates, each once per event. */
+    private void mark(int[][] postings, int[] literals) {
+      for (int literal : literals) {
+        int[] targets = postings[literal];
+        if (targets == null) {
+          continue;
+        }
+        for (int b : targets) {
+          if (bindingStamp[b] != stamp) {
+            bindingStamp[b] = stamp;
+            candidates[count++] = b;
+          }
+        }
+      }
+    }
+
+    /** The computer last searched (the store's one string per computer) and its literals (null: none yet). */
+    private String computerSeen;
+    private int[] computerHits;
 
     /**
-     * Reports the literals of plan {@code p}'s automaton found in value {@code v}: searched once, then
-     * replayed from a small memo while the value recurs (real logs repeat paths, users, hashes).
+     * The system fields that change between the events of one filter: the computer, searched again
+     * only when it changes from one event to the next, and the record id, searched on every event
+     * (when some literal of its plan can occur in a number).
      */
-    private void scanValue(int p, int v, StoreMatchContext ctx) {
-      current = planPostings[p];
-      int[] ids = memoIds[p];
-      if (ids == null) {
-        ids = new int[MEMO];
-        java.util.Arrays.fill(ids, -1);
-        memoIds[p] = ids;
-        memoHits[p] = new int[MEMO][];
-      }
-      int at = v & (MEMO - 1);
-      if (ids[at] == v) {
-        for (int literal : memoHits[p][at]) {
-          hit(literal);
+    private void system(StoreMatchContext ctx) {
+      if (computerPlan >= 0) {
+        String v = ctx.system(SystemField.COMPUTER);
+        if (computerHits == null || v != computerSeen) {
+          computerSeen = v;
+          computerHits = v == null ? NONE : found(computerPlan, v, -1, ctx);
         }
-        return;
+        mark(planPostings[computerPlan], computerHits);
       }
-      recording = true;
-      recordedCount = 0;
-      scanners[p].scan(ctx.lowerForm(v), this);
-      recording = false;
-      ids[at] = v;
-      memoHits[p][at] = java.util.Arrays.copyOf(recorded, recordedCount);
+      if (recordPlan >= 0) {
+        mark(planPostings[recordPlan], found(recordPlan, ctx.system(SystemField.RECORD_ID), -1, ctx));
+      }
     }
 
     /** The i-th candidate, as an index in the EventID's binding list. */
@@ -271,24 +313,13 @@ final class CandidateFilter {
       return bindingIndex[candidates[i]];
     }
 
+    /** Called by the automaton while {@link #found} searches: records the literal. */
     @Override
     public void hit(int literal) {
-      if (recording) {
-        if (recordedCount == recorded.length) {
-          recorded = java.util.Arrays.copyOf(recorded, recordedCount * 2);
-        }
-        recorded[recordedCount++] = literal;
+      if (recordedCount == recorded.length) {
+        recorded = java.util.Arrays.copyOf(recorded, recordedCount * 2);
       }
-      int[] targets = current[literal];
-      if (targets == null) {
-        return;
-      }
-      for (int b : targets) {
-        if (bindingStamp[b] != stamp) {
-          bindingStamp[b] = stamp;
-          candidates[count++] = b;
-        }
-      }
+      recorded[recordedCount++] = literal;
     }
   }
 }

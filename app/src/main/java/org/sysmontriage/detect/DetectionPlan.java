@@ -134,7 +134,7 @@ final class DetectionPlan {
       for (int b = 0; b < accepted.length; b++) {
         accepted[b] = bindings.get(b).target().accepts(channel, provider);
       }
-      return new Route(accepted, prefilter ? new CandidateFilter(library.literalIndex(), bindings, accepted, unnamedData) : null);
+      return new Route(accepted, prefilter ? new CandidateFilter(library.literalIndex(), bindings, accepted, unnamedData, eventId, channel, provider) : null);
     });
   }
 

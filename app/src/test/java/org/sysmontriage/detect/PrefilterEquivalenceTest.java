@@ -149,15 +149,19 @@ class PrefilterEquivalenceTest {
   }
 
   /**
-   * The EventID, computer, channel and provider are searched again only when they change from one
-   * event to the next (the literals found are replayed while they repeat); the record id on every
-   * event. Computers alternate here, and repeat, inside one EventID, channel and provider.
+   * The EventID, channel and provider are searched once per filter (a filter serves one of each), the
+   * computer again only when it changes from one event to the next (the literals found are replayed
+   * while it repeats); the record id on every event, and only when a literal of its plan is made of
+   * digits. Computers alternate here, and repeat, inside one EventID, channel and provider; a
+   * keyword rule on a provider two of the events have and one whose literals mix digits and letters are checked too.
    */
   @Test
   void systemFieldsRepeatedFromEventToEventAreMatchedForEachEvent(@TempDir Path dir) throws IOException {
     rule(dir, "kw-host", "", "keywords:\n  - 'host7'\ncondition: keywords");
     rule(dir, "kw-record", "", "keywords:\n  - '4242'\ncondition: keywords");
     rule(dir, "kw-eventid", "", "keywords:\n  - '13'\ncondition: keywords");
+    rule(dir, "kw-provider", "", "keywords:\n  - 'acme-sensor'\ncondition: keywords");
+    rule(dir, "kw-record-mixed", "", "keywords:\n  - 'r9003'\n  - '9003-'\n  - '9005'\ncondition: keywords");
     AnalyticLibrary library = AnalyticLibrary.load(List.of(dir), false, dir.resolve("cache"));
     assertEquals(List.of(), library.errors());
     String[] hosts = {"host8.example.org", "host7.example.org", "host7.example.org", "host8.example.org", "host8.example.org",
@@ -169,6 +173,7 @@ class PrefilterEquivalenceTest {
       EventDraft d = sysmon(ids[i], "TargetObject", "HKLM\\x" + i);
       d.computer = hosts[i];
       d.recordId = records[i];
+      d.provider = i == 2 || i == 3 ? "Acme-Sensor" : d.provider; // another filter for these two
       events.add(d);
     }
     EventStore store = TestEvents.store(events);
@@ -178,7 +183,8 @@ class PrefilterEquivalenceTest {
     fast.forEach(h -> perRule.computeIfAbsent(h.substring(0, h.indexOf(' ')), k -> new ArrayList<>())
         .add(Integer.parseInt(h.split(" ")[1])));
     perRule.values().forEach(java.util.Collections::sort);
-    assertEquals(java.util.Map.of("kw-host", List.of(1, 2, 5, 6), "kw-record", List.of(4), "kw-eventid", List.of(3, 5)), perRule);
+    assertEquals(java.util.Map.of("kw-host", List.of(1, 2, 5, 6), "kw-record", List.of(4), "kw-eventid", List.of(3, 5),
+        "kw-provider", List.of(2, 3), "kw-record-mixed", List.of(5)), perRule);
   }
 
   private static List<String> hits(DetectionResult r) {

@@ -47,13 +47,22 @@ public final class LsassIndex {
   private final Map<String, Process> byGuid = new HashMap<>();
   private final Map<String, String> guidByPid = new HashMap<>();
   private final Map<String, String> dllOriginalNames = new HashMap<>();
-  private final Map<String, String> imageByPid = new HashMap<>();
+  /** (computer id, PID) -> value id of the last non-LSASS image seen with it. */
+  private final PidImages imageByPid = new PidImages();
+  /** Computer name -> the store's computer id, for the events' computers. */
+  private final Map<String, Integer> computerIds = new HashMap<>();
 
   public LsassIndex(EventStore store) {
     this.store = store;
-    for (int e = 0, n = store.size(); e < n; e++) {
-      learn(e);
-    }
+    sysmonSights = new Sight[] {
+        sightOf("Image", "ProcessId", "ProcessGuid"),
+        sightOf("TargetImage", "TargetProcessId", "TargetProcessGUID", "TargetProcessGuid"),
+        sightOf("SourceImage", "SourceProcessId", "SourceProcessGUID", "SourceProcessGuid"),
+        sightOf("ParentImage", "ParentProcessId", "ParentProcessGuid")};
+    newProcessSights = new Sight[] {sightOf("NewProcessName", "NewProcessId"), sightOf("ParentProcessName", "ProcessId")};
+    handleSights = new Sight[] {sightOf("ProcessName", "ProcessId")};
+    sightAll();
+    learnProcesses();
     for (int e = 0, n = store.size(); e < n; e++) {
       int id = store.eventId(e);
       if (id == 10 && isSysmon(e)) {
@@ -112,33 +121,69 @@ public final class LsassIndex {
   private String lastChannel;
   private boolean lastSysmon;
 
-  private void learn(int e) {
-    int id = store.eventId(e);
+  /**
+   * Where an event names a process: the store name ids of its image, PID and GUID fields (-1: no
+   * event has that field), looked up once when the index is built.
+   */
+  private record Sight(int image, int pid, int[] guids) {}
+
+  private Sight sightOf(String image, String pid, String... guids) {
+    int[] g = new int[guids.length];
+    for (int i = 0; i < g.length; i++) {
+      g[i] = store.nameId(guids[i]);
+    }
+    return new Sight(store.nameId(image), store.nameId(pid), g);
+  }
+
+  /** The processes a Sysmon event, a 4688 and a 4656/4663/4673/4703 name. */
+  private final Sight[] sysmonSights;
+  private final Sight[] newProcessSights;
+  private final Sight[] handleSights;
+
+  /**
+   * Every process each event names ({@link #sight}): LSASS's PIDs and GUIDs, the image of each other
+   * PID. A pass of its own, apart from {@link #learnProcesses} (they fill different tables), so the
+   * loop run on every event stays small.
+   */
+  private void sightAll() {
+    for (int e = 0, n = store.size(); e < n; e++) {
+      int id = store.eventId(e);
+      Sight[] sights = isSysmon(e) ? sysmonSights : id == 4688 ? newProcessSights
+          : id == 4656 || id == 4663 || id == 4673 || id == 4703 ? handleSights : null;
+      if (sights != null) {
+        for (Sight s : sights) {
+          sight(e, s);
+        }
+      }
+    }
+  }
+
+  /** What process creations (Sysmon 1, Security 4688) and image loads (Sysmon 7) say about each process, in event order. */
+  private void learnProcesses() {
+    for (int e = 0, n = store.size(); e < n; e++) {
+      int id = store.eventId(e);
+      if (id == 1 || id == 7 || id == 4688) {
+        learnProcess(e, id);
+      }
+    }
+  }
+
+  private void learnProcess(int e, int id) {
     boolean sysmon = isSysmon(e);
     String computer = store.computer(e);
-    if (sysmon) {
-      sight(e, computer, "Image", "ProcessId", "ProcessGuid");
-      sight(e, computer, "TargetImage", "TargetProcessId", "TargetProcessGUID", "TargetProcessGuid");
-      sight(e, computer, "SourceImage", "SourceProcessId", "SourceProcessGUID", "SourceProcessGuid");
-      sight(e, computer, "ParentImage", "ParentProcessId", "ParentProcessGuid");
-      if (id == 1) {
-        Process p = processFor(computer, get(e, "ProcessGuid"), get(e, "ProcessId"));
-        p.image = get(e, "Image");
-        p.originalFileName = get(e, "OriginalFileName");
-        p.company = get(e, "Company");
-        p.hashes = get(e, "Hashes");
-        p.parentImage = get(e, "ParentImage");
-      } else if (id == 7) {
-        learnImageLoad(e, computer);
-      }
-    } else if (id == 4688) {
-      sight(e, computer, "NewProcessName", "NewProcessId", null);
-      sight(e, computer, "ParentProcessName", "ProcessId", null);
+    if (sysmon && id == 1) {
+      Process p = processFor(computer, get(e, "ProcessGuid"), get(e, "ProcessId"));
+      p.image = get(e, "Image");
+      p.originalFileName = get(e, "OriginalFileName");
+      p.company = get(e, "Company");
+      p.hashes = get(e, "Hashes");
+      p.parentImage = get(e, "ParentImage");
+    } else if (sysmon && id == 7) {
+      learnImageLoad(e, computer);
+    } else if (!sysmon && id == 4688) {
       Process p = processFor(computer, null, get(e, "NewProcessId"));
       p.image = get(e, "NewProcessName");
       p.parentImage = get(e, "ParentProcessName");
-    } else if (id == 4656 || id == 4663 || id == 4673 || id == 4703) {
-      sight(e, computer, "ProcessName", "ProcessId", null);
     }
   }
 
@@ -184,27 +229,63 @@ public final class LsassIndex {
     }
   }
 
-  private void sight(int e, String computer, String imageField, String pidField, String... guidFields) {
-    String image = field(e, imageField);
-    if (image == null) {
+  /**
+   * One process an event names: LSASS's sightings, or the last image seen with that PID on that
+   * computer. Works on the store's ids (no text is made per event); LSASS is handled apart.
+   */
+  private void sight(int e, Sight s) {
+    int image = s.image() < 0 ? -1 : store.valueId(e, s.image());
+    if (image < 0) {
       return;
     }
-    long pid = Fields.pid(field(e, pidField));
-    if (!Fields.isLsassImage(image)) {
-      if (pid > 0) {
-        imageByPid.put(computer + "#" + pid, image);
+    long pid = s.pid() < 0 ? -1 : pidOf(store.valueId(e, s.pid()));
+    if (Fields.isLsassImage(store.value(image))) {
+      sightLsass(e, pid, s.guids());
+    } else if (pid > 0) {
+      int computer = store.computerId(e);
+      if (computer != lastComputerId) {
+        lastComputerId = computer;
+        computerIds.putIfAbsent(store.computer(e), computer);
       }
-      return;
+      imageByPid.put(computer, pid, image);
     }
+  }
+
+  /** The computer id {@link #sight} last registered in {@link #computerIds} (the index is built on one thread). */
+  private int lastComputerId = -1;
+
+  /** Per value id (direct-mapped, recent values): the PID a PID field's text gives ({@link Fields#pid}). */
+  private final int[] pidValueIds = filled(1024);
+  private final long[] pidValues = new long[1024];
+
+  private static int[] filled(int n) {
+    int[] a = new int[n];
+    java.util.Arrays.fill(a, -1);
+    return a;
+  }
+
+  private long pidOf(int valueId) {
+    if (valueId < 0) {
+      return -1;
+    }
+    int at = valueId & (pidValueIds.length - 1);
+    if (pidValueIds[at] != valueId) {
+      pidValueIds[at] = valueId;
+      pidValues[at] = Fields.pid(store.value(valueId));
+    }
+    return pidValues[at];
+  }
+
+  private void sightLsass(int e, long pid, int[] guidFields) {
+    String computer = store.computer(e);
     if (pid > 0) {
       lsassByComputer.computeIfAbsent(computer, k -> new ArrayList<>()).add(new Sighting(store.ticks(e), pid));
     }
-    if (guidFields != null) {
-      for (String g : guidFields) {
-        String guid = Fields.guid(field(e, g));
-        if (guid != null) {
-          lsassGuids.add(computer + "|" + guid);
-        }
+    for (int g : guidFields) {
+      int v = g < 0 ? -1 : store.valueId(e, g);
+      String guid = v < 0 ? null : Fields.guid(store.value(v));
+      if (guid != null) {
+        lsassGuids.add(computer + "|" + guid);
       }
     }
   }
@@ -358,7 +439,9 @@ public final class LsassIndex {
 
   /** The last image the logs show with this PID on this computer (any process but LSASS), or null. */
   public String imageOfPid(String computer, long pid) {
-    return imageByPid.get(computer + "#" + pid);
+    Integer id = computerIds.get(computer);
+    int image = id == null ? -1 : imageByPid.get(id, pid);
+    return image < 0 ? null : store.value(image);
   }
 
   /** The PIDs LSASS had on a computer (for messages). */
@@ -371,5 +454,73 @@ public final class LsassIndex {
   /** The OriginalFileName Sysmon EID 7 showed for a DLL path on a computer, or null. */
   public String dllOriginalName(String computer, String path) {
     return path == null ? null : dllOriginalNames.get(computer + "|" + Fields.path(path));
+  }
+
+  /**
+   * (computer id, PID) -> an image's value id, the last one put: open addressing with linear probing,
+   * so a sighting stores three numbers instead of making a text key per event.
+   */
+  static final class PidImages {
+    private int[] computers = new int[64];
+    private long[] pids = new long[64];
+    private int[] images = filledWith(64);
+    private int size;
+
+    private static int[] filledWith(int n) {
+      int[] a = new int[n];
+      java.util.Arrays.fill(a, -1);
+      return a;
+    }
+
+    private static int hash(int computer, long pid) {
+      long h = (pid ^ (pid >>> 32)) * 0x9E3779B97F4A7C15L + computer;
+      return (int) (h ^ (h >>> 29));
+    }
+
+    /** The slot of the key, or of the empty slot where it would go. */
+    private int slot(int computer, long pid) {
+      int mask = images.length - 1;
+      int i = hash(computer, pid) & mask;
+      while (images[i] >= 0 && (computers[i] != computer || pids[i] != pid)) {
+        i = (i + 1) & mask;
+      }
+      return i;
+    }
+
+    void put(int computer, long pid, int image) {
+      int i = slot(computer, pid);
+      if (images[i] < 0) {
+        if (2 * (size + 1) > images.length) {
+          grow();
+          i = slot(computer, pid);
+        }
+        size++;
+        computers[i] = computer;
+        pids[i] = pid;
+      }
+      images[i] = image;
+    }
+
+    /** The image's value id, or -1. */
+    int get(int computer, long pid) {
+      return images[slot(computer, pid)];
+    }
+
+    private void grow() {
+      int[] oldComputers = computers;
+      long[] oldPids = pids;
+      int[] oldImages = images;
+      computers = new int[oldImages.length * 2];
+      pids = new long[oldImages.length * 2];
+      images = filledWith(oldImages.length * 2);
+      for (int i = 0; i < oldImages.length; i++) {
+        if (oldImages[i] >= 0) {
+          int j = slot(oldComputers[i], oldPids[i]);
+          computers[j] = oldComputers[i];
+          pids[j] = oldPids[i];
+          images[j] = oldImages[i];
+        }
+      }
+    }
   }
 }

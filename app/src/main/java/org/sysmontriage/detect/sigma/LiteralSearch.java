@@ -39,6 +39,7 @@ public final class LiteralSearch {
   private final int[] out;
   private final int[] dict;
   private final int literalCount;
+  private final boolean numberLiteral;
 
   /**
    * Builds the trie from the literals in sorted order (of their folded text, which is the order of
@@ -50,6 +51,7 @@ public final class LiteralSearch {
     String[] folded = new String[literals.size()];
     boolean[] inAlphabet = new boolean[Character.MAX_VALUE + 1];
     long chars = 0;
+    boolean number = false;
     for (int p = 0; p < folded.length; p++) {
       String l = literals.get(p);
       if (l.isEmpty()) {
@@ -62,7 +64,9 @@ public final class LiteralSearch {
       }
       folded[p] = new String(f);
       chars += f.length;
+      number |= isNumberText(folded[p]);
     }
+    numberLiteral = number;
     int otherCount = 0;
     for (int c = 128; c < inAlphabet.length; c++) {
       otherCount += inAlphabet[c] ? 1 : 0;
@@ -245,6 +249,14 @@ public final class LiteralSearch {
     return literalCount;
   }
 
+  /**
+   * Whether some literal can occur in a decimal number's text (an event's record id): only a literal
+   * made of digits and minus signs can.
+   */
+  public boolean canOccurInNumber() {
+    return numberLiteral;
+  }
+
   /** Distinct characters of the literals plus one. */
   public int width() {
     return width;
@@ -264,6 +276,16 @@ public final class LiteralSearch {
     }
     int i = Arrays.binarySearch(otherChars, c);
     return i < 0 ? 0 : otherClass[i];
+  }
+
+  private static boolean isNumberText(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if ((c < '0' || c > '9') && c != '-') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final char LONG_S = '\u017F';

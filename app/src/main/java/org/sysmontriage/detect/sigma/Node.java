@@ -24,13 +24,19 @@ public sealed interface Node {
       out.accept(f.slot());
       out.accept(f.refSlot());
     } else if (n instanceof AtLeast a) {
-      a.parts().forEach(p -> slots(p, out));
+      slots(a.parts(), out);
     } else if (n instanceof And a) {
-      a.parts().forEach(p -> slots(p, out));
+      slots(a.parts(), out);
     } else if (n instanceof Or o) {
-      o.parts().forEach(p -> slots(p, out));
+      slots(o.parts(), out);
     } else if (n instanceof Not x) {
       slots(x.inner(), out);
+    }
+  }
+
+  private static void slots(List<Node> parts, java.util.function.IntConsumer out) {
+    for (int i = 0, n = parts.size(); i < n; i++) {
+      slots(parts.get(i), out);
     }
   }
 

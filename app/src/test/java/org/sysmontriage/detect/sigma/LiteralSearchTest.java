@@ -1,7 +1,9 @@
 package org.sysmontriage.detect.sigma;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,6 +73,15 @@ class LiteralSearchTest {
       all.add(i);
     }
     assertEquals(all, found(LiteralSearch.of(lits), "a".repeat(2_000_000)));
+  }
+
+  /** The record id's search is left out unless a literal can occur in a number's text: digits (and minus signs) only. */
+  @Test
+  void onlyALiteralOfDigitsCanOccurInANumber() {
+    assertFalse(LiteralSearch.of(List.of("host7", "0x10", "4242x", "\\4242")).canOccurInNumber());
+    assertTrue(LiteralSearch.of(List.of("host7", "4242")).canOccurInNumber());
+    assertTrue(LiteralSearch.of(List.of("-1")).canOccurInNumber());
+    assertTrue(LiteralSearch.of(List.of("evil", "0")).canOccurInNumber());
   }
 
   @Test
