@@ -285,27 +285,37 @@ final class CandidateFilter {
       }
     }
 
-    /** The computer last searched (the store's one string per computer) and its literals (null: none yet). */
-    private String computerSeen;
-    private int[] computerHits;
+    /** Per computer id: the literals of the computer plan found in that computer's name (null: not searched yet). */
+    private int[][] computerHits = new int[0][];
 
     /**
-     * The system fields that change between the events of one filter: the computer, searched again
-     * only when it changes from one event to the next, and the record id, searched on every event
-     * (when some literal of its plan can occur in a number).
+     * The system fields that change between the events of one filter: the computer, searched once
+     * per computer (a log names few), and the record id, searched on every event (when some literal
+     * of its plan can occur in a number).
      */
     private void system(StoreMatchContext ctx) {
       if (computerPlan >= 0) {
-        String v = ctx.system(SystemField.COMPUTER);
-        if (computerHits == null || v != computerSeen) {
-          computerSeen = v;
-          computerHits = v == null ? NONE : found(computerPlan, v, -1, ctx);
+        int c = ctx.computerId();
+        int[] literals = c < computerHits.length ? computerHits[c] : null;
+        if (literals == null) {
+          literals = computerFound(c, ctx);
         }
-        mark(planPostings[computerPlan], computerHits);
+        mark(planPostings[computerPlan], literals);
       }
       if (recordPlan >= 0) {
         mark(planPostings[recordPlan], found(recordPlan, ctx.system(SystemField.RECORD_ID), -1, ctx));
       }
+    }
+
+    /** Searches the name of computer {@code c} (the event's) and remembers the literals found. */
+    private int[] computerFound(int c, StoreMatchContext ctx) {
+      if (c >= computerHits.length) {
+        computerHits = java.util.Arrays.copyOf(computerHits, Math.max(c + 1, computerHits.length * 2));
+      }
+      String name = ctx.system(SystemField.COMPUTER);
+      int[] literals = name == null ? NONE : found(computerPlan, name, -1, ctx);
+      computerHits[c] = literals;
+      return literals;
     }
 
     /** The i-th candidate, as an index in the EventID's binding list. */

@@ -163,9 +163,9 @@ final class StoreMatchContext implements MatchContext {
     return store.fieldName(event, k);
   }
 
-  /** The event's EventID. */
-  int eventId() {
-    return store.eventId(event);
+  /** The event's computer, as the store's id of its name ({@link EventStore#computerId}). */
+  int computerId() {
+    return store.computerId(event);
   }
 
   @Override
