@@ -1,5 +1,6 @@
 package org.sysmontriage.incident;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.ArrayDeque;
@@ -90,9 +91,22 @@ public final class ProcessLineage {
     sysmonCreated = sorted(store, sysmon);
   }
 
-  /** Indexes the store's process creations (a pass over its EID 1 and 4688 events: call it off the UI thread). */
-  public static ProcessLineage of(EventStore store) {
-    return new ProcessLineage(store);
+  /** The lineage of the store asked for last: the incidents and both details panes share it (built once per store). */
+  private static SoftReference<ProcessLineage> last = new SoftReference<>(null);
+
+  /**
+   * The store's process creations indexed (a pass over its EID 1 and 4688 events: call it off the UI thread).
+   * Built by the first thread that asks and kept (softly: memory pressure may drop it) until another store is
+   * asked for; a second thread asking meanwhile waits for that build instead of making its own (bench ui: the
+   * incidents and the first selected hit each built one, and the young pauses copied both).
+   */
+  public static synchronized ProcessLineage of(EventStore store) {
+    ProcessLineage l = last.get();
+    if (l == null || l.store() != store) {
+      l = new ProcessLineage(store);
+      last = new SoftReference<>(l);
+    }
+    return l;
   }
 
   public EventStore store() {

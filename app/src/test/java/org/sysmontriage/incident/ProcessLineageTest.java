@@ -117,4 +117,15 @@ class ProcessLineageTest {
     assertEquals(-1, lineage.twin(9), "calc (pid 710, as notepad's, the same second) is not notepad's start: another image");
     assertEquals(-1, lineage.twin(6), "no Sysmon start of powershell");
   }
+
+  @Test
+  void oneLineageIsBuiltPerStoreAndSharedUntilAnotherStoreIsAsked() {
+    Story a = new Story().sysmon(WKS, 0, 1, "ProcessGuid", SERVICES, "ProcessId", "600", "Image", "C:\\Windows\\System32\\services.exe");
+    Story b = new Story().sysmon(SRV, 0, 1, "ProcessGuid", CMD, "ProcessId", "700", "Image", "C:\\Windows\\System32\\cmd.exe");
+    ProcessLineage first = ProcessLineage.of(a.store());
+    assertTrue(first == ProcessLineage.of(a.store()), "the incidents and the details share one build");
+    ProcessLineage other = ProcessLineage.of(b.store());
+    assertTrue(other != first && other.store() == b.store(), "another store gets its own");
+    assertEquals(List.of("0 cmd.exe * @0"), lines(other.around(0)));
+  }
 }

@@ -156,7 +156,7 @@ public final class DetailsViewModel {
     int e = event;
     processTree.set(ProcessLineage.Tree.empty());
     processTreeError.set("Finding the process tree…");
-    runner.submit(cancel -> Lineages.of(s).around(e), tree -> {
+    runner.submit(cancel -> ProcessLineage.of(s).around(e), tree -> {
       if (gen == generation) {
         processTreeError.set(tree.focus() < 0 ? "This event names no process (no process GUID or id)." : "");
         processTree.set(tree);
