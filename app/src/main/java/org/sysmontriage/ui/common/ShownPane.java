@@ -11,12 +11,13 @@ import javafx.scene.layout.StackPane;
  * tab is selected, not all in the pulse that fills the workspace after an import (bench ui measured the hits
  * and events grids of the tabs behind the Incidents view creating and styling a few hundred cells there).
  * Each tab then pays for its own cells when it first shows, spread over {@link #REVEAL_STEPS} pulses: the
- * first lays the content out in the top third of the pane, the next in two thirds, the last in all of it, so
- * a table makes and styles a third of its rows in each. While hidden it keeps its last layout.
+ * first lays the content out in the top fifth of the pane, the next in two fifths, the last in all of it, so
+ * a table makes and styles a fifth of its rows in each (bench ui at 1M: thirds left 62-93 ms of FX CPU in one
+ * pulse of the Hits tab's first show). While hidden it keeps its last layout.
  */
 public final class ShownPane extends StackPane {
   /** Pulses over which the first showing lays the content out, a part of the height more in each. */
-  public static final int REVEAL_STEPS = 3;
+  public static final int REVEAL_STEPS = 5;
   private final WhenShown whenShown = new WhenShown(this);
   private int revealed; // steps begun of the first showing; REVEAL_STEPS once it was laid out in full
   private boolean stepPending; // this pulse's step is done: the next one waits for the next pulse

@@ -55,7 +55,7 @@ class WhenShownUiTest {
   }
 
   @Test
-  void aTabsFirstShowingLaysItsContentOutAThirdMoreInEachPulse(FxRobot robot) throws Exception {
+  void aTabsFirstShowingLaysItsContentOutAStepMoreInEachPulse(FxRobot robot) throws Exception {
     List<Double> heights = new ArrayList<>(); // the table's height after each pulse's layout, from the click on
     robot.interact(() -> {
       table.getItems().setAll(java.util.stream.IntStream.range(0, 40).mapToObj(i -> "row " + i).toList());
@@ -69,10 +69,11 @@ class WhenShownUiTest {
     WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS, () -> !pane.revealing() && !pane.waiting());
     WaitForAsyncUtils.waitForFxEvents();
     double full = pane.getHeight() - pane.snappedTopInset() - pane.snappedBottomInset();
-    assertEquals(3, heights.size(), heights.toString());
-    assertEquals(full / 3, heights.get(0), 1, "first pulse: a third of the pane");
-    assertEquals(2 * full / 3, heights.get(1), 1, "then two thirds");
-    assertEquals(full, heights.get(2), 1, "then all of it");
+    int steps = ShownPane.REVEAL_STEPS;
+    assertEquals(steps, heights.size(), heights.toString());
+    for (int k = 1; k <= steps; k++) {
+      assertEquals(full * k / steps, heights.get(k - 1), 1, "pulse " + k + ": " + k + "/" + steps + " of the pane");
+    }
     robot.interact(() -> tabs.getSelectionModel().select(0));
     robot.interact(() -> {
       table.getItems().add("one more");
