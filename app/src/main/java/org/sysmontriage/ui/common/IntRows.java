@@ -2,6 +2,7 @@ package org.sysmontriage.ui.common;
 
 import java.util.AbstractList;
 import java.util.List;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableListBase;
 
 /**
@@ -52,13 +53,65 @@ public final class IntRows extends ObservableListBase<Integer> {
     return ids;
   }
 
-  /** Replaces every row with one change notification. */
+  /**
+   * Replaces every row with one change notification, in constant time: the change's removed rows are a view of
+   * the old array (JavaFX's change builder copied them one boxed Integer at a time: bench ui at 5M, 342 ms of FX
+   * CPU in the pulse that applied an event search's result over 5,000,000 rows).
+   */
   public void replace(int[] next) {
     int[] old = ids;
     ids = next;
-    beginChange();
-    nextReplace(0, next.length, view(old));
-    endChange();
+    if (old.length == 0 && next.length == 0) {
+      return; // nothing changed: no notification
+    }
+    List<Integer> removed = view(old);
+    fireChange(new ListChangeListener.Change<>(this) {
+      private boolean onChange;
+
+      @Override
+      public boolean next() {
+        if (onChange) {
+          return false;
+        }
+        onChange = true;
+        return true;
+      }
+
+      @Override
+      public void reset() {
+        onChange = false;
+      }
+
+      @Override
+      public int getFrom() {
+        checkOnChange();
+        return 0;
+      }
+
+      @Override
+      public int getTo() {
+        checkOnChange();
+        return next.length;
+      }
+
+      @Override
+      public List<Integer> getRemoved() {
+        checkOnChange();
+        return removed;
+      }
+
+      @Override
+      protected int[] getPermutation() {
+        checkOnChange();
+        return new int[0];
+      }
+
+      private void checkOnChange() {
+        if (!onChange) {
+          throw new IllegalStateException("Invalid Change state: next() must be called before inspecting the Change.");
+        }
+      }
+    });
   }
 
   private static List<Integer> view(int[] old) {
