@@ -63,7 +63,7 @@ final class FieldNameCells {
     for (String line : shown.split("\n")) {
       for (String word : line.split(" ")) {
         double w = Fit.textWidth(word, t.getFont()) - 1; // Fit rounds up
-        if (w > wrap + 0.5 && (!value || hasABoundary(word))) {
+        if (w > wrap + 0.5 && (!value || hasABoundary(word, true))) {
           out.add(name + ": \"" + word + "\" is " + w + " px in " + wrap + " px (broken inside the word)");
         }
       }
@@ -79,12 +79,12 @@ final class FieldNameCells {
       out.add(name + ": shown cut as " + shown.replace("\n", "|") + " without the whole name in a tooltip");
     }
     if (!cut) {
-      splitInsideAWord(name, shown, out);
+      splitInsideAWord(name, shown, out, value);
     }
   }
 
   /** {@code shown} is {@code name} on lines: each line break must fall between two words. */
-  private static void splitInsideAWord(String name, String shown, java.util.Collection<String> out) {
+  private static void splitInsideAWord(String name, String shown, java.util.Collection<String> out, boolean value) {
     int at = 0;
     String[] lines = shown.split("\n");
     for (int i = 0; i < lines.length; i++) {
@@ -94,7 +94,7 @@ final class FieldNameCells {
         out.add(name + ": shown as " + shown.replace("\n", "|"));
         return;
       }
-      if (i > 0 && insideAWord(name, found)) {
+      if (i > 0 && insideAWord(name, found, value)) {
         out.add(name + ": broken inside a word as " + shown.replace("\n", "|"));
       }
       at = found + line.length();
@@ -104,23 +104,24 @@ final class FieldNameCells {
     }
   }
 
-  private static boolean hasABoundary(String word) {
+  private static boolean hasABoundary(String word, boolean value) {
     for (int i = 1; i < word.length(); i++) {
-      if (!insideAWord(word, i)) {
+      if (!insideAWord(word, i, value)) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean insideAWord(String s, int i) {
+  /** {@code value}: a field's value, where a digit before a capital (a hash: 1FEC5C7) is inside a word, as is an acronym's end. */
+  private static boolean insideAWord(String s, int i, boolean value) {
     char a = s.charAt(i - 1);
     char b = s.charAt(i);
     if (!Character.isLetterOrDigit(a) || !Character.isLetterOrDigit(b)) {
       return false;
     }
-    boolean camel = Character.isUpperCase(b) && (Character.isLowerCase(a) || Character.isDigit(a));
-    boolean acronymEnd = Character.isUpperCase(a) && Character.isUpperCase(b) && i + 1 < s.length() && Character.isLowerCase(s.charAt(i + 1));
+    boolean camel = Character.isUpperCase(b) && (Character.isLowerCase(a) || !value && Character.isDigit(a));
+    boolean acronymEnd = !value && Character.isUpperCase(a) && Character.isUpperCase(b) && i + 1 < s.length() && Character.isLowerCase(s.charAt(i + 1));
     boolean timestamp = a == 'T' && Character.isDigit(b) && i >= 2 && Character.isDigit(s.charAt(i - 2)); // 2019-06-21T|07:35
     return !camel && !acronymEnd && !timestamp;
   }

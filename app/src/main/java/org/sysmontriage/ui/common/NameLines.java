@@ -6,7 +6,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * A name (a field's, {@code TargetOutboundDomainName}) laid out in a width, broken only between its words:
- * after a space or one of {@code _ - . / \ : , ; =}, after the {@code T} of a timestamp ({@code 2019-06-21T|07:35}), and at CamelCase ({@code Target|Outbound}, {@code Sha256|Hash},
+ * after a space or one of {@code _ - . / \ :}, and at CamelCase ({@code Target|Outbound}, {@code Sha256|Hash},
  * {@code GUID|Value}). A word wider than the width alone is cut with an ellipsis (the caller shows the whole
  * name in a tooltip), never broken in the middle. Names come from the logs: at most {@link #LONGEST} characters
  * are laid out, so the work per name is bounded whatever its length.
@@ -79,11 +79,8 @@ public final class NameLines {
     if (Character.isWhitespace(c)) {
       return false; // spaces stay with the word before them
     }
-    if (Character.isWhitespace(prev) || "_-./\\:,;=".indexOf(prev) >= 0) {
+    if (Character.isWhitespace(prev) || "_-./\\:".indexOf(prev) >= 0) {
       return true;
-    }
-    if (prev == 'T' && Character.isDigit(c) && i >= 2 && Character.isDigit(s.charAt(i - 2))) {
-      return true; // the date and the time of a timestamp: 2019-06-21T|07:35:37
     }
     if (!Character.isUpperCase(c)) {
       return false;
@@ -169,11 +166,36 @@ public final class NameLines {
     return widest;
   }
 
+  /**
+   * The parts of a word of a text (a value, an entry): apart after a separator ({@code _ - . / \ : , ; =}), after the
+   * {@code T} of a timestamp and at a lower-to-upper-case step ({@code Power|Shell}); never between a digit and a
+   * letter or inside a run of capitals (a hash such as {@code 1FEC5C7AD651} is one part). Joined they give {@code word}.
+   */
+  public static List<String> parts(String word) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i < word.length(); i++) {
+      char prev = word.charAt(i - 1);
+      char c = word.charAt(i);
+      boolean step = "_-./\\:,;=".indexOf(prev) >= 0
+          || prev == 'T' && Character.isDigit(c) && i >= 2 && Character.isDigit(word.charAt(i - 2))
+          || Character.isLowerCase(prev) && Character.isUpperCase(c);
+      if (step) {
+        out.add(word.substring(start, i));
+        start = i;
+      }
+    }
+    if (start < word.length()) {
+      out.add(word.substring(start));
+    }
+    return out;
+  }
+
   // The parts of one word on lines of at most room (greedy; widths add up per part, each measured once).
   private static String partsOnLines(String word, double room, ToDoubleFunction<String> width) {
     StringBuilder out = new StringBuilder(word.length() + 8);
     double used = 0;
-    for (String part : words(word)) {
+    for (String part : parts(word)) {
       double w = width.applyAsDouble(part);
       if (used > 0 && used + w > room) {
         out.append('\n');

@@ -76,6 +76,16 @@ class NameLinesTest {
   }
 
   @Test
+  void aHashIsOnePartOfAValueNeverSplitBetweenADigitAndACapital() {
+    assertEquals(List.of("SHA1=", "1FEC5C7AD651E830,", "MD5=", "48E8AB89AB7E248A"), NameLines.parts("SHA1=1FEC5C7AD651E830,MD5=48E8AB89AB7E248A"));
+    assertEquals(List.of("C:", "\\", "Windows\\", "Power", "Shell\\", "v1.", "0"), NameLines.parts("C:\\Windows\\PowerShell\\v1.0"));
+    assertEquals("SHA1=1FEC5C7AD651E830,\nMD5=48E8AB89AB7E248A",
+        NameLines.breakLongWords("SHA1=1FEC5C7AD651E830,MD5=48E8AB89AB7E248A", 220, TEN));
+    assertEquals("SHA1=\n1FEC5C7AD651E830,\nMD5=\n48E8AB89AB7E248A",
+        NameLines.breakLongWords("SHA1=1FEC5C7AD651E830,MD5=48E8AB89AB7E248A", 160, TEN), "a hash wider than the room stays whole");
+  }
+
+  @Test
   void onlyWordsThatMayNotFitAreMeasuredAndALongTextIsLookedAtOnlyUpToItsStart() {
     java.util.List<String> measured = new java.util.ArrayList<>();
     NameLines.breakLongWords("tiny words and a verylongwordhere", 200, s -> {
