@@ -93,9 +93,12 @@ class FieldNamesUiTest {
       String record = Long.toString(corpus.recordId(e));
       String time = org.sysmontriage.event.Times.format(corpus.ticks(e));
       try { // the rows may be filled a pulse or two after the selection
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> fields.getItems().stream()
-            .anyMatch(r -> r instanceof org.sysmontriage.ui.details.FieldRow f && f.name().equals("EventRecordID") && f.value().equals(record))
-            && fields.getItems().stream().anyMatch(r -> r instanceof org.sysmontriage.ui.details.FieldRow f && f.value().equals(time)));
+        // the rows read on the FX thread, which fills them (streamed from here they gave a ConcurrentModificationException)
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> {
+          List<?> rows = WaitForAsyncUtils.asyncFx(() -> List.copyOf(fields.getItems())).get();
+          return rows.stream().anyMatch(r -> r instanceof org.sysmontriage.ui.details.FieldRow f && f.name().equals("EventRecordID") && f.value().equals(record))
+              && rows.stream().anyMatch(r -> r instanceof org.sysmontriage.ui.details.FieldRow f && f.value().equals(time));
+        });
       } catch (java.util.concurrent.TimeoutException x) {
         throw new AssertionError("the fields of record " + record + " were not shown", x);
       }
