@@ -472,9 +472,17 @@ public final class LsassIndex {
       return a;
     }
 
-    private static int hash(int computer, long pid) {
-      long h = (pid ^ (pid >>> 32)) * 0x9E3779B97F4A7C15L + computer;
-      return (int) (h ^ (h >>> 29));
+    /**
+     * Random odd multipliers drawn per table (multiply-shift hashing): a log's PIDs cannot be chosen to fall in one
+     * run of slots, which a fixed hash would let a crafted log do (every lookup then walks the run: quadratic time).
+     * Where a key lands never changes an answer, only how far a lookup walks.
+     */
+    private final long pidFactor = java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1;
+    private final long computerFactor = java.util.concurrent.ThreadLocalRandom.current().nextLong() | 1;
+
+    private int hash(int computer, long pid) {
+      long h = pid * pidFactor + computer * computerFactor;
+      return (int) (h >>> 32); // the high bits depend on every bit of the key
     }
 
     /** The slot of the key, or of the empty slot where it would go. */
