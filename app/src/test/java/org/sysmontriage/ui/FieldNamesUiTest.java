@@ -94,7 +94,7 @@ class FieldNamesUiTest {
       String time = org.sysmontriage.event.Times.format(corpus.ticks(e));
       try { // the rows may be filled a pulse or two after the selection
         // the rows read on the FX thread, which fills them (streamed from here they gave a ConcurrentModificationException)
-        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> {
+        WaitForAsyncUtils.waitFor(60, java.util.concurrent.TimeUnit.SECONDS, () -> {
           List<?> rows = WaitForAsyncUtils.asyncFx(() -> List.copyOf(fields.getItems())).get();
           return rows.stream().anyMatch(r -> r instanceof org.sysmontriage.ui.details.FieldRow f && f.name().equals("EventRecordID") && f.value().equals(record))
               && rows.stream().anyMatch(r -> r instanceof org.sysmontriage.ui.details.FieldRow f && f.value().equals(time));
@@ -106,13 +106,7 @@ class FieldNamesUiTest {
         Set<String> here = new java.util.LinkedHashSet<>(); // a row seen again after a scroll is reported once
         int rows = fields.getItems().size();
         for (int first = 0; first < rows; ) {
-          fields.scrollTo(first);
-          fields.applyCss();
-          fields.layout();
-          // and again, as the next pulse would: rows measured on the estimate (a tall CallTrace put on lines for its
-          // column's width in the first pass) placed the last row out of sight until the flow scrolled once more
-          fields.scrollTo(first);
-          fields.layout();
+          scrollInto(fields, first);
           Set<String> shown = new HashSet<>();
           FieldNameCells.check(fields, here, shown);
           seen.addAll(shown);
@@ -131,5 +125,38 @@ class FieldNamesUiTest {
       wrong.add(size + ": names never shown in a cell: " + missed);
     }
     assertTrue(seen.contains("Computer"), size);
+  }
+
+  /**
+   * Scrolls until row {@code row} is laid out in a cell in sight, as the next pulses would: the flow places rows on
+   * their estimated heights and corrects them at its next layout, so one scroll could leave the row below a tall
+   * one (a CallTrace put on lines for its column's width) out of sight. At least two passes, at most ten; then
+   * scrolled on by half a page at a time, as a person would.
+   */
+  private static void scrollInto(TableView<?> table, int row) {
+    for (int pass = 0; pass < 10; pass++) {
+      table.scrollTo(row);
+      table.applyCss();
+      table.layout();
+      if (pass > 0 && inSight(table, row)) {
+        return;
+      }
+    }
+    // as a person does with the wheel: on down by half a page at a time until the row shows (the flow's scrollTo placed
+    // rows on estimated heights and left a row below a tall one hidden, its scroll bar not at the end)
+    javafx.scene.control.skin.VirtualFlow<?> flow = (javafx.scene.control.skin.VirtualFlow<?>) table.lookup(".virtual-flow");
+    for (int step = 0; step < 400 && !inSight(table, row); step++) {
+      if (flow.scrollPixels(flow.getHeight() / 2) == 0) {
+        return; // at the end: the row is reported as never shown
+      }
+      table.layout();
+    }
+  }
+
+  private static boolean inSight(TableView<?> table, int row) {
+    javafx.scene.Node flow = table.lookup(".virtual-flow");
+    javafx.geometry.Bounds body = flow.localToScene(flow.getLayoutBounds());
+    return table.lookupAll(".table-row-cell").stream().anyMatch(n -> n instanceof javafx.scene.control.TableRow<?> r
+        && r.getIndex() == row && r.isVisible() && !r.isEmpty() && r.localToScene(r.getLayoutBounds()).intersects(body));
   }
 }

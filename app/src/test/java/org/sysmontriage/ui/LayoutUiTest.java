@@ -188,6 +188,8 @@ class LayoutUiTest {
     Labeled heading = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_HEADING)).queryAs(Labeled.class);
     assertTrue(heading.getAccessibleText().contains(LONG_HOSTS), heading.getAccessibleText());
     FieldNameCells.one(heading, heading.getAccessibleText(), buttons);
+    // the ATT&CK cards inside the strip beside its scroll bar, their titles whole ("OS Credential Dumping: LSASS Memory")
+    assertTrue(cardsInside(robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_TECHNIQUES)).query(), "details at +3", buttons) > 0);
 
     // the analytics library at the same size: its buttons whole, its page wrapped to the pane (no text out of sight)
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT6).release(KeyCode.CONTROL);
@@ -197,6 +199,8 @@ class LayoutUiTest {
     Labeled sampleNote = robot.lookup(Ids.selector(Ids.LIBRARY_SAMPLE)).queryAs(Labeled.class);
     assertTrue(sampleNote.getText().startsWith("No sample log"), sampleNote.getText()); // the longest note: none in this window
     cutOff(sampleNote, buttons); // wrapped beside the buttons, not "No sample log for this analytic in sample..."
+    // the ATT&CK cards end beside the page's scroll bar (their right border went under it), their texts whole
+    assertTrue(cardsInside(robot.lookup(Ids.selector(Ids.LIBRARY_TECHNIQUES)).query(), "library at +3", buttons) > 0);
     ListView<?> list = robot.lookup(Ids.selector(Ids.LIBRARY_LIST)).queryAs(ListView.class);
     int entries = 0;
     for (Node cell : list.lookupAll(".list-cell")) {
@@ -251,19 +255,10 @@ class LayoutUiTest {
         String whole = ((org.sysmontriage.ui.common.WrappingCell<?>) l).wholeText();
         assertTrue(whole.contains(LONG_HOSTS), whole);
         FieldNameCells.one((javafx.scene.control.Cell<?>) l, whole, buttons); // a long host on lines between its parts
-        cutOff(l, buttons);
-        Node t = l.lookup(".text");
-        javafx.geometry.Bounds tb = t.localToScene(t.getLayoutBounds());
-        javafx.geometry.Bounds cb = l.localToScene(l.getLayoutBounds());
-        if (tb.getMaxX() > incidents.localToScene(incidents.getLayoutBounds()).getMaxX() + 0.5) {
-          buttons.add("incident entry runs past the list: " + l.getText());
-        }
-        if (tb.getHeight() > cb.getHeight() + 0.5) {
-          buttons.add("incident entry taller than its row (" + tb.getHeight() + " in " + cb.getHeight() + "): " + l.getText());
-        }
       }
     }
     assertTrue(shown > 0, "incident entries shown");
+    entriesWhole(incidents, buttons);
     assertEquals(List.of(), buttons, "cut-off buttons");
 
     // six steps larger: the main tab names wrap onto a second row (no overflow menu hiding the last tabs)
@@ -294,9 +289,14 @@ class LayoutUiTest {
     // and the analytics library: an analytic's id between its parts, the "Show me" note wrapped, not cut
     assertTrue(entriesBetweenParts(robot, Ids.TAB_LIBRARY, list, mainTabs) > 0, "library entries at +6");
     cutOff(sampleNote, mainTabs);
-    assertEquals(List.of(), mainTabs, "main tab names, incident and library entries, the Show me note at text +6");
+    cardsInside(robot.lookup(Ids.selector(Ids.LIBRARY_TECHNIQUES)).query(), "library at +6", mainTabs);
+    assertEquals(List.of(), mainTabs, "main tab names, incident and library entries, the Show me note, the ATT&CK cards at text +6");
     robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
     WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    List<String> normalText = new ArrayList<>();
+    cardsInside(robot.lookup(Ids.selector(Ids.LIBRARY_TECHNIQUES)).query(), "library at normal text", normalText);
+    assertEquals(List.of(), normalText);
     javafx.scene.control.ScrollPane page = robot.lookup(Ids.selector(Ids.LIBRARY_PAGE)).queryAs(javafx.scene.control.ScrollPane.class);
     double content = page.getContent().getLayoutBounds().getWidth();
     assertTrue(content <= page.getViewportBounds().getWidth() + 1, "library page " + content + " px in a " + page.getViewportBounds().getWidth() + " px pane");
@@ -359,8 +359,30 @@ class LayoutUiTest {
     assertTrue(story.getContent().getLayoutBounds().getHeight() <= viewport + 1, "no scrolling in a tall window");
   }
 
+  /** Each incident entry shown is whole (no "…"), inside the list and no taller than its row. */
+  static void entriesWhole(ListView<?> incidents, List<String> out) {
+    int shown = 0;
+    for (Node cell : incidents.lookupAll(".list-cell")) {
+      Labeled l = (Labeled) cell;
+      if (l.getText() != null && l.isVisible()) {
+        shown++;
+        cutOff(l, out);
+        Node t = ownText(l);
+        javafx.geometry.Bounds tb = t.localToScene(t.getLayoutBounds());
+        javafx.geometry.Bounds cb = l.localToScene(l.getLayoutBounds());
+        if (tb.getMaxX() > incidents.localToScene(incidents.getLayoutBounds()).getMaxX() + 0.5) {
+          out.add("incident entry runs past the list: " + l.getText());
+        }
+        if (tb.getHeight() > cb.getHeight() + 0.5) {
+          out.add("incident entry taller than its row (" + tb.getHeight() + " in " + cb.getHeight() + "): " + l.getText());
+        }
+      }
+    }
+    assertTrue(shown > 0, "incident entries shown");
+  }
+
   /** Every visible text, field or choice of {@code pane} ends inside it (a long word or a wide field ran past its right edge). */
-  private static void insidePane(Node pane, List<String> out) {
+  static void insidePane(Node pane, List<String> out) {
     double right = pane.localToScene(pane.getLayoutBounds()).getMaxX();
     for (Node n : pane.lookupAll("*")) {
       if ((n instanceof Labeled || n instanceof javafx.scene.control.TextInputControl || n instanceof javafx.scene.control.ComboBoxBase<?>)
@@ -405,6 +427,35 @@ class LayoutUiTest {
       }
     }
     return shown;
+  }
+
+  /**
+   * Every ATT&CK card of {@code cards} ends inside the viewport of the page that scrolls it (beside its scroll bar), and
+   * its texts are whole and inside it; returns how many cards there are.
+   */
+  static int cardsInside(Node cards, String where, List<String> out) {
+    Node up = cards;
+    while (!(up instanceof javafx.scene.control.ScrollPane)) {
+      up = up.getParent();
+    }
+    Node viewport = up.lookup(".viewport");
+    double right = viewport.localToScene(viewport.getLayoutBounds()).getMaxX();
+    List<Node> shown = ((javafx.scene.Parent) cards).getChildrenUnmodifiable().stream().filter(Node::isVisible).toList();
+    for (Node card : shown) {
+      javafx.geometry.Bounds c = card.localToScene(card.getLayoutBounds());
+      if (c.getMaxX() > right + 0.5) {
+        out.add(where + ": an ATT&CK card ends at " + c.getMaxX() + ", the page's viewport at " + right);
+      }
+      for (Node n : card.lookupAll(".label")) {
+        cutOff((Labeled) n, out);
+        Node t = ownText((Labeled) n);
+        javafx.geometry.Bounds b = t.localToScene(t.getLayoutBounds());
+        if (b.getMaxX() > c.getMaxX() + 0.5 || b.getMaxY() > c.getMaxY() + 0.5) {
+          out.add(where + ": \"" + ((Labeled) n).getText() + "\" runs out of its card (" + b + " in " + c + ")");
+        }
+      }
+    }
+    return shown.size();
   }
 
   /** Rows of {@code table} in sight: at least a line of text (1.2 ems of the row's font) of each inside the table's body. */
@@ -457,13 +508,18 @@ class LayoutUiTest {
         && "hits-col-time".equals(c.getTableColumn().getId());
   }
 
-  private static void cutOff(Labeled l, List<String> out) {
+  static void cutOff(Labeled l, List<String> out) {
     if (l.getText() == null || l.getText().isEmpty() || !l.isVisible()) {
       return;
     }
-    Node t = l.lookup(".text");
+    Node t = ownText(l);
     if (t instanceof Text text && !text.getText().equals(l.getText())) {
       out.add(l.getText() + " shown as " + text.getText());
     }
+  }
+
+  /** The text a labeled shows (not the text of a link it has as its graphic, found first by a lookup). */
+  static Node ownText(Labeled l) {
+    return l.getChildrenUnmodifiable().stream().filter(n -> n instanceof Text && n.getStyleClass().contains("text")).findFirst().orElse(l.lookup(".text"));
   }
 }

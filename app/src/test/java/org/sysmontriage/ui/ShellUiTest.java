@@ -119,12 +119,12 @@ class ShellUiTest {
     untilNone(robot, n -> n instanceof org.sysmontriage.ui.common.ShownPane p && p.revealing(), "a tab was still being laid out");
   }
 
-  /** Waits (10 s at most) until no node of the window is in the state {@code busy} says. */
+  /** Waits (60 s at most: a loaded machine is slow, the wait ends as soon as it holds) until no node of the window is in the state {@code busy} says. */
   private static void untilNone(FxRobot robot, java.util.function.Predicate<javafx.scene.Node> busy, String failure) {
     try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(busy).tryQuery().isEmpty());
+      WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(busy).tryQuery().isEmpty());
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError(failure + " after 10 s", e);
+      throw new AssertionError(failure + " after 60 s", e);
     }
     WaitForAsyncUtils.waitForFxEvents();
   }

@@ -83,7 +83,7 @@ class TriageWorkUiTest {
   }
 
   private static void press(FxRobot robot, String buttonId) throws Exception {
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(Ids.selector(buttonId))
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(Ids.selector(buttonId))
         .match((javafx.scene.Node n) -> n.getScene() != null && n.getScene().getWindow().isShowing()).tryQuery().isPresent());
     WaitForAsyncUtils.waitForFxEvents();
     robot.clickOn(Ids.selector(buttonId));
@@ -156,7 +156,7 @@ class TriageWorkUiTest {
     assertEquals("true positive", vm.hits().table().status(table.getItems().get(0)));
     Platform.runLater(() -> vm.start().openSamples());
     press(robot, Dialogs.DISCARD_ID);
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !vm.importing().runningProperty().get());
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !vm.importing().runningProperty().get());
     WaitForAsyncUtils.waitForFxEvents();
     assertFalse(vm.caseWork().dirtyProperty().get());
     assertEquals("new", vm.hits().table().status(table.getItems().get(0)));
@@ -203,9 +203,9 @@ class TriageWorkUiTest {
     Path caseFile = home.resolve("saved.case.json");
     robot.interact(() -> vm.caseWork().save(caseFile));
     Platform.runLater(() -> vm.open(java.util.List.of("other.json"))); // clean: no question
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "new".equals(vm.hits().table().status(hit)));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "new".equals(vm.hits().table().status(hit)));
     robot.interact(() -> vm.openCase(caseFile));
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "false positive".equals(vm.hits().table().status(hit)));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> "false positive".equals(vm.hits().table().status(hit)));
     ShellUiTest.hitsShown(robot, n -> n == 3); // the case opens on Incidents: back to the Hits tab
     selectRow(robot, table, table.getItems().indexOf(hit));
     assertEquals("admin's scheduled task", notes(robot).getText());
@@ -233,7 +233,7 @@ class TriageWorkUiTest {
       TriageWindow.offerRecovery(next[0], again[0], new FxTaskRunner());
     });
     press(robot, Dialogs.RESTORE_ID);
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> again[0].investigationProperty().get() != null);
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> again[0].investigationProperty().get() != null);
     WaitForAsyncUtils.waitForFxEvents();
     assertEquals("true positive", again[0].hits().table().status(hit));
     assertEquals("dump copied off the host", again[0].caseWork().triage(hit).notes());

@@ -73,6 +73,7 @@ public final class Ids {
 
   public static final String LIBRARY_LIST = "library-list";
   public static final String LIBRARY_PAGE = "library-page";
+  public static final String LIBRARY_TECHNIQUES = "library-techniques";
   public static final String LIBRARY_SHOW_ME = "library-show-me";
   public static final String LIBRARY_SAMPLE = "library-sample";
   public static final String LIBRARY_PACKS = "library-packs";

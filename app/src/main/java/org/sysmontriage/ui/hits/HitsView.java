@@ -50,10 +50,18 @@ public final class HitsView extends BorderPane {
     this.allow = allow;
     this.grid = new GridView<>("hits", table, vm.grid(), parts.prefs(), parts.time(), parts.runner(), vm.timeRangeProperty(),
         parts.evidence(), parts.notice(), this::cellStyle);
-    setMinWidth(Columns.ems(24));
     setTop(new VBox(filterBar(), grid.findNode()));
     setCenter(table());
     setBottom(summary);
+  }
+
+  /**
+   * At least 24 ems, and as wide as the filters' two rows need at the present text size: the hits | details divider
+   * stops there (a fixed 24 ems let the filter rows be squeezed; the timeline's one-line hint held the divider instead).
+   */
+  @Override
+  protected double computeMinWidth(double height) {
+    return Math.max(Columns.ems(24), super.computeMinWidth(height));
   }
 
   /** Puts the cursor in the text filter. */

@@ -22,10 +22,12 @@ import org.sysmontriage.incident.StepKind;
  * lists the steps under it.
  */
 final class MiniTimeline extends Pane {
-  private static final double PAD = 14;
-  private static final double HEIGHT = 58;
-  private static final double RADIUS = 6;
-  private static final double Y = 20;
+  // Sizes in ems of the dates' text (58 px tall, 6 px dots at a 13 px text), so they follow Ctrl+= and a 4K screen's text.
+  private static final double PAD = 1.1;
+  private static final double HEIGHT = 4.5;
+  private static final double RADIUS = 0.45;
+  private static final double Y = 1.5;
+  private static final double BASELINE = 2.3;
   private static final int TOOLTIP_STEPS = 10;
   private final Canvas canvas = new Canvas();
   private final Text startText = new Text();
@@ -38,14 +40,30 @@ final class MiniTimeline extends Pane {
 
   MiniTimeline() {
     setId(IncidentIds.MINI_TIMELINE);
-    setMinHeight(HEIGHT);
-    setPrefHeight(HEIGHT);
-    canvas.setHeight(HEIGHT);
     getChildren().addAll(canvas, startText, endText);
+    resize.run();
+    startText.fontProperty().addListener((o, a, b) -> resize.run());
     tip.setShowDelay(Duration.millis(150));
     canvas.setOnMouseMoved(e -> hover(e.getX()));
     canvas.setOnMouseExited(e -> Tooltip.uninstall(canvas, tip));
     widthProperty().addListener((o, a, b) -> draw());
+  }
+
+  private final Runnable resize = () -> {
+    setMinHeight(em(HEIGHT));
+    setPrefHeight(em(HEIGHT));
+    canvas.setHeight(em(HEIGHT));
+    draw();
+  };
+
+  /** {@code n} ems of the dates' text (the window's text size, through CSS), in pixels. */
+  private double em(double n) {
+    return n * startText.getFont().getSize();
+  }
+
+  /** The radius of a dot, in pixels (for tests: it follows the text size). */
+  double radius() {
+    return em(RADIUS);
   }
 
   void show(List<Step> next) {
@@ -114,16 +132,19 @@ final class MiniTimeline extends Pane {
     g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
     startText.setText("");
     endText.setText("");
-    if (steps.isEmpty() || w < 2 * PAD) {
+    double pad = em(PAD);
+    double r = em(RADIUS);
+    double y = em(Y);
+    if (steps.isEmpty() || w < 2 * pad) {
       return;
     }
     g.setStroke(Color.GRAY);
-    g.setLineWidth(1);
-    g.strokeLine(PAD, Y, w - PAD, Y);
+    g.setLineWidth(Math.max(1, r / 6));
+    g.strokeLine(pad, y, w - pad, y);
     long start = ticks[0];
     long span = Math.max(1, ticks[ticks.length - 1] - start);
-    double[][] xs = dots(byKind, start, span, PAD, w - 2 * PAD, RADIUS);
-    g.setLineWidth(2);
+    double[][] xs = dots(byKind, start, span, pad, w - 2 * pad, r);
+    g.setLineWidth(Math.max(2, r / 3));
     for (int k = 0; k < xs.length; k++) {
       Color c = color(StepKind.values()[k / 2]);
       boolean hollow = k % 2 == 1;
@@ -131,30 +152,32 @@ final class MiniTimeline extends Pane {
       g.setFill(c);
       for (double x : xs[k]) {
         if (!hollow) {
-          g.fillOval(x - RADIUS, Y - RADIUS, 2 * RADIUS, 2 * RADIUS);
+          g.fillOval(x - r, y - r, 2 * r, 2 * r);
         }
-        g.strokeOval(x - RADIUS, Y - RADIUS, 2 * RADIUS, 2 * RADIUS);
+        g.strokeOval(x - r, y - r, 2 * r, 2 * r);
       }
     }
     startText.setText(Times.format(start));
-    startText.setX(PAD);
-    startText.setY(Y + 30);
+    startText.setX(pad);
+    startText.setY(em(BASELINE) + y);
     endText.setText(Times.format(ticks[ticks.length - 1]));
-    endText.setX(Math.max(PAD, w - PAD - endText.getLayoutBounds().getWidth()));
-    endText.setY(Y + 30);
+    endText.setX(Math.max(pad, w - pad - endText.getLayoutBounds().getWidth()));
+    endText.setY(em(BASELINE) + y);
   }
 
   /** The steps within a dot of the pointer, in the tooltip: the first few, then how many more. */
   private void hover(double x) {
     double w = getWidth();
-    if (steps.isEmpty() || w < 2 * PAD) {
+    double pad = em(PAD);
+    double r = em(RADIUS);
+    if (steps.isEmpty() || w < 2 * pad) {
       return;
     }
     long start = ticks[0];
     long span = Math.max(1, ticks[ticks.length - 1] - start);
-    double perTick = (w - 2 * PAD) / span;
-    int from = Times.firstAtOrAfter(ticks, start + (long) Math.floor((x - RADIUS - PAD) / perTick));
-    int to = Times.firstAtOrAfter(ticks, start + (long) Math.floor((x + RADIUS - PAD) / perTick) + 1);
+    double perTick = (w - 2 * pad) / span;
+    int from = Times.firstAtOrAfter(ticks, start + (long) Math.floor((x - r - pad) / perTick));
+    int to = Times.firstAtOrAfter(ticks, start + (long) Math.floor((x + r - pad) / perTick) + 1);
     if (from >= to) {
       Tooltip.uninstall(canvas, tip);
       return;

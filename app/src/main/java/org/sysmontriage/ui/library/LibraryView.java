@@ -40,6 +40,7 @@ public final class LibraryView extends SplitPane {
     list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> vm.selectedProperty().set(b));
     AnalyticPageView page = new AnalyticPageView(browser, "Select an analytic on the left to read its page.");
     TechniqueCards cards = new TechniqueCards(vm.techniques(), browser);
+    cards.setId(Ids.LIBRARY_TECHNIQUES);
     Button showMe = new Button("Show me", new FontIcon(Material2OutlinedMZ.PLAY_ARROW));
     showMe.setId(Ids.LIBRARY_SHOW_ME);
     showMe.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the file name beside it elides, never the button

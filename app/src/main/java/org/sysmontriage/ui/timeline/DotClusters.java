@@ -35,24 +35,34 @@ final class DotClusters {
   /**
    * The dots of lane positions {@code [from, to)} ({@code lane} holds hit ids in time order), then
    * neighbours whose drawn shapes would still overlap (a count makes a dot wider: {@code halfWidth}
-   * of a count, in pixels) merged, so no two dots overlap.
+   * of a count, in pixels) merged, so no two dots overlap; every dot is whole inside {@code [0, plotW]}.
    */
   static List<Cluster> of(int[] lane, int from, int to, TimeAxis axis, double plotW, double diameter, Hits hits,
       java.util.function.IntToDoubleFunction halfWidth) {
     List<Cluster> out = new ArrayList<>();
     for (Cluster c : of(lane, from, to, axis, plotW, diameter, hits)) {
-      Cluster cur = c;
+      Cluster cur = inside(c, plotW, halfWidth);
       while (!out.isEmpty()) {
         Cluster last = out.get(out.size() - 1);
         if (cur.x() - last.x() >= halfWidth.applyAsDouble(last.count()) + halfWidth.applyAsDouble(cur.count())) {
           break;
         }
         out.remove(out.size() - 1);
-        cur = merge(last, cur, hits);
+        cur = inside(merge(last, cur, hits), plotW, halfWidth);
       }
       out.add(cur);
     }
     return out;
+  }
+
+  /**
+   * The dot moved inside the plot when its shape would cross an edge: a count at the very start or end of the
+   * fitted range is wider than the range's margin (2 %), and a dot at the edge of a zoomed view would be cut.
+   */
+  private static Cluster inside(Cluster c, double plotW, java.util.function.IntToDoubleFunction halfWidth) {
+    double half = Math.min(halfWidth.applyAsDouble(c.count()), plotW / 2);
+    double x = Math.max(half, Math.min(plotW - half, c.x()));
+    return x == c.x() ? c : new Cluster(c.from(), c.to(), x, c.count(), c.shown(), c.worstSeverity(), c.best());
   }
 
   private static Cluster merge(Cluster a, Cluster b, Hits hits) {

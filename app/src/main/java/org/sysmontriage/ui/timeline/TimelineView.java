@@ -33,6 +33,8 @@ public final class TimelineView extends VBox {
   private final ToggleButton expandPacks = new ToggleButton("Expand pack lanes");
   private static final String HINT = "Wheel zoom · drag pan · Shift+drag time range · arrows: dot to dot";
   private final Label hint = new Label();
+  /** The hint's text before it is put on lines for the bar's width. */
+  private String hintText = HINT;
   private long generation;
   private TaskRunner.Job building;
   /** The store whose event times {@link #eventTicks} holds: a lane change reuses them. */
@@ -77,8 +79,8 @@ public final class TimelineView extends VBox {
     Button fit = new Button("Fit", new FontIcon(Material2OutlinedMZ.ZOOM_OUT_MAP));
     fit.setOnAction(e -> canvas.fit());
     fit.setTooltip(new Tooltip("Show the whole time span (double-click or 0 on the timeline)"));
-    hint.setText(HINT);
     hint.getStyleClass().add(Styles.MUTED);
+    hint.setWrapText(true); // a message without " · " parts (a failure) wraps at spaces
     hint.fontProperty().addListener((o, a, f) -> canvas.setFontSize(f.getSize())); // the hint's font follows Ctrl+= / Ctrl+-
     // The canvas's own tooltip lists the hits under the pointer; the help is on the hint.
     hint.setTooltip(new Tooltip("Dots: hits, coloured by severity (grey info, blue low, yellow medium, red high, purple critical);"
@@ -92,11 +94,35 @@ public final class TimelineView extends VBox {
     expandPacks.selectedProperty().addListener((o, a, b) -> rebuild(vm.table()));
     expandPacks.setVisible(false);
     expandPacks.managedProperty().bind(expandPacks.visibleProperty());
-    FlowPane bar = new FlowPane(lanes, expandPacks, brush, clear, fit, hint);
+    FlowPane bar = new FlowPane(lanes, expandPacks, brush, clear, fit, hint) {
+      // Its least width is its widest button's: a one-line hint (its preferred width) held the hits | details divider
+      // 60 px to the right at 1024x700 with the text three steps larger; the hint goes on lines between its parts.
+      @Override
+      protected double computeMinWidth(double height) {
+        double widest = 0;
+        for (javafx.scene.Node n : getManagedChildren()) {
+          widest = Math.max(widest, n == hint ? hint.minWidth(-1) : n.prefWidth(-1));
+        }
+        return snappedLeftInset() + widest + snappedRightInset();
+      }
+    };
     bar.getStyleClass().add(Styles.TOOLBAR);
     bar.setAlignment(Pos.CENTER_LEFT);
+    Runnable fitHint = () -> hint.setText(HintLines.fit(hintText, bar.getWidth() - bar.snappedLeftInset() - bar.snappedRightInset() - 1,
+        w -> org.sysmontriage.ui.common.Fit.textWidth(w, hint.getFont())));
+    hint.maxWidthProperty().bind(bar.widthProperty()); // a failure's message (no parts) never runs past the bar
+    bar.widthProperty().addListener((o, a, b) -> fitHint.run());
+    hint.fontProperty().addListener((o, a, b) -> fitHint.run());
+    hintShown = t -> {
+      hintText = t;
+      fitHint.run();
+    };
+    hintShown.accept(HINT);
     return bar;
   }
+
+  /** Shows a hint or message in the bar (put on lines between its parts for the bar's width). */
+  private java.util.function.Consumer<String> hintShown;
 
   /**
    * Builds the lanes of a table on the task runner (a pass over the events and hits, a sort per lane);
@@ -115,7 +141,7 @@ public final class TimelineView extends VBox {
         return;
       }
       building = null;
-      hint.setText(HINT);
+      hintShown.accept(HINT);
       ticksOf = t.store();
       eventTicks = data.eventTicks();
       expandPacks.setVisible(data.firstPackLane() >= 0);
@@ -125,7 +151,7 @@ public final class TimelineView extends VBox {
     }, e -> {
       if (gen == generation && !(e instanceof CancelledException)) {
         building = null;
-        hint.setText(Failures.says("The timeline could not be drawn", e)); // said where the timeline would be, and logged
+        hintShown.accept(Failures.says("The timeline could not be drawn", e)); // said where the timeline would be, and logged
       }
     });
   }

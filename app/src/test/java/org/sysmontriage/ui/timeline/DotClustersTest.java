@@ -117,6 +117,57 @@ class DotClustersTest {
     assertEquals(1, m.worstSeverity());
   }
 
+  /**
+   * 46 hits in the first second of the range, 46 in its last, a few between: at 1024x700 with the text three steps
+   * larger the counts at the ends were drawn half outside the plot (the fitted range's 2 % margin is narrower than a
+   * count there). Every dot, at every plot width and dot size, fitted or zoomed, is whole inside the plot, none
+   * overlaps its neighbour and every hit is in one dot.
+   */
+  @Test
+  void aCountAtTheStartOrEndOfTheRangeIsDrawnWholeInsideThePlotAtEverySize() {
+    int n = 100;
+    long[] sec = new long[n];
+    int[] lane = new int[n];
+    for (int i = 0; i < n; i++) {
+      sec[i] = i < 46 ? 0 : i >= n - 46 ? 86_400 : 3_600L * (i - 45);
+      lane[i] = i;
+    }
+    for (double plotW = 120; plotW <= 4000; plotW += 37) {
+      for (int k = 1; k <= 12; k++) {
+        double count = 5 * k;
+        double dot = Math.min(count, 9);
+        java.util.function.IntToDoubleFunction half = c -> c == 1 ? dot : count;
+        TimeAxis fitted = axis(86_400);
+        TimeAxis zoomed = axis(86_400);
+        zoomed.zoom(0.3, plotW / 2, plotW); // the middle hits at the view's edges
+        for (TimeAxis a : List.of(fitted, zoomed)) {
+          int from = 0;
+          while (from < n && T0 + sec[from] * Times.TICKS_PER_SECOND < a.start()) {
+            from++;
+          }
+          int to = from;
+          while (to < n && T0 + sec[to] * Times.TICKS_PER_SECOND <= a.end()) {
+            to++;
+          }
+          List<DotClusters.Cluster> dots = DotClusters.of(lane, from, to, a, plotW, 2 * dot, hits(sec), half);
+          int total = 0;
+          for (int i = 0; i < dots.size(); i++) {
+            DotClusters.Cluster c = dots.get(i);
+            total += c.count();
+            double h = half.applyAsDouble(c.count());
+            String where = "plot " + plotW + " px, count " + count + " px: " + c;
+            assertTrue(c.x() - h >= -1e-9 && c.x() + h <= plotW + 1e-9, "a dot crosses the plot's edge, " + where);
+            if (i > 0) {
+              DotClusters.Cluster b = dots.get(i - 1);
+              assertTrue(c.x() - b.x() >= half.applyAsDouble(b.count()) + h - 1e-9, "dots overlap, " + where + " after " + b);
+            }
+          }
+          assertEquals(to - from, total, "every hit in view is in one dot");
+        }
+      }
+    }
+  }
+
   @Test
   void countsFitInADot() {
     assertEquals("7", DotClusters.count(7));
