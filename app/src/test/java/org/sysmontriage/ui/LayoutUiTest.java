@@ -174,6 +174,34 @@ class LayoutUiTest {
     if (tree.getLayoutBounds().getHeight() < line * 4) {
       buttons.add("process tree " + tree.getLayoutBounds().getHeight() + " px tall at " + line + " px text");
     }
+    for (Node n : tree.getParent().getChildrenUnmodifiable()) { // the hint under the tree: one line, the rest in its tooltip
+      if (n instanceof Labeled l && l.isVisible() && l.getTooltip() != null && l.getHeight() > l.getFont().getSize() * 2) {
+        buttons.add("process tree hint " + l.getHeight() + " px tall at " + l.getFont().getSize() + " px text: " + l.getText());
+      }
+    }
+    // the Related tab: its window label whole (wrapped), the minutes spinner showing its value, times whole
+    robot.interact(() -> names.getChildren().stream().filter(n -> "Related".equals(((Labeled) n).getText())).findFirst()
+        .ifPresent(n -> ((javafx.scene.control.ButtonBase) n).fire()));
+    ShellUiTest.revealed(robot);
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    TableView<?> related = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_RELATED)).queryAs(TableView.class);
+    for (Node n : related.getParent().lookupAll(".label")) {
+      if (!insideTable(n, related.getParent())) {
+        cutOff((Labeled) n, buttons);
+      }
+    }
+    TextField minutes = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_WINDOW)).queryAs(javafx.scene.control.Spinner.class).getEditor();
+    if (minutes.getWidth() - minutes.snappedLeftInset() - minutes.snappedRightInset() < Fit.textWidth("1440", minutes.getFont())) {
+      buttons.add("the related window's minutes field is " + minutes.getWidth() + " px at " + minutes.getFont().getSize() + " px text");
+    }
+    int times = 0;
+    for (Node cell : related.lookupAll(".table-cell")) {
+      if (cell instanceof javafx.scene.control.TableCell<?, ?> c && c.getTableColumn() == related.getColumns().get(0) && !c.isEmpty() && c.isVisible()) {
+        times++;
+        cutOff(c, buttons); // "08:09:38.513", not "08:09:3..."
+      }
+    }
+    assertTrue(times > 0, "related events shown");
     robot.interact(() -> names.getChildren().stream().filter(n -> "Fields".equals(((Labeled) n).getText())).findFirst()
         .ifPresent(n -> ((javafx.scene.control.ButtonBase) n).fire()));
     ShellUiTest.revealed(robot);
@@ -188,6 +216,21 @@ class LayoutUiTest {
     Labeled heading = robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_HEADING)).queryAs(Labeled.class);
     assertTrue(heading.getAccessibleText().contains(LONG_HOSTS), heading.getAccessibleText());
     FieldNameCells.one(heading, heading.getAccessibleText(), buttons);
+    // the strip above the verdict box (15 % of this short pane) cuts nothing it cannot scroll to
+    Node up = heading;
+    while (!(up instanceof javafx.scene.control.ScrollPane)) {
+      up = up.getParent();
+    }
+    javafx.scene.control.ScrollPane strip = (javafx.scene.control.ScrollPane) up;
+    javafx.geometry.Bounds summary = strip.getContent().getLayoutBounds();
+    boolean bar = strip.lookupAll(".scroll-bar").stream().anyMatch(n -> n instanceof javafx.scene.control.ScrollBar b
+        && b.getOrientation() == javafx.geometry.Orientation.VERTICAL && b.isVisible());
+    if (summary.getHeight() > strip.getViewportBounds().getHeight() + 1 && !bar) {
+      buttons.add("the hit's summary is " + summary.getHeight() + " px in a " + strip.getViewportBounds().getHeight() + " px strip without a scroll bar");
+    }
+    if (summary.getWidth() > strip.getViewportBounds().getWidth() + 1) {
+      buttons.add("the hit's summary is " + summary.getWidth() + " px wide in a " + strip.getViewportBounds().getWidth() + " px strip");
+    }
     // the ATT&CK cards inside the strip beside its scroll bar, their titles whole ("OS Credential Dumping: LSASS Memory")
     assertTrue(cardsInside(robot.lookup(Ids.selector(Ids.HIT_DETAILS, Ids.DETAILS_TECHNIQUES)).query(), "details at +3", buttons) > 0);
 

@@ -73,8 +73,10 @@ public class WrappingCell<T> extends ListCell<T> {
   }
 
   // A cell laid out shorter than its lines (measured before a font or width change the list did not see, or
-  // before its entry's long words were put on lines for the new width) has the list measure its cells again: once
-  // per list width, text size and entry text, so it can never loop.
+  // before its entry's long words were put on lines for the new width) has the list measure its cells again: at most
+  // HEALS times per list width, text size and entry text, so it can never loop. Once was not always enough: after
+  // Ctrl+= with the cursor outside the list, a refresh could measure the cells before their new text size had reached
+  // them, and the entry stayed cut ("... UTC  4…") for good.
   @Override
   protected void layoutChildren() {
     super.layoutChildren();
@@ -82,16 +84,19 @@ public class WrappingCell<T> extends ListCell<T> {
     if (list != null && getText() != null && getWidth() > 0 && getHeight() + 0.5 < computePrefHeight(getWidth())) {
       String at = list.getWidth() + "/" + getFont().getSize();
       @SuppressWarnings("unchecked")
-      java.util.Map<String, java.util.Set<String>> healed = (java.util.Map<String, java.util.Set<String>>)
-          list.getProperties().computeIfAbsent(HEALED_AT, k -> new java.util.HashMap<String, java.util.Set<String>>());
+      java.util.Map<String, java.util.Map<String, Integer>> healed = (java.util.Map<String, java.util.Map<String, Integer>>)
+          list.getProperties().computeIfAbsent(HEALED_AT, k -> new java.util.HashMap<String, java.util.Map<String, Integer>>());
       if (!healed.containsKey(at)) {
         healed.clear(); // only the list's present width and text size are kept
       }
-      if (healed.computeIfAbsent(at, k -> new java.util.HashSet<>()).add(getText())) {
+      if (healed.computeIfAbsent(at, k -> new java.util.HashMap<>()).merge(getText(), 1, Integer::sum) <= HEALS) {
         javafx.application.Platform.runLater(list::refresh);
       }
     }
   }
+
+  /** How many times a list measures its cells again for one cut entry at one width and text size. */
+  private static final int HEALS = 4;
 
   // The theme gives list cells a fixed height (-fx-cell-size, one or two lines): the wrapped lines are
   // measured here instead.

@@ -261,6 +261,7 @@ public final class DetailsView extends VBox {
     Label hint = AnalyticPageView.muted(how);
     // one line (the whole text in its tooltip): wrapped, in a short pane (text +3 at 1024x700) it took the tree's place
     hint.setTooltip(new javafx.scene.control.Tooltip(how));
+    hint.setWrapText(false); // muted() wraps: at 1024x700 with text +3 the hint took five lines under a two-node tree
     hint.setMinWidth(0);
     VBox.setVgrow(tree, Priority.ALWAYS);
     tree.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> hint.getFont().getSize() * 5, hint.fontProperty()));
@@ -271,19 +272,32 @@ public final class DetailsView extends VBox {
     Spinner<Integer> window = new Spinner<>(1, 24 * 60, 5, 1);
     window.setId(Ids.DETAILS_WINDOW);
     window.setEditable(true);
-    window.setPrefWidth(90);
+    // as wide as four digits and its arrows at any text size (90 px showed only the arrows at text +3)
+    window.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        () -> window.getEditor().getFont().getSize() * 5.5, window.getEditor().fontProperty()));
+    window.setMinWidth(Region.USE_PREF_SIZE);
     window.getValueFactory().valueProperty().bindBidirectional(vm.windowMinutesProperty().asObject());
-    HBox bar = new HBox(new Label("Same process, and same host ±"), window, new Label("min"));
+    Label same = new Label("Same process, and same host ±");
+    same.setWrapText(true); // on two lines in a narrow pane, never "Same process, and sam..."
+    same.setMinWidth(0);
+    same.setMinHeight(Region.USE_PREF_SIZE);
+    HBox.setHgrow(same, Priority.SOMETIMES);
+    Label minutes = new Label("min");
+    minutes.setMinWidth(Region.USE_PREF_SIZE);
+    HBox bar = new HBox(same, window, minutes);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.getStyleClass().add(Styles.TOOLBAR);
     TableView<RelatedEvent> table = new TableView<>(vm.related());
     table.setId(Ids.DETAILS_RELATED);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    table.getColumns().add(Columns.text("Time", r -> timeOfDay(vm.store().ticks(r.event())), 7));
+    // the time of day whole in bold (a row of the same process): 7 ems showed "08:09:3..." at text +3
+    javafx.scene.control.TableColumn<RelatedEvent, String> time = Columns.text("Time", r -> timeOfDay(vm.store().ticks(r.event())), 9);
+    table.getColumns().add(time);
     table.getColumns().add(Columns.text("ID", r -> Integer.toString(vm.store().eventId(r.event())), 2.5));
     table.getColumns().add(Columns.text("Relation", RelatedEvent::relation, 10));
     table.getColumns().add(Columns.text("What", r -> EventSummary.of(vm.store(), r.event()), 10));
     table.getColumns().forEach(c -> c.setMinWidth(Math.min(c.getPrefWidth(), Columns.ems(7))));
+    time.setMinWidth(time.getPrefWidth());
     Label none = new Label();
     none.setWrapText(true);
     none.textProperty().bind(javafx.beans.binding.Bindings.when(vm.relatedErrorProperty().isEmpty())
