@@ -24,6 +24,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 class PulseProbeUiTest {
   private static final Pattern PHASE = Pattern.compile("^\\s+(import|analysis)\\s+worst gap\\s+\\d+ ms, worst FX CPU in a gap\\s+-?\\d+ ms, over ([\\d,]+) pulses$", Pattern.MULTILINE);
 
+  private static final Pattern WINDOW_START = Pattern.compile("^window start \\(from the JVM's start\\): built at ([\\d.]+) s; "
+      + "readied \\(CSS, layout, one paint off screen\\) and shown in [\\d,]+ ms \\(([\\d,]+) ms FX CPU, before its first pulse\\), "
+      + "shown at ([\\d.]+) s; first frame on screen by ([\\d.]+) s \\(pulse 3\\)$", Pattern.MULTILINE);
+
   @Test
   void theProbeReportsTheWorstPulseGapWhileTheWindowKeepsResponding() throws Exception {
     int events = Integer.getInteger("ui.probe.events", 60_000);
@@ -38,6 +42,13 @@ class PulseProbeUiTest {
     assertTrue(report.contains(String.format("%,d synthetic events", events)), report);
     assertTrue(report.matches("(?s).*\nworst FX CPU in one gap: \\d+ ms\n.*"), report);
     assertTrue(report.matches("(?s).*\n  window start +worst gap +\\d+ ms, .*"), "the window's first frames are reported apart:\n" + report);
+    Matcher start = WINDOW_START.matcher(report);
+    assertTrue(start.find(), "the window's start is reported from the JVM's start:\n" + report);
+    double built = Double.parseDouble(start.group(1));
+    double shown = Double.parseDouble(start.group(3));
+    double firstFrame = Double.parseDouble(start.group(4));
+    assertTrue(built > 0 && built <= shown && shown <= firstFrame, "built, shown, first frame in that order:\n" + report);
+    assertTrue(Long.parseLong(start.group(2).replace(",", "")) >= 0, report);
     long pulsesWhileBusy = 0;
     for (Matcher m = PHASE.matcher(report); m.find(); ) {
       pulsesWhileBusy += Long.parseLong(m.group(2).replace(",", ""));

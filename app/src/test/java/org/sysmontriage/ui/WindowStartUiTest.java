@@ -9,11 +9,15 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.control.Control;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sysmontriage.ui.common.FxTaskRunner;
+import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.shell.ShellViewModel;
 import org.sysmontriage.ui.start.RecentFiles;
 import org.testfx.api.FxRobot;
@@ -21,7 +25,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Logs named at start open once the window's first frame is painted, not in the instant it is shown. */
+/**
+ * The window's first frame is readied before the show (styled, laid out at its size, painted once off screen), and
+ * logs named at start open once the window's first frame is painted, not in the instant it is shown.
+ */
 @ExtendWith(ApplicationExtension.class)
 class WindowStartUiTest {
   @TempDir static Path home;
@@ -34,6 +41,41 @@ class WindowStartUiTest {
     this.stage = stage;
     vm = TriageWindow.open(stage, new TriageWindow.Parts(engine, new FxTaskRunner(),
         new RecentFiles(home.resolve("recent.json")), Optional.of(home), url -> {}));
+  }
+
+  @Test
+  void theWindowIsStyledLaidOutAndPaintedOnceBeforeItIsShown(FxRobot robot) {
+    double[] atShowing = {-1, -1};
+    boolean[] skinned = new boolean[1];
+    robot.interact(() -> {
+      Stage fresh = new Stage(); // the test's own stage may be showing already: a new one shows for the first time here
+      ShellViewModel second = TriageWindow.open(fresh, new TriageWindow.Parts(new FakeEngine(), new FxTaskRunner(),
+          new RecentFiles(home.resolve("recent2.json")), Optional.of(home), url -> {}));
+      fresh.addEventHandler(WindowEvent.WINDOW_SHOWING, e -> {
+        atShowing[0] = fresh.getScene().getRoot().getLayoutBounds().getWidth();
+        atShowing[1] = fresh.getScene().getWidth();
+        skinned[0] = ((Control) fresh.getScene().lookup("#" + Ids.MAIN_TABS)).getSkin() != null;
+      });
+      TriageWindow.showAndOpen(fresh, second, List.of());
+      fresh.close();
+    });
+    assertTrue(atShowing[1] > 0, "the scene has its size before the show");
+    assertEquals(atShowing[1], atShowing[0], "laid out at the window's size before it was shown");
+    assertTrue(skinned[0], "styled (skins made) before it was shown");
+  }
+
+  @Test
+  void theOffScreenPaintCoversTheWholeScene(FxRobot robot) {
+    double[] size = new double[4];
+    robot.interact(() -> {
+      WritableImage image = TriageWindow.prepare(stage.getScene());
+      size[0] = image.getWidth();
+      size[1] = image.getHeight();
+      size[2] = stage.getScene().getWidth();
+      size[3] = stage.getScene().getHeight();
+    });
+    assertEquals(Math.ceil(size[2]), size[0]);
+    assertEquals(Math.ceil(size[3]), size[1]);
   }
 
   @Test

@@ -56,6 +56,7 @@ public final class PulseProbe {
   private ShellViewModel vm;
   private Stage stage;
   private FxStallReporter stalls;
+  private final WindowStart start = new WindowStart();
 
   /** Runs the probe; needs a display (a desktop, Xvfb, or Monocle with -Dglass.platform=Monocle). */
   public static int run(List<String> paths, int events, long idleMillis, PrintWriter out) throws Exception {
@@ -71,12 +72,15 @@ public final class PulseProbe {
       vm = TriageWindow.open(stage, new TriageWindow.Parts(new SyntheticEngine(new CoreEngine(), events), new FxTaskRunner(),
           new RecentFiles(home.resolve("recent.json")), SampleLogs.locate(), url -> {}));
       vm.importing().runningProperty().addListener((o, was, running) -> importStarted |= running);
-      stage.show(); // its first CSS and layout run here, before any pulse: the measure starts with the window up
+      start.built();
+      // As the application does with logs named at start: the window's first frame readied (CSS, layout, a paint
+      // off screen) and the window shown, all before its first pulse; the pulses are measured from the show on.
+      TriageWindow.showAndOpen(stage, vm, paths);
+      start.shown();
       stalls = new FxStallReporter(Thread.currentThread(), STALL_MILLIS);
       stalls.start();
       AnimationTimer t = timer();
       t.start();
-      TriageWindow.showAndOpen(stage, vm, paths); // as the application does with logs named at start (shown already)
       return t;
     });
     waitUntil(() -> vm.investigationProperty().get() != null || !vm.importing().errorProperty().get().isEmpty(), 3600);
@@ -102,6 +106,7 @@ public final class PulseProbe {
 
       @Override
       public void handle(long now) {
+        start.pulsed();
         String p = phase();
         long[] w = worst.computeIfAbsent(p, k -> new long[3]);
         long cpu = stalls.pulsed(p);
@@ -185,6 +190,7 @@ public final class PulseProbe {
     out.printf(Locale.ROOT, "bench ui: %,d synthetic events, %,d hits, opened (import + analytics) in %.1f s; %d cores, max heap %,d MB%n",
         events, vm.investigationProperty().get().hits().size(), openSeconds, Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
+    out.println(start.describe());
     out.println(paint);
     List<FxStallReporter.Gap> gaps = stalls.gaps();
     out.printf(Locale.ROOT, "gaps over %d ms: %d (wall; FX CPU = the FX thread's own CPU time in the gap; where its stack was sampled every %d ms)%n",
