@@ -195,20 +195,28 @@ public final class DetailsView extends VBox {
         r -> r.matched() ? r.value() + "\n⚑ " + r.reason() : r.value(), 30);
     value.setCellFactory(c -> new org.sysmontriage.ui.common.WrapTextCell<>()); // the whole value, wrapped (first 2,000 characters)
     table.getColumns().add(value);
-    table.setRowFactory(t -> new TableRow<>() {
-      @Override
-      protected void updateItem(FieldRow item, boolean empty) {
-        super.updateItem(item, empty);
-        getStyleClass().remove(Styles.MATCHED);
-        setContextMenu(null);
-        if (!empty && item != null && item.matched()) {
-          getStyleClass().add(Styles.MATCHED);
+    table.setRowFactory(t -> {
+      TableRow<FieldRow> row = new TableRow<>() {
+        @Override
+        protected void updateItem(FieldRow item, boolean empty) {
+          super.updateItem(item, empty);
+          getStyleClass().remove(Styles.MATCHED);
+          if (!empty && item != null && item.matched()) {
+            getStyleClass().add(Styles.MATCHED);
+          }
         }
-        if (!empty && item != null && allow != null && vm.analyticProperty().get() != null
+      };
+      // The allowlist menu is made when a row asks for it (a right click), not for every row at every selection: a
+      // menu is a popup window with a scene of its own, and the pulse that filled the Fields table made one per row.
+      row.setOnContextMenuRequested(e -> {
+        FieldRow item = row.getItem();
+        if (!row.isEmpty() && item != null && allow != null && vm.analyticProperty().get() != null
             && !item.name().equals(DetailsViewModel.USER_FROM_CREATION)) {
-          setContextMenu(allowMenu(item));
+          allowMenu(item).show(row, e.getScreenX(), e.getScreenY());
+          e.consume();
         }
-      }
+      });
+      return row;
     });
     table.setOnKeyPressed(e -> {
       FieldRow row = table.getSelectionModel().getSelectedItem();
