@@ -72,4 +72,17 @@ public final class ShownPane extends StackPane {
   public boolean revealing() {
     return revealed > 0 && revealed < REVEAL_STEPS;
   }
+
+  /**
+   * True when a pane around {@code node} is between the first and the last step of its first showing: the size
+   * {@code node} gets now is drawn for one frame and changes in the next pulse.
+   */
+  public static boolean growingAround(Node node) {
+    for (Node n = node.getParent(); n != null; n = n.getParent()) {
+      if (n instanceof ShownPane p && p.revealed > 1 && p.revealed < REVEAL_STEPS) {
+        return true;
+      }
+    }
+    return false;
+  }
 }

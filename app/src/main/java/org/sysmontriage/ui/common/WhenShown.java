@@ -1,5 +1,6 @@
 package org.sysmontriage.ui.common;
 
+import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 
@@ -10,12 +11,19 @@ import javafx.scene.Scene;
  */
 public final class WhenShown {
   private final Node node;
+  private final BooleanSupplier ready;
   private Runnable pending;
 
   public WhenShown(Node node) {
+    this(node, () -> true);
+  }
+
+  /** Work that also waits while {@code ready} is false (checked with the node's showing, after each pulse's layout). */
+  public WhenShown(Node node, BooleanSupplier ready) {
     this.node = node;
+    this.ready = ready;
     Runnable check = () -> {
-      if (pending != null && showing(node)) {
+      if (pending != null && showing(node) && ready.getAsBoolean()) {
         Runnable r = pending;
         pending = null;
         r.run();
@@ -37,7 +45,7 @@ public final class WhenShown {
 
   /** Runs the work now if the node shows, else when it first does (replacing work kept before). */
   public void run(Runnable work) {
-    if (showing(node)) {
+    if (showing(node) && ready.getAsBoolean()) {
       pending = null;
       work.run();
     } else {
