@@ -25,8 +25,9 @@ class PulseProbeUiTest {
   private static final Pattern PHASE = Pattern.compile("^\\s+(import|analysis)\\s+worst gap\\s+\\d+ ms, worst FX CPU in a gap\\s+-?\\d+ ms, over ([\\d,]+) pulses$", Pattern.MULTILINE);
 
   private static final Pattern WINDOW_START = Pattern.compile("^window start \\(from the JVM's start\\): built at ([\\d.]+) s; "
-      + "readied \\(CSS, layout, one paint off screen\\) and shown in [\\d,]+ ms \\(([\\d,]+) ms FX CPU, before its first pulse\\), "
-      + "shown at ([\\d.]+) s; first frame on screen by ([\\d.]+) s \\(pulse 3\\)$", Pattern.MULTILINE);
+      + "readied \\(CSS, layout, one paint off screen\\) and shown in [\\d,]+ ms \\(([\\d,]+) ms FX CPU, ([\\d,]+) ms render thread CPU, "
+      + "before its first pulse\\), shown at ([\\d.]+) s; first frame on screen by ([\\d.]+) s \\(pulse 3\\), "
+      + "the process's CPU time by then ([\\d.]+) s$", Pattern.MULTILINE);
 
   @Test
   void theProbeReportsTheWorstPulseGapWhileTheWindowKeepsResponding() throws Exception {
@@ -45,10 +46,12 @@ class PulseProbeUiTest {
     Matcher start = WINDOW_START.matcher(report);
     assertTrue(start.find(), "the window's start is reported from the JVM's start:\n" + report);
     double built = Double.parseDouble(start.group(1));
-    double shown = Double.parseDouble(start.group(3));
-    double firstFrame = Double.parseDouble(start.group(4));
+    double shown = Double.parseDouble(start.group(4));
+    double firstFrame = Double.parseDouble(start.group(5));
     assertTrue(built > 0 && built <= shown && shown <= firstFrame, "built, shown, first frame in that order:\n" + report);
-    assertTrue(Long.parseLong(start.group(2).replace(",", "")) >= 0, report);
+    assertTrue(Long.parseLong(start.group(2).replace(",", "")) > 0, "the FX thread styled and laid the window out:\n" + report);
+    assertTrue(Long.parseLong(start.group(3).replace(",", "")) > 0, "the render thread painted it off screen:\n" + report);
+    assertTrue(Double.parseDouble(start.group(6)) > 0, report);
     long pulsesWhileBusy = 0;
     for (Matcher m = PHASE.matcher(report); m.find(); ) {
       pulsesWhileBusy += Long.parseLong(m.group(2).replace(",", ""));
