@@ -9,9 +9,9 @@ import org.sysmontriage.ui.TriageWindow;
  * The window's start as a person waits for it, from the JVM's start: when the window was built, when it was shown
  * (after its first frame was readied before the show: the wall time and the FX and render threads' CPU time of that),
  * by when its first frame was on screen (the pulse after the one that waited for frame 1) and the CPU time the whole
- * process (JIT and GC threads too) had used by then, which the machine's load changes much less than the wall time. The pulse gaps are measured from the
- * show on; this line says what the start costs before it, so work moved before the show stays visible.
- * Called on the FX thread.
+ * process (JIT and GC threads too) had used by then, which the machine's load changes much less than the wall time.
+ * The pulse gaps are measured from the show on; this line says what the start costs before it, so work moved before
+ * the show stays visible. Called on the FX thread.
  */
 final class WindowStart {
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
