@@ -2,9 +2,10 @@
 # Smoke test of the Linux installers built by `mvn -Pinstallers verify` (app/pom.xml): the app image
 # and the .deb (unpacked into a temporary folder, not installed) must start with their bundled runtime,
 # read the sample logs, and bring up JavaFX (on Monocle, no display here); the .deb must carry the
-# desktop entry and the .evtx file association.
+# desktop entry and the .evtx file association; the installed program's JVM runs with the product's options
+# (app/pom.xml installer.javaOptions, given as the fourth argument).
 set -euo pipefail
-target="$1"; samples="$2"; monocle="$3"
+target="$1"; samples="$2"; monocle="$3"; java_options="$4"
 image="$target/installer/sysmon-triage"
 deb=$(ls "$target"/installer/sysmon-triage_*.deb)
 fail() { echo "installer smoke test: $*" >&2; exit 1; }
@@ -15,6 +16,13 @@ check_install() { # $1 = folder holding bin/ lib/runtime lib/app
   v=$("$root/bin/sysmon-triage" --version) || fail "$root/bin/sysmon-triage --version failed"
   [[ "$v" == "Sysmon Triage "* ]] || fail "$root: --version printed '$v'"
   "$root/bin/sysmon-triage" stats "$samples" >/dev/null || fail "$root: stats on the sample logs failed"
+  # The JVM itself reads JAVA_TOOL_OPTIONS (also how a user of the installed program adds -Xmx): it prints the flags
+  # it was given, which must hold the product's options from the launcher's configuration.
+  local flags
+  flags=$(JAVA_TOOL_OPTIONS=-XX:+PrintCommandLineFlags "$root/bin/sysmon-triage" --version 2>&1) || fail "$root: --version with JAVA_TOOL_OPTIONS failed"
+  for o in $java_options; do
+    grep -q -- "$o" <<<"$flags" || fail "$root: the JVM did not get $o (flags: $flags)"
+  done
   # The window, on Monocle (no display here), with the bundled runtime: a copy of the install gets the
   # Monocle jar on its class path and the headless settings in its launcher configuration.
   local home; home=$(mktemp -d)
@@ -36,7 +44,7 @@ check_install() { # $1 = folder holding bin/ lib/runtime lib/app
   kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true
   [ "$ok" = 1 ] || { cat "$log" >&2; fail "$root: the window did not come up on the bundled runtime"; }
   rm -rf "$home"
-  echo "installer smoke test: $root: $v, sample logs read, window up on the bundled runtime"
+  echo "installer smoke test: $root: $v, sample logs read, JVM options $java_options, window up on the bundled runtime"
 }
 
 check_install "$image"
