@@ -49,16 +49,16 @@ class LsassJudgementOrderTest {
     LsassIndex alone = new LsassIndex(s);
     LsassIndex.Process first = alone.process(knownPid, "ProcessGuid", "ProcessId");
     assertNotNull(first);
-    assertEquals("C:\\Tools\\procdump64.exe", first.image, "an unknown GUID falls back to the process the PID names");
+    assertEquals("C:\\Tools\\procdump64.exe", first.image(), "an unknown GUID falls back to the process the PID names");
 
     LsassIndex after = new LsassIndex(s);
     LsassIndex.Process nothing = after.process(unknownPid, "ProcessGuid", "ProcessId");
     assertNotNull(nothing, "a GUID with no process behind it is an empty process, not none");
-    assertNull(nothing.image);
-    assertEquals(0, nothing.filesWritten.size());
+    assertNull(nothing.image());
+    assertEquals(0, nothing.filesWritten().size());
     LsassIndex.Process second = after.process(knownPid, "ProcessGuid", "ProcessId");
-    assertEquals(first.image, second.image, "asking about another event with the same GUID first changes nothing");
-    assertNull(after.process(unknownPid, "ProcessGuid", "ProcessId").image);
+    assertEquals(first.image(), second.image(), "asking about another event with the same GUID first changes nothing");
+    assertNull(after.process(unknownPid, "ProcessGuid", "ProcessId").image());
   }
 
   /**

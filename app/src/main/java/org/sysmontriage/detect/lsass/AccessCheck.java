@@ -38,7 +38,7 @@ final class AccessCheck {
       conf += 5;
       why.add(new Judgement.Reason("CallTrace", "_ctypes.pyd", "Python ctypes on the stack: how pypykatz-style readers open LSASS"));
     }
-    String dump = p == null ? null : dumpLike(p.filesWritten);
+    String dump = p == null ? null : dumpLike(p.filesWritten());
     boolean wrote = dump != null;
     if (wrote) {
       conf += 10;

@@ -80,7 +80,7 @@ final class DumpCommandCheck {
       return new Judgement(30, why);
     }
     LsassIndex.Process p = judge.index().process(e, "ProcessGuid", store.eventId(e) == 4688 ? "NewProcessId" : "ProcessId");
-    String file = p == null ? null : AccessCheck.dumpLike(p.filesWritten);
+    String file = p == null ? null : AccessCheck.dumpLike(p.filesWritten());
     if (file != null) {
       why.add(new Judgement.Reason("related TargetFilename", file, "the same process wrote this file: the dump succeeded"));
       return new Judgement(95, why);

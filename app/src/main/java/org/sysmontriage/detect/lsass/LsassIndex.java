@@ -17,35 +17,170 @@ import org.sysmontriage.event.Times;
  * same rights (a process listing opens them all; a dumper opens LSASS).
  */
 public final class LsassIndex {
-  /** What the logs say about one process (by computer and GUID, or computer and PID). */
+  /**
+   * What the logs say about one process (by computer and GUID, or computer and PID). Its texts stay in the
+   * store: the process keeps their value ids and reads them when asked, so the index holds no copy of them
+   * (at a million events it holds tens of thousands of processes, long-lived data every young collection of
+   * the analysis copied until it was old).
+   */
   public static final class Process {
-    public String image;
-    public String originalFileName;
-    public String company;
-    public String hashes;
-    public String signature;
-    public String signatureStatus;
+    private final EventStore store;
+    /** Value ids of the texts below ({@link #NONE}: not in the logs). */
+    int image = NONE;
+    int originalFileName = NONE;
+    int company = NONE;
+    int hashes = NONE;
+    int signature = NONE;
+    int signatureStatus = NONE;
+    int parentImage = NONE;
     public Boolean signed;
-    public String parentImage;
-    public final List<String> filesWritten = new ArrayList<>();
+    /** Value ids of the files the process wrote, the first {@link #FILES_KEPT}; null until one. */
+    private int[] files;
+    private int fileCount;
     public int lsassReads;
-    final Map<Long, Set<String>> targetsByMask = new HashMap<>();
+    /** Mask -> the other processes opened with it (upper case); null until the process opens one. */
+    private Map<Long, Set<String>> targetsByMask;
+
+    Process(EventStore store) {
+      this.store = store;
+    }
+
+    private String text(int valueId) {
+      return valueId == NONE ? null : store.value(valueId);
+    }
+
+    public String image() {
+      return text(image);
+    }
+
+    public String originalFileName() {
+      return text(originalFileName);
+    }
+
+    public String company() {
+      return text(company);
+    }
+
+    public String hashes() {
+      return text(hashes);
+    }
+
+    public String signature() {
+      return text(signature);
+    }
+
+    public String signatureStatus() {
+      return text(signatureStatus);
+    }
+
+    public String parentImage() {
+      return text(parentImage);
+    }
+
+    /** The files the process wrote (Sysmon 11), the first {@link #FILES_KEPT}, in event order. */
+    public List<String> filesWritten() {
+      List<String> out = new ArrayList<>(fileCount);
+      for (int i = 0; i < fileCount; i++) {
+        out.add(store.value(files[i]));
+      }
+      return out;
+    }
+
+    void wrote(int file) {
+      if (fileCount == FILES_KEPT) {
+        return;
+      }
+      if (files == null || fileCount == files.length) {
+        files = java.util.Arrays.copyOf(files == null ? new int[0] : files, Math.min(FILES_KEPT, Math.max(4, fileCount * 2)));
+      }
+      files[fileCount++] = file;
+    }
 
     /** Distinct processes other than LSASS this process opened with exactly this mask. */
     public int otherTargets(long mask) {
-      Set<String> t = targetsByMask.get(mask);
+      Set<String> t = targetsByMask == null ? null : targetsByMask.get(mask);
       return t == null ? 0 : t.size();
     }
+
+    void opened(long mask, String target) {
+      if (targetsByMask == null) {
+        targetsByMask = new HashMap<>(4);
+      }
+      Set<String> set = targetsByMask.computeIfAbsent(mask, k -> new HashSet<>());
+      if (set.size() < 1000) {
+        set.add(target.toUpperCase(java.util.Locale.ROOT));
+      }
+    }
   }
+
+  /** A value id for "not in the logs". */
+  static final int NONE = -1;
+  /** Files written kept per process. */
+  static final int FILES_KEPT = 64;
 
   record Sighting(long ticks, long pid) {}
 
   private final EventStore store;
   private final Map<String, List<Sighting>> lsassByComputer = new HashMap<>();
   private final Map<String, Sightings> sightings = new HashMap<>();
-  private final Set<String> lsassGuids = new HashSet<>();
-  private final Map<String, Process> byGuid = new HashMap<>();
-  private final Map<String, String> guidByPid = new HashMap<>();
+  private final Set<Key> lsassGuids = new HashSet<>();
+  private final Map<Key, Process> byGuid = new HashMap<>();
+  private final Map<Key, Key> guidByPid = new HashMap<>();
+
+  /**
+   * A process's key: its computer (the store's shared text) and its GUID - as two numbers when it has the
+   * usual form ({@code 8-4-4-4-12} hex digits, upper case from {@link Fields#guid}), else as the text - or
+   * its computer and PID. Small and made without texts: the index keeps one or two per process. Comparable,
+   * as the text keys were: keys a crafted log gives equal hash codes share a bin that HashMap keeps as a
+   * sorted tree, so a lookup never walks all of them (linear time overall).
+   */
+  record Key(String computer, long a, long b, String text, boolean byPid) implements Comparable<Key> {
+    static Key guid(String computer, String guid) {
+      if (guid.length() == 36 && guid.charAt(8) == '-' && guid.charAt(13) == '-' && guid.charAt(18) == '-'
+          && guid.charAt(23) == '-') {
+        long p1 = hex(guid, 0, 8);
+        long p2 = hex(guid, 9, 13);
+        long p3 = hex(guid, 14, 18);
+        long p4 = hex(guid, 19, 23);
+        long p5 = hex(guid, 24, 36);
+        if ((p1 | p2 | p3 | p4 | p5) >= 0) { // every part hex digits: the text and the numbers stand for each other
+          return new Key(computer, p1 << 32 | p2 << 16 | p3, p4 << 48 | p5, null, false);
+        }
+      }
+      return new Key(computer, 0, 0, guid, false);
+    }
+
+    static Key pid(String computer, long pid) {
+      return new Key(computer, pid, 0, null, true);
+    }
+
+    @Override
+    public int compareTo(Key o) {
+      int c = Boolean.compare(byPid, o.byPid);
+      c = c != 0 ? c : Long.compare(a, o.a);
+      c = c != 0 ? c : Long.compare(b, o.b);
+      c = c != 0 ? c : compare(text, o.text);
+      return c != 0 ? c : compare(computer, o.computer);
+    }
+
+    private static int compare(String x, String y) {
+      return x == null ? (y == null ? 0 : -1) : y == null ? 1 : x.compareTo(y);
+    }
+
+    /** The upper-case hex digits {@code s[from, to)} (at most 15) as a number, or -1. */
+    private static long hex(String s, int from, int to) {
+      long v = 0;
+      for (int i = from; i < to; i++) {
+        char c = s.charAt(i);
+        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        if (d < 0) {
+          return -1;
+        }
+        v = v << 4 | d;
+      }
+      return v;
+    }
+  }
   private final Map<String, String> dllOriginalNames = new HashMap<>();
   /** (computer id, PID) -> value id of the last non-LSASS image seen with it. */
   private final PidImages imageByPid = new PidImages();
@@ -68,10 +203,10 @@ public final class LsassIndex {
       if (id == 10 && isSysmon(e)) {
         learnAccess(e);
       } else if (id == 11 && isSysmon(e)) {
-        String file = get(e, "TargetFilename");
+        int file = getId(e, "TargetFilename");
         Process p = process(e, "ProcessGuid", "ProcessId", true);
-        if (file != null && p != null && p.filesWritten.size() < 64) {
-          p.filesWritten.add(file);
+        if (file != NONE && p != null) {
+          p.wrote(file);
         }
       }
     }
@@ -95,26 +230,35 @@ public final class LsassIndex {
   /** Store name ids of the field names read while the index is built (on one thread; lookups never write it). */
   private final Map<String, Integer> nameIds = new HashMap<>();
 
-  /** {@code store.field(e, name)}, with the name's id looked up once per name instead of on every read. */
-  private String field(int e, String name) {
+  /** The value id of {@code store.field(e, name)} (-1: none), with the name's id looked up once per name instead of on every read. */
+  private int fieldId(int e, String name) {
     Integer id = nameIds.get(name);
     if (id == null) {
       id = store.nameId(name);
       nameIds.put(name, id);
     }
-    int v = id < 0 ? -1 : store.valueId(e, id);
-    return v < 0 ? null : store.value(v);
+    return id < 0 ? -1 : store.valueId(e, id);
   }
 
-  /** {@link Fields#get} by {@link #field}: the first of these fields with a usable value. */
-  private String get(int e, String... names) {
+  /** {@link Fields#get}'s choice as a value id: the first of these fields with a usable value, or {@link #NONE}. */
+  private int getId(int e, String... names) {
     for (String n : names) {
-      String v = field(e, n);
-      if (v != null && !v.isBlank() && !v.equals("-")) {
+      int v = fieldId(e, n);
+      if (v >= 0 && usable(store.value(v))) {
         return v;
       }
     }
-    return null;
+    return NONE;
+  }
+
+  private static boolean usable(String v) {
+    return !v.isBlank() && !v.equals("-");
+  }
+
+  /** {@link Fields#get} by {@link #fieldId}: the first of these fields with a usable value. */
+  private String get(int e, String... names) {
+    int v = getId(e, names);
+    return v == NONE ? null : store.value(v);
   }
 
   /** The last channel {@link #isSysmon} looked at and its answer (used while the index is built, on one thread). */
@@ -173,39 +317,39 @@ public final class LsassIndex {
     String computer = store.computer(e);
     if (sysmon && id == 1) {
       Process p = processFor(computer, get(e, "ProcessGuid"), get(e, "ProcessId"));
-      p.image = get(e, "Image");
-      p.originalFileName = get(e, "OriginalFileName");
-      p.company = get(e, "Company");
-      p.hashes = get(e, "Hashes");
-      p.parentImage = get(e, "ParentImage");
+      p.image = getId(e, "Image");
+      p.originalFileName = getId(e, "OriginalFileName");
+      p.company = getId(e, "Company");
+      p.hashes = getId(e, "Hashes");
+      p.parentImage = getId(e, "ParentImage");
     } else if (sysmon && id == 7) {
       learnImageLoad(e, computer);
     } else if (!sysmon && id == 4688) {
       Process p = processFor(computer, null, get(e, "NewProcessId"));
-      p.image = get(e, "NewProcessName");
-      p.parentImage = get(e, "ParentProcessName");
+      p.image = getId(e, "NewProcessName");
+      p.parentImage = getId(e, "ParentProcessName");
     }
   }
 
   private void learnImageLoad(int e, String computer) {
     String loaded = get(e, "ImageLoaded");
-    String ofn = get(e, "OriginalFileName");
-    if (loaded != null && ofn != null) {
-      dllOriginalNames.put(computer + "|" + Fields.path(loaded), ofn);
+    int ofn = getId(e, "OriginalFileName");
+    if (loaded != null && ofn != NONE) {
+      dllOriginalNames.put(computer + "|" + Fields.path(loaded), store.value(ofn));
     }
-    String image = get(e, "Image");
-    if (loaded == null || image == null || !Fields.path(loaded).equals(Fields.path(image))) {
+    int image = getId(e, "Image");
+    if (loaded == null || image == NONE || !Fields.path(loaded).equals(Fields.path(store.value(image)))) {
       return; // only the process's own main module speaks for the process
     }
     Process p = processFor(computer, get(e, "ProcessGuid"), get(e, "ProcessId"));
-    p.image = p.image == null ? image : p.image;
+    p.image = p.image == NONE ? image : p.image;
     String signed = get(e, "Signed");
     p.signed = signed == null ? p.signed : Boolean.valueOf(signed.trim().equalsIgnoreCase("true"));
-    p.signature = get(e, "Signature");
-    p.signatureStatus = get(e, "SignatureStatus");
-    p.originalFileName = p.originalFileName == null ? ofn : p.originalFileName;
-    p.company = p.company == null ? get(e, "Company") : p.company;
-    p.hashes = p.hashes == null ? get(e, "Hashes") : p.hashes;
+    p.signature = getId(e, "Signature");
+    p.signatureStatus = getId(e, "SignatureStatus");
+    p.originalFileName = p.originalFileName == NONE ? ofn : p.originalFileName;
+    p.company = p.company == NONE ? getId(e, "Company") : p.company;
+    p.hashes = p.hashes == NONE ? getId(e, "Hashes") : p.hashes;
   }
 
   private void learnAccess(int e) {
@@ -222,10 +366,7 @@ public final class LsassIndex {
     }
     String target = get(e, "TargetProcessGUID", "TargetProcessGuid", "TargetImage");
     if (target != null) {
-      Set<String> set = p.targetsByMask.computeIfAbsent(rights.mask(), k -> new HashSet<>());
-      if (set.size() < 1000) {
-        set.add(target.toUpperCase(java.util.Locale.ROOT));
-      }
+      p.opened(rights.mask(), target);
     }
   }
 
@@ -285,7 +426,7 @@ public final class LsassIndex {
       int v = g < 0 ? -1 : store.valueId(e, g);
       String guid = v < 0 ? null : Fields.guid(store.value(v));
       if (guid != null) {
-        lsassGuids.add(computer + "|" + guid);
+        lsassGuids.add(Key.guid(computer, guid));
       }
     }
   }
@@ -293,17 +434,18 @@ public final class LsassIndex {
   private Process processFor(String computer, String guid, String pid) {
     String g = Fields.guid(guid);
     long p = Fields.pid(pid);
-    String key = g != null ? computer + "|" + g : null;
+    Key key = g != null ? Key.guid(computer, g) : null;
     if (key == null && p >= 0) {
-      key = guidByPid.getOrDefault(computer + "#" + p, computer + "#" + p);
+      Key byPid = Key.pid(computer, p);
+      key = guidByPid.getOrDefault(byPid, byPid);
     }
     if (key == null) {
-      return new Process();
+      return new Process(store);
     }
     if (g != null && p >= 0) {
-      guidByPid.put(computer + "#" + p, key);
+      guidByPid.put(Key.pid(computer, p), key);
     }
-    return byGuid.computeIfAbsent(key, k -> new Process());
+    return byGuid.computeIfAbsent(key, k -> new Process(store));
   }
 
   /**
@@ -324,7 +466,7 @@ public final class LsassIndex {
       g = Fields.guid(store.field(e, guidField.substring(0, guidField.length() - 4) + "Guid"));
     }
     if (g != null) {
-      Process p = byGuid.get(computer + "|" + g);
+      Process p = byGuid.get(Key.guid(computer, g));
       if (p != null) {
         return p;
       }
@@ -333,10 +475,10 @@ public final class LsassIndex {
     if (pid < 0) {
       return null;
     }
-    String key = guidByPid.getOrDefault(computer + "#" + pid, computer + "#" + pid);
-    Process p = byGuid.get(key);
+    Key byPid = Key.pid(computer, pid);
+    Process p = byGuid.get(guidByPid.getOrDefault(byPid, byPid));
     if (p == null && g != null) {
-      p = learning ? byGuid.computeIfAbsent(computer + "|" + g, k -> new Process()) : new Process();
+      p = learning ? byGuid.computeIfAbsent(Key.guid(computer, g), k -> new Process(store)) : new Process(store);
     }
     return p;
   }
@@ -347,7 +489,7 @@ public final class LsassIndex {
       return true;
     }
     String g = Fields.guid(Fields.get(store, e, "TargetProcessGUID", "TargetProcessGuid"));
-    if (g != null && lsassGuids.contains(store.computer(e) + "|" + g)) {
+    if (g != null && lsassGuids.contains(Key.guid(store.computer(e), g))) {
       return true;
     }
     return false;

@@ -79,7 +79,7 @@ public final class Trust {
     if (en == null) {
       return new Verdict(Level.NONE, "");
     }
-    String sha = facts == null ? null : sha256(facts.hashes);
+    String sha = facts == null ? null : sha256(facts.hashes());
     if (sha != null && en.sha256().stream().anyMatch(h -> h.equalsIgnoreCase(sha))) {
       return new Verdict(Level.EVIDENCE, "trusted: SHA256 " + sha.substring(0, 12) + "... is " + en.description());
     }
@@ -88,21 +88,25 @@ public final class Trust {
       return new Verdict(Level.LOOKALIKE, "named like " + en.description() + " but not at its path (" + image + ")");
     }
     if (facts != null && facts.signed != null) {
-      boolean validSigner = facts.signed && (facts.signatureStatus == null || facts.signatureStatus.equalsIgnoreCase("Valid"))
-          && en.signers().stream().anyMatch(s -> s.equalsIgnoreCase(String.valueOf(facts.signature).trim()));
+      String signature = facts.signature();
+      String status = facts.signatureStatus();
+      boolean validSigner = facts.signed && (status == null || status.equalsIgnoreCase("Valid"))
+          && en.signers().stream().anyMatch(s -> s.equalsIgnoreCase(String.valueOf(signature).trim()));
       if (!validSigner) {
-        return new Verdict(Level.LOOKALIKE, "named like " + en.description() + " but signed '" + facts.signature + "' (status "
-            + facts.signatureStatus + ", signed " + facts.signed + ")");
+        return new Verdict(Level.LOOKALIKE, "named like " + en.description() + " but signed '" + signature + "' (status "
+            + status + ", signed " + facts.signed + ")");
       }
-      return new Verdict(Level.EVIDENCE, "trusted: " + en.description() + " at its path, signed by " + facts.signature);
+      return new Verdict(Level.EVIDENCE, "trusted: " + en.description() + " at its path, signed by " + signature);
     }
-    if (facts != null && facts.originalFileName != null) {
-      boolean ofn = facts.originalFileName.equalsIgnoreCase(en.originalFileName());
-      boolean company = facts.company != null && facts.company.equalsIgnoreCase(en.company());
+    String originalFileName = facts == null ? null : facts.originalFileName();
+    if (originalFileName != null) {
+      boolean ofn = originalFileName.equalsIgnoreCase(en.originalFileName());
+      String company = facts.company();
+      boolean companyMatches = company != null && company.equalsIgnoreCase(en.company());
       if (!ofn) {
-        return new Verdict(Level.LOOKALIKE, "named like " + en.description() + " but its OriginalFileName is " + facts.originalFileName);
+        return new Verdict(Level.LOOKALIKE, "named like " + en.description() + " but its OriginalFileName is " + originalFileName);
       }
-      if (company) {
+      if (companyMatches) {
         return new Verdict(Level.EVIDENCE, "trusted: " + en.description() + " at its path, OriginalFileName and Company match");
       }
     }
