@@ -346,6 +346,26 @@ class LayoutUiTest {
   }
 
   @Test
+  void theStartPageButtonsAreWholeWithTheTextThreeStepsLarger(FxRobot robot) {
+    robot.interact(() -> robot.lookup(Ids.selector(Ids.OPEN_FILES)).query().requestFocus());
+    for (int i = 0; i < 3; i++) {
+      robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    List<String> cut = new ArrayList<>();
+    for (String id : List.of(Ids.OPEN_FILES, Ids.OPEN_FOLDER, Ids.OPEN_SAMPLES, Ids.START_LIBRARY)) {
+      Labeled b = robot.lookup(Ids.selector(id)).queryAs(Labeled.class);
+      cutOff(b, cut); // "Open folder…", not "Open fo…" (one row of four buttons at +3)
+      javafx.geometry.Bounds at = b.localToScene(b.getLayoutBounds());
+      if (at.getMinX() < -0.5 || at.getMaxX() > stage.getScene().getWidth() + 0.5) {
+        cut.add(b.getText() + " at " + at.getMinX() + ".." + at.getMaxX() + " in a " + stage.getScene().getWidth() + " px window");
+      }
+    }
+    assertEquals(List.of(), cut);
+  }
+
+  @Test
   void afterSixStepsLargerAndBackToThreeTheDetailsPaneIsAsWideAsBefore(FxRobot robot) throws Exception {
     TableView<Integer> table = openHits(robot);
     textThreeStepsLarger(robot);

@@ -69,6 +69,7 @@ public final class Ids {
   public static final String USERS_TABLE = "users-table";
 
   public static final String SOURCES_TABLE = "sources-table";
+  public static final String SOURCES_SUMMARY = "sources-summary";
   public static final String ISSUES_TABLE = "issues-table";
 
   public static final String LIBRARY_LIST = "library-list";

@@ -22,6 +22,8 @@ public final class SourcesView extends VBox {
     summary.textProperty().bind(vm.summaryProperty());
     summary.getStyleClass().add(Styles.MUTED);
     summary.setWrapText(true);
+    summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrapped whole ("15 other files in the folders are n..." at +3)
+    summary.setId(Ids.SOURCES_SUMMARY);
     TableView<SourceInfo> sources = new TableView<>();
     ShownItems.bind(sources.itemsProperty(), vm.sources(), sources);
     sources.setId(Ids.SOURCES_TABLE);

@@ -28,6 +28,7 @@ final class MiniTimeline extends Pane {
   private static final double RADIUS = 0.45;
   private static final double Y = 1.5;
   private static final double BASELINE = 2.3;
+  private static final double LINE = 1.3;
   private static final int TOOLTIP_STEPS = 10;
   private final Canvas canvas = new Canvas();
   private final Text startText = new Text();
@@ -49,9 +50,13 @@ final class MiniTimeline extends Pane {
     widthProperty().addListener((o, a, b) -> draw());
   }
 
+  /** True while the end date sits under the start date (the two do not fit side by side). */
+  private boolean stacked;
+
   private final Runnable resize = () -> {
-    setMinHeight(em(HEIGHT));
-    setPrefHeight(em(HEIGHT));
+    double h = em(HEIGHT) + (stacked ? em(LINE) : 0);
+    setMinHeight(h);
+    setPrefHeight(h);
     canvas.setHeight(em(HEIGHT));
     draw();
   };
@@ -161,8 +166,16 @@ final class MiniTimeline extends Pane {
     startText.setX(pad);
     startText.setY(em(BASELINE) + y);
     endText.setText(Times.format(ticks[ticks.length - 1]));
-    endText.setX(Math.max(pad, w - pad - endText.getLayoutBounds().getWidth()));
-    endText.setY(em(BASELINE) + y);
+    double endW = endText.getLayoutBounds().getWidth();
+    // side by side when both fit with an em between them, else the end date right-aligned on the next line (in a
+    // narrow story at large text they were printed over each other)
+    boolean under = pad + startText.getLayoutBounds().getWidth() + em(1) + endW > w - pad;
+    endText.setX(Math.max(pad, w - pad - endW));
+    endText.setY(em(BASELINE) + y + (under ? em(LINE) : 0));
+    if (under != stacked) {
+      stacked = under;
+      javafx.application.Platform.runLater(resize); // the height follows (not from inside a layout pass)
+    }
   }
 
   /** The steps within a dot of the pointer, in the tooltip: the first few, then how many more. */

@@ -8,7 +8,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -41,13 +40,15 @@ public final class StartView extends VBox {
     subtitle.getStyleClass().add(Styles.START_SUBTITLE);
     subtitle.setWrapText(true);
     subtitle.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-    HBox buttons = new HBox(
+    // the buttons whole on as many rows as the width needs (in one row they were cut to "Open fo..." at text +3)
+    javafx.scene.layout.FlowPane buttons = new javafx.scene.layout.FlowPane(
         button(Ids.OPEN_FILES, "Open files…", "Ctrl+O", new FontIcon(Material2OutlinedAL.INSERT_DRIVE_FILE), actions::openFiles),
         button(Ids.OPEN_FOLDER, "Open folder…", "Ctrl+Shift+O", new FontIcon(Material2OutlinedAL.FOLDER_OPEN), actions::openFolder),
         samplesButton(vm),
         button(Ids.START_LIBRARY, "Analytics library", "Ctrl+6", new FontIcon(Material2OutlinedAL.LIBRARY_BOOKS), actions::openLibrary));
     buttons.getStyleClass().add("start-buttons");
     buttons.setAlignment(Pos.CENTER);
+    buttons.prefWrapLengthProperty().bind(widthProperty());
     Label drop = new Label("…or drop logs, folders or archives anywhere on this window");
     drop.setId(Ids.DROP_TARGET);
     drop.getStyleClass().add(Styles.MUTED);
@@ -62,6 +63,7 @@ public final class StartView extends VBox {
     Button b = new Button(text, icon);
     b.setId(id);
     b.getStyleClass().add("start-button");
+    b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     b.setTooltip(new Tooltip(text + "  (" + shortcut + ")"));
     b.setOnAction(e -> action.run());
     return b;
