@@ -95,6 +95,14 @@ class SampleLogsLayoutUiTest {
     ShellUiTest.showTab(robot, Ids.TAB_SOURCES);
     robot.interact(() -> stage.getScene().getRoot().layout());
     LayoutUiTest.cutOff(robot.lookup(Ids.selector(Ids.SOURCES_SUMMARY)).queryAs(javafx.scene.control.Labeled.class), wrong);
+    // the library's "Show me" note: the sample log's name on lines between its parts, never broken inside one
+    ShellUiTest.showTab(robot, Ids.TAB_LIBRARY);
+    robot.interact(() -> stage.getScene().getRoot().layout());
+    javafx.scene.control.Labeled note = robot.lookup(Ids.selector(Ids.LIBRARY_SAMPLE)).queryAs(javafx.scene.control.Labeled.class);
+    String whole = note.getAccessibleText() != null ? note.getAccessibleText() : note.getText();
+    org.junit.jupiter.api.Assertions.assertTrue(whole.startsWith("Opens "), whole);
+    FieldNameCells.one(note, whole, wrong);
+    LayoutUiTest.cutOff(note, wrong);
     assertEquals(List.of(), wrong);
   }
 }

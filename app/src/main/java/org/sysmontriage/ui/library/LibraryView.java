@@ -54,12 +54,24 @@ public final class LibraryView extends SplitPane {
     sample.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
     sample.setMaxWidth(Double.MAX_VALUE);
     javafx.scene.layout.HBox.setHgrow(sample, javafx.scene.layout.Priority.ALWAYS);
+    // a log name wider than the note's room goes on lines between its parts (splunk_WKS-DEV-12_ / xmlwineventlog.xml),
+    // never broken anywhere by the label; the whole note is its accessible text
+    Runnable noteText = () -> {
+      String whole = sample.getAccessibleText();
+      javafx.scene.text.Font font = sample.getFont();
+      double room = sample.getWidth() - sample.snappedLeftInset() - sample.snappedRightInset();
+      sample.setText(org.sysmontriage.ui.common.NameLines.breakLongWords(whole, sample.getWidth() > 0 ? room - 1 : 0,
+          w -> org.sysmontriage.ui.common.Fit.textWidth(w, font), font.getSize()));
+    };
+    sample.widthProperty().addListener((o, a, b) -> noteText.run());
+    sample.fontProperty().addListener((o, a, b) -> noteText.run());
     vm.pageProperty().addListener((o, a, p) -> {
       page.show(vm.selectedProperty().get(), p);
       boolean available = vm.sampleLog().isPresent();
       showMe.setDisable(!available);
-      sample.setText(available ? "Opens " + vm.sampleLog().get().getFileName() + " and selects the hit"
+      sample.setAccessibleText(available ? "Opens " + vm.sampleLog().get().getFileName() + " and selects the hit"
           : "No sample log for this analytic in sample-logs/");
+      noteText.run();
     });
     showMe.setTooltip(new Tooltip("Open the sample log where this analytic fires and select its hit"));
     showMe.setDisable(true);
