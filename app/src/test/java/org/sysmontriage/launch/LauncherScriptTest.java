@@ -72,6 +72,10 @@ class LauncherScriptTest {
     return t;
   }
 
+  /** The product's JVM options with G1 (the launcher's java_opts). */
+  private static final List<String> PRODUCT =
+      List.of("-XX:MaxGCPauseMillis=50", "-XX:+UnlockExperimentalVMOptions", "-XX:G1MaxNewSizePercent=20");
+
   /** The options the installers give the JVM (app/pom.xml, installer.javaOptions), split on spaces. */
   private static List<String> installerOptions() throws IOException {
     Matcher m = Pattern.compile("<installer\\.javaOptions>([^<]*)</installer\\.javaOptions>").matcher(Files.readString(POM));
@@ -82,7 +86,7 @@ class LauncherScriptTest {
   @Test
   void theJvmGetsTheProductsPauseTargetThenTheArguments() throws Exception {
     List<String> got = run(Map.of(), "bench", "ui");
-    List<String> want = new ArrayList<>(List.of("-XX:MaxGCPauseMillis=50"));
+    List<String> want = new ArrayList<>(PRODUCT);
     want.addAll(tail("bench", "ui"));
     assertEquals(want, got);
   }
@@ -96,7 +100,8 @@ class LauncherScriptTest {
   @Test
   void optionsOfTheUserComeAfterTheProductsSoTheyWin() throws Exception {
     List<String> got = run(Map.of("SYSMON_TRIAGE_JAVA_OPTS", " -Xmx5g   -XX:MaxGCPauseMillis=200 "), "scan", "a b.evtx");
-    List<String> want = new ArrayList<>(List.of("-XX:MaxGCPauseMillis=50", "-Xmx5g", "-XX:MaxGCPauseMillis=200"));
+    List<String> want = new ArrayList<>(PRODUCT);
+    want.addAll(List.of("-Xmx5g", "-XX:MaxGCPauseMillis=200"));
     want.addAll(tail("scan", "a b.evtx"));
     assertEquals(want, got);
   }
@@ -113,7 +118,7 @@ class LauncherScriptTest {
   void anUnknownCollectorIsNamedAndG1Kept() throws Exception {
     List<String> got = run(Map.of("SYSMON_TRIAGE_GC", "zgc"));
     assertTrue(got.get(0).contains("SYSMON_TRIAGE_GC='zgc' is not known"), got.toString());
-    List<String> want = new ArrayList<>(List.of("-XX:MaxGCPauseMillis=50"));
+    List<String> want = new ArrayList<>(PRODUCT);
     want.addAll(tail());
     assertEquals(want, got.subList(1, got.size()));
   }
