@@ -38,4 +38,19 @@ public final class Styles {
   public static String severity(Severity s) {
     return SEVERITY_PREFIX + s.sigmaName();
   }
+
+  /**
+   * Gives {@code node} the style class {@code styleClass} when {@code on}, takes it away when not, and leaves the
+   * class list alone when it already says so: every change of the list has CSS match the node again, and a row or
+   * cell is updated far more often than its mark changes (a table refills its rows at every selection and scroll).
+   */
+  public static void mark(javafx.scene.Node node, String styleClass, boolean on) {
+    if (node.getStyleClass().contains(styleClass) != on) {
+      if (on) {
+        node.getStyleClass().add(styleClass);
+      } else {
+        node.getStyleClass().removeAll(styleClass);
+      }
+    }
+  }
 }

@@ -196,16 +196,7 @@ public final class DetailsView extends VBox {
     value.setCellFactory(c -> new org.sysmontriage.ui.common.WrapTextCell<>()); // the whole value, wrapped (first 2,000 characters)
     table.getColumns().add(value);
     table.setRowFactory(t -> {
-      TableRow<FieldRow> row = new TableRow<>() {
-        @Override
-        protected void updateItem(FieldRow item, boolean empty) {
-          super.updateItem(item, empty);
-          getStyleClass().remove(Styles.MATCHED);
-          if (!empty && item != null && item.matched()) {
-            getStyleClass().add(Styles.MATCHED);
-          }
-        }
-      };
+      TableRow<FieldRow> row = new org.sysmontriage.ui.common.MarkedRow<>(Styles.MATCHED, FieldRow::matched);
       // The allowlist menu is made when a row asks for it (a right click), not for every row at every selection: a
       // menu is a popup window with a scene of its own, and the pulse that filled the Fields table made one per row.
       row.setOnContextMenuRequested(e -> {
@@ -311,16 +302,8 @@ public final class DetailsView extends VBox {
     none.textProperty().bind(javafx.beans.binding.Bindings.when(vm.relatedErrorProperty().isEmpty())
         .then("No related events.").otherwise(vm.relatedErrorProperty()));
     table.setPlaceholder(none);
-    table.setRowFactory(t -> new TableRow<>() {
-      @Override
-      protected void updateItem(RelatedEvent item, boolean empty) {
-        super.updateItem(item, empty);
-        getStyleClass().remove(Styles.PROCESS_RELATED);
-        if (!empty && item != null && !item.relation().startsWith("same host")) {
-          getStyleClass().add(Styles.PROCESS_RELATED);
-        }
-      }
-    });
+    table.setRowFactory(t -> new org.sysmontriage.ui.common.MarkedRow<>(Styles.PROCESS_RELATED,
+        r -> !r.relation().startsWith("same host")));
     table.setOnMouseClicked(e -> {
       RelatedEvent r = table.getSelectionModel().getSelectedItem();
       if (e.getClickCount() == 2 && r != null) {

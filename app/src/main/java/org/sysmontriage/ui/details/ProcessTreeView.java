@@ -100,14 +100,7 @@ public final class ProcessTreeView extends TreeView<ProcessNode> {
     @Override
     protected void updateItem(ProcessNode p, boolean empty) {
       super.updateItem(p, empty);
-      boolean marked = !empty && p != null && p.marked();
-      if (getStyleClass().contains(Styles.MATCHED) != marked) { // a style class change matches the CSS selectors again
-        if (marked) {
-          getStyleClass().add(Styles.MATCHED);
-        } else {
-          getStyleClass().remove(Styles.MATCHED);
-        }
-      }
+      Styles.mark(this, Styles.MATCHED, !empty && p != null && p.marked());
       if (empty || p == null) {
         setText(null);
         CellTip.clear(this);

@@ -3,7 +3,6 @@ package org.sysmontriage.ui.importing;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -35,16 +34,7 @@ public final class SourcesView extends VBox {
     sources.getColumns().add(Columns.text("Size", s -> String.format("%,.1f MB", s.sizeBytes() / 1e6), 6));
     sources.getColumns().add(Columns.text("Path", SourceInfo::source, 30)); // before the hash: read first, shortened in the middle
     sources.getColumns().add(Columns.text("SHA-256", SourceInfo::sha256, 40));
-    sources.setRowFactory(t -> new TableRow<>() {
-      @Override
-      protected void updateItem(SourceInfo item, boolean empty) {
-        super.updateItem(item, empty);
-        getStyleClass().remove(Styles.DAMAGED);
-        if (!empty && item != null && item.damaged()) {
-          getStyleClass().add(Styles.DAMAGED);
-        }
-      }
-    });
+    sources.setRowFactory(t -> new org.sysmontriage.ui.common.MarkedRow<>(Styles.DAMAGED, SourceInfo::damaged));
     TableView<ImportIssue> issues = new TableView<>();
     ShownItems.bind(issues.itemsProperty(), vm.issues(), issues);
     issues.setId(Ids.ISSUES_TABLE);
