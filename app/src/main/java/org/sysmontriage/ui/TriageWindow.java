@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
 import javafx.scene.Scene;
@@ -13,6 +14,7 @@ import javafx.stage.Stage;
 import org.sysmontriage.ui.casework.CaseViewModel;
 import org.sysmontriage.ui.casework.ExportViewModel;
 import org.sysmontriage.ui.casework.RecoveryFile;
+import org.sysmontriage.ui.common.BackgroundPriority;
 import org.sysmontriage.ui.common.Em;
 import org.sysmontriage.ui.common.TaskRunner;
 import org.sysmontriage.ui.common.Themes;
@@ -48,7 +50,23 @@ public final class TriageWindow {
   /** The parts that differ between the application and a test. */
   public record Parts(Engine engine, TaskRunner runner, RecentFiles recent, Optional<Path> samples, Consumer<String> browser) {}
 
+  private static final AtomicBoolean JIT_LOWERED = new AtomicBoolean();
+
+  /**
+   * The JVM's JIT compiler threads run {@link BackgroundPriority#COMPILER_STEP} nicer than the window's threads (see
+   * there), set from a thread started here, which has the FX thread's nice value, so the FX thread waits for no
+   * {@code renice}. Once per JVM.
+   */
+  private static void lowerCompilerThreads() {
+    if (JIT_LOWERED.compareAndSet(false, true)) {
+      Thread t = new Thread(BackgroundPriority::lowerCompilerThreads, "jit-priority");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
   public static ShellViewModel open(Stage stage, Parts parts) {
+    lowerCompilerThreads();
     Em.fitScreenOnce();
     Themes themes = new Themes();
     themes.apply();

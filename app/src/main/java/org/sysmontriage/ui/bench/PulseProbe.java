@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +18,7 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.sysmontriage.event.TriageException;
 import org.sysmontriage.ui.TriageWindow;
+import org.sysmontriage.ui.common.BackgroundPriority;
 import org.sysmontriage.ui.common.FxTaskRunner;
 import org.sysmontriage.ui.common.Ids;
 import org.sysmontriage.ui.engine.CoreEngine;
@@ -186,11 +188,24 @@ public final class PulseProbe {
     Thread.sleep(idleMillis);
   }
 
+  /** Where the JVM's JIT compiler threads ran, beside the nice value of the thread that started the bench. */
+  static String compilerThreads(List<BackgroundPriority.OsThread> jit, OptionalInt mine) {
+    if (jit.isEmpty() || mine.isEmpty()) {
+      return "JIT compiler threads: their nice values cannot be read here (not Linux, or no /proc)";
+    }
+    StringBuilder b = new StringBuilder("JIT compiler threads at nice ");
+    for (int i = 0; i < jit.size(); i++) {
+      b.append(i == 0 ? "" : ", ").append(jit.get(i).nice()).append(" (").append(jit.get(i).name()).append(')');
+    }
+    return b.append("; the window's threads at nice ").append(mine.getAsInt()).toString();
+  }
+
   private void report(PrintWriter out, int events, double openSeconds) {
     out.printf(Locale.ROOT, "bench ui: %,d synthetic events, %,d hits, opened (import + analytics) in %.1f s; %d cores, max heap %,d MB%n",
         events, vm.investigationProperty().get().hits().size(), openSeconds, Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20);
     out.println(start.describe());
+    out.println(compilerThreads(BackgroundPriority.compilerThreads(), BackgroundPriority.currentNice()));
     out.println(paint);
     List<FxStallReporter.Gap> gaps = stalls.gaps();
     out.printf(Locale.ROOT, "gaps over %d ms: %d (wall; FX CPU = the FX thread's own CPU time in the gap; where its stack was sampled every %d ms)%n",

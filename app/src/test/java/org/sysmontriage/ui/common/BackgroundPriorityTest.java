@@ -1,11 +1,14 @@
 package org.sysmontriage.ui.common;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +63,33 @@ class BackgroundPriorityTest {
     assertEquals(expected, got[0], "the lowered thread");
     assertEquals(expected, got[1], "a thread it started");
     assertEquals(Thread.MIN_PRIORITY, got[2]);
+    assertEquals(mine, BackgroundPriority.currentNice(), "the calling thread keeps its priority");
+  }
+
+  @Test
+  void hotSpotsCompilerThreadsAreKnownByTheirNamesAsLinuxCutsThem() {
+    assertTrue(BackgroundPriority.isCompilerThread("C1 CompilerThre"));
+    assertTrue(BackgroundPriority.isCompilerThread("C2 CompilerThre"));
+    assertFalse(BackgroundPriority.isCompilerThread("GC Thread#0"));
+    assertFalse(BackgroundPriority.isCompilerThread("JavaFX Applicat"));
+    assertFalse(BackgroundPriority.isCompilerThread("C2 Compiler")); // a thread named so by code is not HotSpot's
+  }
+
+  @Test
+  void theJitCompilerThreadsRunNicerThanTheThreadThatLowersThem() throws Exception {
+    OptionalInt mine = BackgroundPriority.currentNice();
+    assumeTrue(mine.isPresent() && reniceOnPath(), "needs Linux's /proc/thread-self and renice");
+    assumeTrue(!BackgroundPriority.compilerThreads().isEmpty(), "needs a JVM with HotSpot's JIT compiler threads");
+    // from a thread of the test's own nice value, as the window starts it from the FX thread
+    CompletableFuture<List<BackgroundPriority.OsThread>> lowered = new CompletableFuture<>();
+    new Thread(() -> lowered.complete(BackgroundPriority.lowerCompilerThreads())).start();
+    List<BackgroundPriority.OsThread> after = lowered.get(60, TimeUnit.SECONDS);
+    int expected = BackgroundPriority.lowered(mine.getAsInt(), BackgroundPriority.COMPILER_STEP);
+    assertFalse(after.isEmpty());
+    for (BackgroundPriority.OsThread t : after) {
+      assertTrue(t.nice() >= expected, t + " should run at nice " + expected + " or nicer");
+    }
+    assertEquals(after, BackgroundPriority.compilerThreads(), "what it returns is what Linux shows");
     assertEquals(mine, BackgroundPriority.currentNice(), "the calling thread keeps its priority");
   }
 
