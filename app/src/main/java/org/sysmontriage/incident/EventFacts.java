@@ -45,16 +45,26 @@ final class EventFacts {
 
   /** The acting process id, decimal, or null: the new process of a 4688, the source of an access. */
   String actorPid(int e) {
-    return pid(store.eventId(e) == 4688 ? field(e, "NewProcessId") : field(e, "SourceProcessId", "ProcessId"));
+    return decimal(actorPidValue(e));
+  }
+
+  /** The acting process id as a number, or -1 (see {@link #actorPid}). */
+  long actorPidValue(int e) {
+    return pidValue(store.eventId(e) == 4688 ? field(e, "NewProcessId") : field(e, "SourceProcessId", "ProcessId"));
   }
 
   /** The parent (creator) process id of a process creation, decimal, or null. */
   String parentPid(int e) {
+    return decimal(parentPidValue(e));
+  }
+
+  /** The parent (creator) process id of a process creation as a number, or -1. */
+  long parentPidValue(int e) {
     int id = store.eventId(e);
     if (id == 4688) {
-      return pid(field(e, "ProcessId"));
+      return pidValue(field(e, "ProcessId"));
     }
-    return id == 1 ? pid(field(e, "ParentProcessId")) : null;
+    return id == 1 ? pidValue(field(e, "ParentProcessId")) : -1;
   }
 
   /** Logon id of the actor, normalised ({@code 0x1a274c4}); null for the shared service logons. */
@@ -220,16 +230,28 @@ final class EventFacts {
 
   /** A process id in decimal, from {@code 3420} or {@code 0x0000000000000d5c}; null if neither. */
   static String pid(String v) {
+    return decimal(pidValue(v));
+  }
+
+  /**
+   * A process id as a number, from {@code 3420} or {@code 0x0000000000000d5c}; -1 if neither (or not above 0). Two
+   * texts give the same number exactly when {@link #pid} gives them the same decimal text.
+   */
+  static long pidValue(String v) {
     if (v == null) {
-      return null;
+      return -1;
     }
     String s = v.trim();
     try {
       long n = s.startsWith("0x") || s.startsWith("0X") ? Long.parseLong(s.substring(2), 16) : Long.parseLong(s);
-      return n <= 0 ? null : Long.toString(n);
+      return n <= 0 ? -1 : n;
     } catch (NumberFormatException ex) {
-      return null;
+      return -1;
     }
+  }
+
+  private static String decimal(long pid) {
+    return pid < 0 ? null : Long.toString(pid);
   }
 
   /** A hex value without leading zeros ({@code 0x001fffff} -> {@code 0x1fffff}); null if not hex. */

@@ -2,7 +2,6 @@ package org.sysmontriage.incident;
 
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.Guids;
 import org.sysmontriage.event.Times;
 
 /**
@@ -34,16 +34,21 @@ public final class ProcessLineage {
   static final long TWIN_SECONDS = 2;
 
   private final EventFacts facts;
-  private final Map<String, Integer> creationByGuid = new HashMap<>();
-  private final Map<String, List<Integer>> childrenByGuid = new HashMap<>();
+  /**
+   * GUIDs not of the usual form ({@code 8-4-4-4-12} hex digits) -> their tag in the GUID runs (1, 2, ...): such a
+   * GUID is keyed (tag, 0, 0), one of the usual form (0, its two numbers). Empty in the logs seen so far.
+   */
+  private final Map<String, Integer> oddGuids = new HashMap<>();
+  /** GUID -> the Sysmon EID 1 creations with it, in the order of the store's EID 1 events: the first is its start. */
+  private final EventRuns creationByGuid;
+  /** Parent GUID -> the Sysmon EID 1 creations it started, in time order. */
+  private final EventRuns childrenByGuid;
   /** (host, new process id) -> Security 4688 creations, in time order. */
-  private final Map<PidKey, int[]> securityCreated;
+  private final EventRuns securityCreated;
   /** (host, creator process id) -> Security 4688 creations, in time order. */
-  private final Map<PidKey, int[]> securityChildren;
+  private final EventRuns securityChildren;
   /** (host, process id) -> Sysmon EID 1 creations, in time order: for events that name a process by id only. */
-  private final Map<PidKey, int[]> sysmonCreated;
-
-  private record PidKey(int host, String pid) {}
+  private final EventRuns sysmonCreated;
 
   /**
    * A process tree around one event: its ancestors (root first), the process itself, every descendant
@@ -65,30 +70,59 @@ public final class ProcessLineage {
 
   private ProcessLineage(EventStore store) {
     this.facts = new EventFacts(store);
+    EventRuns.Builder creations = new EventRuns.Builder();
+    EventRuns.Builder children = new EventRuns.Builder();
     for (int e : store.byEventId(1)) {
       String guid = EventFacts.guid(facts.field(e, "ProcessGuid"));
       if (guid != null) {
-        creationByGuid.putIfAbsent(guid, e);
+        addGuid(creations, guid, 0, e); // one order for all: the first EID 1 of a GUID stays first
         String parent = facts.parentGuid(e);
         if (parent != null) {
-          childrenByGuid.computeIfAbsent(parent, p -> new ArrayList<>()).add(e);
+          addGuid(children, parent, store.ticks(e), e);
         }
       }
     }
-    childrenByGuid.values().forEach(l -> l.sort((a, b) -> Long.compare(store.ticks(a), store.ticks(b))));
-    Map<PidKey, List<Integer>> created = new HashMap<>();
-    Map<PidKey, List<Integer>> byCreator = new HashMap<>();
-    Map<PidKey, List<Integer>> sysmon = new HashMap<>();
+    creationByGuid = creations.build();
+    childrenByGuid = children.build();
+    EventRuns.Builder created = new EventRuns.Builder();
+    EventRuns.Builder byCreator = new EventRuns.Builder();
+    EventRuns.Builder sysmon = new EventRuns.Builder();
     for (int e : store.byEventId(4688)) {
-      add(created, store.computerId(e), facts.actorPid(e), e);
-      add(byCreator, store.computerId(e), facts.parentPid(e), e);
+      addPid(created, store.computerId(e), facts.actorPidValue(e), store.ticks(e), e);
+      addPid(byCreator, store.computerId(e), facts.parentPidValue(e), store.ticks(e), e);
     }
     for (int e : store.byEventId(1)) {
-      add(sysmon, store.computerId(e), EventFacts.pid(facts.field(e, "ProcessId")), e);
+      addPid(sysmon, store.computerId(e), EventFacts.pidValue(facts.field(e, "ProcessId")), store.ticks(e), e);
     }
-    securityCreated = sorted(store, created);
-    securityChildren = sorted(store, byCreator);
-    sysmonCreated = sorted(store, sysmon);
+    securityCreated = created.build();
+    securityChildren = byCreator.build();
+    sysmonCreated = sysmon.build();
+  }
+
+  private void addGuid(EventRuns.Builder runs, String guid, long order, int e) {
+    if (Guids.usual(guid)) {
+      runs.add(0, Guids.high(guid), Guids.low(guid), order, e);
+    } else {
+      runs.add(oddGuids.computeIfAbsent(guid, g -> oddGuids.size() + 1), 0, 0, order, e);
+    }
+  }
+
+  private static void addPid(EventRuns.Builder runs, int host, long pid, long ticks, int e) {
+    if (pid >= 0) {
+      runs.add(host, pid, 0, ticks, e);
+    }
+  }
+
+  /** The run of {@code guid} (lower case, no braces) in GUID-keyed runs, or -1. */
+  private int guidRun(EventRuns runs, String guid) {
+    if (guid == null) {
+      return -1;
+    }
+    if (Guids.usual(guid)) {
+      return runs.find(0, Guids.high(guid), Guids.low(guid));
+    }
+    Integer tag = oddGuids.get(guid);
+    return tag == null ? -1 : runs.find(tag, 0, 0);
   }
 
   /** The lineage of the store asked for last: the incidents and both details panes share it (built once per store). */
@@ -113,30 +147,15 @@ public final class ProcessLineage {
     return facts.store();
   }
 
-  private static void add(Map<PidKey, List<Integer>> map, int host, String pid, int e) {
-    if (pid != null) {
-      map.computeIfAbsent(new PidKey(host, pid), k -> new ArrayList<>()).add(e);
-    }
-  }
-
-  private static Map<PidKey, int[]> sorted(EventStore store, Map<PidKey, List<Integer>> lists) {
-    Map<PidKey, int[]> out = new HashMap<>();
-    lists.forEach((k, l) -> {
-      int[] a = l.stream().mapToInt(Integer::intValue).toArray();
-      out.put(k, Arrays.stream(a).boxed().sorted((x, y) -> Long.compare(store.ticks(x), store.ticks(y))).mapToInt(Integer::intValue).toArray());
-    });
-    return out;
-  }
-
   /** The Sysmon EID 1 that started the process with this GUID (lower case, no braces), or -1. */
   int creation(String guid) {
-    Integer e = guid == null ? null : creationByGuid.get(guid);
-    return e == null ? -1 : e;
+    int run = guidRun(creationByGuid, guid);
+    return run < 0 ? -1 : creationByGuid.event(creationByGuid.from(run));
   }
 
   /** The Sysmon EID 1 events whose parent has this GUID, in time order. */
-  List<Integer> children(String guid) {
-    return guid == null ? List.of() : childrenByGuid.getOrDefault(guid, List.of());
+  int[] children(String guid) {
+    return childrenByGuid.run(guidRun(childrenByGuid, guid));
   }
 
   /**
@@ -171,7 +190,7 @@ public final class ProcessLineage {
     int focus = nodes.size() - 1;
     Set<Integer> seen = new HashSet<>(chain);
     chain.forEach(c -> seen.add(twin(c)));
-    List<Integer> kids = start >= 0 ? joinedChildren(start) : childrenOfUnstarted(e, guid, pid);
+    List<Integer> kids = start >= 0 ? joinedChildren(start) : childrenOfUnstarted(e, guid, facts.actorPidValue(e));
     Deque<int[]> todo = new ArrayDeque<>(); // (creation, depth), depth first with children in time order
     for (int k = kids.size() - 1; k >= 0; k--) {
       todo.push(new int[] {kids.get(k), depth + 1});
@@ -202,22 +221,26 @@ public final class ProcessLineage {
   public int twin(int c) {
     EventStore store = facts.store();
     int id = store.eventId(c);
-    String pid = id == 1 || id == 4688 ? facts.actorPid(c) : null;
-    int[] others = pid == null ? null : (id == 1 ? securityCreated : sysmonCreated).get(new PidKey(store.computerId(c), pid));
+    long pid = id == 1 || id == 4688 ? facts.actorPidValue(c) : -1;
     long t = store.ticks(c);
-    if (others == null || t == Times.UNKNOWN) {
+    if (pid < 0 || t == Times.UNKNOWN) {
       return -1; // a start without a time is never the same start as another log's
     }
+    EventRuns others = id == 1 ? securityCreated : sysmonCreated;
+    int run = others.find(store.computerId(c), pid, 0);
+    int from = others.from(run);
+    int to = others.to(run);
     long window = TWIN_SECONDS * Times.TICKS_PER_SECOND;
     int best = -1;
     long bestGap = Long.MAX_VALUE;
     // the starts of this id are in time order: only those within the window are looked at (an id reused
     // thousands of times on a host costs a binary search, not a scan per node)
-    for (int i = Times.firstAtOrAfter(others.length, k -> store.ticks(others[k]), t - window);
-        i < others.length && store.ticks(others[i]) <= t + window; i++) {
-      long gap = Math.abs(store.ticks(others[i]) - t);
-      if (gap < bestGap && sameImage(c, others[i])) {
-        best = others[i];
+    for (int i = from + Times.firstAtOrAfter(to - from, k -> store.ticks(others.event(from + k)), t - window);
+        i < to && store.ticks(others.event(i)) <= t + window; i++) {
+      int other = others.event(i);
+      long gap = Math.abs(store.ticks(other) - t);
+      if (gap < bestGap && sameImage(c, other)) {
+        best = other;
         bestGap = gap;
       }
     }
@@ -280,13 +303,13 @@ public final class ProcessLineage {
     if (guid != null) {
       return creation(guid); // a GUID names one process: an id that names another must not stand in for it
     }
-    String pid = id == 1 ? EventFacts.pid(facts.field(e, "ProcessId")) : facts.actorPid(e);
-    if (pid == null) {
+    long pid = id == 1 ? EventFacts.pidValue(facts.field(e, "ProcessId")) : facts.actorPidValue(e);
+    if (pid < 0) {
       return -1;
     }
-    PidKey key = new PidKey(store.computerId(e), pid);
-    int security = latestAtOrBefore(securityCreated.get(key), store.ticks(e), e);
-    int sysmon = latestAtOrBefore(sysmonCreated.get(key), store.ticks(e), e);
+    int host = store.computerId(e);
+    int security = latestAtOrBefore(securityCreated, securityCreated.find(host, pid, 0), store.ticks(e), e);
+    int sysmon = latestAtOrBefore(sysmonCreated, sysmonCreated.find(host, pid, 0), store.ticks(e), e);
     if (security < 0 || sysmon < 0) {
       return Math.max(security, sysmon);
     }
@@ -299,71 +322,77 @@ public final class ProcessLineage {
     if (store.eventId(c) == 1) {
       return creation(facts.parentGuid(c));
     }
-    String ppid = facts.parentPid(c);
-    return ppid == null ? -1 : latestAtOrBefore(securityCreated.get(new PidKey(store.computerId(c), ppid)), store.ticks(c), c);
+    long ppid = facts.parentPidValue(c);
+    return ppid < 0 ? -1 : latestAtOrBefore(securityCreated, securityCreated.find(store.computerId(c), ppid, 0), store.ticks(c), c);
   }
 
   /** The creation events of the processes that creation event {@code c} started, in time order. */
   public List<Integer> childrenOf(int c) {
     EventStore store = facts.store();
     if (store.eventId(c) == 1) {
-      return children(EventFacts.guid(facts.field(c, "ProcessGuid")));
+      return list(children(EventFacts.guid(facts.field(c, "ProcessGuid"))));
     }
-    String pid = facts.actorPid(c);
-    if (pid == null) {
+    long pid = facts.actorPidValue(c);
+    if (pid < 0) {
       return List.of();
     }
-    PidKey key = new PidKey(store.computerId(c), pid);
+    int host = store.computerId(c);
     long from = store.ticks(c);
-    long until = nextAfter(securityCreated.get(key), from, c);
-    return between(securityChildren.get(key), from, until, c);
+    long until = nextAfter(securityCreated.find(host, pid, 0), from, c);
+    return between(securityChildren.find(host, pid, 0), from, until, c);
   }
 
   // A process whose start is not in the logs: its children by GUID, or by id before the id's next creation.
-  private List<Integer> childrenOfUnstarted(int e, String guid, String pid) {
+  private List<Integer> childrenOfUnstarted(int e, String guid, long pid) {
     if (guid != null) {
-      return children(guid);
+      return list(children(guid));
     }
     EventStore store = facts.store();
-    PidKey key = new PidKey(store.computerId(e), pid);
-    long until = nextAfter(securityCreated.get(key), store.ticks(e), e);
-    return between(securityChildren.get(key), Long.MIN_VALUE, until, e);
+    int host = store.computerId(e);
+    long until = nextAfter(securityCreated.find(host, pid, 0), store.ticks(e), e);
+    return between(securityChildren.find(host, pid, 0), Long.MIN_VALUE, until, e);
   }
 
-  private int latestAtOrBefore(int[] creations, long t, int not) {
+  private static List<Integer> list(int[] events) {
+    List<Integer> out = new ArrayList<>(events.length);
+    for (int x : events) {
+      out.add(x);
+    }
+    return out;
+  }
+
+  /** The latest creation in run {@code run} of {@code creations} at or before {@code t}, other than {@code not}; or -1. */
+  private int latestAtOrBefore(EventRuns creations, int run, long t, int not) {
     int best = -1;
-    if (creations != null) {
-      for (int c : creations) {
-        if (store().ticks(c) > t) {
-          break;
-        }
-        if (c != not) {
-          best = c;
-        }
+    for (int i = creations.from(run); i < creations.to(run); i++) {
+      int c = creations.event(i);
+      if (store().ticks(c) > t) {
+        break;
+      }
+      if (c != not) {
+        best = c;
       }
     }
     return best;
   }
 
-  private long nextAfter(int[] creations, long t, int not) {
-    if (creations != null) {
-      for (int c : creations) {
-        if (c != not && store().ticks(c) > t) {
-          return store().ticks(c);
-        }
+  private long nextAfter(int run, long t, int not) {
+    for (int i = securityCreated.from(run); i < securityCreated.to(run); i++) {
+      int c = securityCreated.event(i);
+      if (c != not && store().ticks(c) > t) {
+        return store().ticks(c);
       }
     }
     return Long.MAX_VALUE;
   }
 
-  private List<Integer> between(int[] events, long from, long until, int not) {
+  private List<Integer> between(int run, long from, long until, int not) {
     List<Integer> out = new ArrayList<>();
-    if (events != null) {
-      for (int x : events) {
-        long t = store().ticks(x);
-        if (t >= from && t < until && x != not) {
-          out.add(x);
-        }
+    for (int i = securityChildren.from(run); i < securityChildren.to(run); i++) {
+      int x = securityChildren.event(i);
+      long t = store().ticks(x);
+      if (t >= from && t < until && x != not) {
+        out.add(x);
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package org.sysmontriage.incident;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -127,5 +128,86 @@ class ProcessLineageTest {
     ProcessLineage other = ProcessLineage.of(b.store());
     assertTrue(other != first && other.store() == b.store(), "another store gets its own");
     assertEquals(List.of("0 cmd.exe * @0"), lines(other.around(0)));
+  }
+
+  @Test
+  void guidsNotOfTheUsualFormLinkByTheirTextAndNeverStandForAUsualOne() {
+    String odd = "{Not-A-Guid}";
+    String fullwidth = "{22222222-0000-0000-0000-00000000000\uff11}"; // a fullwidth 1: a digit to Character.digit, not to a GUID
+    Story s = new Story()
+        .sysmon(WKS, 0, 1, "ProcessGuid", odd, "ProcessId", "600", "Image", "C:\\Windows\\System32\\services.exe")
+        .sysmon(WKS, 1, 1, "ProcessGuid", fullwidth, "ProcessId", "601", "Image", "C:\\Windows\\System32\\svchost.exe",
+            "ParentProcessGuid", "not-a-guid")
+        .sysmon(WKS, 2, 1, "ProcessGuid", SERVICES, "ProcessId", "602", "Image", "C:\\Windows\\System32\\lsm.exe")
+        // the child names its parents in the other case and without braces: the same processes
+        .sysmon(WKS, 3, 1, "ProcessGuid", "22222222-0000-0000-0000-00000000000A", "ProcessId", "603",
+            "Image", "C:\\Windows\\System32\\cmd.exe", "ParentProcessGuid", "22222222-0000-0000-0000-00000000000\uff11")
+        .sysmon(WKS, 4, 1, "ProcessGuid", "{22222222-0000-0000-0000-00000000000a}", "ProcessId", "604",
+            "Image", "C:\\Windows\\System32\\conhost.exe", "ParentProcessGuid", SERVICES.toLowerCase(java.util.Locale.ROOT))
+        .sysmon(WKS, 5, 10, "SourceProcessGUID", "{22222222-0000-0000-0000-00000000000A}", "SourceImage", "C:\\Windows\\System32\\cmd.exe",
+            "TargetImage", "C:\\Windows\\System32\\lsass.exe");
+    ProcessLineage lineage = ProcessLineage.of(s.store());
+    assertEquals(0, lineage.creation("not-a-guid"));
+    assertEquals(1, lineage.creation("22222222-0000-0000-0000-00000000000\uff11"));
+    assertEquals(2, lineage.creation("22222222-0000-0000-0000-000000000001"), "the usual GUID ...0001 is not the fullwidth one");
+    assertEquals(3, lineage.creation("22222222-0000-0000-0000-00000000000a"), "the first EID 1 of a GUID is its start");
+    assertEquals(-1, lineage.creation("not-a-guie"));
+    assertEquals(-1, lineage.creation("22222222-0000-0000-0000-00000000000b"));
+    assertArrayEquals(new int[] {1}, lineage.children("not-a-guid"));
+    assertArrayEquals(new int[] {3}, lineage.children("22222222-0000-0000-0000-00000000000\uff11"));
+    assertArrayEquals(new int[] {4}, lineage.children("22222222-0000-0000-0000-000000000001"));
+    assertEquals(List.of("0 services.exe @0", "1 svchost.exe @1", "2 cmd.exe * @3"), lines(lineage.around(5)));
+  }
+
+  @Test
+  void childListsAtBothEndsOfTheGuidOrderInTimeOrder() {
+    String first = "{80000000-0000-0000-0000-000000000000}"; // the smallest key (its high number is Long.MIN_VALUE)
+    String last = "{7fffffff-ffff-ffff-ffff-ffffffffffff}"; // the largest
+    String allOnes = "{ffffffff-ffff-ffff-ffff-ffffffffffff}"; // -1, -1: between them
+    Story s = new Story()
+        .sysmon(WKS, 0, 1, "ProcessGuid", first, "ProcessId", "10", "Image", "C:\\a.exe")
+        .sysmon(WKS, 0, 1, "ProcessGuid", last, "ProcessId", "11", "Image", "C:\\b.exe")
+        .sysmon(WKS, 0, 1, "ProcessGuid", allOnes, "ProcessId", "12", "Image", "C:\\c.exe")
+        // children added out of time order; two at the same second keep the store's order
+        .sysmon(WKS, 9, 1, "ProcessGuid", "{00000000-0000-0000-0000-000000000009}", "Image", "C:\\k9.exe", "ParentProcessGuid", first)
+        .sysmon(WKS, 5, 1, "ProcessGuid", "{00000000-0000-0000-0000-000000000005}", "Image", "C:\\k5.exe", "ParentProcessGuid", first)
+        .sysmon(WKS, 7, 1, "ProcessGuid", "{00000000-0000-0000-0000-000000000007}", "Image", "C:\\k7.exe", "ParentProcessGuid", last)
+        .sysmon(WKS, 5, 1, "ProcessGuid", "{00000000-0000-0000-0000-000000000015}", "Image", "C:\\k15.exe", "ParentProcessGuid", first)
+        .sysmon(WKS, 3, 1, "ProcessGuid", "{00000000-0000-0000-0000-000000000003}", "Image", "C:\\k3.exe", "ParentProcessGuid", last)
+        .sysmon(WKS, 4, 1, "ProcessGuid", "{00000000-0000-0000-0000-000000000004}", "Image", "C:\\k4.exe", "ParentProcessGuid", allOnes);
+    ProcessLineage lineage = ProcessLineage.of(s.store());
+    assertArrayEquals(new int[] {4, 6, 3}, lineage.children("80000000-0000-0000-0000-000000000000"));
+    assertArrayEquals(new int[] {7, 5}, lineage.children("7fffffff-ffff-ffff-ffff-ffffffffffff"));
+    assertArrayEquals(new int[] {8}, lineage.children("ffffffff-ffff-ffff-ffff-ffffffffffff"));
+    assertArrayEquals(new int[0], lineage.children("00000000-0000-0000-0000-000000000009"), "a process without children");
+    assertArrayEquals(new int[0], lineage.children("80000000-0000-0000-0000-000000000001"), "a GUID not in the logs");
+    assertEquals(0, lineage.creation("80000000-0000-0000-0000-000000000000"));
+    assertEquals(1, lineage.creation("7fffffff-ffff-ffff-ffff-ffffffffffff"));
+    assertEquals(List.of("0 b.exe * @1", "1 k3.exe @7", "1 k7.exe @5"), lines(lineage.around(1)));
+  }
+
+  @Test
+  void aProcessIdUsedByTwoProcessesNamesTheLatestStartAtOrBeforeTheEvent() {
+    Story s = new Story()
+        // Sysmon: pid 700 started twice on WKS (two GUIDs), once on SRV; events that name the process by id only
+        .sysmon(WKS, 10, 1, "ProcessGuid", CMD, "ProcessId", "700", "Image", "C:\\Windows\\System32\\cmd.exe")
+        .sysmon(WKS, 50, 1, "ProcessGuid", NOTEPAD, "ProcessId", "700", "Image", "C:\\Windows\\notepad.exe")
+        .sysmon(SRV, 20, 1, "ProcessGuid", RUNDLL, "ProcessId", "700", "Image", "C:\\Windows\\System32\\rundll32.exe")
+        .sysmon(WKS, 5, 3, "ProcessId", "700", "Image", "C:\\Windows\\System32\\cmd.exe")
+        .sysmon(WKS, 30, 3, "ProcessId", "700", "Image", "C:\\Windows\\System32\\cmd.exe")
+        .sysmon(WKS, 50, 3, "ProcessId", "700", "Image", "C:\\Windows\\notepad.exe")
+        .sysmon(SRV, 60, 3, "ProcessId", "700", "Image", "C:\\Windows\\System32\\rundll32.exe")
+        // Security: the same number written in hex on WKS (0x2bc = 700), a later start than notepad's
+        .security(WKS, 80, 4688, "NewProcessId", "0x2bc", "ProcessId", "0x4", "NewProcessName", "C:\\Windows\\System32\\whoami.exe")
+        .security(WKS, 90, 4656, "ProcessId", "0x00000000000002BC", "ProcessName", "C:\\Windows\\System32\\whoami.exe",
+            "ObjectName", "\\Device\\lsass.exe")
+        .security(WKS, 70, 4656, "ProcessId", "0x2bc", "ProcessName", "C:\\Windows\\notepad.exe", "ObjectName", "x");
+    ProcessLineage lineage = ProcessLineage.of(s.store());
+    assertEquals(-1, lineage.creationOf(3), "before either start: none");
+    assertEquals(0, lineage.creationOf(4), "between the starts: the first process");
+    assertEquals(1, lineage.creationOf(5), "at the second start's time: the second process");
+    assertEquals(2, lineage.creationOf(6), "the same id on another host: that host's process");
+    assertEquals(7, lineage.creationOf(8), "after the Security start of the id (hex, leading zeros): that start");
+    assertEquals(1, lineage.creationOf(9), "before it: the Sysmon start of the id at or before the event");
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.Guids;
 import org.sysmontriage.event.Times;
 
 /**
@@ -136,18 +137,8 @@ public final class LsassIndex {
    */
   record Key(String computer, long a, long b, String text, boolean byPid) implements Comparable<Key> {
     static Key guid(String computer, String guid) {
-      if (guid.length() == 36 && guid.charAt(8) == '-' && guid.charAt(13) == '-' && guid.charAt(18) == '-'
-          && guid.charAt(23) == '-') {
-        long p1 = hex(guid, 0, 8);
-        long p2 = hex(guid, 9, 13);
-        long p3 = hex(guid, 14, 18);
-        long p4 = hex(guid, 19, 23);
-        long p5 = hex(guid, 24, 36);
-        if ((p1 | p2 | p3 | p4 | p5) >= 0) { // every part hex digits: the text and the numbers stand for each other
-          return new Key(computer, p1 << 32 | p2 << 16 | p3, p4 << 48 | p5, null, false);
-        }
-      }
-      return new Key(computer, 0, 0, guid, false);
+      // the usual form as its numbers: the text (upper case from Fields#guid) and the numbers stand for each other
+      return Guids.usual(guid) ? new Key(computer, Guids.high(guid), Guids.low(guid), null, false) : new Key(computer, 0, 0, guid, false);
     }
 
     static Key pid(String computer, long pid) {
@@ -166,21 +157,8 @@ public final class LsassIndex {
     private static int compare(String x, String y) {
       return x == null ? (y == null ? 0 : -1) : y == null ? 1 : x.compareTo(y);
     }
-
-    /** The upper-case hex digits {@code s[from, to)} (at most 15) as a number, or -1. */
-    private static long hex(String s, int from, int to) {
-      long v = 0;
-      for (int i = from; i < to; i++) {
-        char c = s.charAt(i);
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0) {
-          return -1;
-        }
-        v = v << 4 | d;
-      }
-      return v;
-    }
   }
+
   private final Map<String, String> dllOriginalNames = new HashMap<>();
   /** (computer id, PID) -> value id of the last non-LSASS image seen with it. */
   private final PidImages imageByPid = new PidImages();
