@@ -39,8 +39,16 @@ final class DotClusters {
    */
   static List<Cluster> of(int[] lane, int from, int to, TimeAxis axis, double plotW, double diameter, Hits hits,
       java.util.function.IntToDoubleFunction halfWidth) {
+    return merged(of(lane, from, to, axis, plotW, diameter, hits), plotW, hits, halfWidth);
+  }
+
+  /**
+   * The dots of a first pass ({@link #of(int[], int, int, TimeAxis, double, double, Hits)}) with neighbours whose
+   * drawn shapes would still overlap merged, each whole inside {@code [0, plotW]}: a pass over the dots, not the hits.
+   */
+  static List<Cluster> merged(List<Cluster> first, double plotW, Hits hits, java.util.function.IntToDoubleFunction halfWidth) {
     List<Cluster> out = new ArrayList<>();
-    for (Cluster c : of(lane, from, to, axis, plotW, diameter, hits)) {
+    for (Cluster c : first) {
       Cluster cur = inside(c, plotW, halfWidth);
       while (!out.isEmpty()) {
         Cluster last = out.get(out.size() - 1);

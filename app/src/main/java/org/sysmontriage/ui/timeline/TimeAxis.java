@@ -12,6 +12,16 @@ public final class TimeAxis {
   private double start;
   private double end;
 
+  /** An axis showing [start, end] (for work on another thread: it maps times to pixels as the view did). */
+  static TimeAxis view(double start, double end) {
+    TimeAxis a = new TimeAxis();
+    a.fullStart = start;
+    a.fullEnd = end;
+    a.start = start;
+    a.end = end;
+    return a;
+  }
+
   /** Shows [from, to] padded a little on each side; an empty or single-point range gets a minute. */
   public void fit(long from, long to) {
     double span = Math.max(to - from, 600_000_000d);

@@ -54,10 +54,14 @@ final class TimelinePainter {
     // Clustering reads every hit in view; a paint for the same view, size and filters (selection, brush,
     // hover, a layout pass) draws the dots it already has: cost proportional to the dots, not the hits.
     DotsKey key = new DotsKey(s.data, s.shown, s.axis.start(), s.axis.end(), plotW, radius(laneH), countFont.getSize());
-    boolean same = key.equals(s.dotsKey);
-    s.dotsKey = key;
-    for (int i = 0; i < s.data.lanes(); i++) {
-      lane(g, s, i, plotW, laneH, same);
+    if (key.equals(s.dotsKey) || dots(s, key, laneH)) {
+      s.dotsKey = key;
+      for (int i = 0; i < s.data.lanes(); i++) {
+        lane(g, s, i, laneH);
+      }
+    } else { // its first pass is being made elsewhere: no dots until then (none to point at either)
+      s.dotsKey = null;
+      s.dots = TimelineState.emptyDots(s.data.lanes());
     }
     labels(g, s, laneH);
     packSeparator(g, s, w, laneH);
@@ -65,7 +69,98 @@ final class TimelinePainter {
   }
 
   /** What a lane's dots depend on; data and shown by identity (a new table or filter pass is a new array). */
-  private record DotsKey(TimelineData data, boolean[] shown, double start, double end, double plotW, double r, double countSize) {}
+  private record DotsKey(TimelineData data, boolean[] shown, double start, double end, double plotW, double r, double countSize) {
+    Pass pass() {
+      return new Pass(data, shown, start, end, plotW, 2 * r);
+    }
+  }
+
+  /**
+   * What the first pass of the clustering (over every hit in view, {@link DotClusters#of(int[], int, int, TimeAxis,
+   * double, double, DotClusters.Hits)}) depends on, all of it taken when asked: the pass can run on another thread.
+   */
+  record Pass(TimelineData data, boolean[] shown, double start, double end, double plotW, double diameter) {
+    /** The hits of every lane in view. */
+    int hitsInView() {
+      int n = 0;
+      for (int lane = 0; lane < data.lanes(); lane++) {
+        n += data.laneLowerBound(lane, Math.nextUp(end)) - data.laneLowerBound(lane, start);
+      }
+      return n;
+    }
+
+    /** The first pass of every lane (the painter merges its dots that would still overlap, a pass over the dots). */
+    List<DotClusters.Cluster>[] run(org.sysmontriage.event.CancellationToken cancel) {
+      List<DotClusters.Cluster>[] lanes = TimelineState.emptyDots(data.lanes());
+      DotClusters.Hits hits = hits();
+      for (int lane = 0; lane < lanes.length; lane++) {
+        cancel.check();
+        lanes[lane] = lane(lane, hits);
+      }
+      return lanes;
+    }
+
+    List<DotClusters.Cluster> lane(int lane, DotClusters.Hits hits) {
+      return DotClusters.of(data.lane(lane), data.laneLowerBound(lane, start), data.laneLowerBound(lane, Math.nextUp(end)),
+          TimeAxis.view(start, end), plotW, diameter, hits);
+    }
+
+    /** What the clustering reads of a hit: the table's values and the filters' pass taken with this view. */
+    DotClusters.Hits hits() {
+      HitTable t = data.table();
+      boolean[] strong = shown;
+      return new DotClusters.Hits() {
+        @Override
+        public long ticks(int h) {
+          return t.ticks(h);
+        }
+
+        @Override
+        public int severity(int h) {
+          return t.severity(h);
+        }
+
+        @Override
+        public int risk(int h) {
+          return t.risk(h);
+        }
+
+        @Override
+        public boolean shown(int h) {
+          return strong == null || strong[h];
+        }
+      };
+    }
+  }
+
+  /** A first pass done for a view: the paint for that view merges it instead of reading every hit again. */
+  record PassDone(Pass pass, List<DotClusters.Cluster>[] lanes) {}
+
+  /**
+   * Asked, when a paint needs a first pass it does not have, whether that pass is made elsewhere (on a worker:
+   * the paint then draws no dots, and paints again when it is done); by default it is made in the paint.
+   */
+  java.util.function.Predicate<Pass> elsewhere = p -> false;
+
+  /**
+   * The dots of every lane for {@code key} into {@code s.dots}: merged from a first pass made for this view
+   * ({@code s.pass}), else from one made now, unless {@link #elsewhere} makes it. False when there are none yet.
+   */
+  private boolean dots(TimelineState s, DotsKey key, double laneH) {
+    Pass pass = key.pass();
+    if (s.clustered != s.data && !s.hasPass(pass) && elsewhere.test(pass) && !s.hasPass(pass)) { // new data: its first clustering
+      return false; // made elsewhere (a runner that works at once has put it in s.pass already)
+    }
+    List<DotClusters.Cluster>[] first = s.hasPass(pass) ? s.pass.lanes() : null;
+    DotClusters.Hits hits = pass.hits();
+    double r = key.r();
+    for (int i = 0; i < s.data.lanes(); i++) {
+      List<DotClusters.Cluster> lane = first != null ? first[i] : pass.lane(i, hits);
+      s.dots[i] = DotClusters.merged(lane, key.plotW(), hits, n -> halfWidth(n, r, laneH) + 1);
+    }
+    s.clustered = s.data;
+    return true;
+  }
 
   /** A line between the LSASS analytics' lanes and the lanes of other packs (Hunt, rule folders) below them. */
   private void packSeparator(GraphicsContext g, TimelineState s, double w, double laneH) {
@@ -119,10 +214,9 @@ final class TimelinePainter {
   }
 
   // One dot per cluster of overlapping hits (never one shape per hit): at most plotW / diameter dots a lane.
-  private void lane(GraphicsContext g, TimelineState s, int lane, double plotW, double laneH, boolean clustered) {
+  private void lane(GraphicsContext g, TimelineState s, int lane, double laneH) {
     double r = radius(laneH);
-    List<DotClusters.Cluster> dots = clustered ? s.dots[lane] : cluster(s, lane, plotW, r, laneH);
-    s.dots[lane] = dots;
+    List<DotClusters.Cluster> dots = s.dots[lane];
     double cy = lane * laneH + laneH / 2;
     g.setFont(countFont);
     g.setTextAlign(TextAlignment.CENTER);
@@ -147,35 +241,6 @@ final class TimelinePainter {
       g.setLineWidth(2);
       g.strokeRoundRect(x - size[0] - 3, cy - size[1] - 3, 2 * size[0] + 6, 2 * size[1] + 6, 2 * size[1] + 6, 2 * size[1] + 6);
     }
-  }
-
-  /** The dots of a lane's hits in view: a pass over those hits. */
-  List<DotClusters.Cluster> cluster(TimelineState s, int lane, double plotW, double r, double laneH) {
-    int[] ids = s.data.lane(lane);
-    int from = s.data.laneLowerBound(lane, s.axis.start());
-    int to = s.data.laneLowerBound(lane, Math.nextUp(s.axis.end()));
-    HitTable t = s.data.table();
-    return DotClusters.of(ids, from, to, s.axis, plotW, 2 * r, new DotClusters.Hits() {
-      @Override
-      public long ticks(int h) {
-        return t.ticks(h);
-      }
-
-      @Override
-      public int severity(int h) {
-        return t.severity(h);
-      }
-
-      @Override
-      public int risk(int h) {
-        return t.risk(h);
-      }
-
-      @Override
-      public boolean shown(int h) {
-        return s.shown(h);
-      }
-    }, n -> halfWidth(n, r, laneH) + 1);
   }
 
   // A single hit is a dot of radius r; a cluster a larger dot, or a pill when its count is wider.

@@ -20,6 +20,10 @@ final class TimelineState {
   List<DotClusters.Cluster>[] dots = emptyDots(0);
   /** What {@link #dots} were clustered for: a paint with the same key reuses them (selection, brush, hover, layout). */
   Object dotsKey;
+  /** The last first pass of the clustering made on a worker, for the view it names (the paint merges it). */
+  TimelinePainter.PassDone pass;
+  /** The data the painter last clustered (its first clustering may be made on a worker). */
+  TimelineData clustered;
   /** The display zone of the axis labels (the grid's View > Time zone). */
   ZoneId zone = ZoneOffset.UTC;
 
@@ -40,5 +44,11 @@ final class TimelineState {
     posInLane = data.posInLane();
     dots = emptyDots(data.lanes());
     dotsKey = null;
+    pass = null;
+  }
+
+  /** True when {@link #pass} was made for this view. */
+  boolean hasPass(TimelinePainter.Pass p) {
+    return pass != null && pass.pass().equals(p);
   }
 }

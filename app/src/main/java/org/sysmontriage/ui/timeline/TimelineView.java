@@ -49,6 +49,7 @@ public final class TimelineView extends VBox {
     getChildren().addAll(toolbar(), canvas);
     canvas.onBrush(r -> vm.timeRangeProperty().set(r));
     canvas.onPick(h -> vm.selectedHitProperty().set(h));
+    canvas.setPassRunner(vm.runner()); // new hits' first dots clustered there, not in the pulse that shows them
     vm.tableProperty().addListener((o, a, t) -> rebuild(t));
     lanes.valueProperty().addListener((o, a, b) -> rebuild(vm.table()));
     vm.timeRangeProperty().addListener((o, a, r) -> canvas.setBrush(r));
