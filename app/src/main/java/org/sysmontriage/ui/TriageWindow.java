@@ -115,10 +115,14 @@ public final class TriageWindow {
    * start of a 1M import). The first frame is readied before the show ({@link #prepare}).
    */
   public static void showAndOpen(Stage stage, ShellViewModel vm, List<String> paths) {
+    vm.importing().announce(paths); // the status strip says what is read next from the first frame on
     prepare(stage.getScene());
     stage.show();
     if (!paths.isEmpty()) {
-      afterFirstFrame(() -> vm.open(paths));
+      afterFirstFrame(() -> {
+        vm.open(paths);
+        vm.importing().withdraw(); // the import did not begin (nothing is announced once it has)
+      });
     }
   }
 

@@ -32,6 +32,35 @@ class ImportViewModelTest {
   }
 
   @Test
+  void anAnnouncedImportIsNamedBeforeItBeginsAndTheAnnouncementEndsWhenItDoes() {
+    ImportViewModel vm = new ImportViewModel(new FakeEngine(3, 0), runner);
+    vm.announce(List.of("/logs/fixture.json", "/logs/other.json"));
+    assertTrue(vm.announcedProperty().get());
+    assertFalse(vm.runningProperty().get(), "announced, not begun");
+    assertEquals("Importing fixture.json and 1 more", vm.phaseProperty().get());
+    List<Boolean> announcedWhileRunning = new ArrayList<>();
+    vm.runningProperty().addListener((o, a, r) -> announcedWhileRunning.add(r && vm.announcedProperty().get()));
+    vm.onOpened(opened::add);
+    vm.open(List.of("fixture.json"));
+    assertEquals(1, opened.size());
+    assertFalse(vm.announcedProperty().get(), "the import began: no announcement left");
+    assertEquals(List.of(false, false), announcedWhileRunning, "never both announced and running");
+    vm.withdraw();
+    assertEquals("", vm.phaseProperty().get(), "nothing to take back once it ran");
+  }
+
+  @Test
+  void aWithdrawnAnnouncementLeavesNothingShown() {
+    ImportViewModel vm = new ImportViewModel(new FakeEngine(3, 0), runner);
+    vm.announce(List.of());
+    assertFalse(vm.announcedProperty().get(), "nothing to read, nothing announced");
+    vm.announce(List.of("fixture.json"));
+    vm.withdraw();
+    assertFalse(vm.announcedProperty().get());
+    assertEquals("", vm.phaseProperty().get());
+  }
+
+  @Test
   void aCancelledImportSaysSoAndOpensNothing() {
     ImportViewModel vm = new ImportViewModel(new FakeEngine(3, 0), runner);
     vm.onOpened(opened::add);

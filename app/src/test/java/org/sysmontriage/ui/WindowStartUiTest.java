@@ -79,6 +79,41 @@ class WindowStartUiTest {
   }
 
   @Test
+  void theStatusStripNamesTheLogsReadNextInTheFirstFrameSoTheImportDoesNotResizeTheViewAboveIt(FxRobot robot) throws Exception {
+    double[] atShow = new double[3];
+    String[] phase = new String[1];
+    boolean[] cancelDisabled = new boolean[1];
+    double[] atImport = {-1, -1, -1}; // center height, strip height, center height in the pulse before
+    double[] lastCenter = {-1};
+    robot.interact(() -> {
+      javafx.scene.layout.Region bar = (javafx.scene.layout.Region) stage.getScene().lookup("#" + Ids.IMPORT_BAR);
+      javafx.scene.Node center = ((javafx.scene.layout.BorderPane) stage.getScene().getRoot()).getCenter();
+      stage.getScene().addPostLayoutPulseListener(() -> { // the import's first pulse, laid out, against the pulse before
+        if (vm.importing().runningProperty().get() && atImport[0] < 0) {
+          atImport[0] = center.getLayoutBounds().getHeight();
+          atImport[1] = bar.getHeight();
+          atImport[2] = lastCenter[0];
+        }
+        lastCenter[0] = center.getLayoutBounds().getHeight();
+      });
+      TriageWindow.showAndOpen(stage, vm, List.of(home.resolve("fixture.json").toString()));
+      atShow[0] = bar.isManaged() && bar.isVisible() ? 1 : 0;
+      atShow[1] = bar.getHeight(); // laid out with the first frame, readied before the show
+      atShow[2] = center.getLayoutBounds().getHeight();
+      phase[0] = ((javafx.scene.control.Label) stage.getScene().lookup("#" + Ids.IMPORT_PHASE)).getText();
+      cancelDisabled[0] = stage.getScene().lookup("#" + Ids.IMPORT_CANCEL).isDisabled();
+    });
+    assertEquals(1, atShow[0], "the strip shows from the first frame");
+    assertTrue(atShow[1] > 0, "and is laid out in it: " + atShow[1]);
+    assertEquals("Importing fixture.json", phase[0]);
+    assertTrue(cancelDisabled[0], "nothing to cancel before the import begins");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.investigationProperty().get() != null);
+    assertTrue(atImport[2] > 0, "a pulse before the import's: " + atImport[2]);
+    assertEquals(atImport[2], atImport[0], 0.01, "the view above the strip kept its height when the import began");
+    assertEquals(atShow[1], atImport[1], 0.01, "the strip's height too");
+  }
+
+  @Test
   void theLogsNamedAtStartOpenAfterTheWindowsFirstFramesNotWhenItIsShown(FxRobot robot) throws Exception {
     AtomicInteger pulses = new AtomicInteger();
     AtomicInteger pulsesAtImport = new AtomicInteger(-1);

@@ -42,12 +42,15 @@ public final class ImportBar extends HBox {
     error.setWrapText(true);
     error.managedProperty().bind(error.visibleProperty());
     error.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.runningProperty().not()));
+    // shown from the announcement of an import on (logs named at start), so it is in the window's first frame
+    javafx.beans.binding.BooleanBinding shown = vm.runningProperty().or(vm.announcedProperty());
+    cancel.disableProperty().bind(vm.runningProperty().not()); // nothing to cancel before the import begins
     for (var n : new javafx.scene.Node[] {phase, bar, detail, cancel}) {
-      n.managedProperty().bind(vm.runningProperty());
-      n.visibleProperty().bind(vm.runningProperty());
+      n.managedProperty().bind(shown);
+      n.visibleProperty().bind(shown);
     }
     getChildren().addAll(phase, bar, detail, cancel, error);
-    managedProperty().bind(vm.runningProperty().or(vm.errorProperty().isNotEmpty()));
+    managedProperty().bind(shown.or(vm.errorProperty().isNotEmpty()));
     visibleProperty().bind(managedProperty());
   }
 }
