@@ -43,6 +43,9 @@ class PulseProbeUiTest {
     assertTrue(report.contains(String.format("%,d synthetic events", events)), report);
     assertTrue(report.matches("(?s).*\nworst FX CPU in one gap: \\d+ ms\n.*"), report);
     assertTrue(report.matches("(?s).*\n  window start +worst gap +\\d+ ms, .*"), "the window's first frames are reported apart:\n" + report);
+    Matcher windowPulses = Pattern.compile("\n  window start +worst gap .*, over (\\d+) pulses\n").matcher(report);
+    assertTrue(windowPulses.find() && Integer.parseInt(windowPulses.group(1)) >= 3, "the window's start holds the gap that ends at the"
+        + " pulse the import begins in (the import opens in the pulse after the one that waited for frame 1: pulse 3):\n" + report);
     Matcher start = WINDOW_START.matcher(report);
     assertTrue(start.find(), "the window's start is reported from the JVM's start:\n" + report);
     double built = Double.parseDouble(start.group(1));

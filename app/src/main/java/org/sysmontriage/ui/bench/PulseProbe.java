@@ -55,6 +55,12 @@ public final class PulseProbe {
   private volatile String phase = "start";
   /** Set on the FX thread when the import begins: the pulses before it are the window's start. */
   private boolean importStarted;
+  /**
+   * {@link #importStarted} as it was at the last pulse. The import begins in a pulse (the one after the window's
+   * first frame is painted, {@code TriageWindow.showAndOpen}), so the gap that ends at that pulse is still the
+   * window's start (the second frame waiting for the first one's paint), not the import's.
+   */
+  private boolean importStartedBefore;
   private ShellViewModel vm;
   private Stage stage;
   private FxStallReporter stalls;
@@ -110,6 +116,7 @@ public final class PulseProbe {
       public void handle(long now) {
         start.pulsed();
         String p = phase();
+        importStartedBefore = importStarted;
         long[] w = worst.computeIfAbsent(p, k -> new long[3]);
         long cpu = stalls.pulsed(p);
         if (last > 0 && now - last > w[0]) {
@@ -126,7 +133,7 @@ public final class PulseProbe {
     if (!"start".equals(phase)) {
       return phase;
     }
-    if (!importStarted) {
+    if (!importStartedBefore) {
       return WINDOW_START;
     }
     String p = vm.importing().phaseProperty().get();
