@@ -22,7 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
  */
 @ExtendWith(ApplicationExtension.class)
 class PulseProbeUiTest {
-  private static final Pattern PHASE = Pattern.compile("^\\s+(import|analysis)\\s+worst gap\\s+\\d+ ms, worst FX CPU in a gap\\s+-?\\d+ ms, over ([\\d,]+) pulses$", Pattern.MULTILINE);
+  private static final Pattern PHASE = Pattern.compile("^\\s+(import|analysis)\\s+worst gap\\s+\\d+ ms, worst FX CPU in a gap\\s+-?\\d+ ms, over ([\\d,]+) pulses; FX CPU in all ([\\d,]+) ms$", Pattern.MULTILINE);
 
   private static final Pattern WINDOW_START = Pattern.compile("^window start \\(from the JVM's start\\): built at ([\\d.]+) s; "
       + "readied \\(CSS, layout, one paint off screen\\) and shown in [\\d,]+ ms \\(([\\d,]+) ms FX CPU, ([\\d,]+) ms render thread CPU, "
@@ -43,7 +43,7 @@ class PulseProbeUiTest {
     assertTrue(report.contains(String.format("%,d synthetic events", events)), report);
     assertTrue(report.matches("(?s).*\nworst FX CPU in one gap: \\d+ ms\n.*"), report);
     assertTrue(report.matches("(?s).*\n  window start +worst gap +\\d+ ms, .*"), "the window's first frames are reported apart:\n" + report);
-    Matcher windowPulses = Pattern.compile("\n  window start +worst gap .*, over (\\d+) pulses\n").matcher(report);
+    Matcher windowPulses = Pattern.compile("\n  window start +worst gap .*, over (\\d+) pulses;").matcher(report);
     assertTrue(windowPulses.find() && Integer.parseInt(windowPulses.group(1)) >= 3, "the window's start holds the gap that ends at the"
         + " pulse the import begins in (the import opens in the pulse after the one that waited for frame 1: pulse 3):\n" + report);
     Matcher start = WINDOW_START.matcher(report);
@@ -56,9 +56,12 @@ class PulseProbeUiTest {
     assertTrue(Long.parseLong(start.group(3).replace(",", "")) > 0, "the render thread painted it off screen:\n" + report);
     assertTrue(Double.parseDouble(start.group(6)) > 0, report);
     long pulsesWhileBusy = 0;
+    long cpuWhileBusy = 0;
     for (Matcher m = PHASE.matcher(report); m.find(); ) {
       pulsesWhileBusy += Long.parseLong(m.group(2).replace(",", ""));
+      cpuWhileBusy += Long.parseLong(m.group(3).replace(",", ""));
     }
+    assertTrue(cpuWhileBusy > 0, "the FX thread's CPU over the import's and analysis's pulses:\n" + report);
     assertTrue(pulsesWhileBusy >= 3, "the window kept pulsing while it read and analysed:\n" + report);
   }
 }

@@ -37,8 +37,11 @@ import org.sysmontriage.ui.timeline.TimelineCanvas;
  * {@code worst FX pulse gap: N ms}.
  */
 public final class PulseProbe {
-  /** A gap longer than the goal is kept with its FX CPU time and sampled stacks. */
-  private static final long STALL_MILLIS = 100;
+  /**
+   * A gap longer than this is kept with its FX CPU time and sampled stacks: the goal, 100 ms, unless the system
+   * property {@code sysmontriage.bench.gaps} names another (e.g. 20, to see what each pulse of a step costs).
+   */
+  private static final long STALL_MILLIS = Long.getLong("sysmontriage.bench.gaps", 100);
   /** Gaps listed in the report, longest first (standard error has every one as it ends). */
   private static final int SHOWN_GAPS = 12;
   private static final int PAINT_ROUNDS = 15;
@@ -51,7 +54,7 @@ public final class PulseProbe {
   private static final String WINDOW_START = "window start";
   private String paint = "timeline paint: not measured";
 
-  private final Map<String, long[]> worst = new LinkedHashMap<>(); // phase -> {worst wall ns, pulses, worst FX CPU ns in one gap}
+  private final Map<String, long[]> worst = new LinkedHashMap<>(); // phase -> {worst wall ns, pulses, worst FX CPU ns in one gap, FX CPU ns in all}
   private volatile String phase = "start";
   /** Set on the FX thread when the import begins: the pulses before it are the window's start. */
   private boolean importStarted;
@@ -117,13 +120,14 @@ public final class PulseProbe {
         start.pulsed();
         String p = phase();
         importStartedBefore = importStarted;
-        long[] w = worst.computeIfAbsent(p, k -> new long[3]);
+        long[] w = worst.computeIfAbsent(p, k -> new long[4]);
         long cpu = stalls.pulsed(p);
         if (last > 0 && now - last > w[0]) {
           w[0] = now - last;
         }
         w[1]++;
         w[2] = Math.max(w[2], cpu);
+        w[3] += Math.max(0, cpu);
         last = now;
       }
     };
@@ -230,8 +234,8 @@ public final class PulseProbe {
     long all = 0;
     long allCpu = 0;
     for (Map.Entry<String, long[]> e : worst.entrySet()) {
-      out.printf(Locale.ROOT, "  %-20s worst gap %6.0f ms, worst FX CPU in a gap %6.0f ms, over %,d pulses%n",
-          e.getKey(), e.getValue()[0] / 1e6, e.getValue()[2] / 1e6, e.getValue()[1]);
+      out.printf(Locale.ROOT, "  %-20s worst gap %6.0f ms, worst FX CPU in a gap %6.0f ms, over %,d pulses; FX CPU in all %,.0f ms%n",
+          e.getKey(), e.getValue()[0] / 1e6, e.getValue()[2] / 1e6, e.getValue()[1], e.getValue()[3] / 1e6);
       all = Math.max(all, e.getValue()[0]);
       allCpu = Math.max(allCpu, e.getValue()[2]);
     }
