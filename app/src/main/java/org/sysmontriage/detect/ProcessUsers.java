@@ -1,11 +1,11 @@
 package org.sysmontriage.detect;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.sysmontriage.event.EventRuns;
 import org.sysmontriage.event.EventStore;
+import org.sysmontriage.event.Guids;
 
 /**
  * The user of an event: from its own user fields, else from the creation event of the process that
@@ -36,24 +36,40 @@ public final class ProcessUsers {
   }
 
   private final EventStore store;
-  private final Map<String, Integer> byGuid = new HashMap<>();
-  private final Map<Long, List<Integer>> byPid = new HashMap<>();
+  /**
+   * (host, GUID) -> the Sysmon EID 1 creations that name their user, in the store's EID 1 order (the first is the one).
+   * A GUID of the usual form is keyed (host, its two numbers); any other text by a negative tag of its own.
+   */
+  private final EventRuns byGuid;
+  /** "host:GUID" of the GUIDs not of the usual form (lower case, no braces) -> their tag (-1, -2, ...); usually empty. */
+  private final Map<String, Integer> oddGuids = new HashMap<>();
+  /** (host, process id's low 32 bits) -> the creations (EID 1, 4688) that name their user, in time order. */
+  private final EventRuns byPid;
 
   private ProcessUsers(EventStore store) {
     this.store = store;
+    EventRuns.Builder guids = new EventRuns.Builder();
+    EventRuns.Builder pids = new EventRuns.Builder();
     for (int e : store.byEventId(1)) {
       String guid = store.field(e, "ProcessGuid");
       if (guid != null && own(e) != null) {
-        byGuid.putIfAbsent(guidKey(store.computerId(e), guid), e);
-        addPid(e, store.field(e, "ProcessId"));
+        int host = store.computerId(e);
+        String g = normalGuid(guid);
+        if (Guids.usual(g)) {
+          guids.add(host, Guids.high(g), Guids.low(g), 0, e);
+        } else {
+          guids.add(oddGuids.computeIfAbsent(host + ":" + g, k -> -1 - oddGuids.size()), 0, 0, 0, e);
+        }
+        addPid(pids, e, store.field(e, "ProcessId"));
       }
     }
     for (int e : store.byEventId(4688)) {
       if (creatorUser(e) != null) {
-        addPid(e, store.field(e, "NewProcessId"));
+        addPid(pids, e, store.field(e, "NewProcessId"));
       }
     }
-    byPid.values().forEach(l -> l.sort((a, b) -> Long.compare(store.ticks(a), store.ticks(b))));
+    byGuid = guids.build();
+    byPid = pids.build();
   }
 
   /** The last stores indexed (weakly held): the hit table builds it off the UI thread, the details reuse it. */
@@ -95,8 +111,9 @@ public final class ProcessUsers {
     for (String f : new String[] {"ProcessGuid", "SourceProcessGUID", "SourceProcessGuid"}) {
       String guid = store.field(e, f);
       if (guid != null) {
-        Integer c = byGuid.get(guidKey(host, guid));
-        if (c != null && c != e) {
+        int run = guidRun(host, normalGuid(guid));
+        int c = run < 0 ? -1 : byGuid.event(byGuid.from(run));
+        if (c >= 0 && c != e) {
           return c;
         }
       }
@@ -104,7 +121,7 @@ public final class ProcessUsers {
     for (String f : new String[] {"ProcessId", "SourceProcessId"}) {
       long pid = pid(store.field(e, f));
       if (pid >= 0) {
-        int c = latestBefore(byPid.get(key(host, pid)), store.ticks(e) + SLACK);
+        int c = latestBefore(byPid.find(host, pid & 0xffffffffL, 0), store.ticks(e) + SLACK);
         if (c >= 0 && c != e) {
           return c;
         }
@@ -113,15 +130,23 @@ public final class ProcessUsers {
     return -1;
   }
 
-  private int latestBefore(List<Integer> creations, long until) {
+  private int guidRun(int host, String g) {
+    if (Guids.usual(g)) {
+      return byGuid.find(host, Guids.high(g), Guids.low(g));
+    }
+    Integer tag = oddGuids.get(host + ":" + g);
+    return tag == null ? -1 : byGuid.find(tag, 0, 0);
+  }
+
+  /** The latest creation in run {@code run} of {@link #byPid} at or before {@code until}, or -1. */
+  private int latestBefore(int run, long until) {
     int best = -1;
-    if (creations != null) {
-      for (int c : creations) {
-        if (store.ticks(c) > until) {
-          break;
-        }
-        best = c;
+    for (int i = byPid.from(run); i < byPid.to(run); i++) {
+      int c = byPid.event(i);
+      if (store.ticks(c) > until) {
+        break;
       }
+      best = c;
     }
     return best;
   }
@@ -160,23 +185,20 @@ public final class ProcessUsers {
     return v != null && !v.isBlank() && !v.equals("-");
   }
 
-  private void addPid(int e, String value) {
+  private void addPid(EventRuns.Builder pids, int e, String value) {
     long pid = pid(value);
     if (pid >= 0) {
-      byPid.computeIfAbsent(key(store.computerId(e), pid), k -> new ArrayList<>(1)).add(e);
+      pids.add(store.computerId(e), pid & 0xffffffffL, 0, store.ticks(e), e); // the low 32 bits, as Windows's ids
     }
   }
 
-  private static long key(int host, long pid) {
-    return ((long) host << 32) ^ (pid & 0xffffffffL);
-  }
-
-  private static String guidKey(int host, String guid) {
+  /** A GUID's text lower case without braces: the form its key is made from. */
+  private static String normalGuid(String guid) {
     String g = guid.trim().toLowerCase(Locale.ROOT);
     if (g.startsWith("{") && g.endsWith("}")) {
       g = g.substring(1, g.length() - 1);
     }
-    return host + ":" + g;
+    return g;
   }
 
   /** A process id as Sysmon (decimal) or Security (hex {@code 0x1a4}) writes it; -1 when it is not one. */

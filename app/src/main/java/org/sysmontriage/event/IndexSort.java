@@ -1,11 +1,11 @@
 package org.sysmontriage.event;
 
 /** Stable sort of event indexes by a primitive key, without boxing: a bottom-up merge sort. */
-public final class IndexSort {
+final class IndexSort {
   private IndexSort() {}
 
   /** The indexes {@code 0..n-1} in the order of {@code key[i]}, equal keys in index order. */
-  public static int[] byKey(long[] key, int n) {
+  static int[] byKey(long[] key, int n) {
     int[] a = new int[n];
     for (int i = 0; i < n; i++) {
       a[i] = i;

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sysmontriage.event.EventRuns;
 import org.sysmontriage.event.EventStore;
 import org.sysmontriage.event.Guids;
 import org.sysmontriage.event.Times;
@@ -184,8 +185,7 @@ public final class ProcessLineage {
     if (start < 0 && guid == null && pid == null) {
       return Tree.empty();
     }
-    ProcessNode self = start >= 0 ? node(start, depth, true) : new ProcessNode(guid != null ? guid : "pid:" + pid, null, depth,
-        store.ticks(e), facts.image(e), facts.commandLine(e), facts.user(e), true, e, pid);
+    ProcessNode self = start >= 0 ? node(start, depth, true) : ProcessNode.unstarted(facts, e, depth, true);
     nodes.add(self);
     int focus = nodes.size() - 1;
     Set<Integer> seen = new HashSet<>(chain);
@@ -286,10 +286,7 @@ public final class ProcessLineage {
   }
 
   private ProcessNode node(int c, int depth, boolean marked) {
-    String id = store().eventId(c) == 1 ? EventFacts.guid(facts.field(c, "ProcessGuid")) : "pid:" + facts.actorPid(c);
-    String parent = store().eventId(c) == 1 ? facts.parentGuid(c) : facts.parentPid(c) == null ? null : "pid:" + facts.parentPid(c);
-    return new ProcessNode(id, parent, depth, store().ticks(c), facts.image(c), facts.commandLine(c), facts.user(c), marked, c,
-        facts.actorPid(c));
+    return ProcessNode.created(facts, c, depth, marked);
   }
 
   /** The creation event (EID 1 or 4688) of the process acting in {@code e}, or -1 when it is not in the logs. */

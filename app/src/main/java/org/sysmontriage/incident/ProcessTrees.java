@@ -30,27 +30,20 @@ final class ProcessTrees {
         if (e < 0) {
           break;
         }
-        nodes.putIfAbsent(cur, node(cur, facts.parentGuid(e), e, guids.contains(cur)));
+        nodes.putIfAbsent(cur, ProcessNode.created(facts, e, 0, guids.contains(cur)));
         cur = facts.parentGuid(e);
       }
       for (int c : lineage.children(g)) {
         String cg = EventFacts.guid(facts.field(c, "ProcessGuid"));
-        nodes.putIfAbsent(cg, node(cg, g, c, guids.contains(cg)));
+        nodes.putIfAbsent(cg, ProcessNode.created(facts, c, 0, guids.contains(cg)));
       }
     }
     for (Step s : steps) {
       if (facts.store().eventId(s.event()) == 4688) {
-        String id = "pid:" + facts.actorPid(s.event());
-        String parent = facts.parentPid(s.event()) == null ? null : "pid:" + facts.parentPid(s.event());
-        nodes.putIfAbsent(id, node(id, parent, s.event(), true));
+        nodes.putIfAbsent("pid:" + facts.actorPid(s.event()), ProcessNode.created(facts, s.event(), 0, true));
       }
     }
     return ordered(nodes);
-  }
-
-  private ProcessNode node(String id, String parent, int e, boolean inIncident) {
-    return new ProcessNode(id, parent, 0, facts.store().ticks(e), facts.image(e), facts.commandLine(e), facts.user(e), inIncident, e,
-        facts.actorPid(e));
   }
 
   /** Depth-first, roots (parent not in the tree) first, children in creation order. */
@@ -75,7 +68,7 @@ final class ProcessTrees {
     if (depth > 32) {
       return;
     }
-    out.add(new ProcessNode(n.id(), n.parentId(), depth, n.ticks(), n.image(), n.commandLine(), n.user(), n.marked(), n.event(), n.pid()));
+    out.add(n.atDepth(depth));
     for (ProcessNode k : kids.getOrDefault(n.id(), List.of())) {
       walk(k, depth + 1, kids, out);
     }

@@ -76,6 +76,30 @@ class ProcessUsersTest {
   }
 
   @Test
+  void guidsNotOfTheUsualFormAreMatchedByTheirTextOnTheirHostAndTheFirstCreationCounts() {
+    EventDraft elsewhere = at(sysmon(1, "ProcessGuid", "{odd-guid}", "ProcessId", "7", "User", "X\\elsewhere"), "2024-03-01 08:00:00");
+    elsewhere.computer = "other.example.org";
+    EventStore s = TestEvents.store(elsewhere,
+        at(sysmon(1, "ProcessGuid", "{Odd-Guid}", "ProcessId", "901", "User", "ACME\\first"), "2024-03-01 09:00:00"),
+        at(sysmon(1, "ProcessGuid", "odd-guid", "ProcessId", "902", "User", "ACME\\second"), "2024-03-01 09:10:00"),
+        // a fullwidth 1: the text of no usual GUID, so not the creation of ...0001 below
+        at(sysmon(1, "ProcessGuid", "{00000000-0000-0000-0000-00000000000\uff11}", "ProcessId", "903", "User", "ACME\\wide"),
+            "2024-03-01 09:20:00"),
+        at(sysmon(1, "ProcessGuid", "{FFFFFFFF-FFFF-FFFF-FFFF-FFFFFFFFFFFF}", "ProcessId", "904", "User", "ACME\\ones"), "2024-03-01 09:30:00"),
+        at(sysmon(10, "SourceProcessGUID", "ODD-GUID", "TargetImage", "C:\\Windows\\System32\\lsass.exe"), "2024-03-01 10:00:00"),
+        at(sysmon(10, "SourceProcessGUID", "{00000000-0000-0000-0000-000000000001}", "TargetImage", "a"), "2024-03-01 10:01:00"),
+        at(sysmon(10, "SourceProcessGUID", "00000000-0000-0000-0000-00000000000\uff11", "TargetImage", "b"), "2024-03-01 10:02:00"),
+        at(sysmon(10, "SourceProcessGUID", "ffffffff-ffff-ffff-ffff-ffffffffffff", "TargetImage", "c"), "2024-03-01 10:03:00"));
+    ProcessUsers users = ProcessUsers.of(s);
+    ProcessUsers.Found odd = users.user(find(s, 10, "TargetImage", "C:\\Windows\\System32\\lsass.exe"));
+    assertEquals("ACME\\first", odd.user(), "the same text in another case and without braces; not the other host's");
+    assertEquals(find(s, 1, "ProcessId", "901"), odd.creationEvent());
+    assertNull(users.user(find(s, 10, "TargetImage", "a")));
+    assertEquals("ACME\\wide", users.user(find(s, 10, "TargetImage", "b")).user());
+    assertEquals("ACME\\ones", users.user(find(s, 10, "TargetImage", "c")).user());
+  }
+
+  @Test
   void credentialAccessCorpusHitsGetTheirUserFromProcessCreation() {
     java.nio.file.Path dir = Corpus.dir().resolve("EVTX-ATTACK-SAMPLES/Credential Access");
     EventStore store = new Importer().run(List.of(dir.toString()), ImportProgress.NONE, new CancellationToken()).store();

@@ -1,7 +1,6 @@
-package org.sysmontriage.incident;
+package org.sysmontriage.event;
 
 import java.util.Arrays;
-import org.sysmontriage.event.IndexSort;
 
 /**
  * Events grouped by a key of three numbers (a tag and two longs: a host and a process id, or a GUID as its two
@@ -10,7 +9,7 @@ import org.sysmontriage.event.IndexSort;
  * the order number given with each event, then the order they were added. No object per key or event: an index
  * kept as long as its store is a few arrays for the young collections to copy, not a map of lists of boxed numbers.
  */
-final class EventRuns {
+public final class EventRuns {
   private static final int[] NONE = {};
   private final int[] tags;
   private final long[] highs;
@@ -28,7 +27,7 @@ final class EventRuns {
   }
 
   /** The key's index, or -1 when no event was added with it. */
-  int find(int tag, long high, long low) {
+  public int find(int tag, long high, long low) {
     int lo = 0;
     int hi = tags.length - 1;
     while (lo <= hi) {
@@ -46,26 +45,26 @@ final class EventRuns {
   }
 
   /** Where key {@code k}'s run begins (-1: an empty run). */
-  int from(int k) {
+  public int from(int k) {
     return k < 0 ? 0 : starts[k];
   }
 
   /** Where key {@code k}'s run ends, exclusive (-1: an empty run). */
-  int to(int k) {
+  public int to(int k) {
     return k < 0 ? 0 : starts[k + 1];
   }
 
-  int event(int i) {
+  public int event(int i) {
     return events[i];
   }
 
   /** Key {@code k}'s events (a copy; none for -1). */
-  int[] run(int k) {
+  public int[] run(int k) {
     return k < 0 ? NONE : Arrays.copyOfRange(events, starts[k], starts[k + 1]);
   }
 
   /** Distinct keys. */
-  int keys() {
+  public int keys() {
     return tags.length;
   }
 
@@ -76,7 +75,7 @@ final class EventRuns {
   }
 
   /** Collects (key, order, event) entries, then sorts them once into runs. */
-  static final class Builder {
+  public static final class Builder {
     private int n;
     private int[] tags = new int[16];
     private long[] highs = new long[16];
@@ -84,7 +83,7 @@ final class EventRuns {
     private long[] orders = new long[16];
     private int[] events = new int[16];
 
-    void add(int tag, long high, long low, long order, int event) {
+    public void add(int tag, long high, long low, long order, int event) {
       if (n == events.length) {
         int size = n * 2;
         tags = Arrays.copyOf(tags, size);
@@ -101,7 +100,7 @@ final class EventRuns {
       n++;
     }
 
-    EventRuns build() {
+    public EventRuns build() {
       // stable sorts from the last key to the first (order, low, high, tag): sorted by all four, ties in the order added
       int[] perm = IndexSort.byKey(orders, n);
       perm = then(perm, lows);

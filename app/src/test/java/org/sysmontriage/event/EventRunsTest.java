@@ -1,4 +1,4 @@
-package org.sysmontriage.incident;
+package org.sysmontriage.event;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
