@@ -1,6 +1,9 @@
 package org.sysmontriage.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -54,6 +57,32 @@ class IncidentsViewModelTest {
       }
     }
     assertTrue(caseWork.dirtyProperty().get(), "the verdict is unsaved case work");
+  }
+
+  @Test
+  void theSelectedIncidentsStoryIsMadeBesideTheIncidentsAndTakenOnce() {
+    open(Fixtures.store(), Fixtures.hits());
+    Incident first = vm.selectedProperty().get();
+    Incident other = vm.incidents().get(vm.incidents().size() - 1);
+    assertTrue(vm.storyReady(first), "made in the incidents' job, for the incident selected when they arrive");
+    assertFalse(vm.storyReady(other));
+    IncidentsViewModel.Story ahead = vm.story(first);
+    assertFalse(vm.storyReady(first), "taken once: tree items belong to one showing");
+    IncidentsViewModel.Story again = vm.story(first);
+    assertSame(first, ahead.incident());
+    assertNotSame(ahead.tree().root(), again.tree().root());
+    assertEquals(first.headline(), ahead.headline());
+    assertEquals(again.correlationLines(), ahead.correlationLines());
+    assertEquals(first.processes().size(), count(ahead.tree().root()));
+    assertEquals(count(again.tree().root()), count(ahead.tree().root()));
+  }
+
+  private static int count(javafx.scene.control.TreeItem<?> item) {
+    int n = 0;
+    for (javafx.scene.control.TreeItem<?> c : item.getChildren()) {
+      n += 1 + count(c);
+    }
+    return n;
   }
 
   @Test

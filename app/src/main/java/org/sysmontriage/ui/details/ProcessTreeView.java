@@ -2,7 +2,6 @@ package org.sysmontriage.ui.details;
 
 import org.sysmontriage.ui.common.CellTip;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import javafx.scene.control.TreeCell;
@@ -46,26 +45,15 @@ public final class ProcessTreeView extends TreeView<ProcessNode> {
 
   /** Shows nodes given depth-first with their depths; selects the marked one when {@code selectMarked}. */
   public void show(List<ProcessNode> nodes, boolean selectMarked) {
-    TreeItem<ProcessNode> root = new TreeItem<>();
-    List<TreeItem<ProcessNode>> path = new ArrayList<>(); // the last item seen at each depth
-    TreeItem<ProcessNode> marked = null;
-    for (ProcessNode p : nodes) {
-      TreeItem<ProcessNode> item = new TreeItem<>(p);
-      item.setExpanded(true);
-      int depth = Math.min(p.depth(), path.size());
-      (depth == 0 ? root : path.get(depth - 1)).getChildren().add(item);
-      while (path.size() > depth) {
-        path.remove(path.size() - 1);
-      }
-      path.add(item);
-      if (p.marked() && marked == null) {
-        marked = item;
-      }
-    }
-    setRoot(root);
-    if (selectMarked && marked != null) {
-      getSelectionModel().select(marked);
-      scrollTo(Math.max(0, getRow(marked) - 2));
+    show(ProcessTreeItems.of(nodes), selectMarked);
+  }
+
+  /** Shows items made by {@link ProcessTreeItems#of}; selects the marked one when {@code selectMarked}. */
+  public void show(ProcessTreeItems<ProcessNode> items, boolean selectMarked) {
+    setRoot(items.root());
+    if (selectMarked && items.marked() != null) {
+      getSelectionModel().select(items.marked());
+      scrollTo(Math.max(0, getRow(items.marked()) - 2));
     }
   }
 

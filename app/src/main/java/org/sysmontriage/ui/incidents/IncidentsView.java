@@ -173,38 +173,28 @@ public final class IncidentsView extends BorderPane {
     if (list.getSelectionModel().getSelectedItem() != i) {
       list.getSelectionModel().select(i);
     }
-    headline.setText(i.id() + " \u00b7 score " + i.score().value() + " \u00b7 " + i.outcome().word() + " \u00b7 " + i.headline());
+    IncidentsViewModel.Story story = vm.story(i); // made beside the incidents when they arrived with it selected
+    headline.setText(i.id() + " \u00b7 score " + i.score().value() + " \u00b7 " + i.outcome().word() + " \u00b7 " + story.headline());
     facts.setText("Hosts: " + few(i.hosts()) + "\nUsers: " + (i.users().isEmpty() ? "-" : few(i.users()))
         + "\nFrom " + i.start() + " to " + i.end() + " \u00b7 " + hits(i.hits().size())
         + (i.campaignId() == null ? "" : " \u00b7 campaign " + i.campaignId())
         + "\nScore: " + i.score().formula() + "\nOutcome: " + i.outcomeReason()
         + "\nATT&CK: " + String.join(", ", i.techniques()) + " (" + String.join(", ", i.tactics()) + ")"
         + "\nEvidence sources: " + few(i.sources()));
-    correlations.setText(i.correlations().isEmpty() ? "" : "Tied by Sigma correlation rules:\n" + String.join("\n", correlationLines(i)));
+    correlations.setText(i.correlations().isEmpty() ? "" : "Tied by Sigma correlation rules:\n" + String.join("\n", story.correlationLines()));
     correlations.setManaged(!i.correlations().isEmpty());
     correlations.setVisible(!i.correlations().isEmpty());
     steps.getItems().setAll(i.steps());
-    rawTime.setVisible(i.steps().stream().anyMatch(s -> s.rawTicks() != s.ticks()));
+    rawTime.setVisible(story.corrected());
     timeline.show(i.steps());
-    tree.show(i.processes(), false);
+    tree.show(story.tree(), false);
   }
 
-  /** Correlation lines shown at most: an incident of 65,000 hits may carry thousands (a label of megabytes). */
-  static final int MAX_CORRELATION_LINES = 12;
+  /** Correlation lines shown at most (see {@link IncidentsViewModel#correlationLines}). */
+  static final int MAX_CORRELATION_LINES = IncidentsViewModel.MAX_CORRELATION_LINES;
 
-  /**
-   * One line per distinct correlation, the same rule firing again on the same group saying how often; the
-   * first {@value #MAX_CORRELATION_LINES}, then how many more (the Correlations view lists every finding).
-   */
   static java.util.List<String> correlationLines(Incident i) {
-    java.util.Map<String, Integer> times = new java.util.LinkedHashMap<>();
-    i.correlations().forEach(c -> times.merge(c.describe(), 1, Integer::sum));
-    java.util.List<String> lines = new java.util.ArrayList<>(times.entrySet().stream().limit(MAX_CORRELATION_LINES)
-        .map(e -> "\u2022 " + e.getKey() + (e.getValue() == 1 ? "" : " (found " + e.getValue() + " times)")).toList());
-    if (times.size() > MAX_CORRELATION_LINES) {
-      lines.add("\u2026 and " + (times.size() - MAX_CORRELATION_LINES) + " more (the Correlations view lists every finding)");
-    }
-    return lines;
+    return IncidentsViewModel.correlationLines(i);
   }
 
   /** At most {@value #FACT_NAMES} names, then how many more: a wrapped label of 60,000 user names took seconds of FX time per layout in bench ui. */

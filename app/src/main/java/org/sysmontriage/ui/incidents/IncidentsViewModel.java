@@ -16,15 +16,19 @@ import org.sysmontriage.incident.Incident;
 import org.sysmontriage.incident.IncidentEngine;
 import org.sysmontriage.incident.IncidentOptions;
 import org.sysmontriage.incident.IncidentResult;
+import org.sysmontriage.incident.ProcessNode;
 import org.sysmontriage.incident.Step;
 import org.sysmontriage.ui.casework.CaseViewModel;
 import org.sysmontriage.ui.common.TaskRunner;
+import org.sysmontriage.ui.details.ProcessTreeItems;
 
 /**
  * The Incidents view's state: incidents of the hits shown (built in the background, with the clock
  * corrections the case confirmed), the one selected, its verdict, and the clock skews found.
  */
 public final class IncidentsViewModel {
+  /** How the status begins while the incidents are being built. */
+  public static final String BUILDING = "Tying ";
   private final TaskRunner runner;
   private final CaseViewModel caseWork;
   private final ObservableList<Incident> incidents = FXCollections.observableArrayList();
@@ -37,6 +41,8 @@ public final class IncidentsViewModel {
   private List<Hit> hits = List.of();
   private IncidentOptions options = IncidentOptions.defaults();
   private TaskRunner.Job job;
+  /** The story made ahead, beside the incidents, for the incident about to be selected; taken by the view once. */
+  private Story prepared;
   private java.util.function.Consumer<Step> onOpenStep = s -> {};
   private java.util.function.IntConsumer openEvent = e -> {};
 
@@ -76,21 +82,33 @@ public final class IncidentsViewModel {
     EventStore s = store;
     List<Hit> h = hits;
     IncidentOptions o = options;
-    status.set("Tying " + h.size() + " hits into incidents...");
+    status.set(BUILDING + h.size() + " hits into incidents...");
+    String key = selected.get() == null ? null : selected.get().key();
     job = runner.submit(cancel -> {
       IncidentResult first = new IncidentEngine(o).run(s, h, cancel);
       List<ClockSkew> confirmed = caseWork.confirmedSkews(first.detectedSkews());
-      return confirmed.isEmpty() ? first : new IncidentEngine(o.withSkews(confirmed)).run(s, h, cancel);
+      IncidentResult r = confirmed.isEmpty() ? first : new IncidentEngine(o.withSkews(confirmed)).run(s, h, cancel);
+      Incident next = pick(r, key);
+      return new Built(r, next == null ? null : Story.of(next));
     }, this::shown, e -> status.set("Incidents could not be built: " + e.getMessage()));
   }
 
-  private void shown(IncidentResult r) {
+  private record Built(IncidentResult result, Story story) {}
+
+  /** The incident to select in {@code r}: the one of the same key as before, else the first. */
+  private static Incident pick(IncidentResult r, String key) {
+    return r.incidents().stream().filter(i -> i.key().equals(key)).findFirst()
+        .orElse(r.incidents().isEmpty() ? null : r.incidents().get(0));
+  }
+
+  private void shown(Built b) {
+    IncidentResult r = b.result();
     result = r;
     String key = selected.get() == null ? null : selected.get().key();
     incidents.setAll(r.incidents());
     skews.setAll(r.detectedSkews());
-    selected.set(r.incidents().stream().filter(i -> i.key().equals(key)).findFirst()
-        .orElse(r.incidents().isEmpty() ? null : r.incidents().get(0)));
+    prepared = b.story();
+    selected.set(pick(r, key));
     long strong = r.incidents().stream().filter(i -> i.score().value() >= 50).count();
     status.set(r.incidents().size() + " incidents (" + strong + " scoring 50 or more) from " + hits.size() + " hits"
         + (r.campaigns().isEmpty() ? "" : ", " + r.campaigns().size() + " campaigns across hosts"));
@@ -138,6 +156,50 @@ public final class IncidentsViewModel {
 
   public ObservableList<ClockSkew> skews() {
     return skews;
+  }
+
+  /**
+   * What the Incidents view shows of one incident beyond its fields: its headline, correlation lines, whether a
+   * step's time was corrected, and its process tree's items. For the incident selected when the incidents arrive it
+   * is made beside them, off the FX thread: an incident of 65,000 hits has thousands of processes and correlations,
+   * and making them in the view's first show took 171 ms of the FX thread at 1,000,000 events (bench ui).
+   */
+  public record Story(Incident incident, String headline, List<String> correlationLines, boolean corrected,
+      ProcessTreeItems<ProcessNode> tree) {
+    public static Story of(Incident i) {
+      return new Story(i, i.headline(), IncidentsViewModel.correlationLines(i), i.steps().stream().anyMatch(s -> s.rawTicks() != s.ticks()),
+          ProcessTreeItems.of(i.processes()));
+    }
+  }
+
+  /** True when the story of {@code i} was made ahead, beside the incidents, and is not taken yet. */
+  public boolean storyReady(Incident i) {
+    return prepared != null && prepared.incident() == i;
+  }
+
+  /** The story made ahead for {@code i} (once; tree items belong to one showing), else one made now. */
+  public Story story(Incident i) {
+    Story s = prepared;
+    prepared = null;
+    return s != null && s.incident() == i ? s : Story.of(i);
+  }
+
+  /** Correlation lines shown at most: an incident of 65,000 hits may carry thousands (a label of megabytes). */
+  static final int MAX_CORRELATION_LINES = 12;
+
+  /**
+   * One line per distinct correlation, the same rule firing again on the same group saying how often; the
+   * first {@value #MAX_CORRELATION_LINES}, then how many more (the Correlations view lists every finding).
+   */
+  static List<String> correlationLines(Incident i) {
+    java.util.Map<String, Integer> times = new java.util.LinkedHashMap<>();
+    i.correlations().forEach(c -> times.merge(c.describe(), 1, Integer::sum));
+    List<String> lines = new java.util.ArrayList<>(times.entrySet().stream().limit(MAX_CORRELATION_LINES)
+        .map(e -> "\u2022 " + e.getKey() + (e.getValue() == 1 ? "" : " (found " + e.getValue() + " times)")).toList());
+    if (times.size() > MAX_CORRELATION_LINES) {
+      lines.add("\u2026 and " + (times.size() - MAX_CORRELATION_LINES) + " more (the Correlations view lists every finding)");
+    }
+    return lines;
   }
 
   public ObjectProperty<Incident> selectedProperty() {
