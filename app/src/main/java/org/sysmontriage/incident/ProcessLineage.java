@@ -23,7 +23,8 @@ import org.sysmontriage.event.Times;
  * Where both logs saw the same start (same host, process id and image, at most {@link #TWIN_SECONDS} apart) the
  * two lineages are joined: a process's parent is found in either log, its children are those of both logs (each
  * start listed once, the Sysmon event preferred).
- * Built once per store (one pass over the creation events); a lineage then reads a few map entries.
+ * Built once per store (one pass over the creation events, then a sort); a lineage then makes a few binary searches
+ * in primitive arrays ({@link EventRuns}: no text or boxed number per process, for the young collections to copy).
  * Immutable once built: safe to read from any thread.
  */
 public final class ProcessLineage {
