@@ -141,6 +141,8 @@ final class TimelinePainter {
    * the paint then draws no dots, and paints again when it is done); by default it is made in the paint.
    */
   java.util.function.Predicate<Pass> elsewhere = p -> false;
+  /** First passes made in the paint (for tests). */
+  int passesInPaint;
 
   /**
    * The dots of every lane for {@code key} into {@code s.dots}: merged from a first pass made for this view
@@ -152,6 +154,9 @@ final class TimelinePainter {
       return false; // made elsewhere (a runner that works at once has put it in s.pass already)
     }
     List<DotClusters.Cluster>[] first = s.hasPass(pass) ? s.pass.lanes() : null;
+    if (first == null) {
+      passesInPaint++;
+    }
     DotClusters.Hits hits = pass.hits();
     double r = key.r();
     for (int i = 0; i < s.data.lanes(); i++) {

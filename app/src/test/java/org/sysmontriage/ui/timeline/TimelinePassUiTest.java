@@ -117,7 +117,9 @@ class TimelinePassUiTest {
     assertNotNull(canvas.state.dotsKey, "painted again with the pass");
     List<List<DotClusters.Cluster>> fromRunner = dots(robot);
     assertTrue(fromRunner.stream().anyMatch(l -> !l.isEmpty()), "dots drawn: " + fromRunner);
+    int inPaint = canvas.passesInPaint();
     assertEquals(clusteredHere(robot), fromRunner, "the same dots as a paint that clusters every hit itself");
+    assertEquals(inPaint + 1, canvas.passesInPaint(), "bench ui's timed paint read every hit, not the runner's pass");
     zoomOnAHit(robot);
     assertEquals(1, jobs.size(), "the same data zoomed: clustered in the paint, no job");
     assertNotNull(canvas.state.dotsKey);
@@ -142,6 +144,20 @@ class TimelinePassUiTest {
     assertEquals(clusteredHere(robot), zoomed, "the new view's dots");
     robot.interact(canvas::fit);
     assertNotEquals(zoomed, dots(robot), "the two views' dots differ (the test sees a stale pass)");
+  }
+
+  @Test
+  void aKeyBeforeThePassIsBackGoesToADotOfThisView(FxRobot robot) {
+    AtomicReference<Integer> picked = new AtomicReference<>();
+    robot.interact(() -> {
+      canvas.onPick(picked::set);
+      canvas.setData(data());
+    });
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(canvas.awaitingPass());
+    robot.interact(() -> canvas.fireEvent(new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+        javafx.scene.input.KeyCode.RIGHT, false, false, false, false)));
+    assertNotNull(picked.get(), "Right chose the first dot's hit (clustered for the key)");
   }
 
   @Test
