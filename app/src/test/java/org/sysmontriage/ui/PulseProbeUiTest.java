@@ -41,6 +41,8 @@ class PulseProbeUiTest {
     String[] lines = report.strip().split("\n");
     assertTrue(lines[lines.length - 1].matches("worst FX pulse gap: \\d+ ms"), report);
     assertTrue(report.contains(String.format("%,d synthetic events", events)), report);
+    assertTrue(report.matches("(?s).*\nincidents: \\d+ incidents .*, [\\d.]+ s after the first 200 ms on the Incidents view .*"),
+        "the probe waits on the Incidents view until the incidents are built and says so:\n" + report);
     assertTrue(report.matches("(?s).*\nworst FX CPU in one gap: \\d+ ms\n.*"), report);
     assertTrue(report.matches("(?s).*\n  window start +worst gap +\\d+ ms, .*"), "the window's first frames are reported apart:\n" + report);
     Matcher windowPulses = Pattern.compile("\n  window start +worst gap .*, over (\\d+) pulses;").matcher(report);
